@@ -1,0 +1,63 @@
+// The one small interface each provider wire protocol implements. Adding a
+// provider touches one file in this folder and one line in registry.ts.
+import type { Completion, ErrorKind, Operation, Prompt, Usage } from "../types.ts";
+
+export interface ProviderMatch {
+  provider: string;
+  operation: Operation;
+  /** model named in the URL (Gemini, Azure deployments); the body may name it otherwise */
+  model?: string;
+  /** the URL alone says the response streams (Gemini :streamGenerateContent) */
+  stream?: boolean;
+}
+
+export interface ParsedRequest {
+  model?: string;
+  params: Record<string, unknown>;
+  prompt: Prompt;
+  stream: boolean;
+}
+
+export interface ProviderError {
+  /** set when the body alone decides the kind (e.g. Anthropic overloaded_error) */
+  kind?: ErrorKind;
+  code?: string;
+  type?: string;
+  message: string;
+}
+
+export interface ParsedResponse {
+  responseModel?: string;
+  completion: Completion;
+  usage?: Omit<Usage, "source">;
+  /** an error the body reports (error status, mid-stream error event, block reason) */
+  error?: ProviderError;
+}
+
+export type StreamFormat = "sse" | "ndjson" | "json-array";
+
+/** One parsed unit of a stream: an SSE event, an NDJSON line or a JSON-array element. */
+export interface StreamEvent {
+  /** SSE `event:` field, when present */
+  event?: string;
+  /** SSE data, an NDJSON line, or a JSON-array element's text */
+  data: string;
+}
+
+export interface StreamAccumulator {
+  /** feed one event; `content` is true when it carried completion text or a tool call (for TTFT) */
+  push(event: StreamEvent): { content: boolean };
+  /** everything gathered so far; called at the end and for live updates */
+  result(): ParsedResponse;
+}
+
+export interface ProviderAdapter {
+  readonly name: string;
+  /** decide from the URL (path first, host only as a hint) whether this adapter speaks it */
+  match(url: URL, method: string): ProviderMatch | null;
+  parseRequest(body: unknown, match: ProviderMatch): ParsedRequest;
+  parseResponse(body: unknown, match: ProviderMatch, status: number): ParsedResponse;
+  /** how a streamed response is framed, given its content-type; null when it is not a stream */
+  streamFormat(match: ProviderMatch, contentType: string): StreamFormat | null;
+  createStream(match: ProviderMatch): StreamAccumulator;
+}

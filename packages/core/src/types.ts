@@ -1,0 +1,260 @@
+// The record and the interfaces every package shares. Field names here are the
+// contract between the recorder, the sinks, the devtools and the collector:
+// extend freely, rename only with good reason (stored records depend on them).
+
+export type ErrorKind =
+  | "rate_limit"
+  | "context_length"
+  | "content_filter"
+  | "auth"
+  | "invalid_request"
+  | "overloaded"
+  | "server"
+  | "network"
+  | "aborted"
+  | "timeout"
+  | "parse";
+
+export type Operation = "chat" | "responses" | "completion" | "embeddings" | "generate";
+
+export type Tags = Record<string, string>;
+
+export interface ToolCall {
+  name: string;
+  arguments: string;
+  id?: string;
+}
+
+export interface PromptMessage {
+  role: string;
+  content: string;
+  toolCalls?: ToolCall[];
+}
+
+export interface Prompt {
+  messages: PromptMessage[];
+  system?: string;
+  /** every message flattened to one string: what the fingerprint and search work on */
+  text: string;
+}
+
+export interface Completion {
+  text: string;
+  finishReason?: string;
+  toolCalls?: ToolCall[];
+}
+
+export interface Usage {
+  inputTokens?: number;
+  outputTokens?: number;
+  cachedInputTokens?: number;
+  cacheWriteTokens?: number;
+  reasoningTokens?: number;
+  totalTokens?: number;
+  source: "provider" | "estimated";
+}
+
+export interface Cost {
+  inputUSD: number;
+  cachedInputUSD: number;
+  cacheWriteUSD?: number;
+  outputUSD: number;
+  totalUSD: number;
+  /** the date of the price table the cost was computed with */
+  priceDate: string;
+}
+
+export interface Timing {
+  durationMs?: number;
+  /** request sent → response headers */
+  ttfbMs?: number;
+  /** request sent → first completion content (text or tool call) */
+  ttftMs?: number;
+  chunkCount?: number;
+  chunkGapsMs?: { p50: number; p95: number; max: number };
+  /** every inter-chunk gap, capped in length; powers the sparkline */
+  gapsMs?: number[];
+}
+
+export interface CallError {
+  kind: ErrorKind;
+  status?: number;
+  code?: string;
+  message: string;
+}
+
+export interface Feedback {
+  score: 1 | -1;
+  comment?: string;
+  at: number;
+}
+
+export interface Quality {
+  relevance?: number;
+  accuracy?: number;
+  coherence?: number;
+  safety?: number;
+  average?: number;
+}
+
+/** Raw HTTP as captured: secret headers already removed, body capped. */
+export interface CapturedHttp {
+  headers: Record<string, string>;
+  body?: string;
+  /** bytes of the body as sent/received, before the cap */
+  bodyBytes?: number;
+}
+
+export interface LLMCall {
+  id: string;
+  sessionId: string;
+  /** epoch ms */
+  startedAt: number;
+  /** epoch ms */
+  endedAt?: number;
+  /** pending: request sent · streaming: body arriving · done: recorded in full */
+  phase: "pending" | "streaming" | "done";
+  provider: string;
+  operation: Operation;
+  url: string;
+  method: string;
+  status?: number;
+  stream: boolean;
+  model?: string;
+  responseModel?: string;
+  params: { temperature?: number; maxTokens?: number; topP?: number; [k: string]: unknown };
+  prompt: Prompt;
+  completion: Completion;
+  usage: Usage;
+  cost?: Cost;
+  timing: Timing;
+  error?: CallError;
+  tags: Tags;
+  fingerprint: string;
+  traceparent?: string;
+  feedback?: Feedback;
+  quality?: Quality;
+  /** a captured body went over the byte cap and was cut */
+  truncated?: boolean;
+  request?: CapturedHttp;
+  response?: CapturedHttp;
+}
+
+export type RecorderEvent =
+  | { type: "start"; call: LLMCall }
+  | { type: "update"; call: LLMCall }
+  | { type: "end"; call: LLMCall }
+  | { type: "feedback"; call: LLMCall };
+
+export interface RecorderStats {
+  /** calls recorded (after sampling) */
+  captured: number;
+  /** calls that were not kept somewhere they should have been, by reason */
+  dropped: number;
+  droppedByReason: Record<string, number>;
+  /** bodies or stream events the recorder could not parse (the call is still recorded) */
+  parseErrors: number;
+  /** errors thrown or rejected inside sinks */
+  sinkErrors: number;
+  /** any other failure caught inside the recorder */
+  internalErrors: number;
+  /** calls skipped by sampleRate */
+  sampledOut: number;
+  /** calls started but not yet ended */
+  inFlight: number;
+}
+
+/** What the recorder hands a sink when it is attached. */
+export interface SinkContext {
+  /** the fetch from before install(): sinks send with it so their traffic is never recorded */
+  fetch: typeof fetch;
+  /** count calls a sink had to give up on; they show in recorder.stats() */
+  drop(count: number, reason: string): void;
+  /** report a failure inside the sink; counted as sinkErrors, never thrown into the app */
+  error(err: unknown): void;
+  /** never record requests whose URL starts with this prefix (a sink's own endpoint) */
+  ignore(urlPrefix: string): void;
+}
+
+export interface Sink {
+  readonly name: string;
+  attach?(ctx: SinkContext): void;
+  /** a finished call (tokens estimated, cost computed, redact applied); must not throw */
+  write(call: LLMCall): void;
+  /** feedback for a call already written */
+  feedback?(callId: string, feedback: Feedback): void;
+  /** resolve once everything written so far is durably stored or delivered */
+  flush?(): Promise<void>;
+  close?(): Promise<void>;
+}
+
+/** Query shape shared by the IndexedDB sink, the devtools and the collector. */
+export interface CallQuery {
+  sessionId?: string;
+  userId?: string;
+  /** epoch ms, inclusive */
+  from?: number;
+  /** epoch ms, exclusive */
+  to?: number;
+  fingerprint?: string;
+  model?: string;
+  provider?: string;
+  errorKind?: ErrorKind;
+  /** substring of prompt or completion text, case-insensitive */
+  text?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface CallPage {
+  calls: LLMCall[];
+  /** pass back to get the next page; absent on the last page */
+  cursor?: string;
+}
+
+/** A sink that can also answer queries (the IndexedDB sink); the devtools look for it. */
+export interface QueryableSink extends Sink {
+  queryCalls(query: CallQuery): Promise<CallPage>;
+  getCall(id: string): Promise<LLMCall | undefined>;
+  count(): Promise<number>;
+  clear(): Promise<void>;
+}
+
+export interface RecorderOptions {
+  sinks?: Sink[];
+  /** default tags on every call */
+  tags?: Tags;
+  /** the last word before a call leaves the recorder; return null to drop it */
+  redact?: (call: LLMCall) => LLMCall | null;
+  /** 0..1, fraction of LLM calls recorded; default 1 */
+  sampleRate?: number;
+  /** byte cap on each captured request/response body; default 256 KiB */
+  maxBodyBytes?: number;
+  /** price overrides, USD per 1M tokens, by model or family */
+  prices?: Record<string, import("./pricing/price-table.ts").ModelPrice>;
+  /** estimate tokens when the provider reports none; default true */
+  estimateTokens?: boolean;
+  /** which tokenizer estimates: "gpt-tokenizer" (default, faster) or "js-tiktoken" */
+  tokenizer?: "gpt-tokenizer" | "js-tiktoken";
+  sessionId?: string;
+}
+
+export interface Recorder {
+  readonly sessionId: string;
+  readonly sinks: readonly Sink[];
+  /** patch globalThis.fetch; idempotent; returns uninstall */
+  install(): () => void;
+  uninstall(): void;
+  /** a recording fetch around the given one, for an SDK's `fetch` option */
+  wrap<F extends typeof fetch>(fetch: F): F;
+  subscribe(listener: (event: RecorderEvent) => void): () => void;
+  /** run fn with these tags on every call it makes (AsyncLocalStorage where the runtime has it) */
+  withTags<T>(tags: Tags, fn: () => T): T;
+  feedback(callId: string, feedback: { score: 1 | -1; comment?: string }): void;
+  /** pause or resume capture (requests still pass through untouched) */
+  setPaused(paused: boolean): void;
+  readonly paused: boolean;
+  /** resolves once pending estimates are attached and every sink has flushed */
+  flush(): Promise<void>;
+  stats(): RecorderStats;
+}
