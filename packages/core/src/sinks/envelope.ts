@@ -1,0 +1,30 @@
+// The wire format between beaconSink and the collector. Versioned so either
+// side can change without silently misreading the other.
+import type { LLMCall } from "../types.ts";
+
+export const ENVELOPE_VERSION = 1 as const;
+
+/** POST {endpoint}/v1/calls — each call keeps its id so a receiver can deduplicate retries. */
+export interface CallsEnvelope {
+  v: typeof ENVELOPE_VERSION;
+  /** epoch ms when this batch was (re)sent */
+  sentAt: number;
+  /** sendBeacon cannot set headers, so the write key may travel in the body */
+  writeKey?: string;
+  calls: LLMCall[];
+}
+
+export interface FeedbackItem {
+  callId: string;
+  score: 1 | -1;
+  comment?: string;
+  /** epoch ms */
+  at: number;
+}
+
+/** POST {endpoint}/v1/feedback */
+export interface FeedbackEnvelope {
+  v: typeof ENVELOPE_VERSION;
+  writeKey?: string;
+  feedback: FeedbackItem[];
+}
