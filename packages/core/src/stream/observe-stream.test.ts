@@ -1,0 +1,104 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { StreamEvent } from "../providers/types.ts";
+import { observeStream, type StreamOutcome } from "./observe-stream.ts";
+
+function source(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream({
+    pull(c) {
+      if (i < chunks.length) c.enqueue(chunks[i++]!);
+      else c.close();
+    },
+  });
+}
+
+function watch(body: ReadableStream<Uint8Array>, format: "sse" | "ndjson" | "json-array" = "sse") {
+  const events: StreamEvent[] = [];
+  const texts: string[] = [];
+  let outcome: StreamOutcome | undefined;
+  const faults: unknown[] = [];
+  const readable = observeStream(body, format, {
+    chunk: (text) => texts.push(text),
+    event: (e) => events.push(e),
+    end: (o) => (outcome = o),
+    fault: (err) => faults.push(err),
+  });
+  return { readable, events, texts, faults, outcome: () => outcome };
+}
+
+async function readAll(readable: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for await (const chunk of readable) out.push(chunk);
+  return out;
+}
+
+describe("observeStream", () => {
+  it("passes random bytes through chunk for chunk and frames split UTF-8 correctly", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: fc.constantFrom("a", "é", "語", "🙂", "\n", "\r", ":") }), { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 12 }), async (lines, points) => {
+        const body = lines.map((l) => "data: " + l.replace(/[\r\n]/g, " ") + "\n\n").join("");
+        const bytes = new TextEncoder().encode(body);
+        const at = [0, ...new Set(points.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b);
+        const chunks = at.map((p, i) => bytes.slice(p, at[i + 1] ?? bytes.length));
+        const w = watch(source(chunks));
+        const out = await readAll(w.readable);
+        expect(out).toEqual(chunks);
+        expect(out.every((c, i) => c === chunks[i])).toBe(true);
+        expect(w.texts.join("")).toBe(body);
+        expect(w.events.map((e) => e.data)).toEqual(lines.map((l) => l.replace(/[\r\n]/g, " ")));
+        expect(w.outcome()).toEqual({ kind: "complete" });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("reports a reader's cancel as cancelled and cancels the source", async () => {
+    let sourceCancelled: unknown;
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode("data: one\n\n"));
+      },
+      cancel(reason) {
+        sourceCancelled = reason;
+      },
+    });
+    const w = watch(body);
+    const reader = w.readable.getReader();
+    await reader.read();
+    await reader.cancel("stop");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(w.events).toEqual([{ data: "one" }]);
+    expect(w.outcome()).toEqual({ kind: "cancelled", reason: "stop" });
+    expect(sourceCancelled).toBe("stop");
+  });
+
+  it("hands the reader the very error the body failed with", async () => {
+    const failure = new TypeError("terminated");
+    let ctl!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({ start: (c) => void (ctl = c) });
+    const w = watch(body, "ndjson");
+    const reader = w.readable.getReader();
+    ctl.enqueue(new TextEncoder().encode('{"a":1}\n'));
+    await reader.read();
+    ctl.error(failure);
+    await expect(reader.read()).rejects.toBe(failure);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(w.outcome()).toEqual({ kind: "errored", error: failure });
+  });
+
+  it("keeps streaming when the observer throws", async () => {
+    const faults: unknown[] = [];
+    const readable = observeStream(source([new TextEncoder().encode("data: x\n\n")]), "sse", {
+      chunk: () => {},
+      event: () => {
+        throw new Error("observer bug");
+      },
+      end: () => {},
+      fault: (err) => faults.push(err),
+    });
+    const out = await readAll(readable);
+    expect(new TextDecoder().decode(out[0])).toBe("data: x\n\n");
+    expect(faults).toHaveLength(1);
+  });
+});

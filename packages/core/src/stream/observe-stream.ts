@@ -1,0 +1,104 @@
+// Watches a response body go by. Every chunk is handed on first and looked at
+// after, so the reader never waits on parsing; nothing is buffered beyond the
+// line or element currently being framed. A TransformStream (not tee) keeps
+// the caller's backpressure and cancellation semantics intact.
+import type { StreamEvent, StreamFormat } from "../providers/types.ts";
+import { createFramer } from "./create-framer.ts";
+
+export type StreamOutcome =
+  | { kind: "complete" }
+  /** the reader cancelled (or the caller aborted) */
+  | { kind: "cancelled"; reason: unknown }
+  /** the body itself failed: connection cut, abort signal, … */
+  | { kind: "errored"; error: unknown };
+
+export interface StreamObserver {
+  chunk(text: string, bytes: number, at: number): void;
+  event(event: StreamEvent, at: number): void;
+  end(outcome: StreamOutcome, at: number): void;
+  /** an observer callback threw; the stream carries on regardless */
+  fault(err: unknown): void;
+}
+
+const now = () => performance.now();
+
+export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFormat, observer: StreamObserver): ReadableStream<Uint8Array> {
+  const decoder = new TextDecoder();
+  let at = 0;
+  const framer = createFramer(format, (event) => {
+    try {
+      observer.event(event, at);
+    } catch (err) {
+      observer.fault(err);
+    }
+  });
+  let ended = false;
+  const finish = (outcome: StreamOutcome) => {
+    if (ended) return;
+    ended = true;
+    try {
+      if (outcome.kind === "complete") {
+        framer.push(decoder.decode());
+        framer.end();
+      }
+      observer.end(outcome, now());
+    } catch (err) {
+      observer.fault(err);
+    }
+  };
+
+  const transform = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+      try {
+        at = now();
+        const text = decoder.decode(chunk, { stream: true });
+        observer.chunk(text, chunk.byteLength, at);
+        framer.push(text);
+      } catch (err) {
+        observer.fault(err);
+      }
+    },
+    flush() {
+      finish({ kind: "complete" });
+    },
+  });
+  pump(body, transform.writable, finish);
+  return transform.readable;
+}
+
+// pipeTo would do, but it cannot say which side failed; a body that breaks
+// and a reader that cancels must be told apart.
+function pump(body: ReadableStream<Uint8Array>, writable: WritableStream<Uint8Array>, finish: (outcome: StreamOutcome) => void): void {
+  const reader = body.getReader();
+  const writer = writable.getWriter();
+  let failed = false;
+  const ignore = () => {};
+  // the reader cancelled: the writable errors at once, even while a read waits on the network
+  writer.closed.then(ignore, (reason: unknown) => {
+    if (failed) return;
+    finish({ kind: "cancelled", reason });
+    reader.cancel(reason).then(ignore, ignore);
+  });
+  void (async () => {
+    for (;;) {
+      try {
+        await writer.ready;
+      } catch {
+        return;
+      }
+      let read: ReadableStreamReadResult<Uint8Array>;
+      try {
+        read = await reader.read();
+      } catch (error) {
+        failed = true;
+        finish({ kind: "errored", error });
+        // the reader sees the very error the body failed with
+        writer.abort(error).then(ignore, ignore);
+        return;
+      }
+      if (read.done) return void writer.close().then(ignore, ignore);
+      writer.write(read.value).then(ignore, ignore);
+    }
+  })();
+}
