@@ -1,0 +1,69 @@
+// One incoming event (request, cron tick, queue batch) and the LLM calls it
+// causes. Delivery waits on it: the response may be sent while a streamed call
+// is still running or while background work (ctx.waitUntil) starts new calls,
+// and those records must still go out with this event.
+import type { LLMCall, Tags } from "@llmscope/core";
+
+export class RequestScope {
+  readonly tags: Tags;
+  readonly traceparent: string | undefined;
+  /** every call started under this scope, so the isolate can forget them once delivered */
+  readonly callIds: string[] = [];
+  private readonly pending = new Set<string>();
+  private readonly background: Promise<unknown>[] = [];
+  private wake: (() => void) | undefined;
+
+  constructor(tags: Tags, traceparent?: string) {
+    this.tags = { ...tags };
+    this.traceparent = traceparent;
+  }
+
+  /** tags learned while handling the event (e.g. after authentication) */
+  addTags(tags: Tags): void {
+    Object.assign(this.tags, tags);
+  }
+
+  started(callId: string): void {
+    this.callIds.push(callId);
+    this.pending.add(callId);
+  }
+
+  ended(callId: string): void {
+    if (this.pending.delete(callId)) this.notify();
+  }
+
+  /** work the handler handed to ctx.waitUntil: it may start LLM calls after the response */
+  waitFor(promise: Promise<unknown>): void {
+    this.background.push(promise);
+    this.notify();
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** the call as this scope knows it: its tags under the call's own, its trace context if it has none */
+  attribute(call: LLMCall): LLMCall {
+    return {
+      ...call,
+      tags: { ...this.tags, ...call.tags },
+      ...(call.traceparent || !this.traceparent ? {} : { traceparent: this.traceparent }),
+    };
+  }
+
+  /** resolves once the background work has settled and no call started here is still running */
+  async settled(): Promise<void> {
+    for (;;) {
+      const seen = this.background.length;
+      await Promise.allSettled(this.background);
+      if (this.pending.size > 0) await new Promise<void>((resolve) => (this.wake = resolve));
+      else if (this.background.length === seen) return;
+    }
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+}
