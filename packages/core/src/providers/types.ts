@@ -9,6 +9,8 @@ export interface ProviderMatch {
   model?: string;
   /** the URL alone says the response streams (Gemini :streamGenerateContent) */
   stream?: boolean;
+  /** the gateway the call went through (e.g. "cloudflare"); `provider` is the one behind it */
+  gateway?: string;
 }
 
 export interface ParsedRequest {
@@ -16,6 +18,11 @@ export interface ParsedRequest {
   params: Record<string, unknown>;
   prompt: Prompt;
   stream: boolean;
+  /**
+   * The body lacks what the protocol requires (e.g. an app's own `/api/chat`
+   * route that merely shares Ollama's path): likely not an LLM call at all.
+   */
+  unrecognized?: boolean;
 }
 
 export interface ProviderError {
@@ -29,6 +36,15 @@ export interface ProviderError {
 export interface ParsedResponse {
   responseModel?: string;
   completion: Completion;
+  /**
+   * Token counts as the provider reported them, one convention for all:
+   * `inputTokens` is the TOTAL input, cached reads and cache writes included
+   * (Anthropic reports those apart, so they are added in); `cachedInputTokens`
+   * and `cacheWriteTokens` are parts of it. `outputTokens` is the total output,
+   * reasoning included (Gemini reports thoughts apart, so they are added in);
+   * `reasoningTokens` is part of it. Undefined when the provider reported none
+   * (e.g. an OpenAI stream without include_usage), so the recorder estimates.
+   */
   usage?: Omit<Usage, "source">;
   /** an error the body reports (error status, mid-stream error event, block reason) */
   error?: ProviderError;
@@ -45,7 +61,12 @@ export interface StreamEvent {
 }
 
 export interface StreamAccumulator {
-  /** feed one event; `content` is true when it carried completion text or a tool call (for TTFT) */
+  /**
+   * Feed one event; `content` is true when it carried completion text or a
+   * tool call (for TTFT). Throws an Error when the event's data is not the
+   * JSON the protocol sends; the accumulator stays usable, so the caller can
+   * count the parse error and keep feeding.
+   */
   push(event: StreamEvent): { content: boolean };
   /** everything gathered so far; called at the end and for live updates */
   result(): ParsedResponse;

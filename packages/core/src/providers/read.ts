@@ -1,0 +1,34 @@
+// Defensive readers: bodies are whatever JSON an app, SDK or proxy sent, so
+// every field is checked before use and odd shapes read as empty, never throw.
+import type { ProviderError } from "./types.ts";
+
+// biome-ignore lint: bodies are untyped JSON by nature
+export type Obj = Record<string, any>;
+
+export const obj = (v: unknown): Obj => (v && typeof v === "object" ? (v as Obj) : {});
+export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+export const num = (v: unknown): number | undefined =>
+  typeof v === "number" && Number.isFinite(v) ? v : undefined;
+
+/** drops undefined fields so records stay small and compare cleanly */
+export const clean = <T extends object>(o: T): T => {
+  for (const k in o) if (o[k] === undefined) delete o[k];
+  return o;
+};
+
+/** tool arguments as the string the model produced (some protocols send an object) */
+export const args = (v: unknown): string =>
+  typeof v === "string" ? v : v === undefined ? "" : JSON.stringify(v);
+
+/**
+ * The `error` member most providers use: OpenAI/Azure `{message,type,code}`,
+ * Anthropic `{type,message}`, Gemini `{code,message,status}`, Ollama a string.
+ */
+export const errorOf = (d: Obj): ProviderError | undefined => {
+  const e = d.error;
+  if (typeof e === "string") return { message: e };
+  if (!e || typeof e !== "object") return undefined;
+  const code = str(e.status) ?? str(e.code) ?? (num(e.code) === undefined ? undefined : String(e.code));
+  return clean({ code, type: str(e.type), message: str(e.message) ?? "" });
+};

@@ -1,0 +1,38 @@
+// Which adapter speaks a request. Runs for every fetch the app makes, so a
+// URL that cannot be an LLM call is turned away by one regex on the path.
+import type { ProviderAdapter, ProviderMatch } from "./types.ts";
+import { viaGateway } from "./gateway.ts";
+import { openaiChat } from "./openai-chat.ts";
+
+/** the endings of every built-in protocol's path */
+const LLM_PATH = /(\/completions|\/embeddings|\/responses|\/v1\/messages|:\w+Content|:batchEmbedContents|\/api\/(chat|generate))\/?$/;
+
+export const providers: readonly ProviderAdapter[] = [openaiChat];
+
+const user: ProviderAdapter[] = [];
+
+/** Adds an adapter tried before the built-ins; returns a function that removes it. */
+export const registerProvider = (adapter: ProviderAdapter): (() => void) => {
+  user.unshift(adapter);
+  return () => {
+    const i = user.indexOf(adapter);
+    if (i >= 0) user.splice(i, 1);
+  };
+};
+
+export const findProvider = (url: URL, method: string): { adapter: ProviderAdapter; match: ProviderMatch } | null => {
+  for (const adapter of user) {
+    try {
+      const match = adapter.match(url, method);
+      if (match) return { adapter, match };
+    } catch {
+      // a user adapter that throws simply does not match; the app's fetch goes on
+    }
+  }
+  if (!LLM_PATH.test(url.pathname) || method.toUpperCase() !== "POST") return null;
+  for (const adapter of providers) {
+    const match = adapter.match(url, method);
+    if (match) return { adapter, match: viaGateway(url, match) };
+  }
+  return null;
+};
