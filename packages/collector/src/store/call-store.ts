@@ -1,0 +1,146 @@
+// The storage seam: the handler, the alert engine and the CLI speak only this
+// interface, so SQLite can be swapped for D1 or Postgres. Every method is async
+// even though better-sqlite3 is not, because the other backends are.
+import type { ErrorKind, LLMCall } from "@llmscope/core";
+import type { FeedbackItem } from "@llmscope/core";
+import type { Alert } from "../alerts/alert.ts";
+
+export interface CallFilter {
+  userId?: string;
+  sessionId?: string;
+  /** epoch ms, inclusive */
+  from?: number;
+  /** epoch ms, exclusive */
+  to?: number;
+  model?: string;
+  provider?: string;
+  feature?: string;
+  department?: string;
+  fingerprint?: string;
+  promptId?: string;
+  errorKind?: ErrorKind;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface CallPage {
+  calls: LLMCall[];
+  /** absent on the last page */
+  cursor?: string;
+}
+
+/** what the store learned about one newly stored call while storing it */
+export interface IngestedCall {
+  call: LLMCall;
+  /** promptId tag when present, else the fingerprint: the unit token baselines are kept for */
+  promptKey: string;
+  totalTokens: number;
+  /** median total tokens of the prompt's recent calls before this one; absent with no history */
+  tokenBaseline?: { median: number; samples: number };
+}
+
+export interface IngestResult {
+  inserted: IngestedCall[];
+  /** calls already stored under the same id (retries) */
+  duplicates: number;
+}
+
+export interface FeedbackResult {
+  applied: number;
+  /** ids not stored yet: kept, and applied when the call arrives */
+  pending: string[];
+}
+
+export interface SimilarQuery {
+  /** half-width of the time window around the call, ms */
+  windowMs: number;
+  limit: number;
+}
+
+export interface SimilarCalls {
+  callId: string;
+  fingerprint: string;
+  promptHash: string;
+  window: { from: number; to: number };
+  total: number;
+  sameFingerprint: number;
+  samePromptOnly: number;
+  byUser: { userId: string; calls: number }[];
+  byFeature: { feature: string; calls: number }[];
+  calls: CallSummary[];
+}
+
+export interface CallSummary {
+  id: string;
+  startedAt: number;
+  userId?: string;
+  feature?: string;
+  model?: string;
+  totalTokens?: number;
+  costUSD?: number;
+  errorKind?: string;
+  match: "fingerprint" | "prompt";
+}
+
+export const STATS_DIMENSIONS = ["department", "feature", "user", "model", "promptId", "provider", "all"] as const;
+export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
+
+export interface StatsQuery {
+  groupBy: StatsDimension;
+  period: "day" | "month" | "all";
+  from?: number;
+  to?: number;
+}
+
+export interface StatsRow {
+  period: string;
+  key: string;
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUSD: number;
+  errors: number;
+  errorsByKind: Record<string, number>;
+  latencyP50Ms?: number;
+  latencyP95Ms?: number;
+  ttftP50Ms?: number;
+  ttftP95Ms?: number;
+}
+
+/** one pre-aggregated (dimension, key, day) row */
+export interface RollupRow {
+  dim: string;
+  key: string;
+  day: number;
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUSD: number;
+  errors: number;
+}
+
+export interface AlertQuery {
+  from?: number;
+  to?: number;
+  kind?: string;
+  limit?: number;
+}
+
+export interface CallStore {
+  /** store new calls (ignoring known ids) and their aggregates in one transaction; resolves after commit */
+  ingest(calls: LLMCall[], receivedAt: number): Promise<IngestResult>;
+  addFeedback(items: FeedbackItem[]): Promise<FeedbackResult>;
+  getCall(id: string): Promise<LLMCall | undefined>;
+  listCalls(filter: CallFilter): Promise<CallPage>;
+  similar(id: string, query: SimilarQuery): Promise<SimilarCalls | undefined>;
+  stats(query: StatsQuery): Promise<StatsRow[]>;
+  /** pre-aggregated rows for the given keys of one dimension, days inclusive */
+  rollups(dim: string, keys: string[], fromDay: number, toDay: number): Promise<RollupRow[]>;
+  /** false when an alert with the same dedupKey exists or its subject is cooling down */
+  recordAlert(alert: Alert, cooldownMs: number): Promise<boolean>;
+  listAlerts(query: AlertQuery): Promise<Alert[]>;
+  /** every call matching the filter, oldest first */
+  iterateCalls(filter: Omit<CallFilter, "limit" | "cursor">): AsyncIterable<LLMCall>;
+  count(filter?: Omit<CallFilter, "limit" | "cursor">): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,107 @@
+// Schema versions, applied in order inside one transaction each and recorded in
+// the migrations table, so an old database file upgrades itself on open.
+import type Database from "better-sqlite3";
+
+const MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE calls (
+        id TEXT PRIMARY KEY,
+        started_at INTEGER NOT NULL,
+        received_at INTEGER NOT NULL,
+        session_id TEXT NOT NULL,
+        user_id TEXT,
+        department TEXT,
+        feature TEXT,
+        prompt_id TEXT,
+        provider TEXT NOT NULL,
+        model TEXT,
+        operation TEXT,
+        fingerprint TEXT NOT NULL,
+        prompt_hash TEXT NOT NULL,
+        status INTEGER,
+        error_kind TEXT,
+        input_tokens INTEGER,
+        output_tokens INTEGER,
+        total_tokens INTEGER,
+        cost_usd REAL,
+        duration_ms REAL,
+        ttft_ms REAL,
+        feedback_score INTEGER,
+        record TEXT NOT NULL
+      );
+      -- Newest-first listing; the low-cardinality filters (model, provider,
+      -- feature, department) ride this index as a filtered range scan.
+      CREATE INDEX calls_started ON calls (started_at DESC, id DESC);
+      CREATE INDEX calls_user ON calls (user_id, started_at DESC) WHERE user_id IS NOT NULL;
+      CREATE INDEX calls_session ON calls (session_id, started_at DESC);
+      CREATE INDEX calls_fingerprint ON calls (fingerprint, started_at DESC);
+      CREATE INDEX calls_prompt_hash ON calls (prompt_hash, started_at DESC);
+      CREATE INDEX calls_prompt_id ON calls (prompt_id, started_at DESC) WHERE prompt_id IS NOT NULL;
+      CREATE INDEX calls_error ON calls (error_kind, started_at DESC) WHERE error_kind IS NOT NULL;
+
+      -- Per-day aggregates by dimension: /v1/stats and the alert rules read
+      -- these instead of scanning calls.
+      CREATE TABLE rollup (
+        dim TEXT NOT NULL,
+        key TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        calls INTEGER NOT NULL,
+        input_tokens INTEGER NOT NULL,
+        output_tokens INTEGER NOT NULL,
+        cost_usd REAL NOT NULL,
+        errors INTEGER NOT NULL,
+        errors_by_kind TEXT NOT NULL,
+        latency_hist TEXT NOT NULL,
+        ttft_hist TEXT NOT NULL,
+        PRIMARY KEY (dim, key, day)
+      ) WITHOUT ROWID;
+      CREATE INDEX rollup_dim_day ON rollup (dim, day);
+
+      -- A bounded window of recent total-token counts per prompt key, for the
+      -- trailing-median spike rule.
+      CREATE TABLE token_window (
+        prompt_key TEXT PRIMARY KEY,
+        totals TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Feedback may arrive before its call; it waits here and is applied on insert.
+      CREATE TABLE feedback (
+        call_id TEXT PRIMARY KEY,
+        score INTEGER NOT NULL,
+        comment TEXT,
+        at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        dedup_key TEXT NOT NULL UNIQUE,
+        value REAL NOT NULL,
+        baseline REAL NOT NULL,
+        threshold REAL NOT NULL,
+        message TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        fired_at INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX alerts_fired ON alerts (fired_at DESC);
+      CREATE INDEX alerts_subject ON alerts (kind, subject, fired_at DESC);
+    `,
+  },
+];
+
+export function migrate(db: Database.Database): number {
+  db.exec("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
+  const current = (db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM migrations").get() as { v: number }).v;
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare("INSERT INTO migrations (version, applied_at) VALUES (?, ?)").run(m.version, Date.now());
+    })();
+  }
+  return MIGRATIONS[MIGRATIONS.length - 1]!.version;
+}

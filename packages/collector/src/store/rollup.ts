@@ -1,0 +1,75 @@
+// A batch is folded into per-(dimension, key, day) deltas in memory first, so
+// a 500-call batch costs a handful of upserts rather than thousands.
+import type { CallRow } from "./call-row.ts";
+import { addToHistogram, mergeHistograms, type Histogram } from "./histogram.ts";
+import { dayOf } from "./time-buckets.ts";
+
+/** dimension → the key a call is counted under ("" when the call has no such tag) */
+export const ROLLUP_DIMENSIONS: Record<string, (row: CallRow) => string> = {
+  all: () => "",
+  department: (r) => r.department ?? "",
+  feature: (r) => r.feature ?? "",
+  user: (r) => r.user_id ?? "",
+  model: (r) => r.model ?? "",
+  provider: (r) => r.provider,
+  promptId: (r) => r.prompt_id ?? "",
+  prompt: (r) => r.prompt_id ?? r.fingerprint,
+};
+
+export interface RollupDelta {
+  dim: string;
+  key: string;
+  day: number;
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUSD: number;
+  errors: number;
+  errorsByKind: Record<string, number>;
+  latency: Histogram;
+  ttft: Histogram;
+}
+
+export function emptyDelta(dim: string, key: string, day: number): RollupDelta {
+  return { dim, key, day, calls: 0, inputTokens: 0, outputTokens: 0, costUSD: 0, errors: 0, errorsByKind: {}, latency: {}, ttft: {} };
+}
+
+export function foldBatch(rows: CallRow[]): RollupDelta[] {
+  const deltas = new Map<string, RollupDelta>();
+  for (const row of rows) {
+    const day = dayOf(row.started_at);
+    for (const [dim, keyOf] of Object.entries(ROLLUP_DIMENSIONS)) {
+      const key = keyOf(row);
+      const id = `${dim}\u0000${key}\u0000${day}`;
+      let d = deltas.get(id);
+      if (!d) deltas.set(id, (d = emptyDelta(dim, key, day)));
+      addRow(d, row);
+    }
+  }
+  return [...deltas.values()];
+}
+
+function addRow(d: RollupDelta, row: CallRow): void {
+  d.calls += 1;
+  d.inputTokens += row.input_tokens ?? 0;
+  d.outputTokens += row.output_tokens ?? 0;
+  d.costUSD += row.cost_usd ?? 0;
+  if (row.error_kind) {
+    d.errors += 1;
+    d.errorsByKind[row.error_kind] = (d.errorsByKind[row.error_kind] ?? 0) + 1;
+  }
+  addToHistogram(d.latency, row.duration_ms ?? undefined);
+  addToHistogram(d.ttft, row.ttft_ms ?? undefined);
+}
+
+export function mergeDelta(into: RollupDelta, from: RollupDelta): RollupDelta {
+  into.calls += from.calls;
+  into.inputTokens += from.inputTokens;
+  into.outputTokens += from.outputTokens;
+  into.costUSD += from.costUSD;
+  into.errors += from.errors;
+  for (const [k, n] of Object.entries(from.errorsByKind)) into.errorsByKind[k] = (into.errorsByKind[k] ?? 0) + n;
+  mergeHistograms(into.latency, from.latency);
+  mergeHistograms(into.ttft, from.ttft);
+  return into;
+}

@@ -1,0 +1,106 @@
+// One transaction per batch: insert new calls (ON CONFLICT(id) DO NOTHING makes
+// retries harmless), apply feedback that arrived early, fold the batch into the
+// day rollups and the per-prompt token windows. The caller answers only after
+// this returns, i.e. after COMMIT.
+import type Database from "better-sqlite3";
+import type { LLMCall } from "@llmscope/core";
+import type { IngestResult, IngestedCall } from "./call-store.ts";
+import { promptKeyOf, toCallRow, type CallRow } from "./call-row.ts";
+import { foldBatch, mergeDelta, type RollupDelta } from "./rollup.ts";
+import { median } from "./median.ts";
+
+export type IngestFn = (calls: LLMCall[], receivedAt: number) => IngestResult;
+
+interface RollupDbRow {
+  calls: number;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  errors: number;
+  errors_by_kind: string;
+  latency_hist: string;
+  ttft_hist: string;
+}
+
+export function createIngest(db: Database.Database, tokenWindowSize: number): IngestFn {
+  const insertCall = db.prepare(`INSERT INTO calls (id, started_at, received_at, session_id, user_id, department, feature,
+      prompt_id, provider, model, operation, fingerprint, prompt_hash, status, error_kind, input_tokens, output_tokens,
+      total_tokens, cost_usd, duration_ms, ttft_ms, feedback_score, record)
+    VALUES (@id, @started_at, @received_at, @session_id, @user_id, @department, @feature, @prompt_id, @provider, @model,
+      @operation, @fingerprint, @prompt_hash, @status, @error_kind, @input_tokens, @output_tokens, @total_tokens,
+      @cost_usd, @duration_ms, @ttft_ms, @feedback_score, @record)
+    ON CONFLICT(id) DO NOTHING`);
+  const anyPendingFeedback = db.prepare("SELECT 1 FROM feedback LIMIT 1").pluck();
+  const takeFeedback = db.prepare("DELETE FROM feedback WHERE call_id = ? RETURNING score, comment, at");
+  const applyFeedback = db.prepare(
+    "UPDATE calls SET feedback_score = ?, record = json_set(record, '$.feedback', json(?)) WHERE id = ?",
+  );
+  const readRollup = db.prepare("SELECT * FROM rollup WHERE dim = ? AND key = ? AND day = ?");
+  const writeRollup = db.prepare(`INSERT OR REPLACE INTO rollup (dim, key, day, calls, input_tokens, output_tokens, cost_usd,
+      errors, errors_by_kind, latency_hist, ttft_hist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const readWindow = db.prepare("SELECT totals FROM token_window WHERE prompt_key = ?").pluck();
+  const writeWindow = db.prepare("INSERT OR REPLACE INTO token_window (prompt_key, totals) VALUES (?, ?)");
+
+  function storeRollup(delta: RollupDelta): void {
+    const old = readRollup.get(delta.dim, delta.key, delta.day) as RollupDbRow | undefined;
+    const d = old
+      ? mergeDelta(
+          {
+            dim: delta.dim, key: delta.key, day: delta.day, calls: old.calls, inputTokens: old.input_tokens,
+            outputTokens: old.output_tokens, costUSD: old.cost_usd, errors: old.errors,
+            errorsByKind: JSON.parse(old.errors_by_kind), latency: JSON.parse(old.latency_hist), ttft: JSON.parse(old.ttft_hist),
+          },
+          delta,
+        )
+      : delta;
+    writeRollup.run(d.dim, d.key, d.day, d.calls, d.inputTokens, d.outputTokens, d.costUSD, d.errors,
+      JSON.stringify(d.errorsByKind), JSON.stringify(d.latency), JSON.stringify(d.ttft));
+  }
+
+  function applyEarlyFeedback(rows: CallRow[]): void {
+    if (!anyPendingFeedback.get()) return;
+    for (const row of rows) {
+      const fb = takeFeedback.get(row.id) as { score: number; comment: string | null; at: number } | undefined;
+      if (!fb) continue;
+      const json = JSON.stringify({ score: fb.score, at: fb.at, ...(fb.comment !== null ? { comment: fb.comment } : {}) });
+      applyFeedback.run(fb.score, json, row.id);
+    }
+  }
+
+  /** baselines are read before each call joins its window, in record-time order */
+  function updateTokenWindows(ingested: IngestedCall[]): void {
+    const byKey = new Map<string, IngestedCall[]>();
+    for (const c of ingested) {
+      if (!(c.totalTokens > 0)) continue;
+      const list = byKey.get(c.promptKey) ?? [];
+      list.push(c);
+      byKey.set(c.promptKey, list);
+    }
+    for (const [key, list] of byKey) {
+      const stored = readWindow.get(key) as string | undefined;
+      const window: number[] = stored ? JSON.parse(stored) : [];
+      list.sort((a, b) => a.call.startedAt - b.call.startedAt);
+      for (const c of list) {
+        if (window.length > 0) c.tokenBaseline = { median: median(window), samples: window.length };
+        window.push(c.totalTokens);
+        if (window.length > tokenWindowSize) window.splice(0, window.length - tokenWindowSize);
+      }
+      writeWindow.run(key, JSON.stringify(window));
+    }
+  }
+
+  return db.transaction((calls: LLMCall[], receivedAt: number): IngestResult => {
+    const rows: CallRow[] = [];
+    const inserted: IngestedCall[] = [];
+    for (const call of calls) {
+      const row = toCallRow(call, receivedAt);
+      if (insertCall.run(row).changes !== 1) continue;
+      rows.push(row);
+      inserted.push({ call, promptKey: promptKeyOf(call), totalTokens: row.total_tokens ?? 0 });
+    }
+    applyEarlyFeedback(rows);
+    for (const delta of foldBatch(rows)) storeRollup(delta);
+    updateTokenWindows(inserted);
+    return { inserted, duplicates: calls.length - inserted.length };
+  });
+}

@@ -1,0 +1,154 @@
+// The embedded default store on better-sqlite3.
+//
+// Durability: WAL journal. `synchronous=FULL` (the default here) fsyncs the WAL
+// on every commit, so an acknowledged batch survives a process kill and a
+// power loss; `synchronous: "normal"` skips that fsync — still safe against
+// `kill -9` (the WAL is in the OS page cache), not against power loss — for
+// more throughput. Either way one batch is one transaction, and the handler
+// answers only after it commits.
+import Database from "better-sqlite3";
+import type { FeedbackItem, LLMCall } from "@llmscope/core";
+import type { Alert } from "../alerts/alert.ts";
+import type {
+  AlertQuery, CallFilter, CallPage, CallStore, FeedbackResult, IngestResult, RollupRow, SimilarCalls, SimilarQuery,
+  StatsQuery, StatsRow,
+} from "./call-store.ts";
+import { migrate } from "./migrations.ts";
+import { createIngest, type IngestFn } from "./sqlite-ingest.ts";
+import { createSimilar } from "./sqlite-similar.ts";
+import { createRollupReader, createStats } from "./sqlite-stats.ts";
+import { createAlertStore } from "./sqlite-alerts.ts";
+import { whereOf } from "./call-filter-sql.ts";
+import { encodeCursor } from "./cursor.ts";
+
+export interface SqliteStoreOptions {
+  /** "full" (default): acknowledged batches survive power loss; "normal": survive process crashes only */
+  synchronous?: "full" | "normal";
+  /** how many recent calls per prompt the spike baseline looks at; default 50 */
+  tokenWindowSize?: number;
+  readonly?: boolean;
+}
+
+const MAX_PAGE = 500;
+
+export class SqliteStore implements CallStore {
+  readonly db: Database.Database;
+  private readonly ingestBatch: IngestFn;
+  private readonly similarTo: ReturnType<typeof createSimilar>;
+  private readonly statsOf: ReturnType<typeof createStats>;
+  private readonly rollupsOf: ReturnType<typeof createRollupReader>;
+  private readonly alertStore: ReturnType<typeof createAlertStore>;
+  private readonly feedbackTx: (items: FeedbackItem[]) => FeedbackResult;
+  private readonly byId: Database.Statement;
+
+  constructor(path: string, options: SqliteStoreOptions = {}) {
+    this.db = new Database(path, options.readonly ? { readonly: true, fileMustExist: true } : {});
+    this.db.pragma("busy_timeout = 5000");
+    if (!options.readonly) {
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma(`synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`);
+      migrate(this.db);
+    }
+    this.db.pragma("cache_size = -65536");
+    this.db.pragma("temp_store = MEMORY");
+    this.ingestBatch = createIngest(this.db, options.tokenWindowSize ?? 50);
+    this.similarTo = createSimilar(this.db);
+    this.statsOf = createStats(this.db);
+    this.rollupsOf = createRollupReader(this.db);
+    this.alertStore = createAlertStore(this.db);
+    this.feedbackTx = this.createFeedback();
+    this.byId = this.db.prepare("SELECT record FROM calls WHERE id = ?").pluck();
+  }
+
+  async ingest(calls: LLMCall[], receivedAt: number): Promise<IngestResult> {
+    return this.ingestBatch(calls, receivedAt);
+  }
+
+  async addFeedback(items: FeedbackItem[]): Promise<FeedbackResult> {
+    return this.feedbackTx(items);
+  }
+
+  async getCall(id: string): Promise<LLMCall | undefined> {
+    const record = this.byId.get(id) as string | undefined;
+    return record === undefined ? undefined : JSON.parse(record);
+  }
+
+  async listCalls(filter: CallFilter): Promise<CallPage> {
+    const limit = Math.min(Math.max(filter.limit ?? 50, 1), MAX_PAGE);
+    const where = whereOf(filter);
+    const rows = this.db
+      .prepare(`SELECT started_at, id, record FROM calls ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ?`)
+      .all(...where.params, limit + 1) as { started_at: number; id: string; record: string }[];
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const result: CallPage = { calls: page.map((r) => JSON.parse(r.record)) };
+    if (rows.length > limit && last) result.cursor = encodeCursor({ startedAt: last.started_at, id: last.id });
+    return result;
+  }
+
+  async similar(id: string, query: SimilarQuery): Promise<SimilarCalls | undefined> {
+    return this.similarTo(id, query);
+  }
+
+  async stats(query: StatsQuery): Promise<StatsRow[]> {
+    return this.statsOf(query);
+  }
+
+  async rollups(dim: string, keys: string[], fromDay: number, toDay: number): Promise<RollupRow[]> {
+    return this.rollupsOf(dim, keys, fromDay, toDay);
+  }
+
+  async recordAlert(alert: Alert, cooldownMs: number): Promise<boolean> {
+    return this.alertStore.record(alert, cooldownMs);
+  }
+
+  async listAlerts(query: AlertQuery): Promise<Alert[]> {
+    return this.alertStore.list(query);
+  }
+
+  async *iterateCalls(filter: Omit<CallFilter, "limit" | "cursor">): AsyncIterable<LLMCall> {
+    // Pages by keyset rather than holding one cursor open, so other requests can
+    // use the connection between pages.
+    let after: { startedAt: number; id: string } | undefined;
+    const base = whereOf(filter);
+    for (;;) {
+      const keyset = after ? `${base.sql ? base.sql + " AND" : "WHERE"} (started_at > ? OR (started_at = ? AND id > ?))` : base.sql;
+      const params = after ? [...base.params, after.startedAt, after.startedAt, after.id] : base.params;
+      const rows = this.db
+        .prepare(`SELECT started_at, id, record FROM calls ${keyset} ORDER BY started_at, id LIMIT 1000`)
+        .all(...params) as { started_at: number; id: string; record: string }[];
+      for (const r of rows) yield JSON.parse(r.record) as LLMCall;
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < 1000) return;
+      after = { startedAt: last.started_at, id: last.id };
+    }
+  }
+
+  async count(filter: Omit<CallFilter, "limit" | "cursor"> = {}): Promise<number> {
+    const where = whereOf(filter);
+    return this.db.prepare(`SELECT COUNT(*) FROM calls ${where.sql}`).pluck().get(...where.params) as number;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private createFeedback(): (items: FeedbackItem[]) => FeedbackResult {
+    const apply = this.db.prepare(
+      "UPDATE calls SET feedback_score = ?, record = json_set(record, '$.feedback', json(?)) WHERE id = ?",
+    );
+    const park = this.db.prepare("INSERT OR REPLACE INTO feedback (call_id, score, comment, at) VALUES (?, ?, ?, ?)");
+    return this.db.transaction((items: FeedbackItem[]) => {
+      const result: FeedbackResult = { applied: 0, pending: [] };
+      for (const f of items) {
+        const json = JSON.stringify({ score: f.score, at: f.at, ...(f.comment !== undefined ? { comment: f.comment } : {}) });
+        if (apply.run(f.score, json, f.callId).changes === 1) result.applied++;
+        else {
+          park.run(f.callId, f.score, f.comment ?? null, f.at);
+          result.pending.push(f.callId);
+        }
+      }
+      return result;
+    });
+  }
+}

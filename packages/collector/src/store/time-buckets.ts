@@ -1,0 +1,31 @@
+// Aggregates are bucketed by UTC day; a day number is days since the epoch so
+// range queries stay integer comparisons.
+const DAY_MS = 86_400_000;
+
+export function dayOf(epochMs: number): number {
+  return Math.floor(epochMs / DAY_MS);
+}
+
+export function dayStart(day: number): number {
+  return day * DAY_MS;
+}
+
+/** "2026-03-04" for a day number */
+export function dayLabel(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** "2026-03" for a day number */
+export function monthLabel(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 7);
+}
+
+/** first and last day numbers of the month containing `day` */
+export function monthRange(day: number): { first: number; last: number } {
+  const d = new Date(day * DAY_MS);
+  const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
+  const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY_MS;
+  return { first, last: next - 1 };
+}
+
+export { DAY_MS };
