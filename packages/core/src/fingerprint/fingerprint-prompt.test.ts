@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import type { Prompt } from "../types.ts";
+import { fingerprintPrompt } from "./fingerprint-prompt.ts";
+
+function supportPrompt(order: string, email: string, date: string): Prompt {
+  const user = `Customer ${email} asks about order #${order} placed on ${date}. Reply politely.`;
+  return {
+    system: "You are a support agent for Acme. Today is " + date + ".",
+    messages: [
+      { role: "system", content: "You are a support agent for Acme. Today is " + date + "." },
+      { role: "user", content: user },
+    ],
+    text: user,
+  };
+}
+
+describe("fingerprintPrompt", () => {
+  it("is equal for one template filled with different values", () => {
+    const a = fingerprintPrompt(supportPrompt("1001", "ann@example.com", "2025-01-02"));
+    const b = fingerprintPrompt(supportPrompt("98765", "bob@corp.io", "2026-11-30"));
+    expect(a).toBe(b);
+    expect(a).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("differs for different templates", () => {
+    const a = supportPrompt("1", "a@b.co", "2025-01-01");
+    const b: Prompt = { ...a, messages: [a.messages[0]!, { role: "user", content: "Write a haiku about order #1." }] };
+    expect(fingerprintPrompt(a)).not.toBe(fingerprintPrompt(b));
+  });
+
+  it("keeps roles and structure", () => {
+    const asUser: Prompt = { messages: [{ role: "user", content: "Hello" }], text: "Hello" };
+    const asAssistant: Prompt = { messages: [{ role: "assistant", content: "Hello" }], text: "Hello" };
+    const twice: Prompt = { messages: [{ role: "user", content: "Hello" }, { role: "user", content: "Hello" }], text: "" };
+    const split: Prompt = { messages: [{ role: "user", content: "He" }, { role: "user", content: "llo" }], text: "" };
+    const joined: Prompt = { messages: [{ role: "user", content: "Hel" }, { role: "user", content: "lo" }], text: "" };
+    expect(fingerprintPrompt(asUser)).not.toBe(fingerprintPrompt(asAssistant));
+    expect(fingerprintPrompt(asUser)).not.toBe(fingerprintPrompt(twice));
+    expect(fingerprintPrompt(split)).not.toBe(fingerprintPrompt(joined));
+  });
+
+  it("lets an explicit promptId win", () => {
+    const a = supportPrompt("1", "a@b.co", "2025-01-01");
+    const b: Prompt = { messages: [{ role: "user", content: "Something else entirely" }], text: "" };
+    expect(fingerprintPrompt(a, "support-v3")).toBe("p:support-v3");
+    expect(fingerprintPrompt(b, "support-v3")).toBe("p:support-v3");
+    expect(fingerprintPrompt(a, "")).toBe(fingerprintPrompt(a));
+  });
+
+  it("is stable across calls and uses the flattened text when there are no messages", () => {
+    const p: Prompt = { messages: [], text: "Complete: the number 42 is" };
+    expect(fingerprintPrompt(p)).toBe(fingerprintPrompt({ messages: [], text: "Complete: the number 7 is" }));
+    expect(fingerprintPrompt(p)).not.toBe(fingerprintPrompt({ messages: [], text: "Translate: the number 7 is" }));
+  });
+
+  it("reads a bounded prefix of huge messages", () => {
+    const head = "Summarize this document:\n" + "lorem ipsum ".repeat(1000);
+    const a: Prompt = { messages: [{ role: "user", content: head + "TAIL ONE" }], text: "" };
+    const b: Prompt = { messages: [{ role: "user", content: head + "TAIL TWO" }], text: "" };
+    expect(fingerprintPrompt(a)).toBe(fingerprintPrompt(b));
+  });
+
+  it("survives a malformed prompt", () => {
+    expect(fingerprintPrompt(undefined as unknown as Prompt)).toMatch(/^[0-9a-f]{16}$/);
+  });
+});

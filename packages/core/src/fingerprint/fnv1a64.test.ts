@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { fnv1a64 } from "./fnv1a64.ts";
+
+// The textbook algorithm in BigInt, over UTF-16 code units like the fast version.
+function reference(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= BigInt(text.charCodeAt(i));
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
+describe("fnv1a64", () => {
+  it("matches the published FNV-1a 64 test vectors for ASCII", () => {
+    expect(fnv1a64("")).toBe("cbf29ce484222325");
+    expect(fnv1a64("a")).toBe("af63dc4c8601ec8c");
+    expect(fnv1a64("foobar")).toBe("85944171f73967e8");
+  });
+
+  it("matches a BigInt reference on mixed text", () => {
+    for (const text of ["hello world", "日本語のテキスト", "emoji 😀 and \u0000 nul", "x".repeat(1000)]) {
+      expect(fnv1a64(text)).toBe(reference(text));
+    }
+  });
+
+  it("always gives 16 hex characters", () => {
+    expect(fnv1a64("z")).toMatch(/^[0-9a-f]{16}$/);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { normalizePromptText } from "./normalize-prompt-text.ts";
+
+describe("normalizePromptText", () => {
+  it.each([
+    ["Order 12345 costs 19.99", "Order <n> costs <n>"],
+    ["See https://example.com/a/b?id=7 now", "See <url> now"],
+    ["Mail jane.doe+x@example.co.uk today", "Mail <email> today"],
+    ["id 3f2504e0-4f89-11d3-9a0c-0305e82c3301 ok", "id <id> ok"],
+    ["commit 9fceb02d0ae598e95dc970b74767f19372d61af8", "commit <id>"],
+    ["customer cus_N2x8Hk3L", "customer <id>"],
+    ["on 2025-03-14T09:26:53Z and 2025-03-15", "on <date> and <date>"],
+    ["at 14:02 sharp", "at <time> sharp"],
+    ['Translate "bonjour" please', "Translate <str> please"],
+    ["Name: 'Alice' ok", "Name: <str> ok"],
+    ["題名「吾輩は猫である」", "題名<str>"],
+    ["  many   spaces\n\nand lines ", "many spaces and lines"],
+  ])("%j → %j", (input, expected) => {
+    expect(normalizePromptText(input)).toBe(expected);
+  });
+
+  it("keeps apostrophes inside words as text", () => {
+    expect(normalizePromptText("don't worry, it's fine")).toBe("don't worry, it's fine");
+  });
+
+  it("keeps template words", () => {
+    expect(normalizePromptText("Summarize the following review in one sentence")).toBe(
+      "Summarize the following review in one sentence",
+    );
+  });
+
+  it("returns an empty string for non-text input", () => {
+    expect(normalizePromptText(undefined as unknown as string)).toBe("");
+  });
+});
