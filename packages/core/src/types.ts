@@ -220,6 +220,12 @@ export interface QueryableSink extends Sink {
   clear(): Promise<void>;
 }
 
+/** The part of AsyncLocalStorage withTags needs. */
+export interface TagStorage {
+  run<R>(store: Tags, fn: () => R): R;
+  getStore(): Tags | undefined;
+}
+
 export interface RecorderOptions {
   sinks?: Sink[];
   /** default tags on every call */
@@ -237,6 +243,12 @@ export interface RecorderOptions {
   /** which tokenizer estimates: "gpt-tokenizer" (default, faster) or "js-tiktoken" */
   tokenizer?: "gpt-tokenizer" | "js-tiktoken";
   sessionId?: string;
+  /**
+   * AsyncLocalStorage (the class or an instance) for withTags to scope with.
+   * Found on its own in Node 20.16+ and where a global one exists; pass it in
+   * other runtimes (e.g. a Worker importing it from node:async_hooks).
+   */
+  asyncLocalStorage?: TagStorage | (new () => TagStorage);
 }
 
 export interface Recorder {

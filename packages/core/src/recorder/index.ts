@@ -1,0 +1,1 @@
+export { createRecorder, getRecorder } from "./create-recorder.ts";

@@ -1,0 +1,50 @@
+// A response that is not a stream: read from a clone in the background, so
+// the app gets its Response untouched and never waits for us.
+import { classifyError } from "../errors/index.ts";
+import { captureText } from "../stream/text-capture.ts";
+import { now, type LiveCall, type RecorderCore } from "./recorder-core.ts";
+import { failureOf } from "./failure-of.ts";
+
+export function observeJSONResponse(core: RecorderCore, live: LiveCall, response: Response): void {
+  const { call } = live;
+  response
+    .clone()
+    .arrayBuffer()
+    .then(
+      (buffer) => {
+        call.timing.ttftMs = now() - live.t0;
+        const text = new TextDecoder().decode(buffer);
+        const captured = captureText(text, buffer.byteLength, core.maxBodyBytes);
+        call.response = { headers: call.response?.headers ?? {}, body: captured.body, bodyBytes: captured.bodyBytes };
+        if (captured.truncated) call.truncated = true;
+        let json: unknown;
+        let parseFailed = false;
+        try {
+          json = text === "" ? undefined : JSON.parse(text);
+        } catch {
+          // an HTML error page from a proxy is not our parse error; its status says enough
+          parseFailed = response.ok;
+          if (parseFailed) core.stats.parseErrors++;
+        }
+        let providerError;
+        if (json !== undefined) {
+          try {
+            const parsed = live.adapter.parseResponse(json, live.match, response.status);
+            if (parsed.responseModel) call.responseModel = parsed.responseModel;
+            call.completion = parsed.completion;
+            if (parsed.usage) call.usage = { ...parsed.usage, source: "provider" };
+            providerError = parsed.error;
+          } catch {
+            core.stats.parseErrors++;
+            parseFailed = response.ok;
+          }
+        }
+        call.error = classifyError({ status: response.status, providerError, finishReason: call.completion.finishReason, parseFailed });
+      },
+      (thrown: unknown) => {
+        call.error = classifyError(failureOf(thrown));
+      },
+    )
+    .catch(() => void core.stats.internalErrors++)
+    .finally(() => core.finish(live));
+}

@@ -1,0 +1,47 @@
+// Scoped tags for withTags. Where the runtime has AsyncLocalStorage (Node,
+// Workers with nodejs_compat, Deno, Bun) the tags follow fn through every
+// await. Elsewhere (browsers) a plain stack: only calls started synchronously
+// inside fn see them — fetch() called before fn's first await.
+import type { Tags, TagStorage } from "../types.ts";
+
+export interface TagScope {
+  run<T>(tags: Tags, fn: () => T): T;
+  current(): Tags | undefined;
+}
+
+type TagStorageClass = new () => TagStorage;
+
+function findAsyncLocalStorage(): TagStorageClass | undefined {
+  const g = globalThis as { AsyncLocalStorage?: TagStorageClass; process?: { getBuiltinModule?: (id: string) => unknown } };
+  if (typeof g.AsyncLocalStorage === "function") return g.AsyncLocalStorage;
+  try {
+    // no static node: import, so the core stays loadable in browsers and Workers
+    const hooks = g.process?.getBuiltinModule?.("node:async_hooks") as { AsyncLocalStorage?: TagStorageClass } | undefined;
+    return hooks?.AsyncLocalStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createTagScope(given?: TagStorage | TagStorageClass): TagScope {
+  const Storage = given ?? findAsyncLocalStorage();
+  const storage = typeof Storage === "function" ? new Storage() : Storage;
+  if (storage) {
+    return {
+      run: (tags, fn) => storage.run({ ...storage.getStore(), ...tags }, fn),
+      current: () => storage.getStore(),
+    };
+  }
+  const stack: Tags[] = [];
+  return {
+    run(tags, fn) {
+      stack.push({ ...stack[stack.length - 1], ...tags });
+      try {
+        return fn();
+      } finally {
+        stack.pop();
+      }
+    },
+    current: () => stack[stack.length - 1],
+  };
+}
