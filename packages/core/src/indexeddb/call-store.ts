@@ -1,0 +1,20 @@
+// What the sink needs from a place to keep calls: IndexedDB, or memory when
+// IndexedDB is unavailable.
+import type { CallPage, CallQuery, LLMCall } from "../types.ts";
+
+export interface CallStore {
+  readonly kind: "indexeddb" | "memory";
+  /** store every call in one transaction */
+  put(calls: LLMCall[]): Promise<void>;
+  query(query: CallQuery): Promise<CallPage>;
+  get(id: string): Promise<LLMCall | undefined>;
+  /** replace the stored call by change(call); false when there is none */
+  update(id: string, change: (call: LLMCall) => LLMCall): Promise<boolean>;
+  count(): Promise<number>;
+  clear(): Promise<void>;
+  /** delete the n oldest calls; resolves with how many went */
+  deleteOldest(n: number): Promise<number>;
+  /** delete calls started before this epoch ms; resolves with how many went */
+  deleteBefore(startedAt: number): Promise<number>;
+  close(): void;
+}
