@@ -1,0 +1,84 @@
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { LLMCall } from "@llmscope/core";
+
+export interface CallState {
+  /** every kept call by id; a call's object changes only when that call changes */
+  calls: ReadonlyMap<string, LLMCall>;
+  /** ids oldest first by start time; a new array only when calls arrive or leave */
+  ids: readonly string[];
+  errorCount: number;
+  /** calls pushed out by the memory cap */
+  evicted: number;
+  paused: boolean;
+  selectedId: string | null;
+  /** calls started before this are not reloaded from stored history */
+  clearedAt: number;
+}
+
+export type CallStore = StoreApi<CallState>;
+
+export function createCallStore(): CallStore {
+  return createStore<CallState>(() => ({
+    calls: new Map(),
+    ids: [],
+    errorCount: 0,
+    evicted: 0,
+    paused: false,
+    selectedId: null,
+    clearedAt: 0,
+  }));
+}
+
+/**
+ * Merge calls into the store in one state change. Known ids are replaced in
+ * place; new ones are added in start-time order; the oldest go once over max.
+ */
+export function upsertCalls(store: CallStore, incoming: readonly LLMCall[], max: number): void {
+  if (incoming.length === 0) return;
+  const state = store.getState();
+  const calls = new Map(state.calls);
+  let errorCount = state.errorCount;
+  const added: LLMCall[] = [];
+  for (const next of incoming) {
+    if (next.startedAt < state.clearedAt) continue;
+    const prev = calls.get(next.id);
+    if (prev?.error) errorCount--;
+    if (next.error) errorCount++;
+    // a copy, so a recorder that mutates one object still gives React a new identity
+    calls.set(next.id, { ...next });
+    if (!prev) added.push(next);
+  }
+  let ids = state.ids;
+  let evicted = state.evicted;
+  if (added.length > 0) {
+    ids = insertByStart(ids, added, calls);
+    if (ids.length > max) {
+      const gone = ids.slice(0, ids.length - max);
+      for (const id of gone) {
+        if (calls.get(id)?.error) errorCount--;
+        calls.delete(id);
+      }
+      evicted += gone.length;
+      ids = ids.slice(ids.length - max);
+    }
+  }
+  const selectedId = state.selectedId !== null && calls.has(state.selectedId) ? state.selectedId : null;
+  store.setState({ calls, ids, errorCount, evicted, selectedId });
+}
+
+function insertByStart(ids: readonly string[], added: LLMCall[], calls: ReadonlyMap<string, LLMCall>): string[] {
+  const start = (id: string) => calls.get(id)?.startedAt ?? 0;
+  const last = ids.length > 0 ? start(ids[ids.length - 1]!) : -Infinity;
+  const sortedAdded = [...added].sort((a, b) => a.startedAt - b.startedAt);
+  // live calls arrive in order: appending is the common, cheap path
+  if (sortedAdded[0]!.startedAt >= last) return [...ids, ...sortedAdded.map((c) => c.id)];
+  return [...ids, ...sortedAdded.map((c) => c.id)].sort((a, b) => start(a) - start(b));
+}
+
+export function clearCalls(store: CallStore, now = Date.now()): void {
+  store.setState({ calls: new Map(), ids: [], errorCount: 0, evicted: 0, selectedId: null, clearedAt: now });
+}
+
+export function selectCall(store: CallStore, id: string | null): void {
+  store.setState({ selectedId: id });
+}

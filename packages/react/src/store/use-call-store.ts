@@ -1,0 +1,22 @@
+import { createContext, useContext } from "react";
+import { useStore } from "zustand";
+import type { Recorder } from "@llmscope/core";
+import type { CallState, CallStore } from "./call-store.ts";
+
+export interface DevtoolsContextValue {
+  store: CallStore;
+  recorder: Recorder;
+  maxCalls: number;
+}
+
+export const DevtoolsContext = createContext<DevtoolsContextValue | null>(null);
+
+export function useDevtools(): DevtoolsContextValue {
+  const value = useContext(DevtoolsContext);
+  if (!value) throw new Error("llmscope devtools: a view was rendered outside <LLMDevtools />");
+  return value;
+}
+
+export function useCalls<T>(selector: (state: CallState) => T): T {
+  return useStore(useDevtools().store, selector);
+}
