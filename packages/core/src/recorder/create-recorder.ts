@@ -53,6 +53,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       core.stats.droppedByReason[reason] = (core.stats.droppedByReason[reason] ?? 0) + count;
     },
     finish: (live) => delivery.finish(core, live),
+    track: (work) => delivery.track(work),
   };
 
   let installed: (typeof fetch & { [ORIGINAL_FETCH]: typeof fetch }) | undefined;

@@ -9,6 +9,7 @@ import { now, type LiveCall, type RecorderCore } from "./recorder-core.ts";
 
 export interface Delivery {
   finish(core: RecorderCore, live: LiveCall): void;
+  track(work: Promise<unknown>): void;
   /** settles once every call finished so far is delivered */
   settled(): Promise<void>;
 }
@@ -37,6 +38,13 @@ async function estimate(core: RecorderCore, call: LLMCall): Promise<void> {
 
 export function createDelivery(deliver: (call: LLMCall) => void): Delivery {
   const pending = new Set<Promise<void>>();
+  const track = (work: Promise<unknown>) => {
+    const settled: Promise<void> = work.then(
+      () => void pending.delete(settled),
+      () => void pending.delete(settled),
+    );
+    pending.add(settled);
+  };
   return {
     finish(core, live) {
       const { call } = live;
@@ -48,16 +56,16 @@ export function createDelivery(deliver: (call: LLMCall) => void): Delivery {
         return;
       }
       if (!live.requestRead && !needsEstimate(core, call)) return deliver(call);
-      const work = (async () => {
-        await live.requestRead;
-        if (live.abandoned) return void core.stats.captured--;
-        if (needsEstimate(core, call)) await estimate(core, call);
-        deliver(call);
-      })()
-        .catch(() => void core.stats.internalErrors++)
-        .finally(() => pending.delete(work));
-      pending.add(work);
+      track(
+        (async () => {
+          await live.requestRead;
+          if (live.abandoned) return void core.stats.captured--;
+          if (needsEstimate(core, call)) await estimate(core, call);
+          deliver(call);
+        })().catch(() => void core.stats.internalErrors++),
+      );
     },
+    track,
     async settled() {
       while (pending.size > 0) await Promise.all([...pending]);
     },

@@ -7,7 +7,7 @@ import { failureOf } from "./failure-of.ts";
 
 export function observeJSONResponse(core: RecorderCore, live: LiveCall, response: Response): void {
   const { call } = live;
-  response
+  const reading = response
     .clone()
     .arrayBuffer()
     .then(
@@ -47,4 +47,5 @@ export function observeJSONResponse(core: RecorderCore, live: LiveCall, response
     )
     .catch(() => void core.stats.internalErrors++)
     .finally(() => core.finish(live));
+  core.track(reading);
 }

@@ -3,7 +3,7 @@
 import { safeHeaders } from "../secrets/index.ts";
 import { observeJSONResponse } from "./observe-json-response.ts";
 import { observeStreamedResponse } from "./observe-streamed-response.ts";
-import { now, type LiveCall, type RecorderCore } from "./recorder-core.ts";
+import { now, snapshot, type LiveCall, type RecorderCore } from "./recorder-core.ts";
 
 // a Response can be rebuilt around a new body only for these statuses
 const canRebuild = (status: number) => status >= 200 && status <= 599 && status !== 204 && status !== 205 && status !== 304;
@@ -20,6 +20,6 @@ export function observeResponse(core: RecorderCore, live: LiveCall, response: Re
   }
   call.stream = true;
   call.phase = "streaming";
-  core.emit({ type: "update", call });
+  core.emit({ type: "update", call: snapshot(call) });
   return observeStreamedResponse(core, live, response, format);
 }

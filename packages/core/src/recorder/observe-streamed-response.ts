@@ -6,7 +6,7 @@ import { createChunkGaps } from "../stream/chunk-gaps.ts";
 import { observeStream, type StreamOutcome } from "../stream/observe-stream.ts";
 import { createTextCapture } from "../stream/text-capture.ts";
 import { failureOf } from "./failure-of.ts";
-import type { LiveCall, RecorderCore } from "./recorder-core.ts";
+import { snapshot, type LiveCall, type RecorderCore } from "./recorder-core.ts";
 
 /** live updates at most this often per call; the devtools coalesce per frame anyway */
 const UPDATE_EVERY_MS = 33;
@@ -62,7 +62,7 @@ export function observeStreamedResponse(core: RecorderCore, live: LiveCall, resp
       if (core.listeners.size > 0 && at - lastUpdate >= UPDATE_EVERY_MS) {
         lastUpdate = at;
         gather();
-        core.emit({ type: "update", call });
+        core.emit({ type: "update", call: snapshot(call) });
       }
     },
     end,

@@ -32,6 +32,16 @@ export interface RecorderCore {
   drop(count: number, reason: string): void;
   /** the response is over (or failed): estimate, price, redact, deliver */
   finish(live: LiveCall): void;
+  /** work flush() must wait for (a response body read in the background) */
+  track(work: Promise<unknown>): void;
+}
+
+/**
+ * What subscribers get for start and update: a shallow copy, so a consumer
+ * holding an earlier event sees it unchanged and a new object means news.
+ */
+export function snapshot(call: LLMCall): LLMCall {
+  return { ...call, timing: { ...call.timing } };
 }
 
 export const now = (): number => performance.now();

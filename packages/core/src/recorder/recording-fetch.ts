@@ -5,7 +5,7 @@ import { beginCall, parseRequestBody } from "./begin-call.ts";
 import { classifyError } from "../errors/index.ts";
 import { failureOf } from "./failure-of.ts";
 import { observeResponse } from "./observe-response.ts";
-import type { LiveCall, RecorderCore } from "./recorder-core.ts";
+import { snapshot, type LiveCall, type RecorderCore } from "./recorder-core.ts";
 
 /** on every recording fetch: the fetch it calls, so wrappers can be unwrapped */
 export const ORIGINAL_FETCH = Symbol.for("llmscope.originalFetch");
@@ -58,7 +58,7 @@ function started(core: RecorderCore, live: LiveCall): void {
     core.stats.captured++;
     core.stats.inFlight++;
     const announce = () => {
-      if (!live.abandoned) core.emit({ type: "start", call: live.call });
+      if (!live.abandoned) core.emit({ type: "start", call: snapshot(live.call) });
     };
     if (live.requestRead) live.requestRead.then(announce);
     else announce();

@@ -23,8 +23,8 @@ function findAsyncLocalStorage(): TagStorageClass | undefined {
   }
 }
 
-export function createTagScope(given?: TagStorage | TagStorageClass): TagScope {
-  const Storage = given ?? findAsyncLocalStorage();
+export function createTagScope(given?: TagStorage | TagStorageClass, find = findAsyncLocalStorage): TagScope {
+  const Storage = given ?? find();
   const storage = typeof Storage === "function" ? new Storage() : Storage;
   if (storage) {
     return {
