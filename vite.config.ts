@@ -19,7 +19,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "mock-llm", root: "packages/mock-llm", include: ["src/**/*.test.ts"], environment: "node" },
+        test: { name: "mock-llm", root: "packages/mock-llm", include: ["src/**/*.test.ts", "e2e/**/*.test.ts"], exclude: ["e2e/**/*.browser.test.ts"], environment: "node", testTimeout: 30_000 },
       },
       {
         extends: true,

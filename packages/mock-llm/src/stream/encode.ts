@@ -12,3 +12,10 @@ export function ndjsonLine(data: unknown): string {
 export function breakPoint(partCount: number): number {
   return Math.max(1, Math.floor(partCount / 2));
 }
+
+/** Tool-call arguments arrive in small fragments, as the real API streams them. */
+export function fragments(text: string, size = 8): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}

@@ -1,9 +1,9 @@
 import type { MockContext } from "../../context.ts";
 import type { Generation } from "../../generation.ts";
 import { streamResponse, withStreamError } from "../../respond.ts";
-import { sseEvent } from "../../stream/encode.ts";
+import { fragments, sseEvent } from "../../stream/encode.ts";
 import { serverErrorEvent } from "./protocol.ts";
-import { fragments, modelOf, responseModelOf } from "./request.ts";
+import { modelOf, responseModelOf } from "./request.ts";
 import { chatFinishReason, chatUsage } from "./usage.ts";
 
 export const SSE_CONTENT_TYPE = "text/event-stream; charset=utf-8";

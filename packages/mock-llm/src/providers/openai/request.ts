@@ -60,10 +60,3 @@ export function numberParam(body: Record<string, unknown>, ...names: string[]): 
   }
   return undefined;
 }
-
-/** Tool-call arguments arrive in small fragments, as the real API streams them. */
-export function fragments(text: string, size = 8): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
-  return out;
-}
