@@ -3,6 +3,7 @@
 // collector can group by. Checked from the most specific signal to the least.
 import type { CallError, ErrorKind } from "../types.ts";
 import type { ProviderError } from "../providers/types.ts";
+import { clean } from "../providers/read.ts";
 
 export interface ErrorSignals {
   status?: number;
@@ -15,53 +16,47 @@ export interface ErrorSignals {
   parseFailed?: boolean;
 }
 
-/** finish/stop/block reasons that mean a safety system cut the answer */
-const FILTERED = /^(content_filter|refusal|SAFETY|PROHIBITED_CONTENT|BLOCKLIST|SPII|RECITATION|IMAGE_SAFETY|IMAGE_PROHIBITED_CONTENT|MODEL_ARMOR|JAILBREAK)$/;
+/** finish/stop/block reasons meaning a safety system cut the answer (IMAGE_SAFETY, PROHIBITED_CONTENT…) */
+const FILTERED = /content_filter|refusal|SAFETY|PROHIBITED|BLOCKLIST|SPII|RECITATION|JAILBREAK|MODEL_ARMOR/;
 
+/** provider codes, types and messages, lower-cased; first match wins */
 const RULES: [ErrorKind, RegExp][] = [
-  ["rate_limit", /rate_limit|resource_exhausted|too many requests/],
-  ["context_length", /context_length|context window|prompt is too long|maximum context length|maximum number of tokens|input token count/],
-  ["content_filter", /content_filter|responsibleaipolicy|content management policy/],
-  ["auth", /authentication|permission|invalid_api_key|unauthenticated|unauthorized|api key/],
+  ["rate_limit", /rate_limit|exhausted|too many requests/],
+  ["context_length", /context_length|context window|too long|maximum context|maximum number of tokens|input token count/],
+  ["content_filter", /content_filter|filtered|responsibleai/],
+  ["auth", /auth|permission|api.key/],
   ["overloaded", /overloaded/],
 ];
 
-const fromStatus = (s: number): ErrorKind | undefined =>
-  s === 429 ? "rate_limit" : s === 401 || s === 403 ? "auth" : s === 529 || s === 503 ? "overloaded" : s >= 500 ? "server" : s >= 400 ? "invalid_request" : undefined;
-
-const thrownKind = (e: unknown): ErrorKind => {
-  const name = (e as { name?: unknown } | null)?.name;
-  return name === "AbortError" ? "aborted" : name === "TimeoutError" ? "timeout" : "network";
-};
-
-/** Undefined when nothing says the call failed. Never throws. */
+/** Undefined when nothing says the call failed. */
 export const classifyError = (input: ErrorSignals): CallError | undefined => {
-  const { status, providerError: pe, finishReason, thrown } = input;
-  const err = thrown as { message?: unknown; code?: unknown; cause?: { code?: unknown } } | null | undefined;
-  const thrownMessage = typeof err?.message === "string" ? err.message : thrown === undefined ? undefined : String(thrown);
-  const make = (kind: ErrorKind, code?: unknown, message?: string): CallError => {
-    const e: CallError = { kind, message: message || pe?.message || thrownMessage || (status ? `HTTP ${status}` : kind) };
-    if (status !== undefined) e.status = status;
-    if (typeof code === "string" && code) e.code = code;
-    return e;
-  };
-  if (input.aborted) return make("aborted", undefined, thrownMessage);
-  if (input.timedOut) return make("timeout", undefined, thrownMessage);
-  if (thrown !== undefined)
-    return make(thrownKind(thrown), [err?.cause?.code, err?.code, (thrown as { name?: unknown } | null)?.name].find((c) => typeof c === "string"));
-  if (input.parseFailed) return make("parse");
-  const code = pe?.code ?? pe?.type;
-  if (pe || (status ?? 0) >= 400) {
+  const { status = 0, providerError: pe, finishReason: reason = "", thrown } = input;
+  const t = thrown as { name?: unknown; message?: unknown; code?: unknown; cause?: { code?: unknown } } | null | undefined;
+  const filtered = FILTERED.test(reason);
+  let kind: ErrorKind | undefined, code: unknown;
+  if (input.aborted) kind = "aborted";
+  else if (input.timedOut) kind = "timeout";
+  else if (thrown !== undefined) {
+    kind = t?.name === "AbortError" ? "aborted" : t?.name === "TimeoutError" ? "timeout" : "network";
+    code = [t?.cause?.code, t?.code, t?.name].find((c) => typeof c === "string");
+  } else if (input.parseFailed) kind = "parse";
+  else if (pe || status >= 400) {
     const text = `${pe?.code} ${pe?.type} ${pe?.message}`.toLowerCase();
-    const kind =
+    kind =
       pe?.kind ??
-      (status === 429 ? "rate_limit" : undefined) ??
-      RULES.find(([, re]) => re.test(text))?.[0] ??
-      fromStatus(status ?? 0) ??
-      (finishReason && FILTERED.test(finishReason) ? "content_filter" : "server");
-    return make(kind, code);
+      (status === 429 ? "rate_limit" : RULES.find(([, re]) => re.test(text))?.[0]) ??
+      (status === 401 || status === 403 ? "auth" : status === 503 || status === 529 ? "overloaded" : status >= 500 ? "server" : status >= 400 ? "invalid_request" : filtered ? "content_filter" : "server");
+    code = pe?.code ?? pe?.type;
+  } else if (filtered) {
+    kind = "content_filter";
+    code = reason;
   }
-  if (finishReason && FILTERED.test(finishReason))
-    return make("content_filter", finishReason, `The answer was stopped by a safety filter (${finishReason})`);
-  return undefined;
+  if (!kind) return undefined;
+  const thrownMessage = typeof t?.message === "string" ? t.message : thrown === undefined ? "" : String(thrown);
+  return clean({
+    kind,
+    status: input.status,
+    code: typeof code === "string" && code ? code : undefined,
+    message: pe?.message || thrownMessage || (filtered ? `Stopped by a safety filter (${reason})` : status ? `HTTP ${status}` : kind),
+  });
 };

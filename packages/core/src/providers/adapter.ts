@@ -1,7 +1,13 @@
 // Builds a ProviderAdapter from its four protocol-specific parts; parsing a
 // JSON body and accumulating a stream both run through the same chunk reader.
+import type { Prompt } from "../types.ts";
 import type { ParsedRequest, ProviderAdapter, ProviderMatch, StreamFormat } from "./types.ts";
 import { fold, type ChunkReader } from "./accumulate.ts";
+import { clean, str, type Obj } from "./read.ts";
+
+/** `known` is false when the body lacks what the protocol requires (see ParsedRequest.unrecognized) */
+export const parsed = (model: unknown, params: Obj, prompt: Prompt, stream: boolean, known: unknown): ParsedRequest =>
+  clean({ model: str(model), params, prompt, stream, unrecognized: known ? undefined : true });
 
 export const sse = (_m: ProviderMatch, contentType: string): StreamFormat | null =>
   contentType.includes("event-stream") ? "sse" : null;

@@ -1,7 +1,6 @@
 // OpenAI Chat Completions, also spoken by Azure, Groq, Mistral, DeepSeek,
 // OpenRouter, Together, Workers AI, vLLM, Ollama's /v1 and most gateways.
-import type { ParsedRequest } from "./types.ts";
-import { defineAdapter } from "./adapter.ts";
+import { defineAdapter, parsed } from "./adapter.ts";
 import { REFUSAL, type ChunkReader } from "./accumulate.ts";
 import { openaiMatch } from "./openai-url.ts";
 import { pickParams } from "./params.ts";
@@ -9,7 +8,7 @@ import { buildPrompt, callOf, message, textOf } from "./prompt-text.ts";
 import { arr, num, obj, str } from "./read.ts";
 
 const PARAMS =
-  "temperature top_p max_tokens max_completion_tokens=maxTokens tools tool_choice response_format reasoning_effort stop seed frequency_penalty presence_penalty n";
+  "temperature top_p max_tokens max_completion_tokens=maxTokens tools tool_choice response_format reasoning_effort stop seed frequency_penalty presence_penalty";
 
 /** Reads chat, legacy completions and embeddings bodies and stream chunks alike. */
 export const readOpenAI: ChunkReader = (d) => {
@@ -24,24 +23,16 @@ export const readOpenAI: ChunkReader = (d) => {
   };
 };
 
-export const parseChatRequest = (body: unknown): ParsedRequest => {
-  const b = obj(body);
-  const messages = arr(b.messages).map((m) => {
-    const o = obj(m);
-    return message(str(o.role) ?? "user", textOf(o.content), arr(o.tool_calls).map(callOf));
-  });
-  return {
-    model: str(b.model),
-    params: pickParams(b, PARAMS),
-    prompt: buildPrompt(messages),
-    stream: b.stream === true,
-    ...(Array.isArray(b.messages) ? {} : { unrecognized: true }),
-  };
-};
-
 export const openaiChat = defineAdapter(
   "openai-chat",
   (url) => (/\/chat\/completions\/?$/.test(url.pathname) ? openaiMatch(url, "chat") : null),
-  parseChatRequest,
+  (body) => {
+    const b = obj(body);
+    const messages = arr(b.messages).map((m) => {
+      const o = obj(m);
+      return message(str(o.role) ?? "user", textOf(o.content), arr(o.tool_calls).map(callOf));
+    });
+    return parsed(b.model, pickParams(b, PARAMS), buildPrompt(messages), b.stream === true, Array.isArray(b.messages));
+  },
   readOpenAI,
 );

@@ -27,8 +27,10 @@ export const openaiMatch = (url: URL, operation: Operation): ProviderMatch => {
       ? "azure"
       : path.includes("/ai/v1/")
         ? "workers-ai"
-        : LOCAL.test(host) && path.includes("/v1/")
-          ? "openai"
-          : "openai-compatible");
+        : url.port === "11434"
+          ? "ollama"
+          : LOCAL.test(host) && path.includes("/v1/")
+            ? "openai"
+            : "openai-compatible");
   return clean({ provider, operation, model: deployment });
 };

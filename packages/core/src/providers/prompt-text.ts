@@ -17,6 +17,9 @@ export const callOf = (t: unknown): ToolCall => {
   return clean({ name: str(f.name) ?? "", arguments: args(f.arguments), id: str(o.id) });
 };
 
+/** the strings of a value that may be one string or a list (prompts, embedding inputs) */
+export const strings = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string");
+
 export const message = (role: string, content: string, toolCalls?: ToolCall[]): PromptMessage =>
   clean({ role, content, toolCalls: toolCalls?.length ? toolCalls : undefined });
 

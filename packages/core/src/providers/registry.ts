@@ -2,12 +2,26 @@
 // URL that cannot be an LLM call is turned away by one regex on the path.
 import type { ProviderAdapter, ProviderMatch } from "./types.ts";
 import { viaGateway } from "./gateway.ts";
+import { anthropic } from "./anthropic.ts";
+import { gemini } from "./gemini.ts";
+import { ollama } from "./ollama.ts";
 import { openaiChat } from "./openai-chat.ts";
+import { openaiCompletions } from "./openai-completions.ts";
+import { openaiEmbeddings } from "./openai-embeddings.ts";
+import { openaiResponses } from "./openai-responses.ts";
 
 /** the endings of every built-in protocol's path */
-const LLM_PATH = /(\/completions|\/embeddings|\/responses|\/v1\/messages|:\w+Content|:batchEmbedContents|\/api\/(chat|generate))\/?$/;
+const LLM_PATH = /(\/completions|\/embeddings|\/responses|\/v1\/messages|enerateContent|\/api\/(chat|generate))\/?$/;
 
-export const providers: readonly ProviderAdapter[] = [openaiChat];
+export const providers: readonly ProviderAdapter[] = [
+  anthropic,
+  gemini,
+  ollama,
+  openaiResponses,
+  openaiCompletions,
+  openaiChat,
+  openaiEmbeddings,
+];
 
 const user: ProviderAdapter[] = [];
 
