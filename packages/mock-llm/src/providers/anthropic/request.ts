@@ -3,7 +3,7 @@ import { textOf } from "../../content/text-of.ts";
 import type { Generation, PromptInput, ToolSpec } from "../../generation.ts";
 
 export function modelOf(ctx: MockContext): string {
-  return typeof ctx.body.model === "string" && ctx.body.model ? ctx.body.model : "claude-sonnet-4-5";
+  return typeof ctx.body.model === "string" && ctx.body.model ? ctx.body.model : "claude-sonnet-4-6";
 }
 
 function blockText(block: Record<string, unknown>): string {
