@@ -61,7 +61,8 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
   let opened: Promise<CallStore> | undefined;
   let memory: CallStore | undefined;
   let batches = 0;
-  let pruning: Promise<number> | undefined;
+  let pruning: Promise<number> = Promise.resolve(0);
+  let pruneQueued = false;
   let listening = false;
 
   const fallback = (reason: string) => {
@@ -97,11 +98,19 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
     if (deleted) events.publish({ type: "pruned", count: deleted });
     return deleted;
   };
+  // one prune at a time: two running together would both delete the same excess
+  const pruneInTurn = () => {
+    const run = pruning.then(prune);
+    pruning = run.catch(() => 0);
+    return run;
+  };
   const pruneLater = () => {
-    pruning ??= new Promise((wait) => setTimeout(wait, 0))
-      .then(prune)
-      .catch((err) => (report(err), 0))
-      .finally(() => (pruning = undefined));
+    if (pruneQueued) return;
+    pruneQueued = true;
+    setTimeout(() => {
+      pruneQueued = false;
+      pruneInTurn().catch(report);
+    }, 0);
   };
 
   const commit = async (calls: LLMCall[]) => {
@@ -213,7 +222,7 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
     storage: async () => (await store()).kind,
     prune: async () => {
       await flush();
-      return prune();
+      return pruneInTurn();
     },
     async close() {
       await flush();
