@@ -1,6 +1,6 @@
 // Everything withLLMScope can be told. Kept apart from the wrapper so the sample
 // Worker, the tests and the docs can all name the same shape.
-import type { RecorderOptions, Sink, Tags } from "@llmscope/core";
+import type { BeaconSinkOptions, RecorderOptions, Sink, Tags } from "@llmscope/core";
 import type { AsyncLocalStorageClass } from "./async-local-storage.ts";
 
 /** Tag values as they come from headers and claims; empty ones are left out. */
@@ -26,6 +26,8 @@ export interface LLMScopeOptions<Env = any> {
   asyncLocalStorage?: AsyncLocalStorageClass;
   /** how long delivery waits for a request's unfinished LLM calls before sending what it has; default 25 s */
   deliveryTimeoutMs?: number;
+  /** tuning for the beacon sink behind `endpoint` (batch size, retry, timeouts) */
+  beacon?: Omit<BeaconSinkOptions, "url" | "writeKey">;
   /** more sinks, besides the beacon and console ones */
   sinks?: Sink[];
   redact?: RecorderOptions["redact"];

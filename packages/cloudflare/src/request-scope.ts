@@ -2,29 +2,22 @@
 // causes. Delivery waits on it: the response may be sent while a streamed call
 // is still running or while background work (ctx.waitUntil) starts new calls,
 // and those records must still go out with this event.
-import type { LLMCall, Tags } from "@llmscope/core";
+import type { LLMCall } from "@llmscope/core";
 
 export class RequestScope {
-  readonly tags: Tags;
   readonly traceparent: string | undefined;
-  /** every call started under this scope, so the isolate can forget them once delivered */
-  readonly callIds: string[] = [];
+  /** calls started under this scope so far */
+  callCount = 0;
   private readonly pending = new Set<string>();
   private readonly background: Promise<unknown>[] = [];
   private wake: (() => void) | undefined;
 
-  constructor(tags: Tags, traceparent?: string) {
-    this.tags = { ...tags };
+  constructor(traceparent?: string) {
     this.traceparent = traceparent;
   }
 
-  /** tags learned while handling the event (e.g. after authentication) */
-  addTags(tags: Tags): void {
-    Object.assign(this.tags, tags);
-  }
-
   started(callId: string): void {
-    this.callIds.push(callId);
+    this.callCount++;
     this.pending.add(callId);
   }
 
@@ -42,13 +35,9 @@ export class RequestScope {
     return this.pending.size;
   }
 
-  /** the call as this scope knows it: its tags under the call's own, its trace context if it has none */
+  /** the incoming request's trace context on a call that carries none of its own */
   attribute(call: LLMCall): LLMCall {
-    return {
-      ...call,
-      tags: { ...this.tags, ...call.tags },
-      ...(call.traceparent || !this.traceparent ? {} : { traceparent: this.traceparent }),
-    };
+    return call.traceparent || !this.traceparent ? call : { ...call, traceparent: this.traceparent };
   }
 
   /** resolves once the background work has settled and no call started here is still running */

@@ -1,5 +1,6 @@
 // Runs a bundled Worker in the real Workers runtime (workerd) through
 // programmatic Miniflare. Everything it reaches is on 127.0.0.1.
+import type { Readable } from "node:stream";
 import { Miniflare, type MiniflareOptions } from "miniflare";
 
 export const COMPATIBILITY_DATE = "2026-04-20";
@@ -31,7 +32,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerUn
     cf: false,
     bindings: options.bindings as MiniflareOptions["bindings"],
     serviceBindings: options.serviceBindings,
-    handleRuntimeStdio(out, err) {
+    handleRuntimeStdio(out: Readable, err: Readable) {
       out.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
       err.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     },

@@ -1,0 +1,32 @@
+// Helpers that reach the isolate's recorder from anywhere in the Worker, so code
+// that never sees withLLMScope's arguments (a module-scope SDK client, a helper
+// deep in the app) can still record and tag. Before the first event they pass
+// straight through.
+import type { RecorderStats, Tags } from "@llmscope/core";
+import { activeIsolate, type WorkerProblems } from "./isolate.ts";
+
+/**
+ * A fetch that records through the Worker's recorder. Give it to SDK clients
+ * created at module scope (`new OpenAI({ fetch: recordingFetch })`): they keep
+ * the fetch they saw when created, which is the unpatched one.
+ */
+export const recordingFetch: typeof fetch = (input, init) => {
+  const isolate = activeIsolate();
+  return isolate ? isolate.fetch(input, init) : globalThis.fetch(input, init);
+};
+
+/** run fn with these tags on every LLM call it makes (on top of the request's own) */
+export function withTags<T>(tags: Tags, fn: () => T): T {
+  const isolate = activeIsolate();
+  return isolate ? isolate.recorder.withTags(tags, fn) : fn();
+}
+
+export interface WorkerStats extends RecorderStats {
+  worker: WorkerProblems;
+}
+
+/** the recorder's counters plus this package's own; undefined before the first event */
+export function llmscopeStats(): WorkerStats | undefined {
+  const isolate = activeIsolate();
+  return isolate && { ...isolate.recorder.stats(), worker: { ...isolate.problems } };
+}
