@@ -16,7 +16,7 @@ const read: ChunkReader = (d, event) => {
   if (type === "function_call_arguments.delta") return { calls: [{ index, arguments: str(d.delta) }] };
   if (type === "output_item.added")
     return item.type === "function_call" ? { calls: [{ index, name: str(item.name), id: str(item.call_id), arguments: "" }] } : undefined;
-  if (type === "error") return { error: errorOf({ error: d }) };
+  if (type === "error") return { error: errorOf({ error: { ...d, type: undefined } }) };
   // lifecycle events (created, completed, incomplete, failed) wrap the response;
   // their output repeats the deltas already taken, so only a plain body's output is read
   const r = d.response ? obj(d.response) : d, out = d.response ? [] : arr(r.output).map(obj);
