@@ -37,8 +37,8 @@ export function observeStreamedResponse(core: RecorderCore, live: LiveCall, resp
     const body = capture.result();
     call.response = { headers: call.response?.headers ?? {}, body: body.body, bodyBytes: body.bodyBytes };
     if (body.truncated) call.truncated = true;
-    // SDKs stop reading once they see the terminator: after a finish reason a cancel is no abort
-    if (outcome.kind === "cancelled" && !call.completion.finishReason) call.error = classifyError({ aborted: true });
+    // SDKs stop reading at the terminator or at an error event: after either, a cancel is no abort
+    if (outcome.kind === "cancelled" && !call.completion.finishReason && !result?.error) call.error = classifyError({ aborted: true });
     else if (outcome.kind === "errored") call.error = classifyError({ ...failureOf(outcome.error), providerError: result?.error });
     else call.error = classifyError({ status: response.status, providerError: result?.error, finishReason: call.completion.finishReason });
     call.timing.durationMs = at - live.t0;
