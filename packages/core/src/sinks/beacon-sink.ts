@@ -189,7 +189,7 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
           drop(gone.length, "beacon-failed");
         }
         return;
-      } else await new Promise((w) => setTimeout(w, Math.min(maxMs, baseMs * 2 ** fails) * (0.5 + Math.random() / 2)));
+      } else await new Promise((w) => setTimeout(w, Math.min(maxMs, baseMs * 2 ** (fails - 1)) * (0.5 + Math.random() / 2)));
     }
   };
   const run = () => {
