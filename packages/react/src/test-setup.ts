@@ -7,6 +7,8 @@ import { afterEach } from "vitest";
 const panelBox = { width: 900, height: 320 };
 Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get: () => panelBox.height });
 Object.defineProperty(HTMLElement.prototype, "offsetWidth", { configurable: true, get: () => panelBox.width });
+Object.defineProperty(Element.prototype, "clientHeight", { configurable: true, get: () => panelBox.height });
+Object.defineProperty(Element.prototype, "clientWidth", { configurable: true, get: () => panelBox.width });
 HTMLElement.prototype.getBoundingClientRect = function () {
   return { x: 0, y: 0, top: 0, left: 0, right: panelBox.width, bottom: panelBox.height, ...panelBox, toJSON() {} } as DOMRect;
 };
