@@ -4,10 +4,11 @@ import { hashString, seededRandom, shortId } from "./content/hash.ts";
 import { createPromptCache } from "./content/prompt-cache.ts";
 import { ENDPOINTS } from "./endpoints.ts";
 import { MockNetworkError } from "./network-failure.ts";
-import { DEFAULT_TIMING, type MockOptions, SCENARIO_TIMING, type Timing } from "./options.ts";
+import type { MockOptions } from "./options.ts";
 import { matchRoute } from "./routes.ts";
 import { SCENARIOS, type ScenarioId, isErrorScenario, isScenarioId } from "./scenarios.ts";
 import { createDelays } from "./stream/delays.ts";
+import { timingFor } from "./timing.ts";
 
 /**
  * A Web-standard handler that answers like OpenAI, Azure OpenAI, Anthropic,
@@ -75,24 +76,6 @@ function parseBody(raw: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-function timingFor(options: MockOptions, scenario: ScenarioId, headers: Headers): Timing {
-  const fromHeader = (name: string, fallback: number) => {
-    const value = Number(headers.get(name) ?? Number.NaN);
-    return Number.isFinite(value) && value >= 0 ? value : fallback;
-  };
-  const base: Timing = {
-    firstChunkDelayMs: options.firstChunkDelayMs ?? DEFAULT_TIMING.firstChunkDelayMs,
-    chunkDelayMs: options.chunkDelayMs ?? DEFAULT_TIMING.chunkDelayMs,
-    jitterMs: options.jitterMs ?? DEFAULT_TIMING.jitterMs,
-    ...SCENARIO_TIMING[scenario],
-  };
-  return {
-    firstChunkDelayMs: fromHeader("x-mock-first-chunk-delay", base.firstChunkDelayMs),
-    chunkDelayMs: fromHeader("x-mock-chunk-delay", base.chunkDelayMs),
-    jitterMs: fromHeader("x-mock-jitter", base.jitterMs),
-  };
 }
 
 /** Errors about the mock itself (bad scenario, unknown path), not a provider's. */
