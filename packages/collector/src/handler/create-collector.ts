@@ -1,0 +1,134 @@
+// The collector as a Web-standard (Request) => Promise<Response>: the same code
+// serves behind node:http, in a Worker, or inside any framework. Routes match
+// on the path from "/v1/" on, so it can be mounted under any prefix.
+import { createAlertEngine } from "../alerts/alert-engine.ts";
+import { createWebhookSender, type WebhookSender } from "../alerts/webhooks.ts";
+import { isKeyAllowed, keyFromHeaders } from "./auth.ts";
+import { readBodyLimited } from "./body-limit.ts";
+import type { Endpoint, HandlerContext, RouteRequest } from "./context.ts";
+import { corsHeaders, preflight } from "./cors.ts";
+import { countRejection, createCounters, type CollectorCounters } from "./counters.ts";
+import { getCall } from "./get-call.ts";
+import { health } from "./health.ts";
+import { listAlerts } from "./list-alerts.ts";
+import { listCalls } from "./list-calls.ts";
+import { DEFAULT_LIMITS, type CollectorOptions } from "./options.ts";
+import { postCalls } from "./post-calls.ts";
+import { postFeedback } from "./post-feedback.ts";
+import { createRateLimiter } from "./rate-limit.ts";
+import { HttpError, problem } from "./responses.ts";
+import { similarCalls } from "./similar-calls.ts";
+import { stats } from "./stats.ts";
+import { parseJson, writeKeyOf } from "./validate-envelope.ts";
+
+export type Collector = ((request: Request) => Promise<Response>) & {
+  counters(): CollectorCounters;
+  /** wait for background webhook and OTLP deliveries */
+  flush(): Promise<void>;
+};
+
+const READ_ROUTES: [RegExp, Endpoint][] = [
+  [/^\/v1\/calls$/, listCalls],
+  [/^\/v1\/calls\/(?<id>[^/]+)\/similar$/, similarCalls],
+  [/^\/v1\/calls\/(?<id>[^/]+)$/, getCall],
+  [/^\/v1\/stats$/, stats],
+  [/^\/v1\/alerts$/, listAlerts],
+  [/^\/v1\/health$/, (ctx) => health(ctx)],
+];
+const WRITE_ROUTES: Record<string, (ctx: HandlerContext, body: unknown) => Promise<Response>> = {
+  "/v1/calls": postCalls,
+  "/v1/feedback": postFeedback,
+};
+
+export function createCollector(options: CollectorOptions): Collector {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const counters = createCounters();
+  const log = options.log ?? ((m: string) => console.error(`[llmscope] ${m}`));
+  const webhooks: WebhookSender | undefined = options.webhooks?.length
+    ? createWebhookSender(options.webhooks.map((w) => (typeof w === "string" ? { url: w } : w)), (reason) => {
+        counters.webhookFailures++;
+        log(reason);
+      })
+    : undefined;
+  const ctx: HandlerContext = { store: options.store, limits, counters, log, now: options.now ?? Date.now };
+  if (options.otlp) ctx.otlp = options.otlp;
+  if (options.alerts !== false) {
+    ctx.alerts = createAlertEngine({
+      store: options.store,
+      thresholds: options.alerts ?? {},
+      ...(webhooks ? { webhooks } : {}),
+      onError: (kind, err) => {
+        counters.alertErrors++;
+        log(`alert rule ${kind} failed: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    });
+  }
+  const limiter = limits.rateLimit ? createRateLimiter(limits.rateLimit) : undefined;
+  const writeKeys = options.writeKeys ?? [];
+  const readKeys = options.readKeys ?? [];
+
+  const rateLimit = (key: string | undefined) => {
+    const wait = limiter?.take(key ?? "anonymous", ctx.now());
+    if (wait !== undefined) {
+      countRejection(counters, "rate_limited");
+      throw new HttpError(429, `too many requests; retry in ${wait}s`, { "retry-after": String(wait) });
+    }
+  };
+
+  async function route(request: Request, url: URL): Promise<Response> {
+    const at = url.pathname.indexOf("/v1/");
+    const path = at >= 0 ? url.pathname.slice(at).replace(/\/+$/, "") : url.pathname;
+    const headerKey = keyFromHeaders(request.headers);
+    const write = WRITE_ROUTES[path];
+    if (request.method === "POST" && write) {
+      if (headerKey !== undefined) rateLimit(headerKey);
+      const body = parseJson(await readBodyLimited(request, limits.maxBodyBytes));
+      const key = headerKey ?? writeKeyOf(body);
+      if (writeKeys.length && !isKeyAllowed(key, writeKeys)) throw new HttpError(401, "a valid write key is required", { "www-authenticate": "Bearer" });
+      if (headerKey === undefined) rateLimit(key);
+      return write(ctx, body);
+    }
+    for (const [pattern, endpoint] of READ_ROUTES) {
+      const m = pattern.exec(path);
+      if (!m) continue;
+      if (request.method !== "GET") throw new HttpError(405, `${path} answers GET`, { allow: "GET" });
+      if (readKeys.length && !isKeyAllowed(headerKey, readKeys)) throw new HttpError(401, "a valid read key is required", { "www-authenticate": "Bearer" });
+      rateLimit(headerKey);
+      const params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+      const req: RouteRequest = { request, url, params };
+      if (headerKey !== undefined) req.headerKey = headerKey;
+      return endpoint(ctx, req);
+    }
+    if (write) throw new HttpError(405, `${path} answers POST`, { allow: "POST" });
+    throw new HttpError(404, `no endpoint at ${path}`);
+  }
+
+  const handler = async (request: Request): Promise<Response> => {
+    const origin = request.headers.get("origin");
+    if (request.method === "OPTIONS") return preflight(origin, options.cors);
+    const cors = corsHeaders(origin, options.cors);
+    let response: Response;
+    try {
+      response = await route(request, new URL(request.url));
+    } catch (err) {
+      if (err instanceof HttpError) {
+        if (err.status === 413) countRejection(counters, "body_too_large");
+        else if (err.status === 400) countRejection(counters, "invalid");
+        else if (err.status === 401) countRejection(counters, "unauthorized");
+        response = problem(err.status, err.message, err.headers);
+      } else {
+        log(`internal error: ${err instanceof Error ? err.message : String(err)}`);
+        response = problem(500, "internal error");
+      }
+    }
+    for (const [k, v] of Object.entries(cors)) response.headers.set(k, v);
+    return response;
+  };
+
+  return Object.assign(handler, {
+    counters: () => counters,
+    async flush() {
+      await Promise.all([webhooks?.flush(), options.otlp?.flush()]);
+    },
+  });
+}

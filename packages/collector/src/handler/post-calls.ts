@@ -1,0 +1,42 @@
+// POST /v1/calls: a CallsEnvelope. Answers only after the batch is committed;
+// alerts are evaluated on the stored batch, webhooks and OTLP run in the background.
+import type { HandlerContext } from "./context.ts";
+import { applyFieldCaps } from "./field-caps.ts";
+import { json, problem } from "./responses.ts";
+import { validateCallsEnvelope } from "./validate-envelope.ts";
+
+export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Response> {
+  const c = ctx.counters;
+  let parsed;
+  try {
+    parsed = validateCallsEnvelope(body, ctx.limits.maxCallsPerBatch);
+  } catch (err) {
+    const calls = (body as { calls?: unknown })?.calls;
+    c.callsRejected += Array.isArray(calls) ? calls.length : 0;
+    throw err;
+  }
+  const { calls } = parsed;
+  c.batches++;
+  c.callsReceived += calls.length;
+  let truncated = 0;
+  for (const call of calls) if (applyFieldCaps(call, ctx.limits.fieldCaps)) truncated++;
+  let result;
+  try {
+    result = await ctx.store.ingest(calls, ctx.now());
+  } catch (err) {
+    c.storageErrors++;
+    ctx.log(`storing a batch of ${calls.length} calls failed: ${err instanceof Error ? err.message : String(err)}`);
+    return problem(503, "storage unavailable; retry the batch");
+  }
+  c.callsInserted += result.inserted.length;
+  c.callsDuplicate += result.duplicates;
+  c.callsTruncated += truncated;
+  let alerts = 0;
+  if (ctx.alerts) {
+    const fired = await ctx.alerts.evaluate(result.inserted);
+    alerts = fired.length;
+    c.alertsFired += alerts;
+  }
+  if (ctx.otlp && result.inserted.length) ctx.otlp.forward(result.inserted.map((i) => i.call));
+  return json({ accepted: calls.length, inserted: result.inserted.length, duplicates: result.duplicates, truncated, alerts });
+}

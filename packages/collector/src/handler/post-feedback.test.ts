@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../testing/test-server.ts";
+import { makeCall } from "../testing/make-call.ts";
+
+let s: TestServer;
+afterEach(() => s.close());
+
+describe("POST /v1/feedback", () => {
+  it("applies an envelope and a single item, and keeps feedback that arrives before its call", async () => {
+    s = await startTestServer();
+    const call = makeCall();
+    await s.post("/v1/calls", { v: 1, sentAt: Date.now(), calls: [call] });
+    const env = await s.post("/v1/feedback", { v: 1, feedback: [{ callId: call.id, score: -1, comment: "wrong total", at: 5 }] });
+    expect(await env.json()).toMatchObject({ accepted: 1, applied: 1, pending: [] });
+    expect((await s.store.getCall(call.id))!.feedback).toEqual({ score: -1, comment: "wrong total", at: 5 });
+
+    const early = await s.post("/v1/feedback", { callId: "later-call", score: 1 });
+    expect(await early.json()).toMatchObject({ applied: 0, pending: ["later-call"] });
+    await s.post("/v1/calls", { v: 1, sentAt: Date.now(), calls: [makeCall({ id: "later-call" })] });
+    expect((await s.store.getCall("later-call"))!.feedback?.score).toBe(1);
+  });
+
+  it("names the bad field", async () => {
+    s = await startTestServer();
+    const res = await s.post("/v1/feedback", { v: 1, feedback: [{ callId: "c", score: 5 }] });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe("feedback[0].score must be 1 or -1");
+  });
+});

@@ -1,0 +1,60 @@
+// The two envelopes from @llmscope/core's beacon sink. A batch is all or
+// nothing: one bad call refuses the whole batch with a 400 naming the field,
+// so a client never has to guess which half was kept.
+import type { FeedbackItem, LLMCall } from "@llmscope/core";
+import { HttpError } from "./responses.ts";
+import { validateCall } from "./validate-call.ts";
+
+export interface ParsedCalls {
+  calls: LLMCall[];
+  writeKey?: string;
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "body is not valid JSON");
+  }
+}
+
+export function writeKeyOf(body: unknown): string | undefined {
+  const k = (body as { writeKey?: unknown } | null)?.writeKey;
+  return typeof k === "string" ? k : undefined;
+}
+
+export function validateCallsEnvelope(body: unknown, maxCalls: number): ParsedCalls {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new HttpError(400, "body must be a JSON object");
+  const env = body as Record<string, unknown>;
+  if (env.v !== 1) throw new HttpError(400, "v must be 1 (the envelope version this server reads)");
+  if (!Array.isArray(env.calls)) throw new HttpError(400, "calls must be an array");
+  if (env.calls.length > maxCalls) throw new HttpError(400, `calls has ${env.calls.length} items; at most ${maxCalls} per batch`);
+  env.calls.forEach((c, i) => {
+    const problem = validateCall(c, `calls[${i}]`);
+    if (problem) throw new HttpError(400, problem);
+  });
+  const parsed: ParsedCalls = { calls: env.calls as LLMCall[] };
+  const key = writeKeyOf(env);
+  if (key !== undefined) parsed.writeKey = key;
+  return parsed;
+}
+
+/** a FeedbackEnvelope, or a single { callId, score, comment? } */
+export function validateFeedback(body: unknown, now: number): FeedbackItem[] {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new HttpError(400, "body must be a JSON object");
+  const env = body as Record<string, unknown>;
+  const list = Array.isArray(env.feedback) ? env.feedback : "callId" in env ? [env] : undefined;
+  if (!list) throw new HttpError(400, "feedback must be an array (or send one { callId, score })");
+  return list.map((item, i) => {
+    const path = Array.isArray(env.feedback) ? `feedback[${i}]` : "body";
+    const f = item as Record<string, unknown>;
+    if (typeof f !== "object" || f === null) throw new HttpError(400, `${path} must be an object`);
+    if (typeof f.callId !== "string" || !f.callId) throw new HttpError(400, `${path}.callId must be a non-empty string`);
+    if (f.score !== 1 && f.score !== -1) throw new HttpError(400, `${path}.score must be 1 or -1`);
+    if (f.comment !== undefined && typeof f.comment !== "string") throw new HttpError(400, `${path}.comment must be a string`);
+    if (f.at !== undefined && (typeof f.at !== "number" || !Number.isFinite(f.at))) throw new HttpError(400, `${path}.at must be epoch ms`);
+    const out: FeedbackItem = { callId: f.callId, score: f.score, at: (f.at as number | undefined) ?? now };
+    if (f.comment !== undefined) out.comment = (f.comment as string).slice(0, 4096);
+    return out;
+  });
+}
