@@ -68,6 +68,20 @@ describe("anthropic response", () => {
     });
   });
 
+  it("records server tool use blocks as tool calls", () => {
+    const r = anthropic.parseResponse(
+      {
+        type: "message",
+        model: "m",
+        content: [{ type: "server_tool_use", id: "srvtoolu_1", name: "web_search", input: { query: "llmscope" } }, { type: "text", text: "Found it." }],
+        stop_reason: "end_turn",
+      },
+      match,
+      200,
+    );
+    expect(r.completion).toEqual({ text: "Found it.", finishReason: "end_turn", toolCalls: [{ name: "web_search", arguments: '{"query":"llmscope"}', id: "srvtoolu_1" }] });
+  });
+
   it("keeps the refusal stop reason and reads error bodies", () => {
     expect(
       anthropic.parseResponse({ type: "message", model: "m", content: [], stop_reason: "refusal", usage: { input_tokens: 1, output_tokens: 0 } }, match, 200).completion

@@ -7,6 +7,8 @@ import { args, arr, num, obj, str, type Obj } from "./read.ts";
 
 const PARAMS = "temperature top_p top_k max_tokens tools tool_choice stop_sequences=stop thinking.budget_tokens=thinkingBudget";
 
+// server_tool_use and mcp_tool_use blocks are tool calls the model made too
+const isToolUse = (b: Obj) => /tool_use$/.test(b.type);
 const toolUse = (b: Obj) => ({ name: str(b.name) ?? "", arguments: args(b.input), id: str(b.id) });
 
 const read: ChunkReader = (d) => {
@@ -15,7 +17,7 @@ const read: ChunkReader = (d) => {
     const blocks = arr(m.content).map(obj);
     return {
       text: blocks.map((x) => (x.type === "text" ? (str(x.text) ?? "") : "")).join(""),
-      calls: blocks.filter((x) => x.type === "tool_use").map(toolUse),
+      calls: blocks.filter(isToolUse).map(toolUse),
       finish: str(m.stop_reason),
       model: str(m.model),
       usage: m.usage,
@@ -25,7 +27,7 @@ const read: ChunkReader = (d) => {
   return {
     text: str(block.text ?? delta.text),
     calls:
-      block.type === "tool_use"
+      isToolUse(block)
         ? [{ index, name: str(block.name), id: str(block.id), arguments: "" }]
         : delta.type === "input_json_delta"
           ? [{ index, arguments: str(delta.partial_json) }]
@@ -45,7 +47,7 @@ export const anthropic = defineAdapter(
       const o = obj(m), blocks = typeof o.content === "string" ? [] : arr(o.content).map(obj);
       // tool results travel in user turns; they read better as the tool speaking
       const role = blocks.length && blocks.every((x) => x.type === "tool_result") ? "tool" : (str(o.role) ?? "user");
-      return message(role, textOf(o.content), blocks.filter((x) => x.type === "tool_use").map(toolUse));
+      return message(role, textOf(o.content), blocks.filter(isToolUse).map(toolUse));
     });
     return parsed(b.model, pickParams(b, PARAMS), buildPrompt(messages, textOf(b.system)), b.stream === true, Array.isArray(b.messages));
   },
