@@ -1,0 +1,112 @@
+// The beacon sink in a real Chromium: delivery when a tab goes away, and calls
+// that wait out a stopped collector, survive a reload and arrive exactly once.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startTestCollector, type TestCollector } from "../src/sinks/beacon-test-server.ts";
+import { startBrowserFixture, type BrowserFixture } from "./browser/harness.ts";
+
+let browser: BrowserFixture;
+let collector: TestCollector | undefined;
+beforeAll(async () => {
+  browser = await startBrowserFixture();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await collector?.close();
+  collector = undefined;
+});
+
+/** a beacon sink that only sends on its own when the page hides */
+const startSink = (url: string) => {
+  const sink = window.fx.beaconSink({ url, flushIntervalMs: 600_000, retry: { baseMs: 20, maxMs: 40, attempts: 1 } });
+  window.kept.ctx = window.fx.recordingContext(fetch);
+  sink.attach!(window.kept.ctx);
+  window.kept.sink = sink;
+};
+const writeCalls = ([from, n]: [number, number]) => {
+  for (let i = from; i < from + n; i++) window.kept.sink.write(window.fx.makeCall(i));
+};
+const outboxSize = () =>
+  new Promise<number>((resolve, reject) => {
+    const r = indexedDB.open("llmscope-outbox");
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const db = r.result;
+      if (!db.objectStoreNames.contains("items")) return resolve(0);
+      const count = db.transaction("items").objectStore("items").count();
+      count.onsuccess = () => {
+        resolve(count.result);
+        db.close();
+      };
+    };
+  });
+const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => `call-${String(from + i).padStart(6, "0")}`);
+
+describe("beaconSink in Chromium", () => {
+  it("sends waiting calls with sendBeacon when the tab navigates away or closes", async () => {
+    collector = await startTestCollector();
+    const url = `${collector.origin}/v1/calls`;
+    const page = await browser.open();
+    await page.evaluate(startSink, url);
+    await page.evaluate(writeCalls, [0, 5]);
+    await page.goto("about:blank");
+    await collector.waitForCalls(5);
+    expect(collector.callIds()).toEqual(ids(0, 5));
+    expect(collector.received[0]!.contentType).toMatch(/^text\/plain/);
+
+    const closing = await browser.open();
+    await closing.evaluate(startSink, url);
+    await closing.evaluate(writeCalls, [5, 3]);
+    await closing.close({ runBeforeUnload: true });
+    await collector.waitForCalls(8);
+    expect(collector.callIds()).toEqual(ids(0, 8));
+    await page.close();
+  });
+
+  it("keeps calls while the collector is down, across a reload, and delivers each once when it returns", async () => {
+    collector = await startTestCollector();
+    const port = collector.port;
+    const url = `${collector.origin}/v1/calls`;
+    await collector.close();
+    collector = undefined;
+
+    const page = await browser.open();
+    await page.evaluate(startSink, url);
+    await page.evaluate(writeCalls, [0, 30]);
+    await page.evaluate(() => window.kept.sink.flush());
+    expect(await page.evaluate(outboxSize)).toBe(30);
+
+    // the reload must not lose them, and the new page's first attempt fails too
+    await browser.reload(page);
+    await page.evaluate(startSink, url);
+    await page.evaluate(() => window.kept.sink.flush());
+    expect(await page.evaluate(outboxSize)).toBe(30);
+
+    // the collector returns; coming back online resends
+    collector = await startTestCollector(port);
+    await browser.context.setOffline(true);
+    await browser.context.setOffline(false);
+    await collector.waitForCalls(30);
+    await page.waitForFunction(async () => (await new Promise<number>((resolve) => {
+      const r = indexedDB.open("llmscope-outbox");
+      r.onsuccess = () => {
+        const count = r.result.transaction("items").objectStore("items").count();
+        count.onsuccess = () => {
+          resolve(count.result);
+          r.result.close();
+        };
+      };
+    })) == 0);
+
+    // a later page load finds nothing left to send
+    await browser.reload(page);
+    await page.evaluate(startSink, url);
+    await page.evaluate(writeCalls, [30, 1]);
+    await page.evaluate(() => window.kept.sink.flush());
+    await collector.waitForCalls(31);
+    expect(collector.callIds().sort()).toEqual(ids(0, 31));
+    expect(await page.evaluate(() => window.kept.ctx.drops)).toEqual({});
+    await page.close();
+  });
+});
