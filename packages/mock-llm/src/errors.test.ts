@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMockLLM } from "./handler.ts";
-import { jsonRequest } from "./testing/read.ts";
+import { jsonRequest } from "./test-read.ts";
 
 const mock = createMockLLM({ firstChunkDelayMs: 0, chunkDelayMs: 0 });
 const PROVIDERS = {

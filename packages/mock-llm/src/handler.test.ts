@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMockLLM } from "./handler.ts";
 import { SCENARIOS } from "./scenarios.ts";
-import { jsonRequest } from "./testing/read.ts";
+import { jsonRequest } from "./test-read.ts";
 
 const mock = createMockLLM({ firstChunkDelayMs: 0, chunkDelayMs: 0 });
 const chat = (content: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}, path = "/v1/chat/completions") =>

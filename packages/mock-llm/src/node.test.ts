@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockLLMServer, startMockLLM } from "./node.ts";
-import { readChunks } from "./testing/read.ts";
+import { readChunks } from "./test-read.ts";
 
 let server: MockLLMServer;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PreviewServer, type ViteDevServer, createServer, preview } from "vite";
-import { readChunks } from "./testing/read.ts";
+import { readChunks } from "./test-read.ts";
 import { mockLLMPlugin } from "./vite.ts";
 
 let root: string;

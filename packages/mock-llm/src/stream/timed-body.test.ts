@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readChunks } from "../testing/read.ts";
+import { readChunks } from "../test-read.ts";
 import { createDelays } from "./delays.ts";
 import { StreamCutError, timedBody } from "./timed-body.ts";
 

@@ -15,14 +15,14 @@ export function messagesHandler(ctx: MockContext): Response | Promise<Response> 
     type: "message",
     role: "assistant",
     model: modelOf(ctx),
-    content: contentBlocks(ctx, g),
+    content: contentBlocks(g),
     stop_reason: stopReason(g),
     stop_sequence: null,
     usage: { ...inputUsage(g, usesPromptCache(ctx.body)), output_tokens: g.outputTokens, service_tier: "standard" },
   });
 }
 
-function contentBlocks(ctx: MockContext, g: Generation): unknown[] {
+function contentBlocks(g: Generation): unknown[] {
   if (g.toolCall) return [{ type: "tool_use", id: toolUseId(g), name: g.toolCall.name, input: g.toolCall.arguments }];
   return g.text ? [{ type: "text", text: g.text }] : [];
 }

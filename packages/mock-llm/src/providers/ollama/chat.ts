@@ -3,6 +3,7 @@ import { textOf } from "../../content/text-of.ts";
 import { type Generation, type PromptInput, generate } from "../../generation.ts";
 import { jsonResponse, streamResponse, withStreamError } from "../../respond.ts";
 import { ndjsonLine } from "../../stream/encode.ts";
+// Ollama takes tools in OpenAI's `{type, function}` shape.
 import { toolSpecs } from "../openai/request.ts";
 import { OLLAMA_STREAM_ERROR } from "./protocol.ts";
 

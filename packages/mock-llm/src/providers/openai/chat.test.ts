@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMockLLM } from "../../handler.ts";
-import { jsonRequest, readChunks, readSse, readSseJson } from "../../testing/read.ts";
+import { jsonRequest, readChunks, readSse, readSseJson } from "../../test-read.ts";
 
 const mock = createMockLLM({ firstChunkDelayMs: 0, chunkDelayMs: 0 });
 const chat = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>

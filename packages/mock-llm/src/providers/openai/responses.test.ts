@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMockLLM } from "../../handler.ts";
-import { jsonRequest, readSse } from "../../testing/read.ts";
+import { jsonRequest, readSse } from "../../test-read.ts";
 
 const mock = createMockLLM({ firstChunkDelayMs: 0, chunkDelayMs: 0 });
 const responses = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>

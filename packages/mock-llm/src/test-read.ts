@@ -5,10 +5,6 @@ export interface SseMessage {
   data: string;
 }
 
-export async function readText(response: Response): Promise<string> {
-  return await response.text();
-}
-
 export function parseSse(text: string): SseMessage[] {
   const messages: SseMessage[] = [];
   for (const block of text.split(/\r?\n\r?\n/)) {
