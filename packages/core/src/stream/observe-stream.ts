@@ -22,6 +22,14 @@ export interface StreamObserver {
 
 const now = () => performance.now();
 
+/**
+ * How far the observer may read ahead of the app. Chunks are then seen as they
+ * arrive (true timings even when the app reads slowly), and a short tail is
+ * still observed when an app stops reading at an error event without
+ * cancelling. Bounded, so a stalled reader never makes us buffer a body.
+ */
+const READ_AHEAD_BYTES = 64 * 1024;
+
 export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFormat, observer: StreamObserver): ReadableStream<Uint8Array> {
   const decoder = new TextDecoder();
   let at = 0;
@@ -62,7 +70,7 @@ export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFo
     flush() {
       finish({ kind: "complete" });
     },
-  });
+  }, undefined, { highWaterMark: READ_AHEAD_BYTES, size: (chunk) => chunk.byteLength });
   pump(body, transform.writable, finish);
   return transform.readable;
 }
