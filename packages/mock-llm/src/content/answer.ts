@@ -28,6 +28,31 @@ const JAPANESE = [
   "詳しく知りたい点があれば教えてください。",
 ];
 
+// Background paragraphs a model adds when asked to explain in detail: the
+// reason a one-line prompt edit can triple the tokens of every call.
+const BACKGROUND_EN = [
+  "To give some background, this question touches several related ideas that are worth separating.",
+  "Historically, the first approaches were simple, and each later refinement added another layer of nuance.",
+  "It helps to look at the assumptions behind the question before looking at the answer itself.",
+  "Several factors interact here, and the most important one is usually the context of the request.",
+  "Practitioners tend to weigh cost, latency and accuracy against each other when they choose an approach.",
+  "With that background in place, the direct answer follows.",
+];
+
+const BACKGROUND_JA = [
+  "まず背景から説明します。この質問にはいくつかの関連する考え方が含まれており、それぞれを分けて考えることが大切です。",
+  "歴史的には、最初の方法はとても単純なものでしたが、その後の改良によって少しずつ複雑で精密なものになってきました。",
+  "答えそのものを見る前に、質問の前提となっている考え方や条件を確認しておくと、全体の理解がずっと深まります。",
+  "ここでは複数の要因が互いに影響し合っており、多くの場合、最も重要なのは依頼の文脈と目的です。",
+  "実務では、費用、応答時間、正確さの三つを比べながら、状況に合った方法を選ぶことが一般的です。",
+  "また、同じ質問でも利用者の立場や前提知識によって、適切な説明の深さは大きく変わります。",
+  "さらに、関連する制度や過去の経緯を知っておくと、数字の意味や変化の理由をより正確に読み取れます。",
+  "以上の背景を踏まえたうえで、ここからは質問への直接の答えを順に説明していきます。",
+];
+
+/** The prompt asks the model to explain at length (e.g. 「詳しく背景を説明した上で」). */
+export const asksForDetail = (prompt: string) => /詳しく|詳細|背景を説明|in detail|explain the background/i.test(prompt);
+
 export const REFUSAL_TEXT = "I'm sorry, but I can't help with that request.";
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
@@ -43,5 +68,7 @@ export function answerFor(prompt: string, salt = 0): string {
   const start = (h >>> 4) % sentences.length;
   const chosen: string[] = [];
   for (let i = 0; i < count; i++) chosen.push(sentences[(start + i * 5) % sentences.length]!);
-  return chosen.join(sentences === JAPANESE ? "" : " ");
+  const separator = sentences === JAPANESE ? "" : " ";
+  if (asksForDetail(prompt)) chosen.unshift(...(sentences === JAPANESE ? BACKGROUND_JA : BACKGROUND_EN));
+  return chosen.join(separator);
 }
