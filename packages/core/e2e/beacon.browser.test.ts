@@ -24,7 +24,7 @@ const startSink = (url: string) => {
   sink.attach!(window.kept.ctx);
   window.kept.sink = sink;
 };
-const writeCalls = ([from, n]: [number, number]) => {
+const writeCalls = ({ from, n }: { from: number; n: number }) => {
   for (let i = from; i < from + n; i++) window.kept.sink.write(window.fx.makeCall(i));
 };
 const outboxSize = () =>
@@ -49,7 +49,7 @@ describe("beaconSink in Chromium", () => {
     const url = `${collector.origin}/v1/calls`;
     const page = await browser.open();
     await page.evaluate(startSink, url);
-    await page.evaluate(writeCalls, [0, 5]);
+    await page.evaluate(writeCalls, { from: 0, n: 5 });
     await page.goto("about:blank");
     await collector.waitForCalls(5);
     expect(collector.callIds()).toEqual(ids(0, 5));
@@ -57,7 +57,7 @@ describe("beaconSink in Chromium", () => {
 
     const closing = await browser.open();
     await closing.evaluate(startSink, url);
-    await closing.evaluate(writeCalls, [5, 3]);
+    await closing.evaluate(writeCalls, { from: 5, n: 3 });
     await closing.close({ runBeforeUnload: true });
     await collector.waitForCalls(8);
     expect(collector.callIds()).toEqual(ids(0, 8));
@@ -73,7 +73,7 @@ describe("beaconSink in Chromium", () => {
 
     const page = await browser.open();
     await page.evaluate(startSink, url);
-    await page.evaluate(writeCalls, [0, 30]);
+    await page.evaluate(writeCalls, { from: 0, n: 30 });
     await page.evaluate(() => window.kept.sink.flush());
     expect(await page.evaluate(outboxSize)).toBe(30);
 
@@ -102,7 +102,7 @@ describe("beaconSink in Chromium", () => {
     // a later page load finds nothing left to send
     await browser.reload(page);
     await page.evaluate(startSink, url);
-    await page.evaluate(writeCalls, [30, 1]);
+    await page.evaluate(writeCalls, { from: 30, n: 1 });
     await page.evaluate(() => window.kept.sink.flush());
     await collector.waitForCalls(31);
     expect(collector.callIds().sort()).toEqual(ids(0, 31));
