@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { useDevtools } from "../store/use-call-store.ts";
 import { selectCall } from "../store/call-store.ts";
@@ -9,10 +9,13 @@ import { ResizeHandle } from "./resize-handle.tsx";
 import { TabBar } from "./tab-bar.tsx";
 import { tabDomId, tabPanelDomId, type TabId } from "./tabs.ts";
 import { CallsView } from "./views/calls-view.tsx";
-import { TalliesView } from "./views/tallies-view.tsx";
-import { JitterView } from "./views/jitter-view.tsx";
-import { TokensView } from "./views/tokens-view.tsx";
-import { VarianceView } from "./views/variance-view.tsx";
+
+// The call list is what most people open the panel for; the analysis views
+// load on first use of their tab, so opening the panel stays cheap.
+const TalliesView = lazy(() => import("./views/tallies-view.tsx").then((m) => ({ default: m.TalliesView })));
+const JitterView = lazy(() => import("./views/jitter-view.tsx").then((m) => ({ default: m.JitterView })));
+const TokensView = lazy(() => import("./views/tokens-view.tsx").then((m) => ({ default: m.TokensView })));
+const VarianceView = lazy(() => import("./views/variance-view.tsx").then((m) => ({ default: m.VarianceView })));
 
 export interface PanelProps {
   prefs: PrefsStore;
@@ -57,11 +60,13 @@ export default function Panel({ prefs, onClose }: PanelProps) {
         <PanelActions prefs={prefs} onClose={onClose} />
       </header>
       <div className="panel-body" role="tabpanel" id={tabPanelDomId(tab)} aria-labelledby={tabDomId(tab)}>
-        {tab === "calls" && <CallsView />}
-        {tab === "session" && <TalliesView />}
-        {tab === "latency" && <JitterView onOpenCall={openCall} />}
-        {tab === "tokens" && <TokensView onOpenCall={openCall} />}
-        {tab === "variance" && <VarianceView onOpenCall={openCall} />}
+        <Suspense fallback={<p className="view muted" role="status">Loading…</p>}>
+          {tab === "calls" && <CallsView />}
+          {tab === "session" && <TalliesView />}
+          {tab === "latency" && <JitterView onOpenCall={openCall} />}
+          {tab === "tokens" && <TokensView onOpenCall={openCall} />}
+          {tab === "variance" && <VarianceView onOpenCall={openCall} />}
+        </Suspense>
       </div>
     </aside>
   );

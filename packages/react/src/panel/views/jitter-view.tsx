@@ -4,6 +4,7 @@ import { formatMs, formatPercent } from "../format.ts";
 import { StripPlot, type StripPoint } from "../charts/strip-plot.tsx";
 import { groupByModel } from "./session-tallies.ts";
 import { useCallArray } from "./use-call-array.ts";
+import { viewCss } from "./view-css.ts";
 
 function points(calls: { id: string; value: number | undefined }[]): StripPoint[] {
   return calls.filter((c): c is StripPoint => typeof c.value === "number" && Number.isFinite(c.value));
@@ -25,6 +26,7 @@ export function JitterView({ onOpenCall }: { onOpenCall: (id: string) => void })
   if (models.length === 0) return <p className="view muted">Latency appears here once calls finish.</p>;
   return (
     <div className="view view-jitter">
+      <style>{viewCss}</style>
       {models.map((m) => (
         <section key={m.model} className="model-block" aria-label={`Latency of ${m.model}`}>
           <h3 className="section-title">

@@ -3,6 +3,7 @@ import { formatCount, formatMs, formatPercent, formatUSD } from "../format.ts";
 import { StatCard } from "./stat-card.tsx";
 import { computeTallies, groupByModel } from "./session-tallies.ts";
 import { useCallArray } from "./use-call-array.ts";
+import { viewCss } from "./view-css.ts";
 
 /** Session totals at a glance, then the same per model. */
 export function TalliesView() {
@@ -12,6 +13,7 @@ export function TalliesView() {
   const t = tallies;
   return (
     <div className="view view-tallies">
+      <style>{viewCss}</style>
       <div className="cards">
         <StatCard label="Calls" value={formatCount(t.calls)} />
         <StatCard label="Input tokens" value={formatCount(t.inputTokens)} />

@@ -3,6 +3,7 @@ import { diagnoseTokens, tokenOutliers } from "@llmscope/core";
 import { formatClock, formatCount, formatPercent, modelLabel } from "../format.ts";
 import { TokenBars } from "../charts/token-bars.tsx";
 import { useCallArray } from "./use-call-array.ts";
+import { viewCss } from "./view-css.ts";
 
 const outlierRatio = 1.5;
 
@@ -26,6 +27,7 @@ export function TokensView({ onOpenCall }: { onOpenCall: (id: string) => void })
   const tone = diagnosis.kind === "context_bloat" || diagnosis.kind === "verbose_output" ? "warn" : "info";
   return (
     <div className="view view-tokens">
+      <style>{viewCss}</style>
       <p className={`diagnosis diagnosis-${tone}`} role="status">
         <strong>{diagnosis.kind.replace("_", " ")}</strong> {diagnosis.message}
       </p>

@@ -3,6 +3,7 @@ import { varianceScore, type LLMCall } from "@llmscope/core";
 import { formatClock, modelLabel } from "../format.ts";
 import { LongText } from "../detail/long-text.tsx";
 import { useCallArray } from "./use-call-array.ts";
+import { viewCss } from "./view-css.ts";
 
 interface PromptGroup {
   fingerprint: string;
@@ -35,6 +36,7 @@ export function VarianceView({ onOpenCall }: { onOpenCall: (id: string) => void 
   }
   return (
     <div className="view view-variance">
+      <style>{viewCss}</style>
       {groups.map((g) => (
         <PromptGroupBlock key={g.fingerprint} group={g} onOpenCall={onOpenCall} />
       ))}
