@@ -1,11 +1,15 @@
 import type { ReactElement } from "react";
-import { render } from "@testing-library/react";
+import { render, type RenderResult } from "@testing-library/react";
 import { createRecorder, memorySink, type LLMCall, type Recorder } from "@llmscope/core";
 import { createCallStore, upsertCalls, type CallStore } from "../store/call-store.ts";
 import { DevtoolsContext } from "../store/use-call-store.ts";
 
 /** Render a view against a store holding the given calls, with a real (not installed) recorder. */
-export function renderWithStore(ui: ReactElement, calls: LLMCall[], recorder: Recorder = createRecorder({ sinks: [memorySink()] })) {
+export function renderWithStore(
+  ui: ReactElement,
+  calls: LLMCall[],
+  recorder: Recorder = createRecorder({ sinks: [memorySink()] }),
+): RenderResult & { store: CallStore; recorder: Recorder } {
   const store: CallStore = createCallStore();
   upsertCalls(store, calls, 10_000);
   const result = render(<DevtoolsContext.Provider value={{ store, recorder, maxCalls: 10_000 }}>{ui}</DevtoolsContext.Provider>);
