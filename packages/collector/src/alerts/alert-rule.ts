@@ -46,3 +46,8 @@ export function round(n: number, digits = 4): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }
+
+/** thousands separators for numbers in alert messages */
+export function n(value: number): string {
+  return value.toLocaleString("en-US", { maximumFractionDigits: 1 });
+}

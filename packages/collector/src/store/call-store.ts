@@ -82,7 +82,8 @@ export interface CallSummary {
   match: "fingerprint" | "prompt";
 }
 
-export const STATS_DIMENSIONS = ["department", "feature", "user", "model", "promptId", "provider", "all"] as const;
+/** "prompt" groups by promptId where the app names its prompts, else by fingerprint */
+export const STATS_DIMENSIONS = ["department", "feature", "user", "model", "promptId", "prompt", "provider", "all"] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
 export interface StatsQuery {

@@ -1,6 +1,6 @@
 // The whole app's tokens for a day against the day before.
 import { dayLabel, dayOf } from "../../store/time-buckets.ts";
-import { evidenceOf, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
+import { evidenceOf, n, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
 
 export const dailyTokensRule: AlertRule = {
   kind: "daily_tokens",
@@ -18,7 +18,7 @@ export const dailyTokensRule: AlertRule = {
         value: today,
         baseline: yesterday,
         threshold: t.dailyTokensRatio,
-        message: `${dayLabel(day)} used ${today} tokens, ${round(today / yesterday, 2)}× the ${yesterday} of the day before`,
+        message: `${dayLabel(day)} used ${n(today)} tokens, ${round(today / yesterday, 2)}× the ${n(yesterday)} of the day before`,
         evidence: evidenceOf(calls),
         firedAt: latestStart(calls),
         dedupKey: `daily_tokens:${dayLabel(day)}`,

@@ -1,7 +1,7 @@
 // A prompt's average tokens per call today against its own 7-day average: the
 // slow creep (context bloat, verbose answers) a single-call spike rule misses.
 import { dayLabel, dayOf } from "../../store/time-buckets.ts";
-import { evidenceOf, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
+import { evidenceOf, n, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
 
 export const promptWeeklyRule: AlertRule = {
   kind: "prompt_tokens_weekly",
@@ -26,7 +26,7 @@ export const promptWeeklyRule: AlertRule = {
         value: round(avgToday, 1),
         baseline: round(avgWeek, 1),
         threshold: t.promptWeeklyRatio,
-        message: `prompt ${promptKey} averages ${round(avgToday, 1)} tokens a call on ${dayLabel(day)}, ${round(avgToday / avgWeek, 2)}× its 7-day average of ${round(avgWeek, 1)}`,
+        message: `prompt ${promptKey} averages ${n(avgToday)} tokens a call on ${dayLabel(day)}, ${round(avgToday / avgWeek, 2)}× its 7-day average of ${n(avgWeek)}`,
         evidence: evidenceOf(calls),
         firedAt: latestStart(calls),
         dedupKey: `prompt_tokens_weekly:${id.replace("\u0000", ":")}`,

@@ -1,6 +1,6 @@
 // "We changed the prompt; tokens went 150 → 500 a call": one call far above the
 // recent median of its own prompt.
-import { evidenceOf, groupBy, round, type AlertRule } from "../alert-rule.ts";
+import { evidenceOf, n, groupBy, round, type AlertRule } from "../alert-rule.ts";
 
 export const tokenSpikeRule: AlertRule = {
   kind: "token_spike_call",
@@ -17,7 +17,7 @@ export const tokenSpikeRule: AlertRule = {
         value: first.totalTokens,
         baseline: median,
         threshold: t.tokenSpikeRatio,
-        message: `${calls.length} call(s) of prompt ${promptKey} used ${first.totalTokens} tokens, ${round(first.totalTokens / median, 2)}× the trailing median of ${median}`,
+        message: `${calls.length} call(s) of prompt ${promptKey} used ${n(first.totalTokens)} tokens, ${round(first.totalTokens / median, 2)}× the trailing median of ${n(median)}`,
         evidence: evidenceOf(calls),
         firedAt: first.call.startedAt,
         dedupKey: `token_spike_call:${promptKey}:${first.call.id}`,

@@ -1,0 +1,56 @@
+// The numbers behind `llmscope report`, all read from rollups plus one sample
+// prompt per top prompt: cheap however many calls are stored.
+import type { Alert } from "../../alerts/alert.ts";
+import type { CallStore, StatsDimension, StatsRow } from "../../store/call-store.ts";
+
+export interface ReportData {
+  from: number;
+  to: number;
+  generatedAt: number;
+  totals: { calls: number; inputTokens: number; outputTokens: number; costUSD: number; errors: number };
+  byDepartment: StatsRow[];
+  byFeature: StatsRow[];
+  byUser: StatsRow[];
+  byModel: StatsRow[];
+  topPrompts: (StatsRow & { sample?: string })[];
+  /** one row per day */
+  trend: StatsRow[];
+  alerts: Alert[];
+}
+
+export async function buildReport(store: CallStore, from: number, to: number, top = 10, progress: (m: string) => void = () => {}): Promise<ReportData> {
+  const grouped = async (groupBy: StatsDimension) => {
+    progress(`reading cost by ${groupBy}`);
+    return (await store.stats({ groupBy, period: "all", from, to })).sort((a, b) => b.costUSD - a.costUSD);
+  };
+  const [all] = await store.stats({ groupBy: "all", period: "all", from, to });
+  const prompts = (await grouped("prompt")).slice(0, top);
+  progress("reading sample prompts");
+  const topPrompts = await Promise.all(
+    prompts.map(async (row) => {
+      const page = await store.listCalls({ promptId: row.key, limit: 1 });
+      const sample = page.calls[0] ?? (await store.listCalls({ fingerprint: row.key, limit: 1 })).calls[0];
+      return sample ? { ...row, sample: sample.prompt.text.slice(0, 160) } : row;
+    }),
+  );
+  progress("reading daily trend and alerts");
+  return {
+    from,
+    to,
+    generatedAt: Date.now(),
+    totals: {
+      calls: all?.calls ?? 0,
+      inputTokens: all?.inputTokens ?? 0,
+      outputTokens: all?.outputTokens ?? 0,
+      costUSD: all?.costUSD ?? 0,
+      errors: all?.errors ?? 0,
+    },
+    byDepartment: await grouped("department"),
+    byFeature: await grouped("feature"),
+    byUser: (await grouped("user")).slice(0, top),
+    byModel: await grouped("model"),
+    topPrompts,
+    trend: await store.stats({ groupBy: "all", period: "day", from, to }),
+    alerts: await store.listAlerts({ from, to, limit: 200 }),
+  };
+}

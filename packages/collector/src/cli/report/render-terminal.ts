@@ -1,0 +1,46 @@
+// Plain-text tables for a terminal.
+import type { StatsRow } from "../../store/call-store.ts";
+import type { ReportData } from "./build-report.ts";
+import { count, day, label, ms, usd } from "./format.ts";
+
+function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function costTable(title: string, rows: StatsRow[], totalCost: number): string {
+  if (!rows.length) return `${title}\n  (no calls)`;
+  const body = rows.map((r) => [
+    label(r.key), count(r.calls), count(r.inputTokens), count(r.outputTokens), usd(r.costUSD),
+    totalCost > 0 ? `${((r.costUSD / totalCost) * 100).toFixed(1)}%` : "–", count(r.errors), ms(r.latencyP50Ms), ms(r.latencyP95Ms),
+  ]);
+  return `${title}\n${table(["", "calls", "in tok", "out tok", "cost", "share", "errors", "p50", "p95"], body, [false, true, true, true, true, true, true, true, true])}`;
+}
+
+export function renderTerminal(r: ReportData): string {
+  const t = r.totals;
+  const parts = [
+    `llmscope report  ${day(r.from)} → ${day(r.to)}`,
+    `${count(t.calls)} calls · ${count(t.inputTokens)} input + ${count(t.outputTokens)} output tokens · ${usd(t.costUSD)} · ${count(t.errors)} errors`,
+    costTable("Cost by department", r.byDepartment, t.costUSD),
+    costTable("Cost by feature", r.byFeature, t.costUSD),
+    costTable("Cost by user (top)", r.byUser, t.costUSD),
+    costTable("Cost by model", r.byModel, t.costUSD),
+    `Top prompts by cost\n${table(
+      ["prompt", "calls", "tok/call", "cost", "sample"],
+      r.topPrompts.map((p) => [p.key.slice(0, 24), count(p.calls), count(Math.round((p.inputTokens + p.outputTokens) / Math.max(1, p.calls))), usd(p.costUSD), (p.sample ?? "").replace(/\s+/g, " ").slice(0, 60)]),
+      [false, true, true, true, false],
+    )}`,
+    `Token trend (per day)\n${table(
+      ["day", "calls", "in tok", "out tok", "cost"],
+      r.trend.map((d) => [d.period, count(d.calls), count(d.inputTokens), count(d.outputTokens), usd(d.costUSD)]),
+      [false, true, true, true, true],
+    )}`,
+    r.alerts.length
+      ? `Alerts (${r.alerts.length})\n${r.alerts.map((a) => `  ${new Date(a.firedAt).toISOString().slice(0, 16).replace("T", " ")}  ${a.kind.padEnd(22)} ${a.message}`).join("\n")}`
+      : "Alerts\n  none",
+  ];
+  return parts.join("\n\n") + "\n";
+}

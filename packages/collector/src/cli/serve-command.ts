@@ -1,0 +1,87 @@
+// llmscope serve: the collector on node:http with an embedded SQLite file.
+import { parseArgs } from "node:util";
+import { createCollector } from "../handler/create-collector.ts";
+import { serve } from "../node/serve.ts";
+import { createOtlpForwarder } from "../otlp/otlp-forwarder.ts";
+import { SqliteStore } from "../store/sqlite-store.ts";
+import { UsageError, type CliIO } from "./cli-io.ts";
+
+export const SERVE_HELP = `Usage: llmscope serve [options]
+
+Receive LLM call records from beacons, store them in SQLite, answer queries,
+raise alerts and forward spans over OTLP.
+
+Options:
+  --port <n>             port to listen on (default 4319; 0 picks a free one)
+  --host <addr>          address to bind (default 127.0.0.1)
+  --db <path>            SQLite database file (default ./llmscope.db)
+  --write-key <key>      key required to ingest (repeatable; env LLMSCOPE_WRITE_KEY)
+  --read-key <key>       key required to query (repeatable; env LLMSCOPE_READ_KEY)
+  --cors <origin>        browser origin allowed to call (repeatable, or "*")
+  --webhook <url>        POST fired alerts here as JSON (repeatable)
+  --otlp-endpoint <url>  forward calls as OTLP/HTTP spans (e.g. http://127.0.0.1:4318)
+  --otlp-content         include prompt and completion text in spans
+  --max-body <bytes>     request body limit (default 1048576)
+  --rate <n>             requests per second per key (default 100; 0 turns it off)
+  --synchronous <mode>   full (default: survives power loss) or normal (survives crashes)
+  -h, --help             show this help
+`;
+
+export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string", default: "4319" },
+      host: { type: "string", default: "127.0.0.1" },
+      db: { type: "string", default: "./llmscope.db" },
+      "write-key": { type: "string", multiple: true },
+      "read-key": { type: "string", multiple: true },
+      cors: { type: "string", multiple: true },
+      webhook: { type: "string", multiple: true },
+      "otlp-endpoint": { type: "string" },
+      "otlp-content": { type: "boolean", default: false },
+      "max-body": { type: "string", default: String(1024 * 1024) },
+      rate: { type: "string", default: "100" },
+      synchronous: { type: "string", default: "full" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return (io.out(SERVE_HELP), 0);
+  const port = Number(values.port);
+  const maxBody = Number(values["max-body"]);
+  const rate = Number(values.rate);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError("--port must be 0–65535");
+  if (!Number.isInteger(maxBody) || maxBody < 1) throw new UsageError("--max-body must be a positive number of bytes");
+  if (!(rate >= 0)) throw new UsageError("--rate must be a number ≥ 0");
+  if (values.synchronous !== "full" && values.synchronous !== "normal") throw new UsageError("--synchronous must be full or normal");
+  const writeKeys = values["write-key"] ?? (process.env.LLMSCOPE_WRITE_KEY ? [process.env.LLMSCOPE_WRITE_KEY] : []);
+  const readKeys = values["read-key"] ?? (process.env.LLMSCOPE_READ_KEY ? [process.env.LLMSCOPE_READ_KEY] : []);
+  if (!writeKeys.length) io.err("warning: no write key — anyone who can reach this port can ingest\n");
+  if (!readKeys.length) io.err("warning: no read key — anyone who can reach this port can read every recorded prompt\n");
+
+  const store = new SqliteStore(values.db, { synchronous: values.synchronous });
+  const otlp = values["otlp-endpoint"] ? createOtlpForwarder({ endpoint: values["otlp-endpoint"], includeContent: values["otlp-content"] }) : undefined;
+  const cors = values.cors?.includes("*") ? "*" : values.cors?.flatMap((c) => c.split(",").map((o) => o.trim()));
+  const collector = createCollector({
+    store, writeKeys, readKeys,
+    ...(cors ? { cors } : {}),
+    ...(values.webhook ? { webhooks: values.webhook } : {}),
+    ...(otlp ? { otlp } : {}),
+    limits: { maxBodyBytes: maxBody, rateLimit: rate > 0 ? { perSecond: rate, burst: Math.max(1, rate * 2) } : false },
+    log: (m) => io.err(`[llmscope] ${m}\n`),
+  });
+  const running = await serve({ handler: collector, port, host: values.host, maxBodyBytes: maxBody, onError: (e) => io.err(`[llmscope] ${String(e)}\n`) });
+  io.out(`llmscope collector listening on ${running.url} (db ${values.db})\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  io.err("shutting down\n");
+  await running.close();
+  await collector.flush();
+  await otlp?.shutdown();
+  await store.close();
+  return 0;
+}
