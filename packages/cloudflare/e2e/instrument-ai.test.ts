@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fakeAIBinding, FAKE_USAGE } from "../src/ai/fake-ai-binding.ts";
+import { fakeAIBinding, FAKE_USAGE } from "../src/ai/test-ai-binding.ts";
 import { startFixture, workerEntry, type Fixture } from "./harness/fixtures.ts";
 
 const MODEL = "@cf/meta/llama-3.1-8b-instruct";

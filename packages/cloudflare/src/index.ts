@@ -8,4 +8,4 @@ export { jwtClaim, jwtClaims } from "./jwt-claims.ts";
 export { MISSING_ALS_MESSAGE, type AsyncLocalStorageClass, type AsyncLocalStorageLike } from "./async-local-storage.ts";
 export type { LLMScopeOptions, LLMScopeConfig, TagValues } from "./options.ts";
 export type { WorkerProblems } from "./isolate.ts";
-export type { ExecutionContextLike, MessageBatchLike, ScheduledControllerLike, WorkerHandler } from "./worker-types.ts";
+export type { EnvOf, ExecutionContextLike, MessageBatchLike, ScheduledControllerLike, WorkerHandler } from "./worker-types.ts";

@@ -1,8 +1,7 @@
 // One recorder per isolate: a Workers isolate serves many requests, often at
 // once, so the recorder is created on the first event and shared; what belongs
 // to which request is kept apart by AsyncLocalStorage (see RequestScope).
-import { beaconSink, createRecorder, registerProvider, type Recorder, type Sink } from "@llmscope/core";
-import { workersAI } from "./ai/workers-ai-adapter.ts";
+import { beaconSink, createRecorder, type Recorder, type Sink } from "@llmscope/core";
 import type { AsyncLocalStorageClass, AsyncLocalStorageLike } from "./async-local-storage.ts";
 import { consoleSink } from "./console-sink.ts";
 import type { LLMScopeOptions } from "./options.ts";
@@ -82,7 +81,6 @@ export function startIsolate(options: LLMScopeOptions, Storage: AsyncLocalStorag
     if (byCall.size > MAX_TRACKED_CALLS) byCall.delete(byCall.keys().next().value!);
     scope.started(event.call.id);
   });
-  registerProvider(workersAI);
   recorder.install();
   const isolate: Isolate = {
     recorder,

@@ -9,9 +9,9 @@ import { normalizeTags, type LLMScopeConfig, type LLMScopeOptions } from "./opti
 import { requestTags, traceparentOf } from "./request-context.ts";
 import { RequestScope } from "./request-scope.ts";
 import { scopedContext } from "./scoped-context.ts";
-import type { ExecutionContextLike, WorkerHandler } from "./worker-types.ts";
+import type { EnvOf, ExecutionContextLike, MessageBatchLike, ScheduledControllerLike, WorkerHandler } from "./worker-types.ts";
 
-export function withLLMScope<Env, H extends WorkerHandler<Env>>(handler: H, config: LLMScopeConfig<Env> = {}): H {
+export function withLLMScope<H extends WorkerHandler, Env = EnvOf<H>>(handler: H, config: LLMScopeConfig<Env> = {}): H {
   // resolved now, while the module loads: a Worker without the flag fails to start
   const Storage = resolveAsyncLocalStorage(typeof config === "function" ? undefined : config.asyncLocalStorage);
   const problems = emptyProblems();
@@ -55,10 +55,10 @@ export function withLLMScope<Env, H extends WorkerHandler<Env>>(handler: H, conf
     }
   }
 
-  const wrapped: WorkerHandler<Env> = { ...handler };
+  const wrapped: WorkerHandler = { ...handler };
   const { fetch, scheduled, queue } = handler;
   if (fetch) {
-    wrapped.fetch = (request, env, ctx) =>
+    wrapped.fetch = (request: Request, env: Env, ctx: ExecutionContextLike) =>
       run(
         env,
         ctx,
@@ -68,11 +68,11 @@ export function withLLMScope<Env, H extends WorkerHandler<Env>>(handler: H, conf
       );
   }
   if (scheduled) {
-    wrapped.scheduled = (controller, env, ctx) =>
+    wrapped.scheduled = (controller: ScheduledControllerLike, env: Env, ctx: ExecutionContextLike) =>
       run(env, ctx, () => ({ trigger: "scheduled", cron: controller.cron }), undefined, (scoped) => scheduled.call(handler, controller, env, scoped));
   }
   if (queue) {
-    wrapped.queue = (batch, env, ctx) =>
+    wrapped.queue = (batch: MessageBatchLike, env: Env, ctx: ExecutionContextLike) =>
       run(env, ctx, () => ({ trigger: "queue", queue: batch.queue }), undefined, (scoped) => queue.call(handler, batch, env, scoped));
   }
   return wrapped as H;

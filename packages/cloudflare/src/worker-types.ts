@@ -18,9 +18,22 @@ export interface MessageBatchLike {
   readonly messages: readonly unknown[];
 }
 
+// Loose on purpose: workers-types' ExportedHandler (whose ctx carries more than
+// ExecutionContextLike) and hand-written handlers must both fit.
+type HandlerFn = (...args: any[]) => unknown;
+
 /** A module Worker's default export. Handlers other than fetch/scheduled/queue pass through untouched. */
-export interface WorkerHandler<Env = any> {
-  fetch?(request: Request, env: Env, ctx: ExecutionContextLike): Response | Promise<Response>;
-  scheduled?(controller: ScheduledControllerLike, env: Env, ctx: ExecutionContextLike): unknown;
-  queue?(batch: MessageBatchLike, env: Env, ctx: ExecutionContextLike): unknown;
+export interface WorkerHandler {
+  fetch?: HandlerFn;
+  scheduled?: HandlerFn;
+  queue?: HandlerFn;
 }
+
+/** the Env a handler's fetch (or scheduled, or queue) declares */
+export type EnvOf<H> = H extends { fetch?: (request: any, env: infer E, ...rest: any[]) => unknown }
+  ? E
+  : H extends { scheduled?: (controller: any, env: infer E, ...rest: any[]) => unknown }
+    ? E
+    : H extends { queue?: (batch: any, env: infer E, ...rest: any[]) => unknown }
+      ? E
+      : any;

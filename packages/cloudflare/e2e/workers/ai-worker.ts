@@ -2,7 +2,7 @@
 // offline, so the binding is a stand-in that answers in the binding's shapes;
 // the recording, tagging and delivery around it are the real thing.
 import { instrumentAI, withLLMScope } from "../../src/index.ts";
-import { fakeAIBinding } from "../../src/ai/fake-ai-binding.ts";
+import { fakeAIBinding } from "../../src/ai/test-ai-binding.ts";
 
 interface Env {
   COLLECTOR_URL: string;
@@ -10,9 +10,9 @@ interface Env {
 
 const binding = fakeAIBinding();
 
-export default withLLMScope<Env, { fetch(request: Request, env: Env): Promise<Response> }>(
+export default withLLMScope(
   {
-    async fetch(request) {
+    async fetch(request: Request, _env: Env) {
       const ai = instrumentAI(binding);
       const { model, inputs } = (await request.json()) as { model: string; inputs: Record<string, unknown> };
       try {

@@ -8,9 +8,9 @@ interface Env {
   COLLECTOR_URL: string;
 }
 
-export default withLLMScope<Env, { fetch(request: Request, env: Env): Promise<Response> }>(
+export default withLLMScope(
   {
-    async fetch(request, env) {
+    async fetch(request: Request, env: Env) {
       return fetch(`${env.LLM_URL}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: await request.text() });
     },
   },

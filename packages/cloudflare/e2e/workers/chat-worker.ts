@@ -1,6 +1,6 @@
 // The Worker most e2e tests drive: proxies chat requests to the mock LLM with
 // plain fetch, in the foreground and in ctx.waitUntil, wrapped by withLLMScope.
-import { llmscopeStats, withLLMScope, withTags } from "../../src/index.ts";
+import { llmscopeStats, withLLMScope, withTags, type ExecutionContextLike, type ScheduledControllerLike } from "../../src/index.ts";
 
 interface Env {
   LLM_URL: string;
@@ -14,9 +14,9 @@ function chat(env: Env, body: string, scenario: string | null, upstream = env.LL
   return fetch(`${upstream}/v1/chat/completions`, { method: "POST", headers, body });
 }
 
-export default withLLMScope<Env, ExportedHandlerLike<Env>>(
+export default withLLMScope(
   {
-    async fetch(request, env, ctx) {
+    async fetch(request: Request, env: Env, ctx: ExecutionContextLike) {
       const path = new URL(request.url).pathname;
       const scenario = request.headers.get("x-mock-scenario");
       // tests may route one request through a byte-recording proxy on 127.0.0.1
@@ -33,7 +33,7 @@ export default withLLMScope<Env, ExportedHandlerLike<Env>>(
       if (path === "/stats") return Response.json(llmscopeStats() ?? null);
       return new Response("not found", { status: 404 });
     },
-    async scheduled(controller, env) {
+    async scheduled(controller: ScheduledControllerLike, env: Env) {
       await (await chat(env, JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: `cron ${controller.cron}` }] }), null)).text();
     },
   },
@@ -46,8 +46,3 @@ export default withLLMScope<Env, ExportedHandlerLike<Env>>(
     beacon: { retry: { baseMs: 5, maxMs: 20, attempts: 1 } },
   }),
 );
-
-interface ExportedHandlerLike<E> {
-  fetch(request: Request, env: E, ctx: { waitUntil(p: Promise<unknown>): void; passThroughOnException(): void }): Promise<Response>;
-  scheduled(controller: { cron: string; scheduledTime: number }, env: E, ctx: unknown): Promise<void>;
-}

@@ -1,11 +1,7 @@
-import { createRecorder, memorySink, registerProvider, type LLMCall } from "@llmscope/core";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { fakeAIBinding } from "./fake-ai-binding.ts";
+import { createRecorder, memorySink, type LLMCall } from "@llmscope/core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { fakeAIBinding } from "./test-ai-binding.ts";
 import { instrumentAI } from "./instrument-ai.ts";
-import { workersAI } from "./workers-ai-adapter.ts";
-
-const unregister = registerProvider(workersAI);
-afterAll(unregister);
 
 function setup() {
   const sink = memorySink();

@@ -1,9 +1,13 @@
 // instrumentAI(env.AI): records Workers AI binding calls (model, prompt,
 // completion, tokens where the model reports them, latency, errors, streams)
 // through the same recorder, tags and delivery as fetch calls.
-import type { Recorder } from "@llmscope/core";
+import { registerProvider, type Recorder } from "@llmscope/core";
 import { activeIsolate } from "../isolate.ts";
 import { inputsBody, isSSEStream, responseOf, type RunOutcome } from "./run-outcome.ts";
+import { workersAI } from "./workers-ai-adapter.ts";
+
+// registered on first use, so Workers that never touch env.AI do not carry the adapter
+let registered = false;
 
 export interface InstrumentAIOptions {
   /** record through this recorder; by default the one withLLMScope set up */
@@ -20,6 +24,10 @@ interface AIBinding {
 export const BINDING_HOST = "workers-ai.binding";
 
 export function instrumentAI<T extends AIBinding>(binding: T, options: InstrumentAIOptions = {}): T {
+  if (!registered) {
+    registerProvider(workersAI);
+    registered = true;
+  }
   const name = options.name ?? "AI";
   const run = (model: string, inputs: unknown, runOptions?: unknown) => recordedRun(binding, name, options.recorder, model, inputs, runOptions);
   return new Proxy(binding, {
