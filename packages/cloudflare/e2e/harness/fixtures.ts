@@ -19,6 +19,8 @@ export interface FixtureOptions extends Omit<StartWorkerOptions, "script"> {
   entry: string;
   /** bindings added to LLM_URL and COLLECTOR_URL */
   vars?: Record<string, string>;
+  /** bindings that need the mock's or the collector's base URL under other names */
+  varsFor?: (urls: { llm: string; collector: string }) => Record<string, string>;
 }
 
 export async function startFixture(options: FixtureOptions): Promise<Fixture> {
@@ -28,7 +30,13 @@ export async function startFixture(options: FixtureOptions): Promise<Fixture> {
     worker = await startWorker({
       ...options,
       script,
-      bindings: { LLM_URL: mock.url, COLLECTOR_URL: collector.url, ...options.vars, ...options.bindings },
+      bindings: {
+        LLM_URL: mock.url,
+        COLLECTOR_URL: collector.url,
+        ...options.vars,
+        ...options.varsFor?.({ llm: mock.url, collector: collector.url }),
+        ...options.bindings,
+      },
     });
   } catch (err) {
     await Promise.all([mock.close(), collector.close()]);
