@@ -6,6 +6,9 @@ import { encodeCursor, planQuery } from "./query-plan.ts";
 import { fromStored, indexName, SCHEMA_VERSION, STORE, TIME_INDEX, toStored, upgrade, type StoredCall } from "./schema.ts";
 
 const DELETE_CHUNK = 500;
+// Records of calls are worth less than a fast commit: "relaxed" does not wait for
+// the disk to flush, so an OS crash may lose the newest batch, a tab crash not.
+const WRITE = { durability: "relaxed" } as const;
 
 export interface OpenOptions {
   /** give up on an open that neither succeeds nor fails (some private modes) */
@@ -53,7 +56,7 @@ export function idbStore(db: IDBPDatabase): CallStore {
   const deleteFrom = async (range: IDBKeyRange | null, max: number) => {
     let deleted = 0;
     while (deleted < max) {
-      const tx = db.transaction(STORE, "readwrite");
+      const tx = db.transaction(STORE, "readwrite", WRITE);
       let cursor = await tx.store.index(TIME_INDEX).openKeyCursor(range);
       let n = 0;
       for (; cursor && n < DELETE_CHUNK && deleted + n < max; n++) {
@@ -70,7 +73,7 @@ export function idbStore(db: IDBPDatabase): CallStore {
   return {
     kind: "indexeddb",
     async put(calls) {
-      const tx = db.transaction(STORE, "readwrite");
+      const tx = db.transaction(STORE, "readwrite", WRITE);
       try {
         for (const c of calls) void tx.store.put(toStored(c));
       } catch (err) {
@@ -107,7 +110,7 @@ export function idbStore(db: IDBPDatabase): CallStore {
       return row && fromStored(row);
     },
     async update(id, change) {
-      const tx = db.transaction(STORE, "readwrite");
+      const tx = db.transaction(STORE, "readwrite", WRITE);
       const row = (await tx.store.get(id)) as StoredCall | undefined;
       if (row) await tx.store.put(toStored(change(fromStored(row))));
       await tx.done;

@@ -14,20 +14,37 @@ const fresh = (more: Parameters<typeof indexedDBSink>[0] = {}) => {
 const storedBatches = (events: StoreEvent[]) => events.flatMap((e) => (e.type == "stored" ? [e.ids.length] : []));
 
 describe("indexedDBSink", () => {
-  it("writes one transaction per 50 calls, and the rest after the interval", async () => {
+  it("stores a transaction once 50 calls wait, and the rest after the interval", async () => {
     const { sink } = fresh({ flushIntervalMs: 10 });
-    const events: StoreEvent[] = [];
-    const rest = new Promise<void>((done) =>
-      sink.subscribe((e) => {
-        events.push(e);
-        if (storedBatches(events).length == 3) done();
-      }),
-    );
-    for (let i = 0; i < 120; i++) sink.write(makeCall(i));
-    await rest;
-    expect(storedBatches(events)).toEqual([50, 50, 20]);
-    expect(await sink.count()).toBe(120);
+    const batches: number[] = [];
+    let next = () => {};
+    sink.subscribe((e) => {
+      if (e.type == "stored") batches.push(e.ids.length);
+      next();
+    });
+    const stored = () => new Promise<void>((done) => (next = done));
+    let waiting = stored();
+    for (let i = 0; i < 50; i++) sink.write(makeCall(i));
+    await waiting;
+    waiting = stored();
+    for (let i = 50; i < 70; i++) sink.write(makeCall(i));
+    await waiting;
+    expect(batches).toEqual([50, 20]);
+    expect(await sink.count()).toBe(70);
     expect(await sink.storage()).toBe("indexeddb");
+    await sink.close();
+  });
+
+  it("folds a burst into few transactions of at most 100 calls", async () => {
+    const { sink } = fresh();
+    const batches: number[] = [];
+    sink.subscribe((e) => e.type == "stored" && batches.push(e.ids.length));
+    for (let i = 0; i < 1000; i++) sink.write(makeCall(i));
+    await sink.flush();
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(1000);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(100);
+    expect(batches.length).toBeLessThan(20);
+    expect(await sink.count()).toBe(1000);
     await sink.close();
   });
 

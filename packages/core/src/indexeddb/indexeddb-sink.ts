@@ -10,6 +10,8 @@ const DAY = 86_400_000;
 /** retention runs after the first stored batch and then every this many batches */
 const PRUNE_EVERY = 20;
 const EXPORT_PAGE = 500;
+/** bounds the structured-clone work of one transaction on the main thread */
+const MAX_PER_TRANSACTION = 100;
 
 export interface IndexedDBSinkOptions {
   /** default "llmscope" */
@@ -58,6 +60,10 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
   let buffer: LLMCall[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
+  let stepQueued = false;
+  /** calls written, and calls stored or given up on: flush waits for the second to reach the first */
+  let written = 0;
+  let settled = 0;
   let opened: Promise<CallStore> | undefined;
   let memory: CallStore | undefined;
   let batches = 0;
@@ -126,30 +132,44 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
     events.publish({ type: "stored", ids: calls.map((c) => c.id) });
     if (batches++ % PRUNE_EVERY == 0) pruneLater();
   };
-  const flush = () => {
+  // While a transaction is committing, calls keep arriving; the next
+  // transaction takes all of them (up to MAX_PER_TRANSACTION), so a burst
+  // costs a few large transactions instead of many small ones.
+  const step = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (buffer.length) {
-      const calls = buffer;
-      buffer = [];
-      writing = writing
-        .then(() => commit(calls))
-        .catch((err) => {
-          ctx?.drop(calls.length, isQuotaError(err) ? "indexeddb-quota" : "indexeddb-write-failed");
-          report(err);
-        });
-    }
-    return writing;
+    if (!buffer.length || stepQueued) return;
+    stepQueued = true;
+    writing = writing.then(async () => {
+      stepQueued = false;
+      const calls = buffer.splice(0, MAX_PER_TRANSACTION);
+      try {
+        if (calls.length) await commit(calls);
+      } catch (err) {
+        ctx?.drop(calls.length, isQuotaError(err) ? "indexeddb-quota" : "indexeddb-write-failed");
+        report(err);
+      }
+      settled += calls.length;
+      if (buffer.length >= batchSize) step();
+    });
+  };
+  /** resolves once every call written before it is stored (or dropped and counted) */
+  const flush = async () => {
+    const target = written;
+    do {
+      step();
+      await writing;
+    } while (settled < target);
   };
   const onHidden = () => {
-    if (document.visibilityState == "hidden") void flush();
+    if (document.visibilityState == "hidden") step();
   };
   const listen = () => {
     const g = globalThis as { document?: Document; addEventListener?: typeof addEventListener };
     if (listening || !g.document || !g.addEventListener) return;
     listening = true;
     g.document.addEventListener("visibilitychange", onHidden);
-    g.addEventListener("pagehide", flush);
+    g.addEventListener("pagehide", step);
   };
 
   return {
@@ -167,8 +187,9 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
         }
         listen();
         buffer.push(call);
-        if (buffer.length >= batchSize) void flush();
-        else timer ??= setTimeout(flush, flushIntervalMs);
+        written++;
+        if (buffer.length >= batchSize) step();
+        else timer ??= setTimeout(step, flushIntervalMs);
       } catch (err) {
         report(err);
       }
@@ -201,6 +222,7 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
       return (await store()).count();
     },
     async clear() {
+      settled += buffer.length;
       buffer = [];
       await flush();
       await (await store()).clear();
@@ -232,7 +254,7 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
       events.close();
       if (listening) {
         document.removeEventListener("visibilitychange", onHidden);
-        removeEventListener("pagehide", flush);
+        removeEventListener("pagehide", step);
         listening = false;
       }
     },
