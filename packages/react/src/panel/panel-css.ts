@@ -48,10 +48,11 @@ export const panelCss = `
 .filters select{max-width:150px}
 .check{display:inline-flex;align-items:center;gap:4px;white-space:nowrap}
 .shown{margin-left:auto;color:var(--muted)}
-.list-wrap{flex:1;min-height:0;display:flex;flex-direction:column}
+.list-wrap{flex:1;min-height:0;display:flex;flex-direction:column;container-type:inline-size}
+@container (max-width:540px){.row{grid-template-columns:84px minmax(80px,1fr) 76px minmax(64px,.8fr) 58px 18px}.row .c-cost{display:none}}
 .list{flex:1;min-height:0;overflow:auto;outline:none;position:relative}
 .list:focus-visible{box-shadow:inset 0 0 0 2px var(--link)}
-.row{display:grid;grid-template-columns:92px minmax(120px,1.6fr) 96px minmax(96px,1fr) 72px 70px 22px;gap:8px;align-items:center;padding:0 8px;height:26px;border-bottom:1px solid color-mix(in srgb,var(--border) 55%,transparent);cursor:pointer;white-space:nowrap}
+.row{display:grid;grid-template-columns:84px minmax(90px,1.5fr) 76px minmax(76px,.9fr) 66px 62px 18px;gap:8px;align-items:center;padding:0 8px;height:26px;border-bottom:1px solid color-mix(in srgb,var(--border) 55%,transparent);cursor:pointer;white-space:nowrap}
 .row>span{overflow:hidden;text-overflow:ellipsis}
 .row:hover{background:var(--hover)}
 .row-active{box-shadow:inset 2px 0 0 var(--link)}

@@ -45,9 +45,10 @@ export function StripPlot({ label, points, max, onPick }: { label: string; point
           // a fixed spread by position, so dots of equal value stay visible and the plot does not dance between renders
           const y = 8 + ((i * 7919) % 25);
           return (
-            <circle key={p.id} className={outlier ? "dot dot-out" : "dot"} cx={x(p.value)} cy={y} r={outlier ? 3.2 : 2.4} onClick={onPick ? () => onPick(p.id) : undefined}>
+            // a zero-length round-capped line stays a round dot however far the plot is stretched
+            <line key={p.id} className={outlier ? "dot dot-out" : "dot"} x1={x(p.value)} x2={x(p.value)} y1={y} y2={y} onClick={onPick ? () => onPick(p.id) : undefined}>
               <title>{`${formatMs(p.value)}${outlier ? " — outlier" : ""}`}</title>
-            </circle>
+            </line>
           );
         })}
       </svg>

@@ -18,9 +18,9 @@ describe("latency jitter view", () => {
     // sorted 100 105 110 115 120 2000: p50 is 112.5; p95 interpolates 120 → 2000 at 0.75
     expect(total).toHaveAccessibleName("Total latency: p50 113 ms, p95 1.53 s, 1 outliers");
     expect(within(steady).getByRole("img", { name: /^Time to first token/ })).toHaveAccessibleName(/1 outliers/);
-    const outliers = total.querySelectorAll("circle.dot-out");
+    const outliers = total.querySelectorAll(".dot-out");
     expect(outliers).toHaveLength(1);
-    expect(total.querySelectorAll("circle")).toHaveLength(6);
+    expect(total.querySelectorAll(".dot")).toHaveLength(6);
     await user.click(outliers[0]!);
     expect(onOpenCall).toHaveBeenCalledWith(calls[5]!.id);
     expect(screen.getByRole("region", { name: "Latency of other" })).toBeInTheDocument();

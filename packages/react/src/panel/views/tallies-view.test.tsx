@@ -30,7 +30,7 @@ describe("session tallies", () => {
     expect(card("Jitter")).toHaveTextContent("σ 163 ms");
     expect(card("Jitter")).toHaveTextContent("CV 54%");
     const m2 = screen.getByRole("row", { name: /^m2/ });
-    expect(within(m2).getAllByRole("cell").map((c) => c.textContent)).toEqual(["4", "300 / 100", "$0.0030", "500 ms / 500 ms", "80 ms", "0%", "3"]);
+    expect(within(m2).getAllByRole("cell").map((c) => c.textContent)).toEqual(["4", "300 / 100", "$0.0030", "500 ms / 500 ms", "80 ms", "—", "3"]);
   });
 
   it("shows output speed in tokens per second", () => {

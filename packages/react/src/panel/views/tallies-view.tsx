@@ -1,9 +1,12 @@
 import { useMemo } from "react";
+import type { Summary } from "@llmscope/core";
 import { formatCount, formatMs, formatPercent, formatUSD } from "../format.ts";
 import { StatCard } from "./stat-card.tsx";
 import { computeTallies, groupByModel } from "./session-tallies.ts";
 import { useCallArray } from "./use-call-array.ts";
 import { viewCss } from "./view-css.ts";
+
+const p50p95 = (s: Summary) => (s.count > 0 ? `${formatMs(s.p50)} / ${formatMs(s.p95)}` : "—");
 
 /** Session totals at a glance, then the same per model. */
 export function TalliesView() {
@@ -25,15 +28,15 @@ export function TalliesView() {
           tone={t.errors > 0 ? "error" : undefined}
           detail={t.errorsByKind.length > 0 ? t.errorsByKind.map(([k, n]) => `${k} ${n}`).join(" · ") : "none"}
         />
-        <StatCard label="Latency p50 / p95" value={`${formatMs(t.latency.p50)} / ${formatMs(t.latency.p95)}`} />
-        <StatCard label="TTFT p50 / p95" value={`${formatMs(t.ttft.p50)} / ${formatMs(t.ttft.p95)}`} />
+        <StatCard label="Latency p50 / p95" value={p50p95(t.latency)} />
+        <StatCard label="TTFT p50 / p95" value={p50p95(t.ttft)} />
         <StatCard
           label="Jitter"
-          value={`σ ${formatMs(t.latency.std)}`}
+          value={t.latency.count > 1 ? `σ ${formatMs(t.latency.std)}` : "—"}
           detail={`CV ${formatPercent(t.latency.cv)}`}
           tone={t.latency.cv > 0.5 ? "warn" : undefined}
         />
-        <StatCard label="Tokens / s" value={t.tokensPerSecond.count ? t.tokensPerSecond.mean.toFixed(1) : "—"} detail="mean output speed" />
+        <StatCard label="Tokens / s" value={t.tokensPerSecond.count ? t.tokensPerSecond.p50.toFixed(1) : "—"} detail="median output speed" />
       </div>
       <table className="grid-table">
         <caption>By model</caption>
@@ -56,9 +59,9 @@ export function TalliesView() {
               <td className="num">{m.calls}</td>
               <td className="num">{formatCount(m.inputTokens)} / {formatCount(m.outputTokens)}</td>
               <td className="num">{formatUSD(m.costUSD)}</td>
-              <td className="num">{formatMs(m.latency.p50)} / {formatMs(m.latency.p95)}</td>
-              <td className="num">{formatMs(m.ttft.p50)}</td>
-              <td className="num">{formatPercent(m.latency.cv)}</td>
+              <td className="num">{p50p95(m.latency)}</td>
+              <td className="num">{m.ttft.count > 0 ? formatMs(m.ttft.p50) : "—"}</td>
+              <td className="num">{m.latency.count > 1 ? formatPercent(m.latency.cv) : "—"}</td>
               <td className={`num${m.errors ? " error-text" : ""}`}>{m.errors}</td>
             </tr>
           ))}

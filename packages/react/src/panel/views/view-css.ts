@@ -1,9 +1,9 @@
 // Styles of the analysis views, shipped in their own lazy chunks with them.
 export const viewCss = `
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:8px;margin-bottom:12px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:8px;margin-bottom:12px}
 .card{border:1px solid var(--border);border-radius:6px;padding:8px 10px;background:var(--bg2)}
 .card-label{font-size:11px;color:var(--muted);text-transform:uppercase;letter-spacing:.3px;font-weight:600}
-.card-value{font-size:17px;font-weight:600;margin-top:2px}.card-detail{font-size:11px;color:var(--muted);margin-top:2px;white-space:normal}
+.card-value{font-size:16px;font-weight:600;margin-top:2px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.card-detail{font-size:11px;color:var(--muted);margin-top:2px;white-space:normal}
 .card-error{border-color:color-mix(in srgb,var(--err) 60%,var(--border))}.card-error .card-value{color:var(--err)}
 .card-warn{border-color:color-mix(in srgb,var(--warn) 60%,var(--border))}.card-warn .card-value{color:var(--warn)}
 .grid-table{width:100%;border-collapse:collapse;margin-top:4px}.grid-table caption{text-align:left;font-weight:700;font-size:11px;text-transform:uppercase;color:var(--muted);padding:4px 0}
@@ -12,8 +12,9 @@ export const viewCss = `
 .model-block{border:1px solid var(--border);border-radius:6px;padding:8px 10px;margin-bottom:10px;background:var(--bg2)}
 .strip{margin:4px 0}.strip figcaption{display:flex;justify-content:space-between;gap:8px;font-size:11px}
 .strip svg{width:100%;height:44px;display:block}
-.axis{stroke:var(--border)}.p50{stroke:var(--link);stroke-width:1.5}.p95{stroke:var(--warn);stroke-width:1.5;stroke-dasharray:3 2}
-.dot{fill:color-mix(in srgb,var(--fg) 55%,transparent);cursor:pointer}.dot-out{fill:var(--err)}
+.axis{stroke:var(--border)}.p50{stroke:var(--link);stroke-width:2}.p95{stroke:var(--warn);stroke-width:1.5;stroke-dasharray:3 2}
+.strip svg *{vector-effect:non-scaling-stroke}
+.dot{stroke:color-mix(in srgb,var(--fg) 50%,transparent);stroke-width:6;stroke-linecap:round;cursor:pointer}.dot:hover{stroke:var(--link)}.dot-out{stroke:var(--err);stroke-width:8}
 .sw-p50{background:var(--link)}.sw-p95{background:var(--warn)}.sw-out{background:var(--err)}.sw-in{background:var(--in)}.sw-out-tok{background:var(--out)}.sw-flag{background:var(--err)}
 .legend-line{display:flex;align-items:center;gap:4px;flex-wrap:wrap}.legend-line .swatch{margin-left:8px}
 .diagnosis{margin:0 0 10px;padding:8px 10px;border-radius:6px;border:1px solid var(--border);background:var(--bg2)}
