@@ -25,6 +25,8 @@ export interface FeedbackItem {
 /** POST {endpoint}/v1/feedback */
 export interface FeedbackEnvelope {
   v: typeof ENVELOPE_VERSION;
+  /** epoch ms when this batch was (re)sent; beaconSink always sets it */
+  sentAt?: number;
   writeKey?: string;
   feedback: FeedbackItem[];
 }
