@@ -1,7 +1,7 @@
 // The beacon sink in a real Chromium: delivery when a tab goes away, and calls
 // that wait out a stopped collector, survive a reload and arrive exactly once.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestCollector, type TestCollector } from "../src/sinks/beacon-test-server.ts";
+import { startTestCollector, type TestCollector } from "./browser/test-collector.ts";
 import { startBrowserFixture, type BrowserFixture } from "./browser/harness.ts";
 
 let browser: BrowserFixture;

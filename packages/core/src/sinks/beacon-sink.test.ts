@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { makeCall, recordingContext } from "../indexeddb/test-calls.ts";
 import { beaconSink, type BeaconSinkOptions } from "./beacon-sink.ts";
-import { startTestCollector, type TestCollector } from "./beacon-test-server.ts";
+import { startTestCollector, type TestCollector } from "../../e2e/browser/test-collector.ts";
 
 let collector: TestCollector | undefined;
 afterEach(async () => {

@@ -1,8 +1,8 @@
-// A stand-in collector on 127.0.0.1 for delivery tests: records every envelope
+// A stand-in collector on 127.0.0.1 for delivery tests (unit and browser): records every envelope
 // and answers as told (a status, or never).
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { CallsEnvelope, FeedbackEnvelope } from "./envelope.ts";
+import type { CallsEnvelope, FeedbackEnvelope } from "../../src/sinks/envelope.ts";
 
 export interface ReceivedEnvelope {
   path: string;
