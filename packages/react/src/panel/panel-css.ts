@@ -12,6 +12,7 @@ export const panelCss = `
 .resize-bottom{left:0;right:0;top:-3px;height:6px;cursor:ns-resize}
 .resize-right{top:0;bottom:0;left:-3px;width:6px;cursor:ew-resize}
 .panel-head{display:flex;align-items:center;gap:8px;padding:0 8px;height:36px;flex:none;border-bottom:1px solid var(--border);background:var(--bg2)}
+.dock-right .panel-head{flex-wrap:wrap;height:auto;padding:0 8px;row-gap:0}.dock-right .tabs{order:3;width:100%;height:30px;border-top:1px solid var(--border)}.dock-right .spacer{display:none}.dock-right .actions{margin-left:auto;padding:4px 0}
 .brand{font-weight:700;letter-spacing:.2px;white-space:nowrap}.brand .toggle-mark{color:var(--accent)}
 .tabs{display:flex;height:100%;overflow-x:auto}
 .tab{all:unset;cursor:pointer;padding:0 10px;height:100%;color:var(--muted);border-bottom:2px solid transparent;white-space:nowrap;font-weight:500}
@@ -49,7 +50,7 @@ export const panelCss = `
 .check{display:inline-flex;align-items:center;gap:4px;white-space:nowrap}
 .shown{margin-left:auto;color:var(--muted)}
 .list-wrap{flex:1;min-height:0;display:flex;flex-direction:column;container-type:inline-size}
-@container (max-width:540px){.row{grid-template-columns:84px minmax(80px,1fr) 76px minmax(64px,.8fr) 58px 18px}.row .c-cost{display:none}}
+@container (max-width:540px){.row{grid-template-columns:84px minmax(80px,1fr) 76px minmax(64px,.8fr) 58px 18px}.row .c-cost,.row .provider{display:none}}
 .list{flex:1;min-height:0;overflow:auto;outline:none;position:relative}
 .list:focus-visible{box-shadow:inset 0 0 0 2px var(--link)}
 .row{display:grid;grid-template-columns:84px minmax(90px,1.5fr) 76px minmax(76px,.9fr) 66px 62px 18px;gap:8px;align-items:center;padding:0 8px;height:26px;border-bottom:1px solid color-mix(in srgb,var(--border) 55%,transparent);cursor:pointer;white-space:nowrap}
@@ -67,7 +68,7 @@ export const panelCss = `
 .history{display:flex;gap:12px;padding:4px 8px;border-top:1px solid var(--border);font-size:11px}
 .detail{flex:1;min-width:0;min-height:0;overflow:auto;border-left:1px solid var(--border);padding:0 10px 16px;background:var(--bg)}
 .dock-right .detail{border-left:0;border-top:1px solid var(--border)}
-.detail-head{position:sticky;top:0;z-index:1;display:flex;align-items:center;gap:8px;padding:6px 0;background:var(--bg);border-bottom:1px solid var(--border)}
+.detail-head{position:sticky;top:0;z-index:1;display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;white-space:nowrap;padding:6px 0;background:var(--bg);border-bottom:1px solid var(--border)}
 .section{padding:8px 0;border-bottom:1px solid color-mix(in srgb,var(--border) 60%,transparent)}
 .section-title{display:flex;align-items:center;gap:8px;margin:0 0 6px;font-size:11px;font-weight:700;text-transform:uppercase;letter-spacing:.4px;color:var(--muted)}
 .section-aside{margin-left:auto;text-transform:none;letter-spacing:0;font-weight:400}

@@ -11,7 +11,8 @@ export function TokenBars({ calls, flagged, onPick }: { calls: LLMCall[]; flagge
   const totals = shown.map((c) => (c.usage?.inputTokens ?? 0) + (c.usage?.outputTokens ?? 0));
   const max = Math.max(1, ...totals);
   const barWidth = 8;
-  const width = shown.length * barWidth;
+  // a few calls get slim bars on the left instead of slabs stretched across the panel
+  const width = Math.max(shown.length, 60) * barWidth;
   const scale = (n: number) => (n / max) * (height - 12);
   return (
     <svg className="token-bars" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={`Tokens for the last ${shown.length} calls`}>

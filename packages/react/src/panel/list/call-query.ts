@@ -82,6 +82,31 @@ export function visibleIds(ids: readonly string[], calls: ReadonlyMap<string, LL
   return out;
 }
 
+/** Same calls, same filters, a longer search text: only the previous matches can still match. */
+export function narrows(previous: ListQuery, next: ListQuery): boolean {
+  const before = previous.text.trim().toLowerCase();
+  const after = next.text.trim().toLowerCase();
+  return (
+    after.length > before.length &&
+    after.includes(before) &&
+    previous.model === next.model &&
+    previous.provider === next.provider &&
+    previous.session === next.session &&
+    previous.tag === next.tag &&
+    previous.errorsOnly === next.errorsOnly &&
+    previous.sort === next.sort &&
+    previous.descending === next.descending
+  );
+}
+
+export function narrowIds(previous: readonly string[], calls: ReadonlyMap<string, LLMCall>, q: ListQuery): string[] {
+  const needle = q.text.trim().toLowerCase();
+  return previous.filter((id) => {
+    const call = calls.get(id);
+    return call !== undefined && matchesQuery(call, q, needle);
+  });
+}
+
 /** Distinct values for the filter menus. */
 export function facetValues(calls: ReadonlyMap<string, LLMCall>) {
   const models = new Set<string>();

@@ -29,7 +29,7 @@ export function TokensView({ onOpenCall }: { onOpenCall: (id: string) => void })
     <div className="view view-tokens">
       <style>{viewCss}</style>
       <p className={`diagnosis diagnosis-${tone}`} role="status">
-        <strong>{diagnosis.kind.replace("_", " ")}</strong> {diagnosis.message}
+        {diagnosis.message}
       </p>
       <div className="chart-block">
         <div className="legend-line small muted">

@@ -19,7 +19,6 @@ export const viewCss = `
 .legend-line{display:flex;align-items:center;gap:4px;flex-wrap:wrap}.legend-line .swatch{margin-left:8px}
 .diagnosis{margin:0 0 10px;padding:8px 10px;border-radius:6px;border:1px solid var(--border);background:var(--bg2)}
 .diagnosis-warn{border-color:var(--warn);background:color-mix(in srgb,var(--warn) 10%,transparent)}
-.diagnosis strong{text-transform:capitalize;margin-right:4px}
 .chart-block{border:1px solid var(--border);border-radius:6px;padding:6px 8px;margin-bottom:10px;background:var(--bg2)}
 .token-bars{width:100%;height:90px;display:block;margin-top:4px}.bar{cursor:pointer}.bar-in{fill:var(--in)}.bar-out{fill:var(--out)}.bar-flag{fill:var(--err)}
 .bar:hover rect{opacity:.75}
