@@ -16,7 +16,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "core-e2e", root: "packages/core", include: ["e2e/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
+        test: { name: "core-e2e", root: "packages/core", include: ["e2e/**/*.test.ts"], exclude: ["e2e/**/*.browser.test.ts"], environment: "node", testTimeout: 30_000 },
       },
       {
         extends: true,
@@ -34,11 +34,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "collector", root: "packages/collector", include: ["src/**/*.test.ts", "e2e/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+        test: { name: "collector", root: "packages/collector", include: ["src/**/*.test.ts", "e2e/**/*.test.ts"], exclude: ["e2e/**/*.browser.test.ts"], environment: "node", testTimeout: 60_000 },
       },
       {
         extends: true,
-        test: { name: "cloudflare", root: "packages/cloudflare", include: ["src/**/*.test.ts", "e2e/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+        test: { name: "cloudflare", root: "packages/cloudflare", include: ["src/**/*.test.ts", "e2e/**/*.test.ts"], exclude: ["e2e/**/*.browser.test.ts"], environment: "node", testTimeout: 60_000 },
       },
       {
         extends: true,
