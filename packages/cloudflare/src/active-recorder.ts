@@ -1,5 +1,5 @@
-// Helpers that reach the isolate's recorder from anywhere in the Worker, so code
-// that never sees withLLMScope's arguments (a module-scope SDK client, a helper
+// Functions that reach the isolate's recorder from anywhere in the Worker, so code
+// that never sees withLLMScope's arguments (a module-scope SDK client, a utility
 // deep in the app) can still record and tag. Before the first event they pass
 // straight through.
 import type { RecorderStats, Tags } from "@llmscope/core";
