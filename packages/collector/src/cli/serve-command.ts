@@ -23,7 +23,8 @@ Options:
   --otlp-content         include prompt and completion text in spans
   --max-body <bytes>     request body limit (default 1048576)
   --rate <n>             requests per second per key (default 100; 0 turns it off)
-  --synchronous <mode>   full (default: survives power loss) or normal (survives crashes)
+  --synchronous <mode>   normal (default: an acknowledged batch survives any process
+                         crash) or full (also survives power loss; one fsync per batch)
   -h, --help             show this help
 `;
 
@@ -42,7 +43,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
       "otlp-content": { type: "boolean", default: false },
       "max-body": { type: "string", default: String(1024 * 1024) },
       rate: { type: "string", default: "100" },
-      synchronous: { type: "string", default: "full" },
+      synchronous: { type: "string", default: "normal" },
       help: { type: "boolean", short: "h" },
     },
   });

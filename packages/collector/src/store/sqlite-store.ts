@@ -1,11 +1,12 @@
 // The embedded default store on better-sqlite3.
 //
-// Durability: WAL journal. `synchronous=FULL` (the default here) fsyncs the WAL
-// on every commit, so an acknowledged batch survives a process kill and a
-// power loss; `synchronous: "normal"` skips that fsync — still safe against
-// `kill -9` (the WAL is in the OS page cache), not against power loss — for
-// more throughput. Either way one batch is one transaction, and the handler
-// answers only after it commits.
+// Durability: WAL journal with `synchronous=NORMAL` by default. A commit is
+// written to the WAL before the handler answers, so an acknowledged batch
+// survives `kill -9` and any process crash (the OS holds the written pages);
+// only a power loss or kernel crash can lose the last commits. Pass
+// `synchronous: "full"` to fsync the WAL on every commit as well, which also
+// survives power loss at the cost of one fsync per batch. Either way one batch
+// is one transaction, and the handler answers only after it commits.
 import Database from "better-sqlite3";
 import type { FeedbackItem, LLMCall } from "@llmscope/core";
 import type { Alert } from "../alerts/alert.ts";
@@ -22,7 +23,7 @@ import { whereOf } from "./call-filter-sql.ts";
 import { encodeCursor } from "./cursor.ts";
 
 export interface SqliteStoreOptions {
-  /** "full" (default): acknowledged batches survive power loss; "normal": survive process crashes only */
+  /** "normal" (default): acknowledged batches survive process crashes; "full": survive power loss too */
   synchronous?: "full" | "normal";
   /** how many recent calls per prompt the spike baseline looks at; default 50 */
   tokenWindowSize?: number;
@@ -46,7 +47,7 @@ export class SqliteStore implements CallStore {
     this.db.pragma("busy_timeout = 5000");
     if (!options.readonly) {
       this.db.pragma("journal_mode = WAL");
-      this.db.pragma(`synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`);
+      this.db.pragma(`synchronous = ${options.synchronous === "full" ? "FULL" : "NORMAL"}`);
       migrate(this.db);
     }
     this.db.pragma("cache_size = -65536");

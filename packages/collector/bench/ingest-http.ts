@@ -1,0 +1,62 @@
+// Ingest throughput over HTTP on 127.0.0.1: `llmscope serve` as its own process
+// (alerts on, rate limit off), several concurrent clients posting pre-built batches.
+import { makeCall } from "../src/testing/make-call.ts";
+import { tempDbPath } from "../src/testing/temp-db.ts";
+import { startServeProcess, waitForExit } from "../e2e/helpers/run-cli.ts";
+
+export interface IngestResult {
+  synchronous: string;
+  calls: number;
+  batchSize: number;
+  clients: number;
+  seconds: number;
+  callsPerSecond: number;
+  bodyKiB: number;
+}
+
+const USERS = 200;
+const DEPARTMENTS = ["support", "sales", "legal", "marketing", "ops"];
+
+function bodies(count: number, batchSize: number, startAt: number): string[] {
+  const out: string[] = [];
+  for (let b = 0; b < count / batchSize; b++) {
+    const calls = Array.from({ length: batchSize }, (_, i) => {
+      const n = b * batchSize + i;
+      return makeCall({
+        startedAt: startAt + n * 10,
+        tags: { userId: `u${n % USERS}`, department: DEPARTMENTS[n % DEPARTMENTS.length]!, feature: "chat", promptId: `p${n % 20}` },
+        inputTokens: 100 + (n % 50),
+      });
+    });
+    out.push(JSON.stringify({ v: 1, sentAt: Date.now(), calls }));
+  }
+  return out;
+}
+
+export async function benchIngest(synchronous: "full" | "normal", calls = 100_000, batchSize = 250, clients = 4): Promise<IngestResult> {
+  const tmp = tempDbPath();
+  const server = await startServeProcess(["--db", tmp.path, "--write-key", "bench", "--rate", "0", "--synchronous", synchronous]);
+  try {
+    const post = async (body: string) => {
+      const res = await fetch(`${server.url}/v1/calls`, { method: "POST", headers: { authorization: "Bearer bench" }, body });
+      if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    const run = async (list: string[]) => {
+      let next = 0;
+      await Promise.all(Array.from({ length: clients }, async () => {
+        while (next < list.length) await post(list[next++]!);
+      }));
+    };
+    await run(bodies(10_000, batchSize, Date.UTC(2026, 0, 1)));
+    const list = bodies(calls, batchSize, Date.UTC(2026, 1, 1));
+    const t0 = performance.now();
+    await run(list);
+    const seconds = (performance.now() - t0) / 1000;
+    return { synchronous, calls, batchSize, clients, seconds, callsPerSecond: calls / seconds, bodyKiB: list[0]!.length / 1024 };
+  } finally {
+    server.child.kill("SIGTERM");
+    await waitForExit(server.child);
+    tmp.cleanup();
+  }
+}
