@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTagScope } from "./tag-scope.ts";
 
-describe("createTagScope without AsyncLocalStorage", () => {
-  it("scopes tags to the synchronous part of fn, nested scopes merging", async () => {
+describe("createTagScope", () => {
+  it("without AsyncLocalStorage, keeps an async fn's scope until it settles", async () => {
     const scope = createTagScope(undefined, () => undefined);
     const seen: unknown[] = [];
     await scope.run({ a: "1" }, async () => {
@@ -11,7 +11,8 @@ describe("createTagScope without AsyncLocalStorage", () => {
       await Promise.resolve();
       seen.push(scope.current());
     });
-    expect(seen).toEqual([{ a: "1" }, { a: "1", b: "2" }, undefined]);
+    seen.push(scope.current());
+    expect(seen).toEqual([{ a: "1" }, { a: "1", b: "2" }, { a: "1" }, undefined]);
   });
 
   it("uses a given AsyncLocalStorage class, following fn through awaits", async () => {
@@ -22,5 +23,18 @@ describe("createTagScope without AsyncLocalStorage", () => {
       return scope.current();
     });
     expect(seen).toEqual({ a: "1" });
+  });
+
+  it("with AsyncLocalStorage, overlapping scopes stay apart", async () => {
+    const { AsyncLocalStorage } = await import("node:async_hooks");
+    const scope = createTagScope(AsyncLocalStorage);
+    const tick = () => new Promise((r) => setTimeout(r, 1));
+    const seenBy = (userId: string) =>
+      scope.run({ userId }, async () => {
+        await tick();
+        await tick();
+        return scope.current();
+      });
+    expect(await Promise.all([seenBy("alice"), seenBy("bob")])).toEqual([{ userId: "alice" }, { userId: "bob" }]);
   });
 });

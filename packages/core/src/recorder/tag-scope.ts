@@ -1,8 +1,9 @@
 // Scoped tags for withTags. Where the runtime has AsyncLocalStorage (Node,
 // Workers with nodejs_compat, Deno, Bun) the tags follow fn through every
-// await. Elsewhere (browsers) a plain stack: only calls started synchronously
-// inside fn see them — fetch() called before fn's first await.
+// await. Elsewhere (browsers) a scope lasts while fn runs or its promise is
+// pending (see pending-scopes.ts).
 import type { Tags, TagStorage } from "../types.ts";
+import { createPendingScopes } from "./pending-scopes.ts";
 
 export interface TagScope {
   run<T>(tags: Tags, fn: () => T): T;
@@ -32,16 +33,5 @@ export function createTagScope(given?: TagStorage | TagStorageClass, find = find
       current: () => storage.getStore(),
     };
   }
-  const stack: Tags[] = [];
-  return {
-    run(tags, fn) {
-      stack.push({ ...stack[stack.length - 1], ...tags });
-      try {
-        return fn();
-      } finally {
-        stack.pop();
-      }
-    },
-    current: () => stack[stack.length - 1],
-  };
+  return createPendingScopes();
 }
