@@ -60,6 +60,7 @@ export function startIsolate(options: LLMScopeOptions, Storage: AsyncLocalStorag
     prices: options.prices,
     // a tokenizer is a megabyte of ranks: only when asked for
     estimateTokens: options.estimateTokens ?? false,
+    tokenizer: options.tokenizer,
     asyncLocalStorage: Storage as never,
     // every finished call passes here exactly once, even ones a user redact
     // drops, so this is where a request learns its call is over

@@ -18,10 +18,12 @@ export interface LLMScopeOptions<Env = any> {
   /** tags on every call of this Worker, e.g. { feature: "chat" } */
   defaultTags?: Tags;
   /**
-   * estimate tokens when the provider reports none; off by default in Workers
-   * because it pulls a tokenizer (about 1 MB gz) into the bundle's lazy chunk
+   * estimate tokens when the provider reports none; off by default in Workers.
+   * Worker builds carry no tokenizer (about 1 MB gz of ranks), so set
+   * `tokenizer` too: `estimateUsage` from "@llmscope/core/tokens"
    */
   estimateTokens?: boolean;
+  tokenizer?: RecorderOptions["tokenizer"];
   /** the AsyncLocalStorage class, for Workers on "nodejs_als" rather than "nodejs_compat" */
   asyncLocalStorage?: AsyncLocalStorageClass;
   /** how long delivery waits for a request's unfinished LLM calls before sending what it has; default 25 s */

@@ -2,7 +2,7 @@
 // through llmscope's own counter (long-run splitting, plain-text special tokens).
 // Every workload runs in full for both libraries (about 15 s in all on 2 cores).
 import type { LLMCall } from "../src/types.ts";
-import { estimateUsage, loadTokenizer, type CountTokens, type TokenizerLibrary } from "../src/tokens/index.ts";
+import { estimateUsage, loadTokenizer, type CountTokens, type TokenizerLibrary } from "../src/tokens/bundled-tokenizer.ts";
 
 type Row = { workload: string; fast: number; reference: number; note: string; equal: boolean };
 

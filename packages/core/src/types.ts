@@ -240,8 +240,12 @@ export interface RecorderOptions {
   prices?: Record<string, import("./pricing/price-table.ts").ModelPrice>;
   /** estimate tokens when the provider reports none; default true */
   estimateTokens?: boolean;
-  /** which tokenizer estimates: "gpt-tokenizer" (default, faster) or "js-tiktoken" */
-  tokenizer?: "gpt-tokenizer" | "js-tiktoken";
+  /**
+   * what estimates: "gpt-tokenizer" (default, faster) or "js-tiktoken", loaded
+   * lazily; or an estimator function, e.g. `estimateUsage` from
+   * "@llmscope/core/tokens", which Workers builds need (they bundle no tokenizer)
+   */
+  tokenizer?: "gpt-tokenizer" | "js-tiktoken" | import("./tokens/token-estimator.ts").TokenEstimator;
   sessionId?: string;
   /**
    * AsyncLocalStorage (the class or an instance) for withTags to scope with.

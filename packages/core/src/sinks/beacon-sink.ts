@@ -234,7 +234,8 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
       g.document.addEventListener("visibilitychange", () => g.document.visibilityState == "hidden" && hide());
       g.addEventListener("pagehide", hide);
       if (options.persist !== false && g.indexedDB) {
-        outbox = import("./beacon-outbox.ts")
+        // "#beacon-outbox" is ./beacon-outbox.ts, or nothing in Workers builds (see no-outbox.ts)
+        outbox = import("#beacon-outbox")
           .then((m) => m.openOutbox(options.outboxName ?? "llmscope-outbox", maxQueueCalls))
           .catch((e) => void fail(e));
         g.addEventListener("online", reload);

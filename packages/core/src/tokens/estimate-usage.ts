@@ -1,15 +1,12 @@
 import type { Completion, LLMCall, PromptMessage } from "../types.ts";
+import type { EstimatedCall, EstimatedUsage } from "./token-estimator.ts";
 import { encodingForModel } from "./encoding-for-model.ts";
 import { loadTokenizer, type CountTokens, type TokenizerLibrary } from "./load-tokenizer.ts";
+import { REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE } from "./chat-overhead.ts";
 
-// OpenAI's cookbook formula for chat models since gpt-3.5-turbo-0613 / gpt-4:
-// every message is wrapped as <|start|>{role}\n{content}<|end|>\n (3 tokens
-// besides role and content) and every reply is primed with
-// <|start|>assistant<|message|> (3 tokens).
-export const TOKENS_PER_MESSAGE = 3;
-export const REPLY_PRIMING_TOKENS = 3;
+export { REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE };
 
-export type EstimatedUsage = { inputTokens: number; outputTokens: number };
+export type { EstimatedUsage };
 
 function countToolCalls(count: CountTokens, toolCalls: PromptMessage["toolCalls"]): number {
   let tokens = 0;
@@ -50,7 +47,7 @@ function countCompletion(count: CountTokens, completion: Completion | undefined)
  * overhead; embeddings have input only.
  */
 export async function estimateUsage(
-  call: Pick<LLMCall, "model" | "prompt" | "completion" | "operation">,
+  call: EstimatedCall,
   library: TokenizerLibrary = "gpt-tokenizer",
 ): Promise<EstimatedUsage> {
   const count = await loadTokenizer(encodingForModel(call.model), library);
