@@ -79,3 +79,22 @@ describe("SqliteStore", () => {
     expect(n).toBe(1203);
   });
 });
+
+describe("SqliteStore with two writers on one file", () => {
+  it("keeps rollups exact when another connection commits in between", async () => {
+    const tmp = tempDbPath();
+    const a = new SqliteStore(tmp.path);
+    const b = new SqliteStore(tmp.path);
+    try {
+      await a.ingest([makeCall({ startedAt: T0, costUSD: 1 })], T0);
+      await b.ingest([makeCall({ startedAt: T0, costUSD: 2 })], T0);
+      await a.ingest([makeCall({ startedAt: T0, costUSD: 4 })], T0);
+      const [row] = await b.stats({ groupBy: "all", period: "all" });
+      expect(row).toMatchObject({ calls: 3, costUSD: 7 });
+    } finally {
+      await a.close();
+      await b.close();
+      tmp.cleanup();
+    }
+  });
+});

@@ -48,6 +48,11 @@ export class SqliteStore implements CallStore {
     if (!options.readonly) {
       this.db.pragma("journal_mode = WAL");
       this.db.pragma(`synchronous = ${options.synchronous === "full" ? "FULL" : "NORMAL"}`);
+      // Hot pages (index tails, rollup rows) are rewritten by every batch; a
+      // larger WAL copies each back to the database once per checkpoint rather
+      // than every 4 MB, and the size limit trims the file afterwards.
+      this.db.pragma("wal_autocheckpoint = 10000");
+      this.db.pragma("journal_size_limit = 67108864");
       migrate(this.db);
     }
     this.db.pragma("cache_size = -65536");
