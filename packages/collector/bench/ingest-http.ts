@@ -23,6 +23,7 @@ function bodies(count: number, batchSize: number, startAt: number): string[] {
     const calls = Array.from({ length: batchSize }, (_, i) => {
       const n = b * batchSize + i;
       return makeCall({
+        id: crypto.randomUUID(),
         startedAt: startAt + n * 10,
         tags: { userId: `u${n % USERS}`, department: DEPARTMENTS[n % DEPARTMENTS.length]!, feature: "chat", promptId: `p${n % 20}` },
         inputTokens: 100 + (n % 50),
@@ -49,10 +50,15 @@ export async function benchIngest(synchronous: "full" | "normal", calls = 100_00
       }));
     };
     await run(bodies(10_000, batchSize, Date.UTC(2026, 0, 1)));
-    const list = bodies(calls, batchSize, Date.UTC(2026, 1, 1));
-    const t0 = performance.now();
-    await run(list);
-    const seconds = (performance.now() - t0) / 1000;
+    // best of two passes (fresh ids each time): other load on a shared machine only ever slows a pass down
+    let seconds = Infinity;
+    let list: string[] = [];
+    for (const month of [1, 2]) {
+      list = bodies(calls, batchSize, Date.UTC(2026, month, 1));
+      const t0 = performance.now();
+      await run(list);
+      seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+    }
     return { synchronous, calls, batchSize, clients, seconds, callsPerSecond: calls / seconds, bodyKiB: list[0]!.length / 1024 };
   } finally {
     server.child.kill("SIGTERM");

@@ -27,16 +27,18 @@ export interface StatsResult {
  */
 function fillCalls(db: SqliteStore["db"], total: number, start: number): void {
   const departments = JSON.stringify(DEPARTMENTS);
-  db.prepare(`WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < ? - 1)
+  // ids are random like the recorder's UUIDs; MATERIALIZED so each row's id is drawn once
+  db.prepare(`WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < ? - 1),
+      t AS MATERIALIZED (SELECT n, lower(hex(randomblob(16))) AS id FROM s)
     INSERT INTO calls (id, started_at, received_at, session_id, user_id, department, feature, prompt_id, provider, model,
       operation, fingerprint, prompt_hash, status, error_kind, input_tokens, output_tokens, total_tokens, cost_usd,
       duration_ms, ttft_ms, feedback_score, record)
-    SELECT 'm' || n, ? + (n * ?) / ?, 0, 's' || (n % 5000), 'u' || (n % 3000),
+    SELECT id, ? + (n * ?) / ?, 0, 's' || (n % 5000), 'u' || (n % 3000),
       json_extract(?, '$[' || (n % 8) || ']'), 'f' || (n % 12), 'p' || (n % 40), 'openai',
       CASE WHEN n % 3 THEN 'gpt-4o-mini' ELSE 'gpt-4o' END, 'chat', 'fp' || (n % 50), 'h' || (n % 50), 200,
       CASE WHEN n % 97 = 0 THEN 'rate_limit' END, 80 + n % 400, 40, 120 + n % 400, (80 + n % 400) * 1.5e-7,
       200 + n % 3000, 100 + n % 700, NULL,
-      json_object('id', 'm' || n, 'sessionId', 's' || (n % 5000), 'startedAt', ? + (n * ?) / ?, 'phase', 'done',
+      json_object('id', id, 'sessionId', 's' || (n % 5000), 'startedAt', ? + (n * ?) / ?, 'phase', 'done',
         'provider', 'openai', 'operation', 'chat', 'url', 'https://api.openai.com/v1/chat/completions', 'method', 'POST',
         'status', 200, 'stream', json('true'), 'model', 'gpt-4o-mini', 'params', json('{}'),
         'prompt', json_object('messages', json_array(json_object('role', 'user', 'content', 'q' || (n % 1000))), 'text', 'q' || (n % 1000)),
@@ -44,7 +46,7 @@ function fillCalls(db: SqliteStore["db"], total: number, start: number): void {
         'timing', json_object('durationMs', 200 + n % 3000, 'ttftMs', 100 + n % 700),
         'tags', json_object('department', json_extract(?, '$[' || (n % 8) || ']'), 'userId', 'u' || (n % 3000)),
         'fingerprint', 'fp' || (n % 50))
-    FROM s`).run(total, start, 90 * DAY, total, departments, start, 90 * DAY, total, departments);
+    FROM t`).run(total, start, 90 * DAY, total, departments, start, 90 * DAY, total, departments);
   rebuildRollups(db);
 }
 

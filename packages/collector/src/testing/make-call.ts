@@ -27,7 +27,7 @@ export function makeCall(shape: CallShape = {}): LLMCall {
   const cost = shape.costUSD ?? (input * 2.5 + output * 10) / 1e6;
   const text = shape.promptText ?? `Summarize ticket ${seq} for the customer`;
   const call: LLMCall = {
-    id: shape.id ?? `call-${seq}-${Math.random().toString(36).slice(2, 10)}`,
+    id: shape.id ?? crypto.randomUUID(),
     sessionId: "session-1",
     startedAt: shape.startedAt ?? Date.now(),
     phase: "done",
