@@ -52,6 +52,10 @@ export function openIDB(factory: IDBFactory, name: string, options: OpenOptions)
   });
 }
 
+// Each request's own promise rejects with AbortError when its transaction fails;
+// the failure is reported once, through tx.done, so these must not go unhandled.
+const settled = (request: Promise<unknown>) => void request.catch(() => {});
+
 export function idbStore(db: IDBPDatabase): CallStore {
   const deleteFrom = async (range: IDBKeyRange | null, max: number) => {
     let deleted = 0;
@@ -60,7 +64,7 @@ export function idbStore(db: IDBPDatabase): CallStore {
       let cursor = await tx.store.index(TIME_INDEX).openKeyCursor(range);
       let n = 0;
       for (; cursor && n < DELETE_CHUNK && deleted + n < max; n++) {
-        void tx.store.delete(cursor.primaryKey);
+        settled(tx.store.delete(cursor.primaryKey));
         cursor = await cursor.continue();
       }
       await tx.done;
@@ -75,7 +79,7 @@ export function idbStore(db: IDBPDatabase): CallStore {
     async put(calls) {
       const tx = db.transaction(STORE, "readwrite", WRITE);
       try {
-        for (const c of calls) void tx.store.put(toStored(c));
+        for (const c of calls) settled(tx.store.put(toStored(c)));
       } catch (err) {
         // a put can throw synchronously (e.g. quota, bad key); the batch is all or nothing
         tx.abort();
