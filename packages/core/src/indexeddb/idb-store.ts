@@ -32,6 +32,8 @@ export function openIDB(factory: IDBFactory, name: string, options: OpenOptions)
     request.onerror = () => fail(request.error);
     request.onupgradeneeded = (e) => {
       const tx = wrap(request.transaction!) as unknown as IDBPTransaction<unknown, string[], "versionchange">;
+      // an aborted upgrade is reported through request.onerror; its done promise must not go unhandled
+      tx.done.catch(() => {});
       upgrade(wrap(request.result), e.oldVersion, e.newVersion ?? SCHEMA_VERSION, tx).catch((err) => {
         tx.abort();
         fail(err);
