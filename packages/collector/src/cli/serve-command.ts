@@ -60,7 +60,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   if (!writeKeys.length) io.err("warning: no write key — anyone who can reach this port can ingest\n");
   if (!readKeys.length) io.err("warning: no read key — anyone who can reach this port can read every recorded prompt\n");
 
-  const store = new SqliteStore(values.db, { synchronous: values.synchronous });
+  const store = new SqliteStore(values.db, { synchronous: values.synchronous, backgroundCheckpoint: true });
   const otlp = values["otlp-endpoint"] ? createOtlpForwarder({ endpoint: values["otlp-endpoint"], includeContent: values["otlp-content"] }) : undefined;
   const cors = values.cors?.includes("*") ? "*" : values.cors?.flatMap((c) => c.split(",").map((o) => o.trim()));
   const collector = createCollector({

@@ -98,3 +98,31 @@ describe("SqliteStore with two writers on one file", () => {
     }
   });
 });
+
+describe("SqliteStore with background checkpoints", () => {
+  it("checkpoints the WAL from a worker thread and folds it back in on close", async () => {
+    const tmp = tempDbPath();
+    const store = new SqliteStore(tmp.path, { backgroundCheckpoint: true });
+    try {
+      expect(store.db.pragma("wal_autocheckpoint", { simple: true })).toBe(0);
+      await store.ingest(Array.from({ length: 2000 }, (_, i) => makeCall({ startedAt: T0 + i })), T0);
+      const { statSync } = await import("node:fs");
+      const walBefore = statSync(`${tmp.path}-wal`).size;
+      expect(walBefore).toBeGreaterThan(0);
+      // the worker's PASSIVE checkpoint copies the WAL into the main file
+      let dbSize = 0;
+      for (let i = 0; i < 100 && dbSize < 1_000_000; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        dbSize = statSync(tmp.path).size;
+      }
+      expect(dbSize).toBeGreaterThan(1_000_000);
+      await store.close();
+      const reopened = new SqliteStore(tmp.path);
+      expect(await reopened.count()).toBe(2000);
+      await reopened.close();
+    } finally {
+      await store.close();
+      tmp.cleanup();
+    }
+  });
+});

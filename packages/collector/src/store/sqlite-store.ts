@@ -21,6 +21,7 @@ import { createRollupReader, createStats } from "./sqlite-stats.ts";
 import { createAlertStore } from "./sqlite-alerts.ts";
 import { whereOf } from "./call-filter-sql.ts";
 import { encodeCursor } from "./cursor.ts";
+import { startBackgroundCheckpoint, type BackgroundCheckpoint } from "./background-checkpoint.ts";
 
 export interface SqliteStoreOptions {
   /** "normal" (default): acknowledged batches survive process crashes; "full": survive power loss too */
@@ -28,6 +29,11 @@ export interface SqliteStoreOptions {
   /** how many recent calls per prompt the spike baseline looks at; default 50 */
   tokenWindowSize?: number;
   readonly?: boolean;
+  /**
+   * checkpoint the WAL from a worker thread instead of inside commits (what
+   * `llmscope serve` uses); default false, which keeps SQLite's automatic checkpoints
+   */
+  backgroundCheckpoint?: boolean;
 }
 
 const MAX_PAGE = 500;
@@ -41,6 +47,7 @@ export class SqliteStore implements CallStore {
   private readonly alertStore: ReturnType<typeof createAlertStore>;
   private readonly feedbackTx: (items: FeedbackItem[]) => FeedbackResult;
   private readonly byId: Database.Statement;
+  private checkpointer: BackgroundCheckpoint | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(path, options.readonly ? { readonly: true, fileMustExist: true } : {});
@@ -54,6 +61,13 @@ export class SqliteStore implements CallStore {
       this.db.pragma("wal_autocheckpoint = 10000");
       this.db.pragma("journal_size_limit = 67108864");
       migrate(this.db);
+      if (options.backgroundCheckpoint && path !== ":memory:") {
+        this.db.pragma("wal_autocheckpoint = 0");
+        this.checkpointer = startBackgroundCheckpoint(path, 250, () => {
+          // the worker could not checkpoint: let commits do it again
+          if (this.db.open) this.db.pragma("wal_autocheckpoint = 10000");
+        });
+      }
     }
     this.db.pragma("cache_size = -65536");
     this.db.pragma("temp_store = MEMORY");
@@ -136,6 +150,9 @@ export class SqliteStore implements CallStore {
   }
 
   async close(): Promise<void> {
+    // stop the worker first so this connection is the last one and closing folds the WAL back in
+    await this.checkpointer?.stop();
+    this.checkpointer = undefined;
     if (this.db.open) this.db.close();
   }
 
