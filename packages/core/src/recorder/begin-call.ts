@@ -7,7 +7,7 @@ import { captureText } from "../stream/text-capture.ts";
 import { utf8Length } from "../stream/utf8.ts";
 import type { LLMCall } from "../types.ts";
 import { randomId } from "./random-id.ts";
-import { now, type LiveCall, type RecorderCore } from "./recorder-core.ts";
+import { now, snapshot, type LiveCall, type RecorderCore } from "./recorder-core.ts";
 import { readRequestBody } from "./request-body.ts";
 
 const baseURL = () => (globalThis as { location?: { href?: string } }).location?.href;
@@ -38,10 +38,10 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     return undefined;
   }
 
-  const headers = safeHeaders(init?.headers ?? request?.headers);
+  // tags must be read now: the scope that holds them may be gone later
   const tags = { ...core.options.tags, ...core.tags.current() };
   const call: LLMCall = {
-    id: randomId(),
+    id: "",
     sessionId: core.sessionId,
     startedAt: Date.now(),
     phase: "pending",
@@ -58,19 +58,35 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     timing: {},
     tags,
     fingerprint: "",
-    request: { headers },
   };
-  if (headers.traceparent) call.traceparent = headers.traceparent;
-  const live: LiveCall = { call, adapter: found.adapter, match: found.match, t0 };
-
   // only taken here (a Request's body must be cloned before fetch reads it);
-  // parsed once the request is on its way
-  live.body = readRequestBody(input, init);
+  // read once the request is on its way
+  const live: LiveCall = { call, adapter: found.adapter, match: found.match, t0, headers: init?.headers ?? request?.headers, body: readRequestBody(input, init) };
   return live;
 }
 
-/** parse what the request asks; runs right after the original fetch was called */
-export function parseRequestBody(core: RecorderCore, live: LiveCall): void {
+/**
+ * What the request asks, and the start event. Runs once, after the request
+ * left: from a later task, or first thing when the call ends sooner.
+ */
+export function announceCall(core: RecorderCore, live: LiveCall): void {
+  if (live.announced) return;
+  live.announced = true;
+  const { call } = live;
+  call.id = randomId();
+  const headers = safeHeaders(live.headers);
+  live.headers = undefined;
+  call.request = { headers };
+  if (headers.traceparent) call.traceparent = headers.traceparent;
+  parseRequestBody(core, live);
+  const announce = () => {
+    if (!live.abandoned) core.emit({ type: "start", call: snapshot(call) });
+  };
+  if (live.requestRead) live.requestRead.then(announce);
+  else announce();
+}
+
+function parseRequestBody(core: RecorderCore, live: LiveCall): void {
   const body = live.body;
   live.body = undefined;
   if (typeof body === "string") applyRequestBody(core, live, body);

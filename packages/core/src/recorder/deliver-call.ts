@@ -4,7 +4,9 @@
 import { computeCost } from "../pricing/index.ts";
 import { estimateUsage } from "../tokens/index.ts";
 import type { LLMCall } from "../types.ts";
+import { announceCall } from "./begin-call.ts";
 import { whenIdle } from "./idle.ts";
+import { noteResponseHeaders } from "./observe-response.ts";
 import { now, type LiveCall, type RecorderCore } from "./recorder-core.ts";
 
 export interface Delivery {
@@ -49,6 +51,9 @@ export function createDelivery(deliver: (call: LLMCall) => void): Delivery {
     finish(core, live) {
       const { call } = live;
       core.stats.inFlight--;
+      live.ended = true;
+      announceCall(core, live);
+      noteResponseHeaders(live);
       call.endedAt = Date.now();
       call.timing.durationMs ??= now() - live.t0;
       if (live.abandoned) {

@@ -1,9 +1,12 @@
 // A response that is not a stream: read from a clone in the background, so
-// the app gets its Response untouched and never waits for us.
+// the app gets its very Response untouched. The copy is read as the bytes
+// arrive (timing is true) but looked at only in a later task, so the app's
+// own reading never waits on our parsing.
 import { classifyError } from "../errors/index.ts";
 import { captureText } from "../stream/text-capture.ts";
-import { now, type LiveCall, type RecorderCore } from "./recorder-core.ts";
 import { failureOf } from "./failure-of.ts";
+import { later } from "./later.ts";
+import { now, type LiveCall, type RecorderCore } from "./recorder-core.ts";
 
 export function observeJSONResponse(core: RecorderCore, live: LiveCall, response: Response): void {
   const { call } = live;
@@ -11,11 +14,12 @@ export function observeJSONResponse(core: RecorderCore, live: LiveCall, response
     .clone()
     .arrayBuffer()
     .then(
-      (buffer) => {
+      async (buffer) => {
         call.timing.ttftMs = now() - live.t0;
+        await later();
         const text = new TextDecoder().decode(buffer);
         const captured = captureText(text, buffer.byteLength, core.maxBodyBytes);
-        call.response = { headers: call.response?.headers ?? {}, body: captured.body, bodyBytes: captured.bodyBytes };
+        Object.assign(call.response!, { body: captured.body, bodyBytes: captured.bodyBytes });
         if (captured.truncated) call.truncated = true;
         let json: unknown;
         let parseFailed = false;

@@ -5,6 +5,7 @@ import type { StreamFormat } from "../providers/types.ts";
 import { createChunkGaps } from "../stream/chunk-gaps.ts";
 import { observeStream, type StreamOutcome } from "../stream/observe-stream.ts";
 import { createTextCapture } from "../stream/text-capture.ts";
+import { announceCall } from "./begin-call.ts";
 import { failureOf } from "./failure-of.ts";
 import { snapshot, type LiveCall, type RecorderCore } from "./recorder-core.ts";
 
@@ -35,7 +36,7 @@ export function observeStreamedResponse(core: RecorderCore, live: LiveCall, resp
     const result = gather();
     Object.assign(call.timing, gaps.summary());
     const body = capture.result();
-    call.response = { headers: call.response?.headers ?? {}, body: body.body, bodyBytes: body.bodyBytes };
+    Object.assign(call.response!, { body: body.body, bodyBytes: body.bodyBytes });
     if (body.truncated) call.truncated = true;
     // SDKs stop reading at the terminator or at an error event: after either, a cancel is no abort
     if (outcome.kind === "cancelled" && !call.completion.finishReason && !result?.error) call.error = classifyError({ aborted: true });
@@ -62,6 +63,7 @@ export function observeStreamedResponse(core: RecorderCore, live: LiveCall, resp
       if (call.timing.ttftMs === undefined) call.timing.ttftMs = at - live.t0;
       if (core.listeners.size > 0 && at - lastUpdate >= UPDATE_EVERY_MS) {
         lastUpdate = at;
+        announceCall(core, live);
         gather();
         core.emit({ type: "update", call: snapshot(call) });
       }

@@ -10,8 +10,15 @@ export interface LiveCall {
   match: ProviderMatch;
   /** performance.now() when fetch was called */
   t0: number;
-  /** the request body as taken when fetch was called, until parsed */
+  /** the request headers and body as given to fetch, until announceCall reads them */
+  headers?: HeadersInit;
   body?: string | Promise<string>;
+  /** announceCall ran: the request is parsed and the start event out */
+  announced?: boolean;
+  /** the response's headers, until noteResponseHeaders copies what may be kept */
+  responseHeaders?: Headers;
+  /** the response is over: no more updates */
+  ended?: boolean;
   /** set while a Blob or Request body is still being read */
   requestRead?: Promise<void>;
   /** the body showed this is not an LLM call after all: record nothing */

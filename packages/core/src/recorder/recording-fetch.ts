@@ -1,11 +1,12 @@
 // The fetch wrapper itself. Non-LLM requests cost one URL check; LLM requests
 // go out unchanged and the app gets the same Response (or an identical one
 // around an observed stream) and the very same errors.
-import { beginCall, parseRequestBody } from "./begin-call.ts";
 import { classifyError } from "../errors/index.ts";
+import { announceCall, beginCall } from "./begin-call.ts";
 import { failureOf } from "./failure-of.ts";
+import { later } from "./later.ts";
 import { observeResponse } from "./observe-response.ts";
-import { snapshot, type LiveCall, type RecorderCore } from "./recorder-core.ts";
+import type { LiveCall, RecorderCore } from "./recorder-core.ts";
 
 /** on every recording fetch: the fetch it calls, so wrappers can be unwrapped */
 export const ORIGINAL_FETCH = Symbol.for("llmscope.originalFetch");
@@ -23,48 +24,35 @@ export function createRecordingFetch(core: RecorderCore, original: typeof fetch,
       core.stats.internalErrors++;
     }
     if (!live) return Reflect.apply(original, undefined, arguments);
+    const call = live;
+    core.stats.captured++;
+    core.stats.inFlight++;
 
     let pending: Promise<Response>;
     try {
       pending = Reflect.apply(original, undefined, arguments);
     } catch (err) {
-      started(core, live);
-      failed(core, live, err);
+      failed(core, call, err);
       throw err;
     }
-    started(core, live);
+    later().then(() => announceCall(core, call)).catch(() => void core.stats.internalErrors++);
     return pending.then(
       (response) => {
         try {
-          return observeResponse(core, live, response);
+          return observeResponse(core, call, response);
         } catch {
           core.stats.internalErrors++;
           return response;
         }
       },
       (err: unknown) => {
-        failed(core, live, err);
+        failed(core, call, err);
         throw err;
       },
     );
   } as RecordingFetch;
   recordingFetch[ORIGINAL_FETCH] = original;
   return recordingFetch;
-}
-
-function started(core: RecorderCore, live: LiveCall): void {
-  try {
-    parseRequestBody(core, live);
-    core.stats.captured++;
-    core.stats.inFlight++;
-    const announce = () => {
-      if (!live.abandoned) core.emit({ type: "start", call: snapshot(live.call) });
-    };
-    if (live.requestRead) live.requestRead.then(announce);
-    else announce();
-  } catch {
-    core.stats.internalErrors++;
-  }
 }
 
 function failed(core: RecorderCore, live: LiveCall, err: unknown): void {

@@ -21,6 +21,7 @@ export interface StreamObserver {
 }
 
 const now = () => performance.now();
+const STREAMING = { stream: true };
 
 /**
  * How far the observer may read ahead of the app. Chunks are then seen as they
@@ -60,7 +61,7 @@ export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFo
       controller.enqueue(chunk);
       try {
         at = now();
-        const text = decoder.decode(chunk, { stream: true });
+        const text = decoder.decode(chunk, STREAMING);
         observer.chunk(text, chunk.byteLength, at);
         framer.push(text);
       } catch (err) {
@@ -90,10 +91,13 @@ function pump(body: ReadableStream<Uint8Array>, writable: WritableStream<Uint8Ar
   });
   void (async () => {
     for (;;) {
-      try {
-        await writer.ready;
-      } catch {
-        return;
+      // only wait when the read-ahead is full: an await per chunk is a hop per chunk
+      if (!(writer.desiredSize! > 0)) {
+        try {
+          await writer.ready;
+        } catch {
+          return;
+        }
       }
       let read: ReadableStreamReadResult<Uint8Array>;
       try {
@@ -106,7 +110,7 @@ function pump(body: ReadableStream<Uint8Array>, writable: WritableStream<Uint8Ar
         return;
       }
       if (read.done) return void writer.close().then(ignore, ignore);
-      writer.write(read.value).then(ignore, ignore);
+      writer.write(read.value).catch(ignore);
     }
   })();
 }
