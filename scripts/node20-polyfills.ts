@@ -1,26 +1,28 @@
 // Vitest 5's reporters call Map.groupBy / Object.groupBy (Node 21+). On Node 20
 // a failing test would crash the reporter and hide the failure, so supply them.
-type Key = string | number | symbol;
+type Key = PropertyKey;
+type GroupBy<R> = <T>(items: Iterable<T>, key: (item: T, index: number) => Key) => R;
 
-if (typeof Map.groupBy !== "function") {
-  Map.groupBy = function groupBy<K, T>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> {
-    const groups = new Map<K, T[]>();
-    let i = 0;
-    for (const item of items) {
-      const k = key(item, i++);
-      const group = groups.get(k);
-      if (group) group.push(item);
-      else groups.set(k, [item]);
-    }
-    return groups;
-  } as typeof Map.groupBy;
+const MapCtor = Map as unknown as { groupBy?: GroupBy<Map<Key, unknown[]>> };
+const ObjectCtor = Object as unknown as { groupBy?: GroupBy<Record<Key, unknown[]>> };
+
+function group<T>(items: Iterable<T>, key: (item: T, index: number) => Key, add: (k: Key, item: T) => void): void {
+  let i = 0;
+  for (const item of items) add(key(item, i++), item);
 }
 
-if (typeof Object.groupBy !== "function") {
-  Object.groupBy = function groupBy<T>(items: Iterable<T>, key: (item: T, index: number) => Key) {
-    const groups: Partial<Record<Key, T[]>> = Object.create(null);
-    let i = 0;
-    for (const item of items) (groups[key(item, i++)] ??= []).push(item);
-    return groups;
-  } as typeof Object.groupBy;
-}
+MapCtor.groupBy ??= (items, key) => {
+  const groups = new Map<Key, unknown[]>();
+  group(items, key, (k, item) => {
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  });
+  return groups;
+};
+
+ObjectCtor.groupBy ??= (items, key) => {
+  const groups: Record<Key, unknown[]> = Object.create(null);
+  group(items, key, (k, item) => void (groups[k] ??= []).push(item));
+  return groups;
+};
