@@ -1,7 +1,7 @@
 // The SSE framer choice, measured: the hand-rolled one against
 // eventsource-parser 3, on bytes and on time per chunk.
 import { createParser } from "eventsource-parser";
-import { createSSEFramer } from "../src/stream/sse-framer.ts";
+import { createSSEFramer } from "../src/stream/framer.ts";
 import { minGzip } from "./bundle-size.ts";
 import { sseChunks } from "./fixtures.ts";
 import { median } from "./measure.ts";
@@ -36,7 +36,7 @@ export async function compareSSEFramers() {
     return (t) => p.feed(t);
   }, texts, EVENTS + 2);
   return {
-    ours: { perChunk: ours, ...(await minGzip(`export { createSSEFramer } from "./src/stream/sse-framer.ts";`)) },
+    ours: { perChunk: ours, ...(await minGzip(`export { createSSEFramer } from "./src/stream/framer.ts";`)) },
     theirs: { perChunk: theirs, ...(await minGzip(`export { createParser } from "eventsource-parser";`)) },
   };
 }

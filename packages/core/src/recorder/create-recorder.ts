@@ -1,34 +1,82 @@
-import type { Feedback, LLMCall, Recorder, RecorderEvent, RecorderOptions, SinkContext } from "../types.ts";
-import { createDelivery, finalize } from "./deliver-call.ts";
-import { getRecorder, patchFetch, registry, unpatchedFetch, unpatchFetch } from "./global-registry.ts";
-import { randomId } from "./random-id.ts";
-import { emptyStats, type RecorderCore } from "./recorder-core.ts";
-import { createRecordingFetch, ORIGINAL_FETCH } from "./recording-fetch.ts";
+// A recorder: the state its fetch wrappers share, and the end of every call's
+// life here. Tokens the provider did not report are estimated at idle time
+// (never delaying the app), the call is priced, `redact` has the last word,
+// then sinks and subscribers get it.
+import { computeCost } from "../pricing/index.ts";
+import { estimateUsage } from "../tokens/index.ts";
+import type { Feedback, LLMCall, Recorder, RecorderOptions, Sink, SinkContext } from "../types.ts";
+import { getRecorder, patchFetch, unpatchedFetch, unpatchFetch } from "./global-registry.ts";
+import { pageURL, randomId, type RecorderCore } from "./recorder-core.ts";
+import { createRecordingFetch, ORIGINAL_FETCH, type RecordingFetch } from "./recording-fetch.ts";
+import { whenIdle } from "./schedule.ts";
 import { createTagScope } from "./tag-scope.ts";
 
 /** recent calls kept so feedback can find them for subscribers */
 const RECENT = 200;
 
 export function createRecorder(options: RecorderOptions = {}): Recorder {
-  const sinks = options.sinks ?? [];
+  const { sinks = [], redact, prices } = options;
+  const stats = { captured: 0, dropped: 0, droppedByReason: {} as Record<string, number>, parseErrors: 0, sinkErrors: 0, internalErrors: 0, sampledOut: 0, inFlight: 0 };
   const recent = new Map<string, LLMCall>();
-  const guarded = (fn: () => void) => {
+  /** work flush() waits for */
+  const pending = new Set<Promise<void>>();
+  const fault = () => void stats.internalErrors++;
+
+  /** each sink in turn; what one throws or rejects is counted, never passed on */
+  const toSinks = (fn: (sink: Sink) => unknown) =>
+    Promise.all(
+      sinks.map(async (sink) => {
+        try {
+          await fn(sink);
+        } catch {
+          stats.sinkErrors++;
+        }
+      }),
+    );
+
+  const drop = (count: number, reason: string) => {
+    stats.dropped += count;
+    stats.droppedByReason[reason] = (stats.droppedByReason[reason] ?? 0) + count;
+  };
+
+  /** null when redact dropped the call */
+  const redacted = (call: LLMCall): LLMCall | null => {
+    if (!redact) return call;
     try {
-      fn();
+      const kept = redact(call);
+      if (!kept) drop(1, "redacted");
+      return kept;
     } catch {
-      core.stats.sinkErrors++;
+      // a failing redact might have been the one thing keeping a secret out: drop
+      drop(1, "redact_failed");
+      return null;
     }
   };
 
   const deliver = (call: LLMCall) => {
-    const out = finalize(core, call);
+    call.phase = "done";
+    const { usage } = call;
+    if (usage.inputTokens !== undefined || usage.outputTokens !== undefined) {
+      try {
+        // a dated snapshot name prices best; an unknown one falls back to the requested model
+        const cost = computeCost(call.responseModel ?? call.model, usage, prices) ?? computeCost(call.model, usage, prices);
+        if (cost) call.cost = cost;
+      } catch {
+        fault();
+      }
+    }
+    const out = redacted(call);
     if (!out) return;
     recent.set(out.id, out);
     if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-    for (const sink of sinks) guarded(() => sink.write(out));
+    void toSinks((sink) => sink.write(out));
     core.emit({ type: "end", call: out });
   };
-  const delivery = createDelivery(deliver);
+
+  const track = (work: Promise<unknown>) => {
+    const done: Promise<void> = work.catch(fault).then(() => void pending.delete(done));
+    pending.add(done);
+  };
 
   const core: RecorderCore = {
     sessionId: options.sessionId ?? randomId(),
@@ -36,27 +84,35 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
     paused: false,
     tags: createTagScope(options.asyncLocalStorage),
-    stats: emptyStats(),
+    stats,
     ignored: [],
     listeners: new Set(),
-    emit(event: RecorderEvent) {
+    emit(event) {
       for (const listener of core.listeners) {
         try {
           listener(event);
         } catch {
-          core.stats.internalErrors++;
+          fault();
         }
       }
     },
-    drop(count, reason) {
-      core.stats.dropped += count;
-      core.stats.droppedByReason[reason] = (core.stats.droppedByReason[reason] ?? 0) + count;
+    fault,
+    track,
+    finish(call) {
+      const { usage, completion } = call;
+      // a refused request (429, 401, …) produced nothing and is not billed
+      const nothingMade = call.error && !completion.text && !completion.toolCalls?.length;
+      if (options.estimateTokens === false || (usage.inputTokens !== undefined && usage.outputTokens !== undefined) || nothingMade) return deliver(call);
+      const estimated = whenIdle()
+        .then(() => estimateUsage(call, options.tokenizer))
+        .then(({ inputTokens, outputTokens }) => {
+          call.usage = { ...usage, inputTokens: usage.inputTokens ?? inputTokens, outputTokens: usage.outputTokens ?? outputTokens, source: "estimated" };
+        }, fault);
+      track(estimated.then(() => deliver(call)));
     },
-    finish: (live) => delivery.finish(core, live),
-    track: (work) => delivery.track(work),
   };
 
-  let installed: (typeof fetch & { [ORIGINAL_FETCH]: typeof fetch }) | undefined;
+  let installed: RecordingFetch | undefined;
   const recorder: Recorder = {
     sessionId: core.sessionId,
     sinks,
@@ -64,29 +120,25 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       patchFetch(recorder, (original) => {
         // a wrapper left behind on uninstall (someone patched over it) passes through
         const wrapper = createRecordingFetch(core, original, () => installed === wrapper);
-        installed = wrapper;
-        return wrapper;
+        return (installed = wrapper);
       });
       return recorder.uninstall;
     },
     uninstall() {
       unpatchFetch(recorder);
-      if (registry().recorder !== recorder) installed = undefined;
+      installed = undefined;
     },
-    wrap<F extends typeof fetch>(fetchFn: F): F {
-      // never record twice: unwrap a recording fetch first
-      const inner = (fetchFn as { [ORIGINAL_FETCH]?: typeof fetch })[ORIGINAL_FETCH] ?? fetchFn;
-      return createRecordingFetch(core, inner) as unknown as F;
-    },
+    // never record twice: a recording fetch is unwrapped first
+    wrap: <F extends typeof fetch>(fetchFn: F) => createRecordingFetch(core, (fetchFn as Partial<RecordingFetch>)[ORIGINAL_FETCH] ?? fetchFn) as unknown as F,
     subscribe(listener) {
       core.listeners.add(listener);
       return () => void core.listeners.delete(listener);
     },
     withTags: (tags, fn) => core.tags.run(tags, fn),
-    feedback(callId, given) {
-      const feedback: Feedback = { score: given.score, at: Date.now() };
-      if (given.comment !== undefined) feedback.comment = given.comment;
-      for (const sink of sinks) guarded(() => sink.feedback?.(callId, feedback));
+    feedback(callId, { score, comment }) {
+      const feedback: Feedback = { score, at: Date.now() };
+      if (comment !== undefined) feedback.comment = comment;
+      void toSinks((sink) => sink.feedback?.(callId, feedback));
       const call = recent.get(callId);
       if (call) {
         call.feedback = feedback;
@@ -100,27 +152,27 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       return core.paused;
     },
     async flush() {
-      await delivery.settled();
-      await Promise.all(sinks.map((sink) => Promise.resolve(sink.flush?.()).catch(() => void core.stats.sinkErrors++)));
+      while (pending.size) await Promise.all(pending);
+      await toSinks((sink) => sink.flush?.());
     },
-    stats: () => ({ ...core.stats, droppedByReason: { ...core.stats.droppedByReason } }),
+    stats: () => ({ ...stats, droppedByReason: { ...stats.droppedByReason } }),
   };
 
   const context: SinkContext = {
     fetch: (...args) => unpatchedFetch()(...args),
-    drop: core.drop,
-    error: () => void core.stats.sinkErrors++,
+    drop,
+    error: () => void stats.sinkErrors++,
     ignore(prefix) {
       let href = prefix;
       try {
-        href = new URL(prefix, (globalThis as { location?: { href?: string } }).location?.href).href;
+        href = new URL(prefix, pageURL()).href;
       } catch {
         // not resolvable here (a relative prefix outside a page): match it as given
       }
       core.ignored.push(href);
     },
   };
-  for (const sink of sinks) guarded(() => sink.attach?.(context));
+  void toSinks((sink) => sink.attach?.(context));
   return recorder;
 }
 

@@ -11,40 +11,38 @@
 import type { Tags } from "../types.ts";
 import type { TagScope } from "./tag-scope.ts";
 
-// Only real promises are watched: any other thenable (a query builder, say)
-// may start its work on every then(), so calling it would repeat the work.
-const isPromise = (value: unknown): value is Promise<unknown> => value instanceof Promise;
-
 export function createPendingScopes(): TagScope {
   const active: Tags[] = [];
   let merged: Tags | undefined;
-  const remove = (tags: Tags) => {
-    active.splice(active.lastIndexOf(tags), 1);
-    merged = active.length ? Object.assign({}, ...active) : undefined;
-  };
   return {
     run(given, fn) {
       // its own object, so removing it never takes an identical scope's entry
       const tags = { ...given };
       active.push(tags);
       merged = { ...merged, ...tags };
+      const end = () => {
+        active.splice(active.lastIndexOf(tags), 1);
+        merged = active.length ? Object.assign({}, ...active) : undefined;
+      };
       let result;
       try {
         result = fn();
       } catch (err) {
-        remove(tags);
+        end();
         throw err;
       }
-      if (isPromise(result)) {
-        const end = () => remove(tags);
-        // the app's own await calls the same then(): an SDK promise that
-        // starts parsing on then() does the same work it would have done
+      // Only real promises are watched: any other thenable (a query builder,
+      // say) may start its work on every then(), so calling it would repeat
+      // the work. The app's own await calls the same then(): an SDK promise
+      // that starts parsing on then() does the same work it would have done.
+      if (!(result instanceof Promise)) end();
+      else {
         try {
           result.then(end, end);
         } catch {
           end();
         }
-      } else remove(tags);
+      }
       return result;
     },
     current: () => merged,

@@ -1,33 +1,13 @@
-// The state one recorder shares between its fetch wrappers, its stream
+// The state one recorder shares between its fetch wrappers, its response
 // observers and its delivery pipeline. Internal: the public face is Recorder.
-import type { ProviderAdapter, ProviderMatch } from "../providers/types.ts";
+import type { ErrorSignals } from "../errors/index.ts";
 import type { LLMCall, RecorderEvent, RecorderOptions, RecorderStats } from "../types.ts";
 import type { TagScope } from "./tag-scope.ts";
-
-export interface LiveCall {
-  call: LLMCall;
-  adapter: ProviderAdapter;
-  match: ProviderMatch;
-  /** performance.now() when fetch was called */
-  t0: number;
-  /** the request headers and body as given to fetch, until announceCall reads them */
-  headers?: HeadersInit;
-  body?: string | Promise<string>;
-  /** announceCall ran: the request is parsed and the start event out */
-  announced?: boolean;
-  /** the response's headers, until noteResponseHeaders copies what may be kept */
-  responseHeaders?: Headers;
-  /** the response is over: no more updates */
-  ended?: boolean;
-  /** set while a Blob or Request body is still being read */
-  requestRead?: Promise<void>;
-  /** the body showed this is not an LLM call after all: record nothing */
-  abandoned?: boolean;
-}
 
 export interface RecorderCore {
   readonly sessionId: string;
   readonly options: RecorderOptions;
+  /** options.maxBodyBytes, defaulted */
   readonly maxBodyBytes: number;
   paused: boolean;
   readonly tags: TagScope;
@@ -36,24 +16,31 @@ export interface RecorderCore {
   readonly ignored: string[];
   readonly listeners: Set<(event: RecorderEvent) => void>;
   emit(event: RecorderEvent): void;
-  drop(count: number, reason: string): void;
-  /** the response is over (or failed): estimate, price, redact, deliver */
-  finish(live: LiveCall): void;
-  /** work flush() must wait for (a response body read in the background) */
+  /** counts a failure inside the recorder; fits a promise's catch */
+  fault(): void;
+  /** the call is over and its request read: estimate, price, redact, deliver */
+  finish(call: LLMCall): void;
+  /** work flush() must wait for (a body read in the background); a rejection is a fault */
   track(work: Promise<unknown>): void;
 }
+
+export const now = (): number => performance.now();
+
+/** the page's address, where there is a page: relative URLs resolve against it */
+export const pageURL = (): string | undefined => (globalThis as { location?: { href?: string } }).location?.href;
 
 /**
  * What subscribers get for start and update: a shallow copy, so a consumer
  * holding an earlier event sees it unchanged and a new object means news.
  */
-export function snapshot(call: LLMCall): LLMCall {
-  return { ...call, timing: { ...call.timing } };
-}
+export const snapshot = (call: LLMCall): LLMCall => ({ ...call, timing: { ...call.timing } });
 
-export const now = (): number => performance.now();
+// crypto.randomUUID exists in browsers (secure contexts), Workers and Node;
+// the fallback only keeps plain-http pages and old runtimes working.
+export const randomId = (): string => globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 
-/** stats as a fresh object every time, so callers may keep or compare them */
-export function emptyStats(): RecorderStats {
-  return { captured: 0, dropped: 0, droppedByReason: {}, parseErrors: 0, sinkErrors: 0, internalErrors: 0, sampledOut: 0, inFlight: 0 };
+/** what classifyError needs to know about a thrown error (fetch rejected, body failed) */
+export function failureOf(thrown: unknown): ErrorSignals {
+  const name = (thrown as { name?: unknown } | null)?.name;
+  return { thrown, aborted: name === "AbortError", timedOut: name === "TimeoutError" };
 }

@@ -1,12 +1,10 @@
 // The fetch wrapper itself. Non-LLM requests cost one URL check; LLM requests
 // go out unchanged and the app gets the same Response (or an identical one
 // around an observed stream) and the very same errors.
-import { classifyError } from "../errors/index.ts";
-import { announceCall, beginCall } from "./begin-call.ts";
-import { failureOf } from "./failure-of.ts";
-import { later } from "./later.ts";
+import { beginCall, type LiveCall } from "./live-call.ts";
 import { observeResponse } from "./observe-response.ts";
-import type { LiveCall, RecorderCore } from "./recorder-core.ts";
+import { failureOf, type RecorderCore } from "./recorder-core.ts";
+import { later } from "./schedule.ts";
 
 /** on every recording fetch: the fetch it calls, so wrappers can be unwrapped */
 export const ORIGINAL_FETCH = Symbol.for("llmscope.originalFetch");
@@ -16,50 +14,38 @@ export type RecordingFetch = typeof fetch & { [ORIGINAL_FETCH]: typeof fetch };
 export function createRecordingFetch(core: RecorderCore, original: typeof fetch, isActive: () => boolean = () => true): RecordingFetch {
   const recordingFetch = function (input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     // `this` stays undefined: some runtimes reject fetch called on anything but the global
-    if (core.paused || !isActive()) return Reflect.apply(original, undefined, arguments);
+    const args = arguments;
+    const send = (): Promise<Response> => Reflect.apply(original, undefined, args);
     let live: LiveCall | undefined;
     try {
-      live = beginCall(core, input, init);
+      if (!core.paused && isActive()) live = beginCall(core, input, init);
     } catch {
-      core.stats.internalErrors++;
+      core.fault();
     }
-    if (!live) return Reflect.apply(original, undefined, arguments);
-    const call = live;
-    core.stats.captured++;
-    core.stats.inFlight++;
-
-    let pending: Promise<Response>;
-    try {
-      pending = Reflect.apply(original, undefined, arguments);
-    } catch (err) {
-      failed(core, call, err);
-      throw err;
-    }
-    later().then(() => announceCall(core, call)).catch(() => void core.stats.internalErrors++);
-    return pending.then(
-      (response) => {
-        try {
-          return observeResponse(core, call, response);
-        } catch {
-          core.stats.internalErrors++;
-          return response;
-        }
-      },
-      (err: unknown) => {
-        failed(core, call, err);
-        throw err;
-      },
-    );
+    return live ? record(core, live, send) : send();
   } as RecordingFetch;
   recordingFetch[ORIGINAL_FETCH] = original;
   return recordingFetch;
 }
 
-function failed(core: RecorderCore, live: LiveCall, err: unknown): void {
-  try {
-    live.call.error = classifyError(failureOf(err));
-    core.finish(live);
-  } catch {
-    core.stats.internalErrors++;
+function record(core: RecorderCore, live: LiveCall, send: () => Promise<Response>): Promise<Response> {
+  function fail(err: unknown): never {
+    live.end(failureOf(err));
+    throw err;
   }
+  let pending: Promise<Response>;
+  try {
+    pending = send();
+  } catch (err) {
+    fail(err);
+  }
+  later().then(live.catchUp).catch(core.fault);
+  return pending.then((response) => {
+    try {
+      return observeResponse(core, live, response);
+    } catch {
+      core.fault();
+      return response;
+    }
+  }, fail);
 }

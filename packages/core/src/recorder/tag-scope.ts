@@ -13,12 +13,10 @@ export interface TagScope {
 type TagStorageClass = new () => TagStorage;
 
 function findAsyncLocalStorage(): TagStorageClass | undefined {
-  const g = globalThis as { AsyncLocalStorage?: TagStorageClass; process?: { getBuiltinModule?: (id: string) => unknown } };
-  if (typeof g.AsyncLocalStorage === "function") return g.AsyncLocalStorage;
+  const g = globalThis as { AsyncLocalStorage?: TagStorageClass; process?: { getBuiltinModule?: (id: string) => { AsyncLocalStorage?: TagStorageClass } } };
   try {
     // no static node: import, so the core stays loadable in browsers and Workers
-    const hooks = g.process?.getBuiltinModule?.("node:async_hooks") as { AsyncLocalStorage?: TagStorageClass } | undefined;
-    return hooks?.AsyncLocalStorage;
+    return g.AsyncLocalStorage ?? g.process?.getBuiltinModule?.("node:async_hooks").AsyncLocalStorage;
   } catch {
     return undefined;
   }
@@ -27,11 +25,10 @@ function findAsyncLocalStorage(): TagStorageClass | undefined {
 export function createTagScope(given?: TagStorage | TagStorageClass, find = findAsyncLocalStorage): TagScope {
   const Storage = given ?? find();
   const storage = typeof Storage === "function" ? new Storage() : Storage;
-  if (storage) {
-    return {
-      run: (tags, fn) => storage.run({ ...storage.getStore(), ...tags }, fn),
-      current: () => storage.getStore(),
-    };
-  }
-  return createPendingScopes();
+  return storage
+    ? {
+        run: (tags, fn) => storage.run({ ...storage.getStore(), ...tags }, fn),
+        current: () => storage.getStore(),
+      }
+    : createPendingScopes();
 }

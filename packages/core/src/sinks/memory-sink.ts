@@ -1,6 +1,6 @@
 // Keeps the latest calls in memory, oldest first: what the devtools read when
 // there is no IndexedDB. Bounded; evictions are counted, never silent.
-import type { Feedback, LLMCall, Sink } from "../types.ts";
+import type { LLMCall, Sink } from "../types.ts";
 
 export interface MemorySinkOptions {
   /** most calls kept; the oldest is evicted first. Default 1000 */
@@ -17,11 +17,10 @@ export interface MemorySink extends Sink {
   readonly dropped: number;
 }
 
-export function memorySink(options: MemorySinkOptions = {}): MemorySink {
-  const capacity = Math.max(1, Math.floor(options.capacity ?? 1000));
-  // a ring: `head` is the oldest slot once the buffer is full
-  let ring: LLMCall[] = [];
-  let head = 0;
+export function memorySink({ capacity = 1000 }: MemorySinkOptions = {}): MemorySink {
+  const max = Math.max(1, Math.floor(capacity));
+  // shift() on a full buffer costs little: engines move the array's start rather than copy it
+  let kept: LLMCall[] = [];
   let dropped = 0;
   const listeners = new Set<() => void>();
   const notify = () => {
@@ -33,37 +32,33 @@ export function memorySink(options: MemorySinkOptions = {}): MemorySink {
       }
     }
   };
-
   return {
     name: "memory",
     write(call) {
-      if (ring.length < capacity) ring.push(call);
-      else {
-        ring[head] = call;
-        head = (head + 1) % capacity;
+      if (kept.push(call) > max) {
+        kept.shift();
         dropped++;
       }
       notify();
     },
-    feedback(callId: string, feedback: Feedback) {
-      const i = ring.findIndex((c) => c.id === callId);
+    feedback(callId, feedback) {
+      const i = kept.findIndex((c) => c.id === callId);
       if (i < 0) return;
-      ring[i] = { ...ring[i]!, feedback };
+      kept[i] = { ...kept[i]!, feedback };
       notify();
     },
-    calls: () => (head === 0 ? ring.slice() : ring.slice(head).concat(ring.slice(0, head))),
+    calls: () => kept.slice(),
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
     clear() {
-      ring = [];
-      head = 0;
+      kept = [];
       notify();
     },
     get dropped() {
       return dropped;
     },
-    flush: () => Promise.resolve(),
+    flush: async () => {},
   };
 }

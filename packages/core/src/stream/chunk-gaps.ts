@@ -8,7 +8,6 @@ const MAX_LISTED = 256;
 
 export interface ChunkGaps {
   add(at: number): void;
-  readonly count: number;
   summary(): Pick<Timing, "chunkCount" | "chunkGapsMs" | "gapsMs">;
 }
 
@@ -16,30 +15,24 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 
 export function createChunkGaps(): ChunkGaps {
   const gaps: number[] = [];
-  let last = -1;
+  let last: number | undefined;
   let count = 0;
   let max = 0;
   return {
     add(at) {
-      if (count++ > 0) {
+      count++;
+      if (last !== undefined) {
         const gap = at - last;
         if (gap > max) max = gap;
         if (gaps.length < MAX_KEPT) gaps.push(gap);
       }
       last = at;
     },
-    get count() {
-      return count;
-    },
     summary() {
-      if (gaps.length === 0) return { chunkCount: count };
+      if (!gaps.length) return { chunkCount: count };
       const sorted = gaps.slice().sort((a, b) => a - b);
-      const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
-      return {
-        chunkCount: count,
-        chunkGapsMs: { p50: at(0.5), p95: at(0.95), max: round(max) },
-        gapsMs: gaps.slice(0, MAX_LISTED).map(round),
-      };
+      const at = (q: number) => round(sorted[Math.floor(q * sorted.length)]!);
+      return { chunkCount: count, chunkGapsMs: { p50: at(0.5), p95: at(0.95), max: round(max) }, gapsMs: gaps.slice(0, MAX_LISTED).map(round) };
     },
   };
 }

@@ -3,7 +3,7 @@
 // line or element currently being framed. A TransformStream (not tee) keeps
 // the caller's backpressure and cancellation semantics intact.
 import type { StreamEvent, StreamFormat } from "../providers/types.ts";
-import { createFramer } from "./create-framer.ts";
+import { createFramer } from "./framer.ts";
 
 export type StreamOutcome =
   | { kind: "complete" }
@@ -20,9 +20,6 @@ export interface StreamObserver {
   fault(err: unknown): void;
 }
 
-const now = () => performance.now();
-const STREAMING = { stream: true };
-
 /**
  * How far the observer may read ahead of the app. Chunks are then seen as they
  * arrive (true timings even when the app reads slowly), and a short tail is
@@ -30,64 +27,60 @@ const STREAMING = { stream: true };
  * cancelling. Bounded, so a stalled reader never makes us buffer a body.
  */
 const READ_AHEAD_BYTES = 64 * 1024;
+const STREAMING = { stream: true };
+const ignore = () => {};
 
 export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFormat, observer: StreamObserver): ReadableStream<Uint8Array> {
   const decoder = new TextDecoder();
   let at = 0;
-  const framer = createFramer(format, (event) => {
-    try {
-      observer.event(event, at);
-    } catch (err) {
-      observer.fault(err);
-    }
-  });
   let ended = false;
-  const finish = (outcome: StreamOutcome) => {
-    if (ended) return;
-    ended = true;
+  const guard = (fn: () => void) => {
     try {
-      if (outcome.kind === "complete") {
-        framer.push(decoder.decode());
-        framer.end();
-      }
-      observer.end(outcome, now());
+      fn();
     } catch (err) {
       observer.fault(err);
     }
   };
-
-  const transform = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      controller.enqueue(chunk);
-      try {
-        at = now();
-        const text = decoder.decode(chunk, STREAMING);
-        observer.chunk(text, chunk.byteLength, at);
-        framer.push(text);
-      } catch (err) {
-        observer.fault(err);
+  const framer = createFramer(format, (event) => guard(() => observer.event(event, at)));
+  const finish = (outcome: StreamOutcome) => {
+    if (ended) return;
+    ended = true;
+    guard(() => {
+      if (outcome.kind === "complete") {
+        framer.push(decoder.decode());
+        framer.end();
       }
-    },
-    flush() {
-      finish({ kind: "complete" });
-    },
-  }, undefined, { highWaterMark: READ_AHEAD_BYTES, size: (chunk) => chunk.byteLength });
-  pump(body, transform.writable, finish);
-  return transform.readable;
-}
+      observer.end(outcome, performance.now());
+    });
+  };
 
-// pipeTo would do, but it cannot say which side failed; a body that breaks
-// and a reader that cancels must be told apart.
-function pump(body: ReadableStream<Uint8Array>, writable: WritableStream<Uint8Array>, finish: (outcome: StreamOutcome) => void): void {
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(
+    {
+      transform(chunk, controller) {
+        controller.enqueue(chunk);
+        guard(() => {
+          at = performance.now();
+          const text = decoder.decode(chunk, STREAMING);
+          observer.chunk(text, chunk.byteLength, at);
+          framer.push(text);
+        });
+      },
+      flush: () => finish({ kind: "complete" }),
+    },
+    undefined,
+    { highWaterMark: READ_AHEAD_BYTES, size: (chunk) => chunk.byteLength },
+  );
+
+  // pipeTo would do, but it cannot say which side failed; a body that breaks
+  // and a reader that cancels must be told apart.
   const reader = body.getReader();
   const writer = writable.getWriter();
   let failed = false;
-  const ignore = () => {};
   // the reader cancelled: the writable errors at once, even while a read waits on the network
-  writer.closed.then(ignore, (reason: unknown) => {
+  writer.closed.catch((reason: unknown) => {
     if (failed) return;
     finish({ kind: "cancelled", reason });
-    reader.cancel(reason).then(ignore, ignore);
+    reader.cancel(reason).catch(ignore);
   });
   void (async () => {
     for (;;) {
@@ -96,6 +89,7 @@ function pump(body: ReadableStream<Uint8Array>, writable: WritableStream<Uint8Ar
         try {
           await writer.ready;
         } catch {
+          // the reader cancelled, handled above
           return;
         }
       }
@@ -106,11 +100,12 @@ function pump(body: ReadableStream<Uint8Array>, writable: WritableStream<Uint8Ar
         failed = true;
         finish({ kind: "errored", error });
         // the reader sees the very error the body failed with
-        writer.abort(error).then(ignore, ignore);
+        writer.abort(error).catch(ignore);
         return;
       }
-      if (read.done) return void writer.close().then(ignore, ignore);
+      if (read.done) return void writer.close().catch(ignore);
       writer.write(read.value).catch(ignore);
     }
   })();
+  return readable;
 }

@@ -1,41 +1,53 @@
 // Keeps the first maxBytes of a body as text and counts every byte, so a
-// record says how big the body really was and whether it was cut.
-import { utf8Prefix } from "./utf8.ts";
+// record says how big the body really was and whether it was cut. Bytes are
+// counted on the string itself: encoding a whole body just to measure it
+// would cost a copy per call.
+import type { CapturedHttp, LLMCall } from "../types.ts";
 
-export interface CapturedText {
-  body: string;
-  bodyBytes: number;
-  truncated: boolean;
+/**
+ * The UTF-8 size of text and how many of its code units fit in maxBytes,
+ * never splitting a character.
+ */
+export function utf8Size(text: string, maxBytes = Infinity): { bytes: number; fits: number } {
+  let bytes = 0;
+  let fits = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // a surrogate pair: 4 bytes for 2 code units
+    const pair = c >= 0xd800 && c <= 0xdbff;
+    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
+    if (bytes + size > maxBytes && fits > i) fits = i;
+    bytes += size;
+    if (pair) i++;
+  }
+  return { bytes, fits };
 }
 
 export interface TextCapture {
-  add(text: string, bytes: number): void;
-  result(): CapturedText;
+  /** the next piece of the body, and its size in bytes when known */
+  add(text: string, bytes?: number): void;
+  /** body and byte count into `http`; a cut flags the call truncated */
+  into(http: CapturedHttp, call: LLMCall): void;
 }
 
 export function createTextCapture(maxBytes: number): TextCapture {
-  const parts: string[] = [];
-  let kept = 0;
+  let body = "";
   let total = 0;
   let truncated = false;
   return {
-    add(text, bytes) {
-      total += bytes;
-      if (truncated) return;
-      if (kept + bytes <= maxBytes) {
-        parts.push(text);
-        kept += bytes;
-        return;
+    add(text, bytes = utf8Size(text).bytes) {
+      if (!truncated) {
+        if (total + bytes > maxBytes) {
+          body += text.slice(0, utf8Size(text, maxBytes - total).fits);
+          truncated = true;
+        } else body += text;
       }
-      parts.push(utf8Prefix(text, maxBytes - kept));
-      truncated = true;
+      total += bytes;
     },
-    result: () => ({ body: parts.join(""), bodyBytes: total, truncated }),
+    into(http, call) {
+      http.body = body;
+      http.bodyBytes = total;
+      if (truncated) call.truncated = true;
+    },
   };
-}
-
-/** one whole text at once (request bodies, non-streamed responses) */
-export function captureText(text: string, bytes: number, maxBytes: number): CapturedText {
-  if (bytes <= maxBytes) return { body: text, bodyBytes: bytes, truncated: false };
-  return { body: utf8Prefix(text, maxBytes), bodyBytes: bytes, truncated: true };
 }

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { StreamEvent } from "../providers/types.ts";
-import { createSSEFramer } from "./sse-framer.ts";
+import type { StreamEvent, StreamFormat } from "../providers/types.ts";
+import { createFramer } from "./framer.ts";
 
-function frame(pieces: string[]): StreamEvent[] {
+function frame(pieces: string[], format: StreamFormat = "sse"): StreamEvent[] {
   const events: StreamEvent[] = [];
-  const framer = createSSEFramer((e) => events.push(e));
+  const framer = createFramer(format, (e) => events.push(e));
   for (const p of pieces) framer.push(p);
   framer.end();
   return events;
@@ -17,7 +17,7 @@ function cut(text: string, points: number[]): string[] {
   return at.map((p, i) => text.slice(p, at[i + 1] ?? text.length));
 }
 
-describe("createSSEFramer", () => {
+describe("SSE framing", () => {
   it("reads events, names, comments and multi-line data", () => {
     const body = ': ping\n\nevent: message_start\ndata: {"a":1}\n\ndata: line one\ndata:line two\n\ndata: [DONE]\n\n';
     expect(frame([body])).toEqual([
@@ -68,6 +68,57 @@ describe("createSSEFramer", () => {
           expect(frame(cut(body, points))).toEqual(expected);
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("NDJSON framing", () => {
+  it("emits one event per non-blank line, CRLF or LF, and a last line without newline", () => {
+    expect(frame(['{"a":1}\r\n', "\n", '{"b"', ':2}\n{"c":3}'], "ndjson")).toEqual([{ data: '{"a":1}' }, { data: '{"b":2}' }, { data: '{"c":3}' }]);
+  });
+
+  it("gives the same events whatever the split", () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue(), { maxLength: 10 }), fc.constantFrom("\n", "\r\n"), fc.array(fc.nat(), { maxLength: 20 }), (values, eol, points) => {
+        const body = values.map((v) => JSON.stringify(v) + eol).join("");
+        const events = frame(cut(body, points), "ndjson");
+        expect(events.map((e) => JSON.parse(e.data))).toEqual(values.map((v) => JSON.parse(JSON.stringify(v))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("JSON-array framing", () => {
+  it("emits each element of a Gemini-style streamed array as it closes", () => {
+    const events = frame(['[{"text":"a ] } ,\\" x"}\r\n', ',\r\n{"n":[1,{"m":2}]', "}\r\n]"], "json-array");
+    expect(events.map((e) => JSON.parse(e.data))).toEqual([{ text: 'a ] } ," x' }, { n: [1, { m: 2 }] }]);
+  });
+
+  it("emits an object element at its closing brace, before the next piece arrives", () => {
+    const events: StreamEvent[] = [];
+    const framer = createFramer("json-array", (e) => events.push(e));
+    framer.push('[{"a":[1]}');
+    expect(events).toEqual([{ data: '{"a":[1]}' }]);
+    framer.push(',\r\n{"b":2}');
+    expect(events).toHaveLength(2);
+    framer.push("]");
+    framer.end();
+    expect(events.map((e) => e.data)).toEqual(['{"a":[1]}', '{"b":2}']);
+  });
+
+  it("handles scalar elements", () => {
+    expect(frame(['[1, "a,b" ,true,null, {"x":1}]'], "json-array").map((e) => e.data)).toEqual(["1", '"a,b"', "true", "null", '{"x":1}']);
+  });
+
+  it("gives the same elements whatever the split and whitespace", () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue(), { maxLength: 8 }), fc.constantFrom(",", ",\r\n", "\n, "), fc.array(fc.nat(), { maxLength: 20 }), (values, sep, points) => {
+        const body = "[" + values.map((v) => JSON.stringify(v, null, values.length % 2 ? 2 : undefined)).join(sep) + "]";
+        const events = frame(cut(body, points), "json-array");
+        expect(events.map((e) => JSON.parse(e.data))).toEqual(values.map((v) => JSON.parse(JSON.stringify(v))));
+      }),
       { numRuns: 300 },
     );
   });
