@@ -19,13 +19,21 @@ export interface ErrorSignals {
 /** finish/stop/block reasons meaning a safety system cut the answer (IMAGE_SAFETY, PROHIBITED_CONTENT…) */
 const FILTERED = /content_filter|refusal|SAFETY|PROHIBITED|BLOCKLIST|SPII|RECITATION|JAILBREAK|MODEL_ARMOR/;
 
-/** provider codes, types and messages, lower-cased; first match wins */
-const RULES: [ErrorKind, RegExp][] = [
-  ["rate_limit", /rate_limit|exhausted|too many requests/],
-  ["context_length", /context_length|context window|too long|maximum context|maximum number of tokens|input token count/],
-  ["content_filter", /content_filter|filtered|responsibleai/],
-  ["auth", /auth|permission|api.key/],
-  ["overloaded", /overloaded/],
+/**
+ * Matched in order against "status code type message" (lower-cased) of a failed
+ * response; the first match wins. The provider's words come before the status
+ * alone, except that a 429 is always a rate limit.
+ */
+const RULES: [RegExp, ErrorKind][] = [
+  [/^429|rate_limit|exhausted|too many requests/, "rate_limit"],
+  [/context_length|context window|too long|maximum context|maximum number of tokens|input token count/, "context_length"],
+  [/content_filter|filtered|responsibleai/, "content_filter"],
+  [/auth|permission|api.key/, "auth"],
+  [/overloaded/, "overloaded"],
+  [/^40[13]/, "auth"],
+  [/^5(03|29)/, "overloaded"],
+  [/^5/, "server"],
+  [/^4/, "invalid_request"],
 ];
 
 /** Undefined when nothing says the call failed. */
@@ -41,11 +49,9 @@ export const classifyError = (input: ErrorSignals): CallError | undefined => {
     code = [t?.cause?.code, t?.code, t?.name].find((c) => typeof c === "string");
   } else if (input.parseFailed) kind = "parse";
   else if (pe || status >= 400) {
-    const text = `${pe?.code} ${pe?.type} ${pe?.message}`.toLowerCase();
-    kind =
-      pe?.kind ??
-      (status === 429 ? "rate_limit" : RULES.find(([, re]) => re.test(text))?.[0]) ??
-      (status === 401 || status === 403 ? "auth" : status === 503 || status === 529 ? "overloaded" : status >= 500 ? "server" : status >= 400 ? "invalid_request" : filtered ? "content_filter" : "server");
+    const text = [status, pe?.code, pe?.type, pe?.message].join(" ").toLowerCase();
+    // a body that reports an error on a 2xx (a mid-stream error event) failed on the server's side
+    kind = pe?.kind ?? RULES.find(([rule]) => rule.test(text))?.[1] ?? (filtered ? "content_filter" : "server");
     code = pe?.code ?? pe?.type;
   } else if (filtered) {
     kind = "content_filter";

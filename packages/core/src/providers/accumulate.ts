@@ -45,8 +45,7 @@ export const fold = (read: ChunkReader): Fold => {
     }
     finish = c.finish ?? finish;
     model = c.model ?? model;
-    if (c.usage && typeof c.usage === "object")
-      for (const [k, v] of Object.entries(c.usage)) if (v != null) (usage ??= {})[k] = v;
+    for (const [k, v] of Object.entries(obj(c.usage))) if (v != null) (usage ??= {})[k] = v;
     error = c.error ?? errorOf(d) ?? error;
     return !!(c.text || c.calls?.length);
   };

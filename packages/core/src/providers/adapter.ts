@@ -1,13 +1,14 @@
 // Builds a ProviderAdapter from its four protocol-specific parts; parsing a
 // JSON body and accumulating a stream both run through the same chunk reader.
-import type { Prompt } from "../types.ts";
+import type { PromptMessage } from "../types.ts";
 import type { ParsedRequest, ProviderAdapter, ProviderMatch, StreamFormat } from "./types.ts";
 import { fold, type ChunkReader } from "./accumulate.ts";
-import { clean, str, type Obj } from "./read.ts";
+import { buildPrompt } from "./prompt-text.ts";
+import { clean, obj, str, type Obj } from "./read.ts";
 
 /** `known` is false when the body lacks what the protocol requires (see ParsedRequest.unrecognized) */
-export const parsed = (model: unknown, params: Obj, prompt: Prompt, stream: boolean, known: unknown): ParsedRequest =>
-  clean({ model: str(model), params, prompt, stream, unrecognized: known ? undefined : true });
+export const parsed = (model: unknown, params: Obj, messages: PromptMessage[], system: string | undefined, stream: boolean, known: unknown): ParsedRequest =>
+  clean({ model: str(model), params, prompt: buildPrompt(messages, system), stream, unrecognized: known ? undefined : true });
 
 export const sse = (_m: ProviderMatch, contentType: string): StreamFormat | null =>
   contentType.includes("event-stream") ? "sse" : null;
@@ -15,13 +16,14 @@ export const sse = (_m: ProviderMatch, contentType: string): StreamFormat | null
 export const defineAdapter = (
   name: string,
   match: ProviderAdapter["match"],
-  parseRequest: (body: unknown, match: ProviderMatch) => ParsedRequest,
+  parseRequest: (body: Obj, match: ProviderMatch) => ParsedRequest,
   read: ChunkReader,
   streamFormat: ProviderAdapter["streamFormat"] = sse,
 ): ProviderAdapter => ({
   name,
   match,
-  parseRequest,
+  // the body is whatever JSON the app sent; adapters read it through read.ts
+  parseRequest: (body, m) => parseRequest(obj(body), m),
   parseResponse(body) {
     const f = fold(read);
     // a whole JSON-array stream (Gemini without alt=sse) may also arrive as one body

@@ -3,20 +3,19 @@
 // this only names the provider behind the gateway.
 import type { ProviderMatch } from "./types.ts";
 
-const NAMES: Record<string, string> = Object.assign(Object.create(null), {
-  "google-ai-studio": "google",
-  "google-vertex-ai": "google",
-  "azure-openai": "azure",
-  compat: "",
-});
+/** gateway slugs that differ from our provider names; a Map, since slugs are user input */
+const NAMES = new Map([
+  ["google-ai-studio", "google"],
+  ["google-vertex-ai", "google"],
+  ["azure-openai", "azure"],
+]);
 
 export const viaGateway = (url: URL, match: ProviderMatch): ProviderMatch => {
-  const seg = url.pathname.split("/");
-  if (url.hostname !== "gateway.ai.cloudflare.com" || seg[1] !== "v1" || seg.length < 6) return match;
-  const slug = seg[4] ?? "";
-  const m: ProviderMatch = { ...match, provider: NAMES[slug] ?? slug, gateway: "cloudflare" };
-  if (!m.provider) m.provider = match.provider; // the unified /compat endpoint names no provider
+  const [, v1, , , slug = "", next, deployment] = url.pathname.split("/");
+  if (url.hostname !== "gateway.ai.cloudflare.com" || v1 !== "v1" || next === undefined) return match;
+  // the unified /compat endpoint names no provider
+  const m: ProviderMatch = { ...match, provider: slug === "compat" ? match.provider : (NAMES.get(slug) ?? slug), gateway: "cloudflare" };
   // azure-openai/{resource}/{deployment}/…: the deployment is the chosen model
-  if (slug === "azure-openai") m.model = seg[6];
+  if (slug === "azure-openai") m.model = deployment;
   return m;
 };

@@ -1,20 +1,15 @@
 // OpenAI Embeddings (/v1/embeddings), the shape most embedding servers copy.
 import { defineAdapter, parsed } from "./adapter.ts";
 import { readOpenAI } from "./openai-chat.ts";
-import { openaiMatch } from "./openai-url.ts";
-import { pickParams } from "./params.ts";
-import { buildPrompt, message, strings } from "./prompt-text.ts";
-import { obj } from "./read.ts";
+import { onOpenAIPath } from "./openai-url.ts";
+import { paramsOf } from "./params.ts";
+import { message, strings } from "./prompt-text.ts";
 
 export const openaiEmbeddings = defineAdapter(
   "openai-embeddings",
-  (url) => (/\/embeddings\/?$/.test(url.pathname) ? openaiMatch(url, "embeddings") : null),
-  (body) => {
-    const b = obj(body);
-    // token-id inputs have no text to record
-    const prompt = buildPrompt(strings(b.input).map((p) => message("input", p)));
-    return parsed(b.model, pickParams(b, "dimensions"), prompt, false, b.input !== undefined);
-  },
+  onOpenAIPath(/\/embeddings\/?$/, "embeddings"),
+  // token-id inputs have no text to record
+  (b) => parsed(b.model, paramsOf(b), strings(b.input).map((p) => message("input", p)), undefined, false, b.input !== undefined),
   readOpenAI,
   () => null,
 );

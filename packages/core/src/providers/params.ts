@@ -1,22 +1,30 @@
-// Request parameters worth seeing beside a call, read from a compact spec so
-// each adapter lists its vocabulary in one line.
-import { obj, type Obj } from "./read.ts";
+// Request parameters worth seeing beside a call, from one vocabulary for every
+// protocol: the wire names never collide, so each adapter only says where its
+// parameters live (the body, Ollama's `options`, Gemini's `generationConfig`).
+import { at, obj, str, type Obj } from "./read.ts";
 
 /**
- * `spec` is space-separated `path[=name]`: a dotted path into `src`, recorded
- * under `name` or the camelCased last segment. The first value found for a
- * name wins (e.g. max_tokens before max_completion_tokens). Tool lists are
+ * Space-separated `path[=name]`: a dotted camelCase path, also looked up in
+ * snake_case (top_p for topP), recorded under `name` or its last segment. The
+ * first value found for a name wins (max_tokens before max_completion_tokens).
+ */
+const PARAMS =
+  "temperature topP topK maxTokens maxCompletionTokens=maxTokens maxOutputTokens=maxTokens numPredict=maxTokens " +
+  "tools toolChoice toolConfig.functionCallingConfig.mode=toolChoice responseFormat text.format=responseFormat format=responseFormat responseMimeType=responseFormat " +
+  "reasoningEffort reasoning.effort=reasoningEffort thinking.budgetTokens=thinkingBudget thinkingConfig.thinkingBudget " +
+  "stop stopSequences=stop seed frequencyPenalty presencePenalty dimensions";
+
+/**
+ * Reads the body first, then each nested options object. Tool lists are
  * recorded as a count and `{type}` objects as their type, to keep records small.
  */
-export const pickParams = (src: unknown, spec: string, into: Obj = {}): Obj => {
-  for (const entry of spec.split(" ")) {
-    const [path = "", name] = entry.split("=");
-    let v: unknown = src;
-    for (const k of path.split(".")) v = obj(v)[k];
-    if (v == null) continue;
-    const key = name ?? path.split(".").pop()!.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
-    if (into[key] === undefined)
-      into[key] = Array.isArray(v) ? (key === "tools" ? v.length : v) : typeof obj(v).type === "string" ? obj(v).type : v;
-  }
+export const paramsOf = (...sources: unknown[]): Obj => {
+  const into: Obj = {};
+  for (const src of sources)
+    for (const entry of PARAMS.split(" ")) {
+      const [path = "", name = path.split(".").pop()!] = entry.split("=");
+      const v = at(src, path) ?? at(src, path.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+      if (v != null && into[name] === undefined) into[name] = Array.isArray(v) ? (name === "tools" ? v.length : v) : (str(obj(v).type) ?? v);
+    }
   return into;
 };

@@ -1,20 +1,28 @@
 // Normalizes every protocol's messages to role + text, so search, fingerprints
 // and token estimates see one shape whatever the provider.
 import type { Prompt, PromptMessage, ToolCall } from "../types.ts";
-import { args, clean, obj, str } from "./read.ts";
+import { args, arr, clean, obj, str } from "./read.ts";
 
-/** Flattens a content value (string, parts array, block, Gemini content) to plain text. */
+/**
+ * Flattens a content value (string, parts array, block, Gemini content) to
+ * plain text. A Gemini function response reads as its JSON, as a tool's
+ * answer reads in the other protocols.
+ */
 export const textOf = (c: unknown): string => {
   if (typeof c === "string") return c;
   if (Array.isArray(c)) return c.map(textOf).filter(Boolean).join("\n");
-  const o = obj(c);
-  return str(o.text) ?? (o.content ?? o.parts ? textOf(o.content ?? o.parts) : "");
+  const o = obj(c), inner = o.content ?? o.parts;
+  return str(o.text) ?? (o.functionResponse ? args(obj(o.functionResponse).response) : inner ? textOf(inner) : "");
 };
 
-/** An OpenAI/Ollama style tool call: `{id, function: {name, arguments}}`. */
-export const callOf = (t: unknown): ToolCall => {
-  const o = obj(t), f = obj(o.function);
-  return clean({ name: str(f.name) ?? "", arguments: args(f.arguments), id: str(o.id) });
+/**
+ * A tool call in any protocol's shape: OpenAI/Ollama `{id, function: {name,
+ * arguments}}`, Anthropic `{id, name, input}`, Gemini `{functionCall: {name,
+ * args, id}}`, Responses `{call_id, name, arguments}` (its `id` names the item).
+ */
+export const toolCallOf = (t: unknown): ToolCall => {
+  const o = obj(t), f = obj(o.function ?? o.functionCall ?? o);
+  return clean({ name: str(f.name) ?? "", arguments: args(f.arguments ?? f.args ?? f.input), id: str(o.call_id ?? o.id ?? f.id) });
 };
 
 /** the strings of a value that may be one string or a list (prompts, embedding inputs) */
@@ -22,6 +30,21 @@ export const strings = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).fi
 
 export const message = (role: string, content: string, toolCalls?: ToolCall[]): PromptMessage =>
   clean({ role, content, toolCalls: toolCalls?.length ? toolCalls : undefined });
+
+const isToolCall = (p: { type?: unknown; functionCall?: unknown }) => /tool_use$/.test(String(p.type)) || !!p.functionCall;
+
+/**
+ * One conversation turn in the shapes the chat protocols share: OpenAI and
+ * Ollama `{role, content, tool_calls}`, Anthropic `{role, content: blocks}`
+ * (server_tool_use and mcp_tool_use blocks are calls too), Gemini `{role,
+ * parts}`. Tool results travel in user turns (Anthropic tool_result blocks,
+ * Gemini functionResponse parts); they read better as the tool speaking.
+ */
+export const messageOf = (m: unknown): PromptMessage => {
+  const o = obj(m), content = o.content ?? o.parts, parts = arr(content).map(obj);
+  const role = parts.length && parts.every((p) => p.type === "tool_result" || p.functionResponse) ? "tool" : o.role === "model" ? "assistant" : (str(o.role) ?? "user");
+  return message(role, textOf(content), [...arr(o.tool_calls), ...parts.filter(isToolCall)].map(toolCallOf));
+};
 
 /**
  * Builds the recorded prompt. System and developer messages are lifted into

@@ -11,6 +11,12 @@ export const str = (v: unknown): string | undefined => (typeof v === "string" ? 
 export const num = (v: unknown): number | undefined =>
   typeof v === "number" && Number.isFinite(v) ? v : undefined;
 
+/** the value at a dotted path such as `thinking.budget_tokens`; undefined when a step is missing */
+export const at = (v: unknown, path: string): unknown => {
+  for (const k of path.split(".")) v = obj(v)[k];
+  return v;
+};
+
 /** drops undefined fields so records stay small and compare cleanly */
 export const clean = <T extends object>(o: T): T => {
   for (const k in o) if (o[k] === undefined) delete o[k];
@@ -23,12 +29,12 @@ export const args = (v: unknown): string =>
 
 /**
  * The `error` member most providers use: OpenAI/Azure `{message,type,code}`,
- * Anthropic `{type,message}`, Gemini `{code,message,status}`, Ollama a string.
+ * Anthropic `{type,message}`, Gemini `{code,message,status}` (the status names
+ * the kind, the numeric code only repeats the HTTP status), Ollama a string.
  */
 export const errorOf = (d: Obj): ProviderError | undefined => {
   const e = d.error;
   if (typeof e === "string") return { message: e };
   if (!e || typeof e !== "object") return undefined;
-  const code = str(e.status) ?? str(e.code) ?? (num(e.code) === undefined ? undefined : String(e.code));
-  return clean({ code, type: str(e.type), message: str(e.message) ?? "" });
+  return clean({ code: str(e.status) ?? str(e.code) ?? num(e.code)?.toString(), type: str(e.type), message: str(e.message) ?? "" });
 };
