@@ -49,6 +49,18 @@ describe("findPrice", () => {
     expect(findPrice("gpt-4o-2024-08-06", { "gpt-4o-2024-08-06": mine })).toBe(mine);
   });
 
+  it("compares override keys in normalized form", () => {
+    const mine = { input: 1, output: 2 };
+    expect(findPrice("my-model-v2", { "My-Model": mine })).toBe(mine);
+    expect(findPrice("acme/My-Model@3", { "vendor/my-model": mine })).toBe(mine);
+  });
+
+  it("finds nothing for names of Object.prototype members", () => {
+    expect(findPrice("constructor")).toBeUndefined();
+    expect(findPrice("__proto__")).toBeUndefined();
+    expect(findPrice("constructor", {})).toBeUndefined();
+  });
+
   it("keeps a more specific built-in family over a broader override", () => {
     const broad = { input: 1, output: 2 };
     expect(findPrice("gpt-4o-mini-2024-07-18", { "gpt-4o": broad })).toBe(PRICE_TABLE["gpt-4o-mini"]);
@@ -60,5 +72,7 @@ describe("normalizeModelName", () => {
     expect(normalizeModelName("publishers/google/models/Gemini-2.5-Pro")).toBe("gemini-2.5-pro");
     expect(normalizeModelName("eu.anthropic.claude-haiku-4-5")).toBe("claude-haiku-4-5");
     expect(normalizeModelName("gpt-4.1")).toBe("gpt-4.1");
+    expect(normalizeModelName(" openai/ft:gpt-4o-mini:acme ")).toBe("gpt-4o-mini:acme");
+    expect(normalizeModelName("a.b.1x")).toBe("b.1x");
   });
 });

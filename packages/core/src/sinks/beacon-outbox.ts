@@ -1,6 +1,8 @@
 // Unsent beacon batches kept in IndexedDB so they survive a reload or a closed
-// tab. Loaded by dynamic import only, so idb stays out of the main bundle.
+// tab. Loaded by dynamic import only (browsers with persistence on), so idb and
+// all of the bookkeeping here stay out of the main bundle.
 import { openDB, type IDBPDatabase } from "idb";
+import type { SinkContext } from "../types.ts";
 
 /** one serialized call or feedback item waiting to be sent */
 export interface BeaconItem {
@@ -11,14 +13,13 @@ export interface BeaconItem {
   bytes: number;
   /** also kept in the outbox (so it is not lost if the page goes away) */
   stored?: boolean;
-  tries?: number;
 }
 
 export interface Outbox {
-  /** store items; resolves with how many of the oldest were pruned to stay within maxItems */
-  put(items: BeaconItem[]): Promise<number>;
-  remove(ids: string[]): Promise<void>;
-  all(): Promise<BeaconItem[]>;
+  /** keep the items not kept yet (flagging them `stored`) until they are done */
+  keep(items: BeaconItem[]): void;
+  /** delivered or rejected: remove the kept ones among them */
+  done(items: BeaconItem[]): void;
 }
 
 const STORE = "items";
@@ -27,38 +28,63 @@ interface StoredItem extends BeaconItem {
   seq: number;
 }
 
-export async function openOutbox(name: string, maxItems: number): Promise<Outbox> {
+/**
+ * Opens the outbox, hands everything it holds to `resend` now and whenever the
+ * browser comes back online. Failures are reported to ctx, never thrown; calls
+ * pruned to stay within maxItems are counted as `beacon-outbox-full`.
+ */
+export async function openOutbox(
+  name: string,
+  maxItems: number,
+  ctx: SinkContext,
+  resend: (items: BeaconItem[]) => void,
+): Promise<Outbox> {
   const db: IDBPDatabase = await openDB(name, 1, {
     upgrade(d) {
       d.createObjectStore(STORE, { keyPath: "id" }).createIndex("seq", "seq");
     },
   });
   let seq = Date.now() * 1000;
-  return {
-    async put(items) {
-      const tx = db.transaction(STORE, "readwrite");
-      for (const { stored: _s, tries: _t, ...item } of items) void tx.store.put({ ...item, seq: seq++ } satisfies StoredItem);
-      const excess = (await tx.store.count()) - maxItems;
-      let pruned = 0;
-      if (excess > 0) {
-        let cursor = await tx.store.index("seq").openCursor();
-        while (cursor && pruned < excess) {
-          await cursor.delete();
-          pruned++;
-          cursor = await cursor.continue();
-        }
+  // IndexedDB runs read-write transactions on one store in the order they are made
+  const guard = (work: Promise<unknown>) => void work.catch((e) => ctx.error(e));
+
+  const put = async (items: BeaconItem[]) => {
+    const tx = db.transaction(STORE, "readwrite");
+    for (const { stored: _s, ...item } of items) void tx.store.put({ ...item, seq: seq++ } satisfies StoredItem);
+    const excess = (await tx.store.count()) - maxItems;
+    let pruned = 0;
+    if (excess > 0) {
+      let cursor = await tx.store.index("seq").openCursor();
+      while (cursor && pruned < excess) {
+        await cursor.delete();
+        pruned++;
+        cursor = await cursor.continue();
       }
-      await tx.done;
-      return pruned;
+    }
+    await tx.done;
+    if (pruned) ctx.drop(pruned, "beacon-outbox-full");
+  };
+  const remove = async (ids: string[]) => {
+    const tx = db.transaction(STORE, "readwrite");
+    for (const id of ids) void tx.store.delete(id);
+    await tx.done;
+  };
+  const reload = () =>
+    guard(
+      db.getAllFromIndex(STORE, "seq").then((rows: StoredItem[]) => resend(rows.map(({ seq: _seq, ...item }) => ({ ...item, stored: true })))),
+    );
+
+  (globalThis as { addEventListener?: (type: string, fn: () => void) => void }).addEventListener?.("online", reload);
+  reload();
+  return {
+    keep(items) {
+      const fresh = items.filter((i) => !i.stored);
+      for (const i of fresh) i.stored = true;
+      if (fresh.length) guard(put(fresh));
     },
-    async remove(ids) {
-      const tx = db.transaction(STORE, "readwrite");
-      for (const id of ids) void tx.store.delete(id);
-      await tx.done;
-    },
-    async all() {
-      const rows = (await db.getAllFromIndex(STORE, "seq")) as StoredItem[];
-      return rows.map(({ seq: _seq, ...item }) => ({ ...item, stored: true }));
+    done(items) {
+      const ids = items.filter((i) => i.stored).map((i) => i.id);
+      if (ids.length) guard(remove(ids));
     },
   };
 }

@@ -1,33 +1,36 @@
-// A call too big for one beacon payload loses text from its largest parts
-// (bodies, prompt, completion) rather than being dropped whole.
-import type { CapturedHttp, LLMCall, ToolCall } from "../types.ts";
+// Serializes a call for the beacon: as it is when it fits one payload, else
+// with text taken from its largest parts (bodies, prompt, completion, tool
+// arguments) rather than dropping it whole.
+import type { LLMCall } from "../types.ts";
 
-const cut = <T extends string | undefined>(s: T, n: number): T => (s && s.length > n ? s.slice(0, n) : s) as T;
-const cutHttp = (h: CapturedHttp | undefined, n: number) => h && { ...h, body: cut(h.body, n) };
-const cutTools = (t: ToolCall[] | undefined, n: number) => t?.map((c) => ({ ...c, arguments: cut(c.arguments, n) }));
+const encoder = new TextEncoder();
+/** UTF-8 bytes of a string: what the payload limit and the queue bound count */
+export const utf8Bytes = (s: string): number => encoder.encode(s).length;
+
+// the fields that can grow without bound, wherever they sit in the record
+const LONG_TEXT = new Set(["text", "system", "content", "arguments", "body"]);
 
 /**
- * The call as JSON of at most maxBytes, with every long string cut to the same
- * length, halving it until the record fits; flagged `truncated: true`.
- * Undefined when even the bare record does not fit.
+ * The call as JSON of at most maxBytes, with its UTF-8 size. When the whole
+ * call does not fit, every long text is cut to the same length, halving it
+ * until the record fits, only the latest messages are kept (fewer as the cut
+ * deepens), and the record is flagged `truncated: true`. Undefined when even
+ * the bare record does not fit.
  */
-export function shrinkCall(call: LLMCall, maxBytes: number, size: (s: string) => number): string | undefined {
-  const { prompt, completion } = call;
-  for (let n = maxBytes >> 2; n >= 8; n >>= 1) {
-    const json = JSON.stringify({
-      ...call,
-      truncated: true,
-      prompt: {
-        ...prompt,
-        text: cut(prompt.text, n),
-        system: cut(prompt.system, n),
-        messages: prompt.messages.slice(-Math.max(1, n >> 6)).map((m) => ({ ...m, content: cut(m.content, n), toolCalls: cutTools(m.toolCalls, n) })),
-      },
-      completion: { ...completion, text: cut(completion.text, n), toolCalls: cutTools(completion.toolCalls, n) },
-      request: cutHttp(call.request, n),
-      response: cutHttp(call.response, n),
-    } satisfies LLMCall);
-    if (size(json) <= maxBytes) return json;
+export function serializeCall(call: LLMCall, maxBytes: number): { json: string; bytes: number } | undefined {
+  for (let cut = Infinity; cut >= 8; cut = cut > maxBytes ? maxBytes >> 2 : cut >> 1) {
+    const json =
+      cut > maxBytes
+        ? JSON.stringify(call)
+        : JSON.stringify({ ...call, truncated: true }, (key, value: unknown) =>
+            key == "messages" && Array.isArray(value)
+              ? value.slice(-Math.max(1, cut >> 6))
+              : typeof value == "string" && LONG_TEXT.has(key)
+                ? value.slice(0, cut)
+                : value,
+          );
+    const bytes = utf8Bytes(json);
+    if (bytes <= maxBytes) return { json, bytes };
   }
   return undefined;
 }

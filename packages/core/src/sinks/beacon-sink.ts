@@ -5,7 +5,7 @@
 // load. Workers and Node: the original fetch, kept alive through `waitUntil`.
 import type { Feedback, LLMCall, Sink, SinkContext } from "../types.ts";
 import type { BeaconItem, Outbox } from "./beacon-outbox.ts";
-import { shrinkCall } from "./beacon-shrink.ts";
+import { serializeCall, utf8Bytes } from "./beacon-shrink.ts";
 import { ENVELOPE_VERSION } from "./envelope.ts";
 
 export type { BeaconItem };
@@ -59,137 +59,116 @@ export interface BeaconSink extends Sink {
   queued(): { calls: number; bytes: number };
 }
 
-const DELIVERED = 0;
-const RETRY = 1;
-const REJECTED = 2;
-
 export function beaconSink(options: BeaconSinkOptions): BeaconSink {
-  const { url, writeKey, maxBatchCalls = 50, maxPayloadBytes = 61_440, maxQueueCalls = 1000 } = options;
-  const { maxQueueBytes = 4 << 20, flushIntervalMs = 1000, timeoutMs = 10_000 } = options;
-  const { baseMs = 500, maxMs = 30_000, attempts = 4 } = options.retry ?? {};
-  const feedbackUrl = options.feedbackUrl ?? url.replace(/\/calls$/, "") + "/feedback";
+  const {
+    url,
+    feedbackUrl = url.replace(/\/calls$/, "") + "/feedback",
+    writeKey,
+    maxBatchCalls = 50,
+    maxPayloadBytes = 61_440,
+    maxQueueCalls = 1000,
+    maxQueueBytes = 4 << 20,
+    flushIntervalMs = 1000,
+    timeoutMs = 10_000,
+    retry: { baseMs = 500, maxMs = 30_000, attempts = 4 } = {},
+    waitUntil,
+    persist = true,
+    outboxName = "llmscope-outbox",
+  } = options;
   const g = globalThis as any;
-  const browser = typeof g.navigator?.sendBeacon == "function" && typeof g.document == "object";
-  const encoder = new TextEncoder();
-  const size = (s: string) => encoder.encode(s).length;
+  const browser = !!(g.document && g.navigator?.sendBeacon);
   const key = writeKey ? `,"writeKey":${JSON.stringify(writeKey)}` : "";
-  // the envelope around the calls: {"v":1,"sentAt":<13 digits>,<key>,"calls":[...]}
-  const room = maxPayloadBytes - 48 - size(key);
+  // room for the items inside {"v":1,"sentAt":<13 digits><key>,"feedback":[…]}
+  const room = maxPayloadBytes - 48 - utf8Bytes(key);
 
   let ctx: SinkContext | undefined;
   let queue: BeaconItem[] = [];
-  let bytes = 0;
   // queued or in flight: an outbox reload must not add a second copy
   const ids = new Set<string>();
   let timer: any;
   let pump: Promise<void> | undefined;
+  // browsers only; resolves to undefined where there is no IndexedDB
   let outbox: Promise<Outbox | undefined> | undefined;
-  let chain: Promise<unknown> = Promise.resolve();
 
-  const fail = (e: unknown) => ctx?.error(e);
+  const fail = (e: unknown) => void ctx?.error(e);
   const drop = (n: number, reason: string) => n > 0 && ctx?.drop(n, reason);
-  const box = (op: (o: Outbox) => Promise<unknown>) =>
-    (chain = chain.then(() => outbox?.then((o) => o && op(o))).catch(fail));
+  const sum = (items: BeaconItem[]) => items.reduce((n, i) => n + i.bytes, 0);
+  const release = (items: BeaconItem[]) => items.forEach((i) => ids.delete(i.id));
 
+  /** add to the queue (retries at the front), dropping the oldest beyond its bounds */
   const enqueue = (items: BeaconItem[], front?: boolean) => {
-    for (const i of items) bytes += i.bytes;
-    queue = front ? [...items, ...queue] : queue.concat(items);
+    queue = front ? items.concat(queue) : queue.concat(items);
     let lost = 0;
-    while (queue.length > maxQueueCalls || bytes > maxQueueBytes) {
+    for (let bytes = sum(queue); queue.length > maxQueueCalls || bytes > maxQueueBytes; ) {
       const old = queue.shift()!;
       bytes -= old.bytes;
-      ids.delete(old.id);
+      release([old]);
       // a stored call is still in the outbox, so it is not lost
       if (!old.stored) lost++;
     }
     drop(lost, "beacon-queue-full");
   };
-  const add = (item: BeaconItem) => {
-    if (ids.has(item.id)) return;
-    ids.add(item.id);
-    enqueue([item]);
-    if (pump || (timer && queue.length < maxBatchCalls)) return;
-    clearTimeout(timer);
-    timer = setTimeout(run, queue.length < maxBatchCalls ? flushIntervalMs : 0);
-    timer.unref?.();
-  };
-  /** the largest head of list that fits one envelope, removed from list */
+  /** the longest head of list, of one kind, that fits one envelope; removed from list */
   const take = (list: BeaconItem[]) => {
     let n = 0;
     for (let total = 0; n < list.length && n < maxBatchCalls && list[n]!.kind == list[0]!.kind; n++) {
       total += list[n]!.bytes + 1;
       if (total > room && n) break;
     }
-    const batch = list.splice(0, n);
-    if (list == queue) for (const i of batch) bytes -= i.bytes;
-    return batch;
-  };
-  const store = (items: BeaconItem[]) => {
-    const fresh = items.filter((i) => !i.stored);
-    for (const i of fresh) i.stored = true;
-    if (fresh.length) box((o) => o.put(fresh).then((n) => drop(n, "beacon-outbox-full")));
-  };
-  const forget = (batch: BeaconItem[]) => {
-    for (const i of batch) ids.delete(i.id);
-    const stored = batch.filter((i) => i.stored).map((i) => i.id);
-    if (stored.length) box((o) => o.remove(stored));
-  };
-  const settle = (batch: BeaconItem[], r: number) => {
-    if (r == RETRY) {
-      enqueue(batch, true);
-      if (outbox) store(batch);
-      return;
-    }
-    forget(batch);
-    if (r == REJECTED) drop(batch.length, "beacon-rejected");
+    return list.splice(0, n);
   };
 
-  const post = async (batch: BeaconItem[], beacon?: boolean) => {
-    const kind = batch[0]!.kind;
-    const target = kind == "calls" ? url : feedbackUrl;
-    const body = `{"v":${ENVELOPE_VERSION},"sentAt":${Date.now()}${key},"${kind}":[${batch.map((i) => i.json).join(",")}]}`;
+  // The one place browsers and servers differ: a page going away hands the
+  // body to sendBeacon (falling back to a keepalive fetch when it refuses);
+  // otherwise a fetch, aborted after timeoutMs. Resolves with the HTTP
+  // status, 0 for a network error or a timeout.
+  const post = async (target: string, body: string, beacon?: boolean) => {
     try {
-      if (beacon && g.navigator.sendBeacon(target, new Blob([body], { type: "text/plain" }))) return DELIVERED;
-    } catch (e) {
-      fail(e);
-    }
-    const abort = new AbortController();
-    const t = setTimeout(() => abort.abort(), timeoutMs);
-    try {
-      const init: RequestInit = { method: "POST", body, headers: { "content-type": "text/plain" }, signal: abort.signal };
+      if (beacon && g.navigator.sendBeacon(target, new Blob([body], { type: "text/plain" }))) return 200;
+      const init: RequestInit = { method: "POST", body, headers: { "content-type": "text/plain" }, signal: AbortSignal.timeout(timeoutMs) };
       // keepalive lets the send outlive the page; some server runtimes reject the field
       if (browser) init.keepalive = true;
       const res = await (ctx?.fetch ?? fetch)(target, init);
       res.body?.cancel().catch(() => {});
-      const s = res.status;
-      return res.ok ? DELIVERED : s == 408 || s == 429 || s > 499 ? RETRY : REJECTED;
+      return res.status;
     } catch {
-      return RETRY;
-    } finally {
-      clearTimeout(t);
+      return 0;
     }
+  };
+  /** send one batch and settle it; true when it failed in a way worth retrying (it is back at the front of the queue) */
+  const send = async (batch: BeaconItem[], beacon?: boolean) => {
+    const kind = batch[0]!.kind;
+    const body = `{"v":${ENVELOPE_VERSION},"sentAt":${Date.now()}${key},"${kind}":[${batch.map((i) => i.json).join(",")}]}`;
+    const status = await post(kind == "calls" ? url : feedbackUrl, body, beacon);
+    const box = await outbox;
+    // network errors, timeouts, 408, 429 and 5xx may pass; other 4xx will not
+    if (!status || status == 408 || status == 429 || status > 499) {
+      // kept in the outbox too, in case the page goes away before the retry
+      box?.keep(batch);
+      enqueue(batch, true);
+      return true;
+    }
+    box?.done(batch);
+    release(batch);
+    if (status > 299) drop(batch.length, "beacon-rejected");
+    return false;
   };
 
   const loop = async () => {
     for (let fails = 0; queue.length; ) {
-      const batch = take(queue);
-      const r = await post(batch);
-      settle(batch, r);
-      if (r != RETRY) fails = 0;
-      else if (++fails > attempts) {
-        if (await outbox) {
-          // the endpoint is down: everything waits in the outbox for `online` or the next load
-          store(queue);
-          for (const i of queue) ids.delete(i.id);
-          queue = [];
-          bytes = 0;
-        } else {
-          const gone = take(queue);
-          forget(gone);
-          drop(gone.length, "beacon-failed");
-        }
-        return;
-      } else await new Promise((w) => setTimeout(w, Math.min(maxMs, baseMs * 2 ** (fails - 1)) * (0.5 + Math.random() / 2)));
+      if (!(await send(take(queue)))) fails = 0;
+      else if (fails++ < attempts) {
+        // exponential backoff, each wait 50–100 % of baseMs·2ⁿ, capped
+        await new Promise((wake) => setTimeout(wake, Math.min(maxMs, baseMs * 2 ** (fails - 1)) * (0.5 + Math.random() / 2)));
+      } else {
+        // the endpoint is down: with an outbox everything waits there for
+        // `online` or the next page load; without one, the batch is lost
+        const box = await outbox;
+        const gone = box ? queue.splice(0) : take(queue);
+        if (box) box.keep(gone);
+        else drop(gone.length, "beacon-failed");
+        return release(gone);
+      }
     }
   };
   const run = () => {
@@ -197,74 +176,63 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     timer = undefined;
     if (!pump) {
       pump = loop().catch(fail).finally(() => (pump = undefined));
-      options.waitUntil?.(pump);
+      waitUntil?.(pump);
     }
     return pump;
+  };
+  const add = (item: BeaconItem) => {
+    if (ids.has(item.id)) return;
+    ids.add(item.id);
+    enqueue([item]);
+    // a running pump takes it; a full batch goes now, else it waits a while for company
+    if (pump || (timer && queue.length < maxBatchCalls)) return;
+    clearTimeout(timer);
+    timer = setTimeout(run, queue.length < maxBatchCalls ? flushIntervalMs : 0);
+    timer.unref?.();
   };
   // the page may be going away: hand never-tried calls to sendBeacon now
   const hide = () => {
     const fresh = queue.filter((i) => !i.stored);
     queue = queue.filter((i) => i.stored);
-    for (const i of fresh) bytes -= i.bytes;
-    while (fresh.length) {
-      const batch = take(fresh);
-      void post(batch, true).then((r) => settle(batch, r));
-    }
+    while (fresh.length) void send(take(fresh), true);
   };
-  const reload = () =>
-    box(async (o) => {
-      for (const i of await o.all()) if (!ids.has(i.id)) {
-          ids.add(i.id);
-          enqueue([i]);
-        }
-      void run();
-    });
 
   return {
     name: "beacon",
     attach(c) {
       ctx = c;
-      for (const u of [url, feedbackUrl]) {
-        c.ignore(u);
-        try {
-          c.ignore(new URL(u, g.location?.href).href);
-        } catch {}
-      }
+      // the context resolves relative URLs against the page
+      c.ignore(url);
+      c.ignore(feedbackUrl);
       if (!browser) return;
-      g.document.addEventListener("visibilitychange", () => g.document.visibilityState == "hidden" && hide());
+      g.document.addEventListener("visibilitychange", () => g.document.hidden && hide());
       g.addEventListener("pagehide", hide);
-      if (options.persist !== false && g.indexedDB) {
-        // "#beacon-outbox" is ./beacon-outbox.ts, or nothing in Workers builds (see no-outbox.ts)
+      if (persist && g.indexedDB) {
+        // "#beacon-outbox" is ./beacon-outbox.ts, or nothing in Workers builds (see no-outbox.ts);
+        // it hands back what earlier pages left unsent, now and on `online`
         outbox = import("#beacon-outbox")
-          .then((m) => m.openOutbox(options.outboxName ?? "llmscope-outbox", maxQueueCalls))
-          .catch((e) => void fail(e));
-        g.addEventListener("online", reload);
-        reload();
+          .then((m) => m.openOutbox(outboxName, maxQueueCalls, c, (items: BeaconItem[]) => (items.forEach(add), run())))
+          .catch(fail);
       }
     },
     write(call: LLMCall) {
       try {
-        let json: string | undefined = JSON.stringify(call);
-        let n = size(json);
-        if (n > room) {
-          json = shrinkCall(call, room, size);
-          if (!json) return void drop(1, "beacon-too-large");
-          n = size(json);
-        }
-        add({ id: call.id, kind: "calls", json, bytes: n });
+        const fit = serializeCall(call, room);
+        if (fit) add({ id: call.id, kind: "calls", ...fit });
+        else drop(1, "beacon-too-large");
       } catch (e) {
         fail(e);
       }
     },
-    feedback(callId: string, fb: Feedback) {
-      const json = JSON.stringify({ callId, score: fb.score, comment: fb.comment, at: fb.at });
-      add({ id: `${callId}@${fb.at}`, kind: "feedback", json, bytes: size(json) });
+    feedback(callId: string, { score, comment, at }: Feedback) {
+      const json = JSON.stringify({ callId, score, comment, at });
+      add({ id: `${callId}@${at}`, kind: "feedback", json, bytes: utf8Bytes(json) });
     },
     flush(o?: BeaconFlushOptions) {
       const p = run();
       o?.waitUntil?.(p);
       return p;
     },
-    queued: () => ({ calls: queue.length, bytes }),
+    queued: () => ({ calls: queue.length, bytes: sum(queue) }),
   };
 }

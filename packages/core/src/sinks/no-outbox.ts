@@ -4,6 +4,6 @@
 // dynamic import. This keeps it out.
 import type { Outbox } from "./beacon-outbox.ts";
 
-export async function openOutbox(): Promise<Outbox | undefined> {
+export async function openOutbox(..._args: unknown[]): Promise<Outbox | undefined> {
   return undefined;
 }
