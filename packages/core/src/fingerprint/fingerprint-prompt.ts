@@ -11,22 +11,20 @@ const MAX_CHARS_TOTAL = 64 * 1024;
  * with different values share it. An explicit promptId names the pattern instead.
  */
 export function fingerprintPrompt(prompt: Prompt, promptId?: string): string {
-  if (typeof promptId === "string" && promptId !== "") return "p:" + promptId;
+  if (typeof promptId == "string" && promptId) return "p:" + promptId;
   let budget = MAX_CHARS_TOTAL;
   const read = (text: string | undefined): string => {
-    if (!text || budget <= 0) return "";
-    const slice = text.slice(0, Math.min(MAX_CHARS_PER_MESSAGE, budget));
+    const slice = text ? text.slice(0, Math.min(MAX_CHARS_PER_MESSAGE, budget)) : "";
     budget -= slice.length;
     return normalizePromptText(slice);
   };
   // roles and tool names are structure and kept verbatim; separators keep
   // ("ab","c") and ("a","bc") apart
-  const parts = ["s\u0001" + read(prompt?.system)];
   const messages = prompt?.messages ?? [];
-  for (const message of messages) {
-    const tools = (message.toolCalls ?? []).map((call) => call.name).join(",");
-    parts.push(`${message.role}\u0001${read(message.content)}\u0001${tools}`);
-  }
-  if (messages.length === 0) parts.push("t\u0001" + read(prompt?.text));
+  const parts = [
+    "s\u0001" + read(prompt?.system),
+    ...messages.map((m) => `${m.role}\u0001${read(m.content)}\u0001${m.toolCalls?.map((call) => call.name).join(",") ?? ""}`),
+  ];
+  if (!messages.length) parts.push("t\u0001" + read(prompt?.text));
   return fnv1a64(parts.join("\u0002"));
 }

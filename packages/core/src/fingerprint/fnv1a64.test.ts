@@ -24,6 +24,15 @@ describe("fnv1a64", () => {
     }
   });
 
+  it("matches the reference on pseudo-random text of every code unit range", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let n = 0; n < 300; n++) {
+      const text = String.fromCharCode(...Array.from({ length: next() % 40 }, () => next() % 0x10000));
+      expect(fnv1a64(text)).toBe(reference(text));
+    }
+  });
+
   it("always gives 16 hex characters", () => {
     expect(fnv1a64("z")).toMatch(/^[0-9a-f]{16}$/);
   });

@@ -15,6 +15,8 @@ describe("normalizePromptText", () => {
     ["Name: 'Alice' ok", "Name: <str> ok"],
     ["題名「吾輩は猫である」", "題名<str>"],
     ["  many   spaces\n\nand lines ", "many spaces and lines"],
+    ["report build-2025-03-14 and abc-12345678", "report build-<date> and <id>"],
+    ["at https://x.io/a?u=jo@x.io&d=2025-01-01 then", "at <url> then"],
   ])("%j → %j", (input, expected) => {
     expect(normalizePromptText(input)).toBe(expected);
   });
@@ -27,6 +29,13 @@ describe("normalizePromptText", () => {
     expect(normalizePromptText("Summarize the following review in one sentence")).toBe(
       "Summarize the following review in one sentence",
     );
+  });
+
+  it("reads hostile runs the same way as short ones", () => {
+    expect(normalizePromptText("1.".repeat(20_000))).toBe("<n>.");
+    // an id is read from at most 64 characters before its digit
+    expect(normalizePromptText("a-".repeat(20_000) + "1")).toBe("a-".repeat(19_968) + "a<id>");
+    expect(normalizePromptText("'x".repeat(20_000))).toBe("'x".repeat(20_000));
   });
 
   it("returns an empty string for non-text input", () => {
