@@ -3,9 +3,8 @@
 // arguments) rather than dropping it whole.
 import type { LLMCall } from "../types.ts";
 
-const encoder = new TextEncoder();
 /** UTF-8 bytes of a string: what the payload limit and the queue bound count */
-export const utf8Bytes = (s: string): number => encoder.encode(s).length;
+export const utf8Bytes = (s: string): number => new Blob([s]).size;
 
 // the fields that can grow without bound, wherever they sit in the record
 const LONG_TEXT = new Set(["text", "system", "content", "arguments", "body"]);

@@ -29,7 +29,7 @@ describe("beaconSink delivery", () => {
     await sink.flush();
     const [calls, feedback] = collector.received;
     expect(calls!.path).toBe("/v1/calls");
-    expect(calls!.contentType).toBe("text/plain");
+    expect(calls!.contentType).toMatch(/^text\/plain(;|$)/);
     expect(calls!.body).toMatchObject({ v: 1, writeKey: "wk_123", calls: [makeCall(1), makeCall(2)] });
     expect(typeof calls!.body.sentAt).toBe("number");
     expect(feedback!.path).toBe("/v1/feedback");

@@ -120,15 +120,14 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
 
   // The one place browsers and servers differ: a page going away hands the
   // body to sendBeacon (falling back to a keepalive fetch when it refuses);
-  // otherwise a fetch, aborted after timeoutMs. Resolves with the HTTP
-  // status, 0 for a network error or a timeout.
+  // otherwise a fetch, aborted after timeoutMs. A string body goes as
+  // text/plain, a simple request with no CORS preflight. Resolves with the
+  // HTTP status, 0 for a network error or a timeout.
   const post = async (target: string, body: string, beacon?: boolean) => {
     try {
-      if (beacon && g.navigator.sendBeacon(target, new Blob([body], { type: "text/plain" }))) return 200;
-      const init: RequestInit = { method: "POST", body, headers: { "content-type": "text/plain" }, signal: AbortSignal.timeout(timeoutMs) };
-      // keepalive lets the send outlive the page; some server runtimes reject the field
-      if (browser) init.keepalive = true;
-      const res = await (ctx?.fetch ?? fetch)(target, init);
+      if (beacon && g.navigator.sendBeacon(target, body)) return 200;
+      // keepalive lets the send outlive the page
+      const res = await (ctx?.fetch ?? fetch)(target, { method: "POST", body, keepalive: browser, signal: AbortSignal.timeout(timeoutMs) });
       res.body?.cancel().catch(() => {});
       return res.status;
     } catch {
