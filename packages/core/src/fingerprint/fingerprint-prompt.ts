@@ -3,8 +3,8 @@ import { fnv1a64 } from "./fnv1a64.ts";
 import { normalizePromptText } from "./normalize-prompt-text.ts";
 
 // Runs on every call: read a bounded amount however large the prompt is.
-const MAX_CHARS_PER_MESSAGE = 8 * 1024;
-const MAX_CHARS_TOTAL = 64 * 1024;
+const MAX_CHARS_PER_MESSAGE = 8_192;
+const MAX_CHARS_TOTAL = 65_536;
 
 /**
  * A short stable id of a prompt's pattern: calls rendered from one template
