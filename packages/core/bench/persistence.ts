@@ -5,20 +5,22 @@ import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { startBrowserFixture } from "../e2e/browser/harness.ts";
+import { currentIndexes } from "../src/indexeddb/schema.ts";
 import { makeCall, recordingContext } from "../src/indexeddb/test-calls.ts";
 import { beaconSink } from "../src/sinks/beacon-sink.ts";
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 const MiB = (n: number) => `${(n / 2 ** 20).toFixed(2)} MiB`;
+const longest = (run: { longest: number; longTasks: number }) => (run.longTasks ? `${ms(run.longest)} (${run.longTasks} tasks over 50 ms)` : "none over 50 ms");
 
-/** runs in the page: one burst of 10,000 writes, timed until stored, with long tasks observed */
-async function persistTenThousand() {
+/** runs in the page: one burst of 10,000 writes, timed until stored, with long tasks observed; recorded: calls as the recorder keeps them (raw bodies, ~9 KB) */
+async function persistTenThousand(recorded: boolean) {
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
   observer.observe({ type: "longtask", buffered: false });
-  const sink = window.fx.indexedDBSink({ dbName: "bench-10k" });
+  const sink = window.fx.indexedDBSink({ dbName: recorded ? "bench-10k-recorded" : "bench-10k" });
   await sink.storage();
-  const calls = Array.from({ length: 10_000 }, (_, i) => window.fx.makeCall(i));
+  const calls = Array.from({ length: 10_000 }, (_, i) => (recorded ? window.fx.makeRecordedCall(i) : window.fx.makeCall(i)));
   const start = performance.now();
   for (const call of calls) sink.write(call);
   const writeTask = performance.now() - start;
@@ -30,14 +32,13 @@ async function persistTenThousand() {
   return { elapsed, writeTask, longest: Math.max(0, ...longTasks), longTasks: longTasks.length, stored: await sink.count() };
 }
 
-/** runs in the page: the same 10,000 rows put straight into IndexedDB (same indexes, 50 per transaction): the floor the sink stands on */
-async function persistRawFloor() {
+/** runs in the page: the same 10,000 rows put straight into IndexedDB (the sink's indexes, 50 per transaction): the floor the sink stands on */
+async function persistRawFloor(indexes: [string, string | string[]][]) {
   const db = await new Promise<IDBDatabase>((resolve) => {
     const r = indexedDB.open("bench-raw", 1);
     r.onupgradeneeded = () => {
       const store = r.result.createObjectStore("calls", { keyPath: "id" });
-      store.createIndex("by_time", ["startedAt", "id"]);
-      for (const f of ["_userId", "sessionId", "fingerprint", "_errorKind", "model", "provider"]) store.createIndex(f, [f, "startedAt", "id"]);
+      for (const [name, keyPath] of indexes) store.createIndex(name, keyPath);
     };
     r.onsuccess = () => resolve(r.result);
   });
@@ -99,8 +100,9 @@ export async function benchPersistence(): Promise<string> {
   const browser = await startBrowserFixture();
   try {
     const page = await browser.open();
-    const write = await page.evaluate(persistTenThousand);
-    const floor = await page.evaluate(persistRawFloor);
+    const write = await page.evaluate(persistTenThousand, false);
+    const recorded = await page.evaluate(persistTenThousand, true);
+    const floor = await page.evaluate(persistRawFloor, [...currentIndexes()]);
     const query = await page.evaluate(queryHundredThousand);
     const queue = await beaconQueueMemory();
     return `### Persistence (Chromium)
@@ -109,7 +111,8 @@ export async function benchPersistence(): Promise<string> {
 |---|---|---|
 | persist 10,000 calls (one burst of writes → all stored) | ${ms(write.elapsed)} (the burst of writes itself: ${ms(write.writeTask)}) | ≤ 1 s |
 | the same 10,000 rows put with raw IndexedDB calls, 50 per transaction, no sink | ${ms(floor)} (the sink takes ${(write.elapsed / floor).toFixed(2)}× that) | — |
-| longest main-thread task meanwhile (PerformanceObserver longtask) | ${write.longTasks ? `${ms(write.longest)} (${write.longTasks} tasks over 50 ms)` : "none over 50 ms"} | no task > 50 ms |
+| longest main-thread task meanwhile (PerformanceObserver longtask) | ${longest(write)} | no task > 50 ms |
+| persist 10,000 calls as recorded by default (UUID ids, raw request and response bodies, ~9 KB each) | ${ms(recorded.elapsed)}; longest task: ${longest(recorded)} | — |
 | query by user + 5-minute range over ${query.stored.toLocaleString("en")} stored calls (median of 21; ${query.perQuery} calls returned each) | ${ms(query.median)} median, ${ms(query.max)} slowest | ≤ 50 ms |
 | beacon queue, endpoint down, 100,000 calls written (Node; defaults 1,000 calls / 4 MiB) | ${queue.calls} calls, ${MiB(queue.bytes)} serialized, heap +${MiB(queue.heap)}; ${queue.dropped.toLocaleString("en")} dropped and counted | bounded |
 

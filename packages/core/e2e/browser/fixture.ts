@@ -2,9 +2,9 @@
 // app imports them, plus call builders.
 import { beaconSink, createRecorder } from "@llmscope/core";
 import { indexedDBSink } from "@llmscope/core/indexeddb";
-import { makeCall, recordingContext, T0 } from "../../src/indexeddb/test-calls.ts";
+import { makeCall, makeRecordedCall, recordingContext, T0 } from "../../src/indexeddb/test-calls.ts";
 
-const fixture = { beaconSink, createRecorder, indexedDBSink, makeCall, recordingContext, T0 };
+const fixture = { beaconSink, createRecorder, indexedDBSink, makeCall, makeRecordedCall, recordingContext, T0 };
 
 export type Fixture = typeof fixture;
 

@@ -1,14 +1,12 @@
-// Calls in IndexedDB through idb. Deletes run in small transactions so a big
-// prune never holds the main thread for long.
+// Calls in IndexedDB through idb. Writes are sliced by main-thread time and
+// deletes run in small transactions, so neither holds the main thread for long.
 import { wrap, type IDBPDatabase, type IDBPTransaction } from "idb";
 import type { CallStore } from "./call-store.ts";
 import { encodeCursor, planQuery } from "./query-plan.ts";
+import { putSliced, settled, WRITE } from "./sliced-writes.ts";
 import { fromStored, indexName, SCHEMA_VERSION, STORE, TIME_INDEX, toStored, upgrade, type StoredCall } from "./schema.ts";
 
 const DELETE_CHUNK = 500;
-// Records of calls are worth less than a fast commit: "relaxed" does not wait for
-// the disk to flush, so an OS crash may lose the newest batch, a tab crash not.
-const WRITE = { durability: "relaxed" } as const;
 
 export interface OpenOptions {
   /** give up on an open that neither succeeds nor fails (some private modes) */
@@ -54,10 +52,6 @@ export function openIDB(factory: IDBFactory, name: string, options: OpenOptions)
   });
 }
 
-// Each request's own promise rejects with AbortError when its transaction fails;
-// the failure is reported once, through tx.done, so these must not go unhandled.
-const settled = (request: Promise<unknown>) => void request.catch(() => {});
-
 export function idbStore(db: IDBPDatabase): CallStore {
   const deleteFrom = async (range: IDBKeyRange | null, max: number) => {
     let deleted = 0;
@@ -79,27 +73,26 @@ export function idbStore(db: IDBPDatabase): CallStore {
   return {
     kind: "indexeddb",
     async put(calls) {
-      const tx = db.transaction(STORE, "readwrite", WRITE);
-      try {
-        for (const c of calls) settled(tx.store.put(toStored(c)));
-      } catch (err) {
-        // a put can throw synchronously (e.g. quota, bad key); the batch is all or nothing
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw err;
-      }
-      await tx.done;
+      await putSliced(db, STORE, calls.map(toStored));
     },
     async query(query) {
       const plan = planQuery(query);
-      const prefix = plan.field ? [plan.value!] : [];
-      const upper = plan.after && plan.after[0] < plan.to ? [...prefix, ...plan.after] : [...prefix, plan.to];
-      const range = IDBKeyRange.bound([...prefix, plan.from], upper, false, true);
+      // index keys: [value, startedAt] for a field index, startedAt for the time index
+      const key = (t: number) => (plan.field ? [plan.value!, t] : t);
+      const after = plan.after && plan.after[0] < plan.to ? plan.after : undefined;
+      // a page ending at [t, id] continues at time t itself (inclusive), below that id
+      const range = IDBKeyRange.bound(key(plan.from), key(after ? after[0] : plan.to), false, !after);
       const tx = db.transaction(STORE);
       const source = tx.store.index(plan.field ? indexName(plan.field) : TIME_INDEX);
       const calls = [];
       let more = false;
-      for (let cursor = await source.openCursor(range, "prev"); cursor; cursor = await cursor.continue()) {
+      let cursor = await source.openCursor(range, "prev");
+      // equal index keys are ordered by primary key, so the id of the last call finds the place to resume
+      // (continuePrimaryKey must move backwards: a cursor already at the id itself just steps on)
+      if (cursor && after && (cursor.value as StoredCall).startedAt == after[0] && cursor.primaryKey > after[1]) {
+        cursor = await cursor.continuePrimaryKey(key(after[0]), after[1]);
+      }
+      for (; cursor; cursor = await cursor.continue()) {
         const row = cursor.value as StoredCall;
         if (!plan.matches(row)) continue;
         if (calls.length == plan.limit) {
@@ -125,7 +118,7 @@ export function idbStore(db: IDBPDatabase): CallStore {
     count: () => db.count(STORE),
     clear: () => db.clear(STORE),
     deleteOldest: (n) => deleteFrom(null, n),
-    deleteBefore: (startedAt) => deleteFrom(IDBKeyRange.upperBound([startedAt], true), Infinity),
+    deleteBefore: (startedAt) => deleteFrom(IDBKeyRange.upperBound(startedAt, true), Infinity),
     close: () => db.close(),
   };
 }

@@ -35,16 +35,16 @@ describe("indexedDBSink", () => {
     await sink.close();
   });
 
-  it("folds a burst into few transactions of at most 100 calls", async () => {
+  it("folds a burst into few batches of at most 1000 calls", async () => {
     const { sink } = fresh();
     const batches: number[] = [];
     sink.subscribe((e) => e.type == "stored" && batches.push(e.ids.length));
-    for (let i = 0; i < 1000; i++) sink.write(makeCall(i));
+    for (let i = 0; i < 2500; i++) sink.write(makeCall(i));
     await sink.flush();
-    expect(batches.reduce((a, b) => a + b, 0)).toBe(1000);
-    expect(Math.max(...batches)).toBeLessThanOrEqual(100);
-    expect(batches.length).toBeLessThan(20);
-    expect(await sink.count()).toBe(1000);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(2500);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(1000);
+    expect(batches.length).toBeLessThan(6);
+    expect(await sink.count()).toBe(2500);
     await sink.close();
   });
 

@@ -10,8 +10,8 @@ const DAY = 86_400_000;
 /** retention runs after the first stored batch and then every this many batches */
 const PRUNE_EVERY = 20;
 const EXPORT_PAGE = 500;
-/** bounds the structured-clone work of one transaction on the main thread */
-const MAX_PER_TRANSACTION = 100;
+/** calls stored (and announced) together; the store slices them into transactions by main-thread time */
+const MAX_PER_BATCH = 1000;
 
 export interface IndexedDBSinkOptions {
   /** default "llmscope" */
@@ -132,9 +132,9 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
     events.publish({ type: "stored", ids: calls.map((c) => c.id) });
     if (batches++ % PRUNE_EVERY == 0) pruneLater();
   };
-  // While a transaction is committing, calls keep arriving; the next
-  // transaction takes all of them (up to MAX_PER_TRANSACTION), so a burst
-  // costs a few large transactions instead of many small ones.
+  // While a batch is committing, calls keep arriving; the next batch takes
+  // all of them (up to MAX_PER_BATCH), so a burst costs a few large
+  // transactions instead of many small ones.
   const step = () => {
     clearTimeout(timer);
     timer = undefined;
@@ -142,7 +142,7 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
     stepQueued = true;
     writing = writing.then(async () => {
       stepQueued = false;
-      const calls = buffer.splice(0, MAX_PER_TRANSACTION);
+      const calls = buffer.splice(0, MAX_PER_BATCH);
       try {
         if (calls.length) await commit(calls);
       } catch (err) {

@@ -1,11 +1,13 @@
 // The stored shape of a call and how older databases are brought up to date.
-// Index keys end in [startedAt, id]: a key range then gives "X between 14:00
-// and 14:05" newest-first, and the id makes every position unique for paging.
+// Index keys are [field, startedAt]: a key range then gives "X between 14:00
+// and 14:05" newest-first. An index already orders equal keys by primary key
+// (the id), so the id is not repeated in the key: every index entry is written
+// on each put, and shorter entries make writes cheaper.
 import type { IDBPDatabase, IDBPTransaction } from "idb";
 import type { LLMCall } from "../types.ts";
 
 export const STORE = "calls";
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const TIME_INDEX = "by_time";
 
 /** the record plus flat copies of nested fields, because index key paths cannot reach into tags or error */
@@ -43,27 +45,47 @@ export function fromStored(row: StoredCall): LLMCall {
 
 type UpgradeTx = IDBPTransaction<unknown, string[], "versionchange">;
 
-/** migrations[v] takes a database from version v to v + 1 */
+/** the indexes of the current version: name → key path */
+export function currentIndexes(): Map<string, string | string[]> {
+  const indexes = new Map<string, string | string[]>([[TIME_INDEX, "startedAt"]]);
+  for (const [field, path] of Object.entries(INDEXED_FIELDS)) indexes.set(indexName(field as IndexedField), [path, "startedAt"]);
+  return indexes;
+}
+
+/**
+ * migrations[v] takes the rows of a database from version v to v + 1; the
+ * indexes are then made current by reconcileIndexes, whatever version they had
+ */
 const migrations: ((db: IDBPDatabase, tx: UpgradeTx) => Promise<void> | void)[] = [
-  // v1: calls by id with a single time index
+  // v1: calls by id (then with a single startedAt index)
   (db) => {
-    db.createObjectStore(STORE, { keyPath: "id" }).createIndex("startedAt", "startedAt");
+    db.createObjectStore(STORE, { keyPath: "id" });
   },
-  // v2: flat tag fields and an [field, startedAt, id] index per question
+  // v2: flat copies of the nested fields that indexes read
   async (_db, tx) => {
     const store = tx.objectStore(STORE);
-    store.deleteIndex("startedAt");
-    store.createIndex(TIME_INDEX, ["startedAt", "id"]);
-    for (const [field, path] of Object.entries(INDEXED_FIELDS)) {
-      store.createIndex(indexName(field as IndexedField), [path, "startedAt", "id"]);
-    }
-    // rows written by v1 lack the flat fields the new indexes read
     for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
       await cursor.update(toStored(fromStored(cursor.value as StoredCall)));
     }
   },
+  // v3: index keys [field, startedAt] instead of [field, startedAt, id]; rows are unchanged
+  () => {},
 ];
+
+const sameKeyPath = (a: string | string[], b: string | string[]) => JSON.stringify(a) == JSON.stringify(b);
+
+/** drop indexes that are gone or keyed differently and create the missing ones, so any older layout ends up current */
+function reconcileIndexes(tx: UpgradeTx) {
+  const store = tx.objectStore(STORE);
+  const wanted = currentIndexes();
+  for (const name of [...store.indexNames]) {
+    const keyPath = wanted.get(name);
+    if (!keyPath || !sameKeyPath(store.index(name).keyPath, keyPath)) store.deleteIndex(name);
+  }
+  for (const [name, keyPath] of wanted) if (!store.indexNames.contains(name)) store.createIndex(name, keyPath);
+}
 
 export async function upgrade(db: IDBPDatabase, oldVersion: number, newVersion: number, tx: UpgradeTx) {
   for (let v = oldVersion; v < newVersion; v++) await migrations[v]!(db, tx);
+  reconcileIndexes(tx);
 }

@@ -31,6 +31,27 @@ export function makeCall(i: number, overrides: Partial<LLMCall> = {}): LLMCall {
   };
 }
 
+const SENTENCE = "Latency comes from queueing, prompt processing and token generation, and the network adds its share. ";
+
+/** call number i as the recorder keeps it by default: a UUID id, raw request and response bodies (~4 KB answer); about 9 KB */
+export function makeRecordedCall(i: number): LLMCall {
+  const call = makeCall(i);
+  const answer = SENTENCE.repeat(38);
+  const hex = i.toString(16).padStart(12, "0");
+  return {
+    ...call,
+    id: `5f0c9a3e-2b7d-4c1a-9e8f-${hex}`,
+    prompt: { messages: [{ role: "system", content: "You are a helpful assistant." }, ...call.prompt.messages], system: "You are a helpful assistant.", text: call.prompt.text },
+    completion: { text: answer, finishReason: "stop" },
+    request: { headers: { "content-type": "application/json" }, body: JSON.stringify({ model: call.model, messages: call.prompt.messages }), bodyBytes: 120 },
+    response: {
+      headers: { "content-type": "application/json", "x-request-id": `req_${hex}` },
+      body: JSON.stringify({ id: `chatcmpl-${hex}`, choices: [{ index: 0, message: { role: "assistant", content: answer }, finish_reason: "stop" }] }),
+      bodyBytes: 4000,
+    },
+  };
+}
+
 export interface RecordingContext extends SinkContext {
   drops: Record<string, number>;
   errors: unknown[];
