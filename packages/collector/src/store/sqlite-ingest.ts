@@ -1,7 +1,7 @@
-// One transaction per batch: insert new calls (ON CONFLICT(id) DO NOTHING makes
-// retries harmless), apply feedback that arrived early, fold the batch into the
-// day rollups and the per-prompt token windows. The caller answers only after
-// this returns, i.e. after COMMIT.
+// One transaction per group of batches (see group-commit.ts): insert new calls
+// (ON CONFLICT(id) DO NOTHING makes retries harmless), apply feedback that
+// arrived early, fold the calls into the day rollups and the per-prompt token
+// windows. The caller answers only after this returns, i.e. after COMMIT.
 import type Database from "better-sqlite3";
 import type { LLMCall } from "@llmscope/core";
 import type { IngestResult, IngestedCall } from "./call-store.ts";
@@ -9,7 +9,13 @@ import { promptKeyOf, toCallRow, type CallRow } from "./call-row.ts";
 import { foldBatch, mergeDelta, type RollupDelta } from "./rollup.ts";
 import { median } from "./median.ts";
 
-export type IngestFn = (calls: LLMCall[], receivedAt: number) => IngestResult;
+export interface IngestBatch {
+  calls: LLMCall[];
+  receivedAt: number;
+}
+
+/** one result per batch, in order; a call repeated across batches of a group counts as a duplicate in the later one */
+export type IngestFn = (batches: IngestBatch[]) => IngestResult[];
 
 interface RollupDbRow {
   calls: number;
@@ -26,10 +32,13 @@ export function createIngest(db: Database.Database, tokenWindowSize: number): In
   const insertCall = db.prepare(`INSERT INTO calls (id, started_at, received_at, session_id, user_id, department, feature,
       prompt_id, provider, model, operation, fingerprint, prompt_hash, status, error_kind, input_tokens, output_tokens,
       total_tokens, cost_usd, duration_ms, ttft_ms, feedback_score, record)
-    VALUES (@id, @started_at, @received_at, @session_id, @user_id, @department, @feature, @prompt_id, @provider, @model,
-      @operation, @fingerprint, @prompt_hash, @status, @error_kind, @input_tokens, @output_tokens, @total_tokens,
-      @cost_usd, @duration_ms, @ttft_ms, @feedback_score, @record)
+    VALUES (${Array(23).fill("?").join(", ")})
     ON CONFLICT(id) DO NOTHING`);
+  // positional binding: better-sqlite3 looks up each named parameter in the object, per row
+  const insertRow = (r: CallRow) =>
+    insertCall.run(r.id, r.started_at, r.received_at, r.session_id, r.user_id, r.department, r.feature, r.prompt_id,
+      r.provider, r.model, r.operation, r.fingerprint, r.prompt_hash, r.status, r.error_kind, r.input_tokens,
+      r.output_tokens, r.total_tokens, r.cost_usd, r.duration_ms, r.ttft_ms, r.feedback_score, r.record).changes === 1;
   const anyPendingFeedback = db.prepare("SELECT 1 FROM feedback LIMIT 1").pluck();
   const takeFeedback = db.prepare("DELETE FROM feedback WHERE call_id = ? RETURNING score, comment, at");
   const applyFeedback = db.prepare(
@@ -89,18 +98,23 @@ export function createIngest(db: Database.Database, tokenWindowSize: number): In
     }
   }
 
-  return db.transaction((calls: LLMCall[], receivedAt: number): IngestResult => {
+  return db.transaction((batches: IngestBatch[]): IngestResult[] => {
     const rows: CallRow[] = [];
-    const inserted: IngestedCall[] = [];
-    for (const call of calls) {
-      const row = toCallRow(call, receivedAt);
-      if (insertCall.run(row).changes !== 1) continue;
-      rows.push(row);
-      inserted.push({ call, promptKey: promptKeyOf(call), totalTokens: row.total_tokens ?? 0 });
-    }
+    const all: IngestedCall[] = [];
+    const results = batches.map(({ calls, receivedAt }): IngestResult => {
+      const inserted: IngestedCall[] = [];
+      for (const call of calls) {
+        const row = toCallRow(call, receivedAt);
+        if (!insertRow(row)) continue;
+        rows.push(row);
+        inserted.push({ call, promptKey: promptKeyOf(call), totalTokens: row.total_tokens ?? 0 });
+      }
+      all.push(...inserted);
+      return { inserted, duplicates: calls.length - inserted.length };
+    });
     applyEarlyFeedback(rows);
     for (const delta of foldBatch(rows)) storeRollup(delta);
-    updateTokenWindows(inserted);
-    return { inserted, duplicates: calls.length - inserted.length };
+    updateTokenWindows(all);
+    return results;
   });
 }

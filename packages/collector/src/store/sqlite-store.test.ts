@@ -126,3 +126,28 @@ describe("SqliteStore with background checkpoints", () => {
     }
   });
 });
+
+describe("SqliteStore with batches posted at the same moment", () => {
+  it("keeps ids, duplicates, rollups and token baselines exact across the shared commit", async () => {
+    const tmp = tempDbPath();
+    const store = new SqliteStore(tmp.path);
+    try {
+      const a = Array.from({ length: 30 }, (_, i) => makeCall({ startedAt: T0 + i, inputTokens: 100, outputTokens: 0, costUSD: 1 }));
+      const b = Array.from({ length: 20 }, (_, i) => makeCall({ startedAt: T0 + 100 + i, inputTokens: 100, outputTokens: 0, costUSD: 1 }));
+      // the same batch twice in one group (a client retrying while the first is in flight)
+      const [ra, rb, retry] = await Promise.all([store.ingest(a, T0), store.ingest(b, T0), store.ingest(a, T0)]);
+      expect(ra).toMatchObject({ duplicates: 0 });
+      expect(ra.inserted.map((c) => c.call.id)).toEqual(a.map((c) => c.id));
+      expect(rb.inserted).toHaveLength(20);
+      expect(retry).toMatchObject({ inserted: [], duplicates: 30 });
+      // token baselines run across the group in record-time order: b's first call sees a's 30
+      expect(rb.inserted[0]!.tokenBaseline).toEqual({ median: 100, samples: 30 });
+      expect(await store.count()).toBe(50);
+      const [all] = await store.stats({ groupBy: "all", period: "all" });
+      expect(all).toMatchObject({ calls: 50, costUSD: 50 });
+    } finally {
+      await store.close();
+      tmp.cleanup();
+    }
+  });
+});

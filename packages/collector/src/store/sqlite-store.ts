@@ -6,7 +6,8 @@
 // only a power loss or kernel crash can lose the last commits. Pass
 // `synchronous: "full"` to fsync the WAL on every commit as well, which also
 // survives power loss at the cost of one fsync per batch. Either way one batch
-// is one transaction, and the handler answers only after it commits.
+// is stored in one transaction (batches arriving together may share it: see
+// group-commit.ts), and the handler answers only after it commits.
 import Database from "better-sqlite3";
 import type { FeedbackItem, LLMCall } from "@llmscope/core";
 import type { Alert } from "../alerts/alert.ts";
@@ -15,7 +16,9 @@ import type {
   StatsQuery, StatsRow,
 } from "./call-store.ts";
 import { migrate } from "./migrations.ts";
-import { createIngest, type IngestFn } from "./sqlite-ingest.ts";
+import { createIngest, type IngestBatch } from "./sqlite-ingest.ts";
+import { createGroupCommit } from "./group-commit.ts";
+import { rewindWal } from "./wal-rewind.ts";
 import { createSimilar } from "./sqlite-similar.ts";
 import { createRollupReader, createStats } from "./sqlite-stats.ts";
 import { createAlertStore } from "./sqlite-alerts.ts";
@@ -34,13 +37,20 @@ export interface SqliteStoreOptions {
    * `llmscope serve` uses); default false, which keeps SQLite's automatic checkpoints
    */
   backgroundCheckpoint?: boolean;
+  /**
+   * batches posted at the same moment share one transaction (group commit) up
+   * to this many calls; default 5000
+   */
+  maxCallsPerCommit?: number;
+  /** with backgroundCheckpoint: rewind the WAL once it holds this many frames; default 16,384 (64 MiB) */
+  walRewindFrames?: number;
 }
 
 const MAX_PAGE = 500;
 
 export class SqliteStore implements CallStore {
   readonly db: Database.Database;
-  private readonly ingestBatch: IngestFn;
+  private readonly ingestBatch: (batch: IngestBatch) => Promise<IngestResult>;
   private readonly similarTo: ReturnType<typeof createSimilar>;
   private readonly statsOf: ReturnType<typeof createStats>;
   private readonly rollupsOf: ReturnType<typeof createRollupReader>;
@@ -48,6 +58,7 @@ export class SqliteStore implements CallStore {
   private readonly feedbackTx: (items: FeedbackItem[]) => FeedbackResult;
   private readonly byId: Database.Statement;
   private checkpointer: BackgroundCheckpoint | undefined;
+  private walRewindDue = false;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(path, options.readonly ? { readonly: true, fileMustExist: true } : {});
@@ -63,15 +74,25 @@ export class SqliteStore implements CallStore {
       migrate(this.db);
       if (options.backgroundCheckpoint && path !== ":memory:") {
         this.db.pragma("wal_autocheckpoint = 0");
-        this.checkpointer = startBackgroundCheckpoint(path, 250, () => {
-          // the worker could not checkpoint: let commits do it again
-          if (this.db.open) this.db.pragma("wal_autocheckpoint = 10000");
-        });
+        this.checkpointer = startBackgroundCheckpoint(path, 250, {
+          onFailure: () => {
+            // the worker could not checkpoint: let commits do it again
+            if (this.db.open) this.db.pragma("wal_autocheckpoint = 10000");
+          },
+          onLargeWal: () => (this.walRewindDue = true),
+        }, options.walRewindFrames);
       }
     }
     this.db.pragma("cache_size = -65536");
     this.db.pragma("temp_store = MEMORY");
-    this.ingestBatch = createIngest(this.db, options.tokenWindowSize ?? 50);
+    const ingestGroup = createIngest(this.db, options.tokenWindowSize ?? 50);
+    this.ingestBatch = createGroupCommit((batches: IngestBatch[]) => {
+      if (this.walRewindDue && rewindWal(this.db)) this.walRewindDue = false;
+      return ingestGroup(batches);
+    }, {
+      maxItems: options.maxCallsPerCommit ?? 5000,
+      sizeOf: (b) => b.calls.length,
+    });
     this.similarTo = createSimilar(this.db);
     this.statsOf = createStats(this.db);
     this.rollupsOf = createRollupReader(this.db);
@@ -81,7 +102,7 @@ export class SqliteStore implements CallStore {
   }
 
   async ingest(calls: LLMCall[], receivedAt: number): Promise<IngestResult> {
-    return this.ingestBatch(calls, receivedAt);
+    return this.ingestBatch({ calls, receivedAt });
   }
 
   async addFeedback(items: FeedbackItem[]): Promise<FeedbackResult> {
