@@ -22,17 +22,16 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
   const pending = new Set<Promise<void>>();
   const fault = () => void stats.internalErrors++;
 
-  /** each sink in turn; what one throws or rejects is counted, never passed on */
-  const toSinks = (fn: (sink: Sink) => unknown) =>
-    Promise.all(
-      sinks.map(async (sink) => {
-        try {
-          await fn(sink);
-        } catch {
-          stats.sinkErrors++;
-        }
-      }),
-    );
+  /** each sink in turn; what one throws is counted, never passed on */
+  const toSinks = (fn: (sink: Sink) => void) => {
+    for (const sink of sinks) {
+      try {
+        fn(sink);
+      } catch {
+        stats.sinkErrors++;
+      }
+    }
+  };
 
   const drop = (count: number, reason: string) => {
     stats.dropped += count;
@@ -69,7 +68,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     if (!out) return;
     recent.set(out.id, out);
     if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-    void toSinks((sink) => sink.write(out));
+    toSinks((sink) => sink.write(out));
     core.emit({ type: "end", call: out });
   };
 
@@ -138,7 +137,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     feedback(callId, { score, comment }) {
       const feedback: Feedback = { score, at: Date.now() };
       if (comment !== undefined) feedback.comment = comment;
-      void toSinks((sink) => sink.feedback?.(callId, feedback));
+      toSinks((sink) => sink.feedback?.(callId, feedback));
       const call = recent.get(callId);
       if (call) {
         call.feedback = feedback;
@@ -153,7 +152,15 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     },
     async flush() {
       while (pending.size) await Promise.all(pending);
-      await toSinks((sink) => sink.flush?.());
+      await Promise.all(
+        sinks.map(async (sink) => {
+          try {
+            await sink.flush?.();
+          } catch {
+            stats.sinkErrors++;
+          }
+        }),
+      );
     },
     stats: () => ({ ...stats, droppedByReason: { ...stats.droppedByReason } }),
   };
@@ -172,7 +179,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       core.ignored.push(href);
     },
   };
-  void toSinks((sink) => sink.attach?.(context));
+  toSinks((sink) => sink.attach?.(context));
   return recorder;
 }
 

@@ -13,39 +13,36 @@ export type RecordingFetch = typeof fetch & { [ORIGINAL_FETCH]: typeof fetch };
 
 export function createRecordingFetch(core: RecorderCore, original: typeof fetch, isActive: () => boolean = () => true): RecordingFetch {
   const recordingFetch = function (input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    // `this` stays undefined: some runtimes reject fetch called on anything but the global
-    const args = arguments;
-    const send = (): Promise<Response> => Reflect.apply(original, undefined, args);
     let live: LiveCall | undefined;
     try {
       if (!core.paused && isActive()) live = beginCall(core, input, init);
     } catch {
       core.fault();
     }
-    return live ? record(core, live, send) : send();
+    // `this` stays undefined: some runtimes reject fetch called on anything but the global
+    if (!live) return Reflect.apply(original, undefined, arguments);
+    let pending: Promise<Response>;
+    try {
+      pending = Reflect.apply(original, undefined, arguments);
+    } catch (err) {
+      fail(live, err);
+    }
+    later().then(live.catchUp).catch(core.fault);
+    return pending.then((response) => {
+      try {
+        return observeResponse(core, live, response);
+      } catch {
+        core.fault();
+        return response;
+      }
+    }, (err: unknown) => fail(live, err));
   } as RecordingFetch;
   recordingFetch[ORIGINAL_FETCH] = original;
   return recordingFetch;
 }
 
-function record(core: RecorderCore, live: LiveCall, send: () => Promise<Response>): Promise<Response> {
-  function fail(err: unknown): never {
-    live.end(failureOf(err));
-    throw err;
-  }
-  let pending: Promise<Response>;
-  try {
-    pending = send();
-  } catch (err) {
-    fail(err);
-  }
-  later().then(live.catchUp).catch(core.fault);
-  return pending.then((response) => {
-    try {
-      return observeResponse(core, live, response);
-    } catch {
-      core.fault();
-      return response;
-    }
-  }, fail);
+/** the same error goes on to the app; the record keeps what it says */
+function fail(live: LiveCall, err: unknown): never {
+  live.end(failureOf(err));
+  throw err;
 }

@@ -19,8 +19,9 @@ export interface MemorySink extends Sink {
 
 export function memorySink({ capacity = 1000 }: MemorySinkOptions = {}): MemorySink {
   const max = Math.max(1, Math.floor(capacity));
-  // shift() on a full buffer costs little: engines move the array's start rather than copy it
+  // a ring: once full, `oldest` is the slot the next call overwrites
   let kept: LLMCall[] = [];
+  let oldest = 0;
   let dropped = 0;
   const listeners = new Set<() => void>();
   const notify = () => {
@@ -35,8 +36,10 @@ export function memorySink({ capacity = 1000 }: MemorySinkOptions = {}): MemoryS
   return {
     name: "memory",
     write(call) {
-      if (kept.push(call) > max) {
-        kept.shift();
+      if (kept.length < max) kept.push(call);
+      else {
+        kept[oldest] = call;
+        oldest = (oldest + 1) % max;
         dropped++;
       }
       notify();
@@ -47,13 +50,14 @@ export function memorySink({ capacity = 1000 }: MemorySinkOptions = {}): MemoryS
       kept[i] = { ...kept[i]!, feedback };
       notify();
     },
-    calls: () => kept.slice(),
+    calls: () => kept.slice(oldest).concat(kept.slice(0, oldest)),
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
     clear() {
       kept = [];
+      oldest = 0;
       notify();
     },
     get dropped() {
