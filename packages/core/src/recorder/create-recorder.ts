@@ -15,7 +15,7 @@ import { createTagScope } from "./tag-scope.ts";
 const RECENT = 200;
 
 export function createRecorder(options: RecorderOptions = {}): Recorder {
-  const { sinks = [], redact, prices } = options;
+  const { sinks = [], redact, prices, sessionId = randomId() } = options;
   const stats = { captured: 0, dropped: 0, droppedByReason: {} as Record<string, number>, parseErrors: 0, sinkErrors: 0, internalErrors: 0, sampledOut: 0, inFlight: 0 };
   const recent = new Map<string, LLMCall>();
   /** work flush() waits for */
@@ -78,7 +78,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
   };
 
   const core: RecorderCore = {
-    sessionId: options.sessionId ?? randomId(),
+    sessionId,
     options,
     maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
     paused: false,
@@ -113,7 +113,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
 
   let installed: RecordingFetch | undefined;
   const recorder: Recorder = {
-    sessionId: core.sessionId,
+    sessionId,
     sinks,
     install() {
       patchFetch(recorder, (original) => {

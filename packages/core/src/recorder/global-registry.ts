@@ -41,7 +41,7 @@ export function patchFetch(recorder: Recorder, wrap: (original: typeof fetch) =>
     }
   }
   scope.fetch = wrapper;
-  Object.assign(reg, { recorder, original, wrapper });
+  scope[REGISTRY] = { recorder, original, wrapper };
 }
 
 /** restore the exact original fetch, if this recorder is the installed one */
@@ -50,5 +50,5 @@ export function unpatchFetch(recorder: Recorder): void {
   if (reg.recorder !== recorder) return;
   // someone patched on top of us: leave their wrapper; ours goes inactive instead
   if (scope.fetch === reg.wrapper) scope.fetch = reg.original!;
-  reg.recorder = reg.original = reg.wrapper = undefined;
+  scope[REGISTRY] = {};
 }

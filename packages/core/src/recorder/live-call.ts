@@ -1,43 +1,46 @@
 // One LLM call's life in the recorder: whether fetch's arguments make one at
-// all, what the request asked (read once the request is on its way), and the
-// single end every path takes (fetch rejected, JSON read, stream over).
+// all, what the request asked (read once the request is on its way), the
+// response watched as one JSON document or as a stream, and the single end
+// every path takes (fetch rejected, JSON read, stream over).
 import { classifyError, type ErrorSignals } from "../errors/index.ts";
 import { fingerprintPrompt } from "../fingerprint/index.ts";
 import { findProvider } from "../providers/index.ts";
-import type { ProviderAdapter, ProviderMatch } from "../providers/types.ts";
+import type { ParsedResponse, StreamFormat } from "../providers/types.ts";
 import { safeHeaders, safeUrl } from "../secrets/index.ts";
+import { createChunkGaps } from "../stream/chunk-gaps.ts";
+import { observeStream } from "../stream/observe-stream.ts";
 import { createTextCapture } from "../stream/text-capture.ts";
 import type { LLMCall } from "../types.ts";
-import { now, pageURL, randomId, snapshot, type RecorderCore } from "./recorder-core.ts";
+import { failureOf, now, pageURL, randomId, snapshot, type RecorderCore } from "./recorder-core.ts";
 import { readRequestBody } from "./request-body.ts";
+import { later } from "./schedule.ts";
 
 export interface LiveCall {
-  readonly call: LLMCall;
-  readonly adapter: ProviderAdapter;
-  readonly match: ProviderMatch;
-  /** performance.now() when fetch was called */
-  readonly t0: number;
-  /** the response's headers, until catchUp copies what may be kept */
-  responseHeaders?: Headers;
-  /** the end came: no more updates */
-  ended?: boolean;
   /**
    * Brings the record up to date with the work deferred so far: the request
    * parsed and the start event out (once), the response headers copied. Runs
    * from a later task, or first thing when an update or the end comes sooner.
    */
   catchUp(): void;
+  /** the response headers are in: what the app receives (the very Response, or an identical one around an observed stream) */
+  observe(response: Response): Response;
   /** the call is over: classify, time and hand it on; the first end wins */
   end(signals: ErrorSignals, at?: number): void;
 }
 
+/** live updates at most this often per call; the devtools coalesce per frame anyway */
+const UPDATE_EVERY_MS = 33;
+
+// a Response can be rebuilt around a new body only for these statuses
+const canRebuild = (status: number) => status >= 200 && status <= 599 && status !== 204 && status !== 205 && status !== 304;
+
 /** undefined means: not ours to record, pass the call straight through */
 export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined): LiveCall | undefined {
   const t0 = now();
-  const { stats, options } = core;
+  const { stats, options, maxBodyBytes, fault } = core;
   const url = new URL((input as Request).url ?? String(input), pageURL());
   if (core.ignored.some((prefix) => url.href.startsWith(prefix))) return;
-  const request = typeof Request !== "undefined" && input instanceof Request ? input : undefined;
+  const request = input instanceof Request ? input : undefined;
   const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
   const found = findProvider(url, method);
   if (!found) return;
@@ -65,6 +68,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     tags: { ...options.tags, ...core.tags.current() },
     fingerprint: "",
   };
+  const { timing } = call;
   // taken now (a Request's body must be cloned before fetch reads it), looked at in catchUp
   let headers = init?.headers ?? request?.headers;
   let body = readRequestBody(request, init);
@@ -73,9 +77,12 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   let requestRead: Promise<void> | undefined;
   // the body showed this is not an LLM call after all: record nothing
   let abandoned = false;
+  // the response's headers, until catchUp copies what may be kept
+  let responseHeaders: Headers | undefined;
+  let ended = false;
 
   const parseRequest = (text: string) => {
-    const capture = createTextCapture(core.maxBodyBytes);
+    const capture = createTextCapture(maxBodyBytes);
     capture.add(text);
     capture.into(call.request!, call);
     try {
@@ -93,50 +100,177 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     call.fingerprint = fingerprintPrompt(call.prompt, call.tags.promptId);
     if (!abandoned) core.emit({ type: "start", call: snapshot(call) });
   };
+  const catchUp = () => {
+    if (!announced) {
+      announced = true;
+      call.id = randomId();
+      const kept = safeHeaders(headers);
+      call.request = { headers: kept };
+      if (kept.traceparent) call.traceparent = kept.traceparent;
+      const text = body;
+      headers = body = undefined;
+      if (typeof text === "object") requestRead = text.then(parseRequest, () => void stats.parseErrors++).then(announce);
+      else {
+        if (text !== undefined) parseRequest(text);
+        announce();
+      }
+    }
+    if (responseHeaders) {
+      call.response!.headers = safeHeaders(responseHeaders);
+      responseHeaders = undefined;
+    }
+  };
+  const end = (signals: ErrorSignals, at = now()) => {
+    if (ended) return;
+    ended = true;
+    stats.inFlight--;
+    try {
+      call.error = classifyError(signals);
+      timing.durationMs = at - t0;
+      call.endedAt = Date.now();
+      catchUp();
+      const settle = () => (abandoned ? void stats.captured-- : core.finish(call));
+      if (requestRead) core.track(requestRead.then(settle));
+      else settle();
+    } catch {
+      fault();
+    }
+  };
+  /** what the provider reported, into the record */
+  const apply = (parsed: ParsedResponse) => {
+    call.completion = parsed.completion;
+    if (parsed.responseModel) call.responseModel = parsed.responseModel;
+    if (parsed.usage) call.usage = { ...parsed.usage, source: "provider" };
+  };
+
+  /**
+   * A response that is not a stream: read from a clone in the background, so
+   * the app gets its very Response untouched. The copy is read as the bytes
+   * arrive (timing is true) but looked at only in a later task, so the app's
+   * own reading never waits on our parsing.
+   */
+  const readJSON = async (response: Response): Promise<ErrorSignals> => {
+    const { status, ok } = response;
+    let buffer: ArrayBuffer;
+    try {
+      buffer = await response.clone().arrayBuffer();
+    } catch (err) {
+      return failureOf(err);
+    }
+    timing.ttftMs = now() - t0;
+    await later();
+    const text = new TextDecoder().decode(buffer);
+    const capture = createTextCapture(maxBodyBytes);
+    capture.add(text, buffer.byteLength);
+    capture.into(call.response!, call);
+    let json: unknown;
+    let parsed: ParsedResponse | undefined;
+    let parseFailed = false;
+    try {
+      if (text) parsed = adapter.parseResponse((json = JSON.parse(text)), match, status);
+    } catch {
+      // an HTML error page from a proxy is not our parse error; its status says enough
+      parseFailed = ok;
+      if (ok || json !== undefined) stats.parseErrors++;
+    }
+    if (parsed) apply(parsed);
+    return { status, providerError: parsed?.error, finishReason: call.completion.finishReason, parseFailed };
+  };
+
+  /** a streamed response: the body is piped through observeStream and the app gets a Response around it that looks exactly like the original */
+  const observeStreamed = (response: Response, format: StreamFormat): Response => {
+    const accumulator = adapter.createStream(match);
+    const gaps = createChunkGaps();
+    const capture = createTextCapture(maxBodyBytes);
+    let lastUpdate = 0;
+    const gather = () => {
+      try {
+        const result = accumulator.result();
+        apply(result);
+        return result;
+      } catch {
+        stats.parseErrors++;
+      }
+    };
+    const observed = observeStream(response.body!, format, {
+      chunk(text, bytes, at) {
+        gaps.add(at);
+        capture.add(text, bytes);
+      },
+      event(event, at) {
+        let content: boolean;
+        try {
+          content = accumulator.push(event).content;
+        } catch {
+          stats.parseErrors++;
+          return;
+        }
+        if (!content) return;
+        timing.ttftMs ??= at - t0;
+        if (core.listeners.size && at - lastUpdate >= UPDATE_EVERY_MS) {
+          lastUpdate = at;
+          catchUp();
+          gather();
+          core.emit({ type: "update", call: snapshot(call) });
+        }
+      },
+      end(outcome, at) {
+        const providerError = gather()?.error;
+        const { finishReason } = call.completion;
+        Object.assign(timing, gaps.summary());
+        capture.into(call.response!, call);
+        end(
+          // SDKs stop reading at the terminator or at an error event: after either, a cancel is no abort
+          outcome.kind === "cancelled" && !finishReason && !providerError
+            ? { aborted: true }
+            : outcome.kind === "errored"
+              ? { ...failureOf(outcome.error), providerError }
+              : { status: response.status, providerError, finishReason },
+          at,
+        );
+      },
+      fault,
+    });
+    // the original as the init: its status, statusText and headers
+    const wrapped = new Response(observed, response);
+    // a constructed Response has no url and type "default"; the app must see the original's
+    for (const key of ["url", "redirected", "type"] as const) {
+      Object.defineProperty(wrapped, key, { value: response[key], enumerable: true, configurable: true });
+    }
+    return wrapped;
+  };
 
   stats.captured++;
   stats.inFlight++;
-  const live: LiveCall = {
-    call,
-    adapter,
-    match,
-    t0,
-    catchUp() {
-      if (!announced) {
-        announced = true;
-        call.id = randomId();
-        const kept = safeHeaders(headers);
-        call.request = { headers: kept };
-        if (kept.traceparent) call.traceparent = kept.traceparent;
-        const text = body;
-        headers = body = undefined;
-        if (typeof text === "object") requestRead = text.then(parseRequest, () => void stats.parseErrors++).then(announce);
-        else {
-          if (text !== undefined) parseRequest(text);
-          announce();
-        }
+  return {
+    catchUp,
+    end,
+    observe(response) {
+      const { status } = response;
+      timing.ttfbMs = now() - t0;
+      call.status = status;
+      call.response = { headers: {} };
+      responseHeaders = response.headers;
+      const format = response.body && canRebuild(status) && adapter.streamFormat(match, responseHeaders.get("content-type") ?? "");
+      let received = response;
+      if (format) {
+        call.stream = true;
+        call.phase = "streaming";
+        received = observeStreamed(response, format);
+      } else {
+        const signals = readJSON(response).catch((): ErrorSignals => {
+          fault();
+          return {};
+        });
+        core.track(signals.then((given) => end(given)));
       }
-      if (live.responseHeaders) {
-        call.response!.headers = safeHeaders(live.responseHeaders);
-        live.responseHeaders = undefined;
-      }
-    },
-    end(signals, at = now()) {
-      if (live.ended) return;
-      live.ended = true;
-      stats.inFlight--;
-      try {
-        call.error = classifyError(signals);
-        call.timing.durationMs = at - t0;
-        call.endedAt = Date.now();
-        live.catchUp();
-        const settle = () => (abandoned ? void stats.captured-- : core.finish(call));
-        if (requestRead) core.track(requestRead.then(settle));
-        else settle();
-      } catch {
-        core.fault();
-      }
+      later()
+        .then(() => {
+          catchUp();
+          if (!ended && call.stream) core.emit({ type: "update", call: snapshot(call) });
+        })
+        .catch(fault);
+      return received;
     },
   };
-  return live;
 }

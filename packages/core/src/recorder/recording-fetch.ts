@@ -2,7 +2,6 @@
 // go out unchanged and the app gets the same Response (or an identical one
 // around an observed stream) and the very same errors.
 import { beginCall, type LiveCall } from "./live-call.ts";
-import { observeResponse } from "./observe-response.ts";
 import { failureOf, type RecorderCore } from "./recorder-core.ts";
 import { later } from "./schedule.ts";
 
@@ -30,7 +29,7 @@ export function createRecordingFetch(core: RecorderCore, original: typeof fetch,
     later().then(live.catchUp).catch(core.fault);
     return pending.then((response) => {
       try {
-        return observeResponse(core, live, response);
+        return live.observe(response);
       } catch {
         core.fault();
         return response;

@@ -12,7 +12,7 @@ export const later = (): Promise<void> =>
 
 export const whenIdle = (): Promise<void> =>
   new Promise((resolve) => {
-    const g = globalThis as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => unknown };
-    if (typeof g.requestIdleCallback === "function") g.requestIdleCallback(() => resolve(), { timeout: 1000 });
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => unknown }).requestIdleCallback;
+    if (idle) idle(() => resolve(), { timeout: 1000 });
     else setTimeout(resolve);
   });

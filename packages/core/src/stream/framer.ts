@@ -60,6 +60,8 @@ function lineFramer(line: (text: string) => void): Framer {
   };
 }
 
+const FIELD = /^([^:]*):? ?(.*)/s;
+
 /**
  * Server-sent events per the WHATWG grammar: ":" starts a comment, `data`
  * lines of one event join with "\n", a blank line dispatches.
@@ -73,10 +75,8 @@ function sseLines(emit: EventSink): (line: string) => void {
       data = event = undefined;
       return;
     }
-    const colon = line.indexOf(":");
-    if (colon === 0) return;
-    const field = colon < 0 ? line : line.slice(0, colon);
-    const value = colon < 0 ? "" : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
+    // `field: value`, one space after the colon dropped; no colon: all field; a leading colon: a comment (no field)
+    const [, field, value] = FIELD.exec(line)!;
     if (field === "data") data = data === undefined ? value : `${data}\n${value}`;
     else if (field === "event") event = value;
   };
