@@ -60,8 +60,6 @@ function lineFramer(line: (text: string) => void): Framer {
   };
 }
 
-const FIELD = /^([^:]*):? ?(.*)/s;
-
 /**
  * Server-sent events per the WHATWG grammar: ":" starts a comment, `data`
  * lines of one event join with "\n", a blank line dispatches.
@@ -75,8 +73,11 @@ function sseLines(emit: EventSink): (line: string) => void {
       data = event = undefined;
       return;
     }
-    // `field: value`, one space after the colon dropped; no colon: all field; a leading colon: a comment (no field)
-    const [, field, value] = FIELD.exec(line)!;
+    const colon = line.indexOf(":");
+    // a leading colon: a comment; no colon: all field, empty value; one space after the colon is dropped
+    if (colon === 0) return;
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? "" : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
     if (field === "data") data = data === undefined ? value : `${data}\n${value}`;
     else if (field === "event") event = value;
   };
