@@ -1,5 +1,6 @@
 // A batch is folded into per-(dimension, key, day) deltas in memory first, so
 // a 500-call batch costs a handful of upserts rather than thousands.
+import type { RollupRow } from "./call-store.ts";
 import type { CallRow } from "./call-row.ts";
 import { addToHistogram, mergeHistograms, type Histogram } from "./histogram.ts";
 import { dayOf } from "./time-buckets.ts";
@@ -16,15 +17,8 @@ export const ROLLUP_DIMENSIONS: Record<string, (row: CallRow) => string> = {
   prompt: (r) => r.prompt_id ?? r.fingerprint,
 };
 
-export interface RollupDelta {
-  dim: string;
-  key: string;
-  day: number;
-  calls: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUSD: number;
-  errors: number;
+/** a rollup row's change from one batch, with the detail the stored row keeps as JSON */
+export interface RollupDelta extends RollupRow {
   errorsByKind: Record<string, number>;
   latency: Histogram;
   ttft: Histogram;
@@ -72,4 +66,19 @@ export function mergeDelta(into: RollupDelta, from: RollupDelta): RollupDelta {
   mergeHistograms(into.latency, from.latency);
   mergeHistograms(into.ttft, from.ttft);
   return into;
+}
+
+/** a row of the rollups table as SQLite returns it */
+export interface RollupDbRow {
+  dim: string;
+  key: string;
+  day: number;
+  calls: number;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  errors: number;
+  errors_by_kind: string;
+  latency_hist: string;
+  ttft_hist: string;
 }

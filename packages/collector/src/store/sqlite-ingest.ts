@@ -6,7 +6,7 @@ import type Database from "better-sqlite3";
 import type { LLMCall } from "@llmscope/core";
 import type { IngestResult, IngestedCall } from "./call-store.ts";
 import { promptKeyOf, toCallRow, type CallRow } from "./call-row.ts";
-import { foldBatch, mergeDelta, type RollupDelta } from "./rollup.ts";
+import { foldBatch, mergeDelta, type RollupDbRow, type RollupDelta } from "./rollup.ts";
 import { median } from "./median.ts";
 
 export interface IngestBatch {
@@ -17,16 +17,6 @@ export interface IngestBatch {
 /** one result per batch, in order; a call repeated across batches of a group counts as a duplicate in the later one */
 export type IngestFn = (batches: IngestBatch[]) => IngestResult[];
 
-interface RollupDbRow {
-  calls: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  errors: number;
-  errors_by_kind: string;
-  latency_hist: string;
-  ttft_hist: string;
-}
 
 export function createIngest(db: Database.Database, tokenWindowSize: number): IngestFn {
   const insertCall = db.prepare(`INSERT INTO calls (id, started_at, received_at, session_id, user_id, department, feature,

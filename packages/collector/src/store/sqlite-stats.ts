@@ -4,20 +4,8 @@ import type Database from "better-sqlite3";
 import type { RollupRow, StatsQuery, StatsRow } from "./call-store.ts";
 import { histogramPercentile, mergeHistograms, type Histogram } from "./histogram.ts";
 import { dayLabel, dayOf, monthLabel } from "./time-buckets.ts";
+import type { RollupDbRow } from "./rollup.ts";
 
-interface RollupDbRow {
-  dim: string;
-  key: string;
-  day: number;
-  calls: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  errors: number;
-  errors_by_kind: string;
-  latency_hist: string;
-  ttft_hist: string;
-}
 
 interface Group {
   row: StatsRow;
