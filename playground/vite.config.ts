@@ -30,7 +30,7 @@ function realProviderProxies(env: Record<string, string>): Record<string, ProxyO
 }
 
 export default defineConfig(({ mode }) => {
-  const env = loadEnv(mode, __dirname, "");
+  const env = loadEnv(mode, import.meta.dirname, "");
   const collector = env.LLMSCOPE_COLLECTOR_URL; // e.g. http://127.0.0.1:4319
   const proxy = realProviderProxies(env);
   if (collector) proxy["/llmscope"] = { target: collector, changeOrigin: true, rewrite: (p) => p.replace("/llmscope", "") };
