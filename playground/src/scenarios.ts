@@ -44,7 +44,7 @@ export const SCENARIOS: Scenario[] = [
     headers: { "x-mock-scenario": "content_filter" },
   },
   { id: "refusal", label: "Refusal", hint: "The model declines to answer.", shows: "error content_filter", headers: { "x-mock-scenario": "refusal" } },
-  { id: "overloaded", label: "Overloaded (529)", hint: "The provider is over capacity.", shows: "error overloaded", headers: { "x-mock-scenario": "overloaded" } },
+  { id: "overloaded", label: "Overloaded (503 / 529)", hint: "The provider is over capacity (OpenAI answers 503, Anthropic 529).", shows: "error overloaded", headers: { "x-mock-scenario": "overloaded" } },
   { id: "network", label: "Network failure", hint: "The connection drops before any response.", shows: "error network", headers: { "x-mock-scenario": "network" } },
   {
     id: "stream_cut",
