@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { WORKER_CONDITIONS } from "../e2e/harness/bundle-worker.ts";
 
-/** core's lazily imported tokenizers; a single-file Worker bundle inlines them unless left out */
+/** core's lazily imported tokenizers: a Worker build resolves core's import of them to a stub, so marking them external should change nothing */
 export const TOKENIZER_PACKAGES = ["gpt-tokenizer", "js-tiktoken"];
 
 export interface BundleSize {
