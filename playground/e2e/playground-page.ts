@@ -72,20 +72,25 @@ export async function openPlayground(): Promise<PlaygroundSession> {
 /** The overlay's rows, newest first (the default sort); Playwright's CSS pierces the open shadow root. */
 export const overlayRows = (page: Page) => page.locator("[data-llmscope-devtools] [role=option]");
 
-/** Wait until the newest call in the overlay has finished (no live or pending badge) and return its text. */
-export async function newestFinishedRow(page: Page, countBefore: number): Promise<string> {
-  const rows = overlayRows(page);
+/** How many calls the overlay holds, from its own tally ("N calls"): the list itself is virtualized. */
+export async function callTotal(page: Page): Promise<number> {
+  const tally = await page.locator("[data-llmscope-devtools] .filters .shown").innerText();
+  return Number(tally.match(/\d+/)?.[0]);
+}
+
+/** Wait until the overlay holds more than `totalBefore` calls and the newest has finished; return its row's text. */
+export async function newestFinishedRow(page: Page, totalBefore: number): Promise<string> {
   await page.waitForFunction(
     (n) => {
       const shadow = document.querySelector("[data-llmscope-devtools]")?.shadowRoot;
-      const list = shadow?.querySelectorAll("[role=option]");
-      if (!list || list.length <= n) return false;
-      return !list[0]!.querySelector(".badge-live, .badge-pending");
+      const total = Number(shadow?.querySelector(".filters .shown")?.textContent?.match(/\d+/)?.[0] ?? 0);
+      const newest = shadow?.querySelector("[role=option]");
+      return total > n && !!newest && !newest.querySelector(".badge-live, .badge-pending");
     },
-    countBefore,
+    totalBefore,
     { timeout: 20_000 },
   );
-  return (await rows.first().innerText()).replace(/\s+/g, " ");
+  return (await overlayRows(page).first().innerText()).replace(/\s+/g, " ");
 }
 
 /** Wait until the app itself has its answer or its error for the newest turn. */

@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LLMCall } from "@llmscope/core";
-import { newestFinishedRow, newestTurnSettled, openPlayground, overlayRows, type PlaygroundSession } from "./playground-page.ts";
+import { callTotal, newestFinishedRow, newestTurnSettled, openPlayground, overlayRows, type PlaygroundSession } from "./playground-page.ts";
 
 const SHOTS = "test-results";
 const MS = /\d+(\.\d+)? (ms|s)\b/;
@@ -39,7 +39,7 @@ afterAll(async () => {
 
 describe("playground", () => {
   it.each(SCENARIO_EXPECTATIONS)("shows the $scenario scenario in the overlay", async ({ scenario, badge, app, tokens }) => {
-    const before = await overlayRows(s.page).count();
+    const before = await callTotal(s.page);
     await s.page.click(`[data-scenario=${scenario}]`);
     expect(await newestTurnSettled(s.page)).toBe(app);
     const row = await newestFinishedRow(s.page, before);
@@ -58,7 +58,7 @@ describe("playground", () => {
     ["ai-sdk", "gpt-4o-mini"],
   ])("records a call through the %s client", async (provider, model) => {
     await s.page.selectOption("select[aria-label=Provider]", provider);
-    const before = await overlayRows(s.page).count();
+    const before = await callTotal(s.page);
     await s.page.click("[data-scenario=normal]");
     expect(await newestTurnSettled(s.page)).toBe("done");
     const row = await newestFinishedRow(s.page, before);
@@ -71,7 +71,7 @@ describe("playground", () => {
   it("attributes calls to the selected user, department and feature", async () => {
     await s.page.selectOption("select[aria-label=userId]", "u-bob");
     await s.page.selectOption("select[aria-label=department]", "research");
-    const before = await overlayRows(s.page).count();
+    const before = await callTotal(s.page);
     await s.page.click("[data-scenario=normal]");
     await newestFinishedRow(s.page, before);
     await overlayRows(s.page).first().click();
@@ -79,6 +79,20 @@ describe("playground", () => {
     await expect.poll(async () => (await detail.innerText()).replace(/\s+/g, " ")).toMatch(/u-bob/);
     expect(await detail.innerText()).toMatch(/research/);
     await s.page.screenshot({ path: `${SHOTS}/playground-detail.png` });
+  });
+
+  it("shows HTML and script in a prompt as text, never running it", async () => {
+    const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> what is XSS?`;
+    await s.page.fill("#prompt", payload);
+    const before = await callTotal(s.page);
+    await s.page.click("button[type=submit]");
+    await newestFinishedRow(s.page, before);
+    await overlayRows(s.page).first().click();
+    const detail = s.page.locator("[data-llmscope-devtools] article.detail");
+    await expect.poll(() => detail.innerText()).toContain(payload);
+    expect(await detail.locator("img, script").count()).toBe(0);
+    expect(await s.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await s.page.fill("#prompt", "What is a vector database?");
   });
 
   it("raises the token warning when the prompt change ships", async () => {
@@ -95,9 +109,7 @@ describe("playground", () => {
 
   it("fires a burst of 50 mixed calls, all recorded", async () => {
     await s.page.locator("[data-llmscope-devtools] [role=tab]", { hasText: "Calls" }).click();
-    // the list is virtualized, so count through the overlay's own tally ("N calls")
-    const tally = s.page.locator("[data-llmscope-devtools] .filters .shown");
-    const total = async () => Number((await tally.innerText()).match(/\d+/)?.[0]);
+    const total = () => callTotal(s.page);
     const before = await total();
     await s.page.click("[data-action=burst]");
     await s.page.waitForSelector("[data-action=burst]:not([disabled])", { timeout: 60_000 });
@@ -122,7 +134,7 @@ describe("playground", () => {
           };
         }),
     );
-    expect(stored.length).toBeGreaterThanOrEqual(SCENARIO_EXPECTATIONS.length + 3 + 1 + 6 + 50);
+    expect(stored.length).toBeGreaterThanOrEqual(SCENARIO_EXPECTATIONS.length + 3 + 1 + 1 + 6 + 50);
     const kinds = new Set(stored.map((c) => c.error?.kind).filter(Boolean));
     for (const kind of ["rate_limit", "context_length", "content_filter", "overloaded", "network"]) expect(kinds).toContain(kind);
     // the slow first token: 600 ms before the first chunk, after headers came back at once
