@@ -1,34 +1,19 @@
 // Real HTTP on 127.0.0.1: a round trip and the time to the first streamed
 // delta, with and without the recorder, measured interleaved.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { startMockLLM } from "@llmscope/mock-llm/node";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { createRecorder, memorySink } from "../src/index.ts";
-import { CHAT_PATH, jsonBody, requestBody, sseChunks } from "./fixtures.ts";
+import { CHAT_PATH, requestBody } from "./fixtures.ts";
 import { paired } from "./measure.ts";
 
-const chunks = sseChunks(20);
-
-async function startServer(): Promise<{ url: string; close(): void }> {
-  const server = createServer({ noDelay: true }, (req, res) => {
-    req.resume();
-    req.on("end", () => {
-      if (req.headers["x-stream"]) {
-        res.writeHead(200, { "content-type": "text/event-stream" });
-        res.write(chunks[0]!);
-        // the rest follows a moment later, as tokens do
-        setTimeout(() => {
-          for (const c of chunks.slice(1)) res.write(c);
-          res.end();
-        }, 2);
-      } else {
-        res.writeHead(200, { "content-type": "application/json", "content-length": jsonBody.byteLength });
-        res.end(jsonBody);
-      }
-    });
+/** the server in a process of its own, so the two sides do not share an event loop */
+async function startServer(kind: "bare" | "mock"): Promise<{ url: string; close(): void }> {
+  const child = fork(fileURLToPath(new URL("./loopback-server.ts", import.meta.url)), [kind], { execArgv: ["--import", "tsx"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("message", (m) => resolve(String(m)));
+    child.once("exit", (code) => reject(new Error(`loopback server exited (${code})`)));
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${CHAT_PATH}`, close: () => server.close() };
+  return { url: `${url}${CHAT_PATH}`, close: () => void child.disconnect() };
 }
 
 export interface LoopbackResult {
@@ -37,7 +22,7 @@ export interface LoopbackResult {
 }
 
 export async function loopback(): Promise<LoopbackResult> {
-  const server = await startServer();
+  const server = await startServer("bare");
   try {
     return await measure(server.url, { stream: { headers: { "x-stream": "1" } }, turns: [600, 300] });
   } finally {
@@ -52,11 +37,11 @@ export async function loopback(): Promise<LoopbackResult> {
  * run is short; they do not enter either measure.)
  */
 export async function loopbackMockDefaults(): Promise<LoopbackResult> {
-  const mock = await startMockLLM();
+  const mock = await startServer("mock");
   try {
-    return await measure(`${mock.url}${CHAT_PATH}`, { stream: { headers: { "x-mock-chunk-delay": "0" }, body: JSON.stringify({ ...JSON.parse(requestBody), stream: true }) }, turns: [60, 60] });
+    return await measure(mock.url, { stream: { headers: { "x-mock-chunk-delay": "0" }, body: JSON.stringify({ ...JSON.parse(requestBody), stream: true }) }, turns: [300, 300] });
   } finally {
-    await mock.close();
+    mock.close();
   }
 }
 
