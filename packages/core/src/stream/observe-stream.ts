@@ -42,9 +42,17 @@ export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFo
     }
   };
   const framer = createFramer(format, (event) => guard(() => observer.event(event, at)));
+  // text waiting to be framed, with when it arrived: framing runs in a
+  // microtask queued after the reader's, so the reader gets the chunk before
+  // we parse it (one chunk can hold a burst of events)
+  const queued: [string, number][] = [];
+  const frame = () => {
+    for (const [text, arrived] of queued.splice(0)) guard(() => ((at = arrived), framer.push(text)));
+  };
   const finish = (outcome: StreamOutcome) => {
     if (ended) return;
     ended = true;
+    frame();
     guard(() => {
       if (outcome.kind === "complete") {
         framer.push(decoder.decode());
@@ -62,7 +70,8 @@ export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFo
           at = performance.now();
           const text = decoder.decode(chunk, STREAMING);
           observer.chunk(text, chunk.byteLength, at);
-          framer.push(text);
+          const length = queued.push([text, at]);
+          if (length === 1) queueMicrotask(frame);
         });
       },
       flush: () => finish({ kind: "complete" }),
