@@ -114,7 +114,7 @@ export async function benchPersistence(): Promise<string> {
 | longest main-thread task meanwhile (PerformanceObserver longtask) | ${longest(write)} | no task > 50 ms |
 | persist 10,000 calls as recorded by default (UUID ids, raw request and response bodies, ~9 KB each) | ${ms(recorded.elapsed)}; longest task: ${longest(recorded)} | — |
 | query by user + 5-minute range over ${query.stored.toLocaleString("en")} stored calls (median of 21; ${query.perQuery} calls returned each) | ${ms(query.median)} median, ${ms(query.max)} slowest | ≤ 50 ms |
-| beacon queue, endpoint down, 100,000 calls written (Node; defaults 1,000 calls / 4 MiB) | ${queue.calls} calls, ${MiB(queue.bytes)} serialized, heap +${MiB(queue.heap)}; ${queue.dropped.toLocaleString("en")} dropped and counted | bounded |
+| beacon queue, endpoint down, 100,000 calls written (Node; defaults 1,000 calls / 4 MiB) | ${queue.calls} calls, ${MiB(queue.bytes)} serialized, heap change ${queue.heap < 0 ? "" : "+"}${MiB(queue.heap)}; ${queue.dropped.toLocaleString("en")} dropped and counted | bounded |
 
 ${write.stored.toLocaleString("en")} calls were stored in the first run.`;
   } finally {
