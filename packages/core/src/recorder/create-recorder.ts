@@ -58,7 +58,8 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     if (usage.inputTokens !== undefined || usage.outputTokens !== undefined) {
       try {
         // a dated snapshot name prices best; an unknown one falls back to the requested model
-        const cost = computeCost(call.responseModel ?? call.model, usage, prices) ?? computeCost(call.model, usage, prices);
+        const dated = call.responseModel !== call.model ? call.responseModel : undefined;
+        const cost = (dated && computeCost(dated, usage, prices)) ?? computeCost(call.model, usage, prices);
         if (cost) call.cost = cost;
       } catch {
         fault();
@@ -101,7 +102,9 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       const { usage, completion } = call;
       // a refused request (429, 401, …) produced nothing and is not billed
       const nothingMade = call.error && !completion.text && !completion.toolCalls?.length;
-      if (options.estimateTokens === false || (usage.inputTokens !== undefined && usage.outputTokens !== undefined) || nothingMade) return deliver(call);
+      // embeddings produce no output tokens: a reported input count is the whole usage
+      const reported = usage.inputTokens !== undefined && (usage.outputTokens !== undefined || call.operation === "embeddings");
+      if (options.estimateTokens === false || reported || nothingMade) return deliver(call);
       const estimated = whenIdle()
         .then(() => estimateUsage(call, options.tokenizer))
         .then(({ inputTokens, outputTokens }) => {

@@ -80,6 +80,8 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   // the response's headers, until catchUp copies what may be kept
   let responseHeaders: Headers | undefined;
   let ended = false;
+  /** when a JSON body had fully arrived: the call's end, whatever parsing happens after */
+  let bodyArrivedAt: number | undefined;
 
   const parseRequest = (text: string) => {
     const capture = createTextCapture(maxBodyBytes);
@@ -97,8 +99,9 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     }
   };
   const announce = () => {
+    if (abandoned) return;
     call.fingerprint = fingerprintPrompt(call.prompt, call.tags.promptId);
-    if (!abandoned) core.emit({ type: "start", call: snapshot(call) });
+    core.emit({ type: "start", call: snapshot(call) });
   };
   const catchUp = () => {
     if (!announced) {
@@ -157,7 +160,8 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     } catch (err) {
       return failureOf(err);
     }
-    timing.ttftMs = now() - t0;
+    bodyArrivedAt = now();
+    timing.ttftMs = bodyArrivedAt - t0;
     await later();
     const text = new TextDecoder().decode(buffer);
     const capture = createTextCapture(maxBodyBytes);
@@ -262,7 +266,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
           fault();
           return {};
         });
-        core.track(signals.then((given) => end(given)));
+        core.track(signals.then((given) => end(given, bodyArrivedAt)));
       }
       later()
         .then(() => {

@@ -36,6 +36,15 @@ async function record(f: typeof fetch, run: (f: typeof fetch) => Promise<unknown
 }
 
 describe("a recorded JSON call", () => {
+  it("keeps an embeddings call's reported usage as the provider's: embeddings have no output to estimate", async () => {
+    const reply = { object: "list", model: "text-embedding-3-small", data: [{ object: "embedding", index: 0, embedding: [0.1, 0.2] }], usage: { prompt_tokens: 3, total_tokens: 3 } };
+    const { call } = await record(
+      (async () => new Response(JSON.stringify(reply), { headers: { "content-type": "application/json" } })) as typeof fetch,
+      async (f) => (await f("http://127.0.0.1:9/v1/embeddings", { method: "POST", body: JSON.stringify({ model: "text-embedding-3-small", input: "hello there" }) })).json(),
+    );
+    expect(call).toMatchObject({ operation: "embeddings", usage: { inputTokens: 3, totalTokens: 3, source: "provider" } });
+  });
+
   it("has provider, model, params, prompt, completion, usage, cost and timing", async () => {
     const reply = { model: "gpt-4o-2024-08-06", choices: [{ message: { role: "assistant", content: "Hi there" }, finish_reason: "stop" }], usage: { prompt_tokens: 9, completion_tokens: 2 } };
     const { call, events } = await record(
