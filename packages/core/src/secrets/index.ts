@@ -2,7 +2,8 @@
 // (Authorization, x-api-key, api-key, x-goog-api-key, cf-aig-authorization,
 // key=) all match; so does the rest (x-portkey-api-key, session tokens,
 // cookies), because a missed secret costs far more than a missed header.
-const SECRET = /key|token|secret|auth|cookie|passw|signature|^sig$/i;
+// "tokens" is spared: rate-limit headers (x-ratelimit-remaining-tokens) explain a 429.
+const SECRET = /key|token(?!s)|secret|auth|cookie|passw|signature|^sig$/i;
 const MASK = "REDACTED";
 
 export const isSecretName = (name: string): boolean => SECRET.test(name);

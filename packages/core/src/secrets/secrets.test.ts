@@ -4,7 +4,7 @@ import { isSecretName, safeHeaders, safeUrl } from "./index.ts";
 describe("secrets", () => {
   it("recognises provider credential headers and anything that looks like one", () => {
     for (const name of ["Authorization", "x-api-key", "api-key", "X-Goog-Api-Key", "cf-aig-authorization", "Cookie", "x-session-token", "OpenAI-Secret"]) expect(isSecretName(name)).toBe(true);
-    for (const name of ["content-type", "traceparent", "anthropic-version", "x-request-id", "accept"]) expect(isSecretName(name)).toBe(false);
+    for (const name of ["content-type", "traceparent", "anthropic-version", "x-request-id", "accept", "x-ratelimit-remaining-tokens", "anthropic-ratelimit-input-tokens-remaining"]) expect(isSecretName(name)).toBe(false);
   });
 
   it("drops credential headers from every HeadersInit form", () => {
