@@ -2,11 +2,10 @@
 import { defineAdapter, parsed } from "./adapter.ts";
 import type { ChunkReader } from "./accumulate.ts";
 import { paramsOf } from "./params.ts";
-import { messageOf, textOf, toolCallOf } from "./prompt-text.ts";
+import { isToolCall, messageOf, textOf, toolCallOf } from "./prompt-text.ts";
 import { arr, num, obj, str } from "./read.ts";
 
 // server_tool_use and mcp_tool_use blocks are tool calls the model made too
-const isToolUse = (b: { type?: unknown }) => /tool_use$/.test(String(b.type));
 
 const read: ChunkReader = (d) => {
   const m = d.type === "message_start" ? obj(d.message) : d;
@@ -14,7 +13,7 @@ const read: ChunkReader = (d) => {
     const blocks = arr(m.content).map(obj);
     return {
       text: blocks.map((x) => (x.type === "text" ? (str(x.text) ?? "") : "")).join(""),
-      calls: blocks.filter(isToolUse).map(toolCallOf),
+      calls: blocks.filter(isToolCall).map(toolCallOf),
       finish: str(m.stop_reason),
       model: str(m.model),
       usage: m.usage,
@@ -24,7 +23,7 @@ const read: ChunkReader = (d) => {
   return {
     text: str(block.text ?? delta.text),
     // a tool_use block starts with an empty input; its JSON arrives in fragments
-    calls: isToolUse(block) ? [{ ...toolCallOf(block), index, arguments: "" }] : delta.type === "input_json_delta" ? [{ index, arguments: str(delta.partial_json) }] : undefined,
+    calls: isToolCall(block) ? [{ ...toolCallOf(block), index, arguments: "" }] : delta.type === "input_json_delta" ? [{ index, arguments: str(delta.partial_json) }] : undefined,
     finish: str(delta.stop_reason),
     // message_delta repeats cumulative counts: the fold takes them, never adds
     usage: d.usage,

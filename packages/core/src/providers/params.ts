@@ -14,6 +14,12 @@ const PARAMS =
   "reasoningEffort reasoning.effort=reasoningEffort thinking.budgetTokens=thinkingBudget thinkingConfig.thinkingBudget " +
   "stop stopSequences=stop seed frequencyPenalty presencePenalty dimensions";
 
+/** [camelCase path, snake_case path, recorded name], parsed once */
+const SPEC = PARAMS.split(" ").map((entry) => {
+  const [path = "", name = path.split(".").pop()!] = entry.split("=");
+  return [path, path.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), name] as const;
+});
+
 /**
  * Reads the body first, then each nested options object. Tool lists are
  * recorded as a count and `{type}` objects as their type, to keep records small.
@@ -21,9 +27,8 @@ const PARAMS =
 export const paramsOf = (...sources: unknown[]): Obj => {
   const into: Obj = {};
   for (const src of sources)
-    for (const entry of PARAMS.split(" ")) {
-      const [path = "", name = path.split(".").pop()!] = entry.split("=");
-      const v = at(src, path) ?? at(src, path.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+    for (const [path, snake, name] of SPEC) {
+      const v = at(src, path) ?? at(src, snake);
       if (v != null && into[name] === undefined) into[name] = Array.isArray(v) ? (name === "tools" ? v.length : v) : (str(obj(v).type) ?? v);
     }
   return into;

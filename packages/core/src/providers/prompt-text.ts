@@ -31,7 +31,7 @@ export const strings = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).fi
 export const message = (role: string, content: string, toolCalls?: ToolCall[]): PromptMessage =>
   clean({ role, content, toolCalls: toolCalls?.length ? toolCalls : undefined });
 
-const isToolCall = (p: { type?: unknown; functionCall?: unknown }) => /tool_use$/.test(String(p.type)) || !!p.functionCall;
+export const isToolCall = (p: { type?: unknown; functionCall?: unknown }) => /tool_use$/.test(String(p.type)) || !!p.functionCall;
 
 /**
  * One conversation turn in the shapes the chat protocols share: OpenAI and
