@@ -85,6 +85,13 @@ describe("call detail", () => {
     expect(timing).toHaveTextContent("40 chunks · gap p50 20 ms · p95 60 ms · max 90 ms");
   });
 
+  it("lists cache writes in the cost breakdown, so its rows add up to the total", () => {
+    const call = makeCall({ cost: { inputUSD: 0.001, cachedInputUSD: 0, cacheWriteUSD: 0.004, outputUSD: 0.002, totalUSD: 0.007, priceDate: "2026-11-01" } });
+    renderWithStore(<CallDetail id={call.id} onClose={noop} />, [call]);
+    const usage = screen.getByRole("region", { name: "Usage and cost" });
+    expect(within(usage).getByRole("row", { name: "Cache write $0.0040" })).toBeInTheDocument();
+  });
+
   it("explains a classified error in plain language", () => {
     const call = makeCall({ status: 429, error: { kind: "rate_limit", status: 429, code: "rate_limit_exceeded", message: "Rate limit reached" } });
     renderWithStore(<CallDetail id={call.id} onClose={noop} />, [call]);

@@ -1,12 +1,8 @@
 import { errorHint, type CallError } from "@llmscope/core";
 
 export function ErrorBox({ error }: { error: CallError }) {
-  let hint = "";
-  try {
-    hint = errorHint(error.kind);
-  } catch {
-    // an unknown kind has no hint; the message still shows
-  }
+  // an unknown kind has no hint; the message still shows
+  const hint = errorHint(error.kind);
   return (
     <div className="error-box" role="alert">
       <div className="kv-line">

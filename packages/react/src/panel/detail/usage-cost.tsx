@@ -38,6 +38,7 @@ export function UsageCost({ call }: { call: LLMCall }) {
             <>
               <tr><th scope="row">Input</th><td className="num">{formatUSD(cost.inputUSD)}</td></tr>
               <tr><th scope="row">Cached input</th><td className="num">{formatUSD(cost.cachedInputUSD)}</td></tr>
+              {cost.cacheWriteUSD !== undefined && <tr><th scope="row">Cache write</th><td className="num">{formatUSD(cost.cacheWriteUSD)}</td></tr>}
               <tr><th scope="row">Output</th><td className="num">{formatUSD(cost.outputUSD)}</td></tr>
               <tr className="total"><th scope="row">Total</th><td className="num">{formatUSD(cost.totalUSD)}</td></tr>
             </>
