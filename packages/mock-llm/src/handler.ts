@@ -38,7 +38,8 @@ export function createMockLLM(options: MockOptions = {}): (request: Request) => 
 
     const raw = await request.text();
     counter++;
-    const requestId = shortId(hashString(raw, seed) ^ counter, 24);
+    const bodyHash = hashString(raw, seed);
+    const requestId = shortId(bodyHash ^ counter, 24);
     const timing = timingFor(options, scenario, request.headers);
     const ctx: MockContext = {
       request,
@@ -47,7 +48,7 @@ export function createMockLLM(options: MockOptions = {}): (request: Request) => 
       body: {},
       scenario,
       timing,
-      delays: createDelays(timing, hashString(raw, seed)),
+      delays: createDelays(timing, bodyHash),
       salt: 0,
       cache,
       requestId,

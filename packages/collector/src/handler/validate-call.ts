@@ -1,11 +1,8 @@
 // Checks one incoming call against the record contract and names the first
 // field that is wrong ("calls[3].usage.inputTokens must be a number").
-import type { LLMCall } from "@llmscope/core";
+import { ERROR_KINDS as KINDS, type LLMCall } from "@llmscope/core";
 
-const ERROR_KINDS = new Set([
-  "rate_limit", "context_length", "content_filter", "auth", "invalid_request", "overloaded", "server", "network",
-  "aborted", "timeout", "parse",
-]);
+const ERROR_KINDS = new Set<string>(KINDS);
 const OPERATIONS = new Set(["chat", "responses", "completion", "embeddings", "generate"]);
 export const MAX_ID_CHARS = 200;
 
