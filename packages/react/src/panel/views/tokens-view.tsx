@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { diagnoseTokens, tokenOutliers } from "@llmscope/core";
+import { diagnoseTokens, tokenOutliers, totalTokens } from "@llmscope/core";
 import { formatClock, formatCount, formatPercent, modelLabel } from "../format.ts";
 import { TokenBars } from "../charts/token-bars.tsx";
 import { useCallArray } from "./use-call-array.ts";
@@ -45,7 +45,7 @@ export function TokensView({ onOpenCall }: { onOpenCall: (id: string) => void })
               <button type="button" className="link" onClick={() => onOpenCall(o.call.id)}>
                 {formatClock(o.call.startedAt)} {modelLabel(o.call)}
               </button>{" "}
-              used {formatCount((o.call.usage?.inputTokens ?? 0) + (o.call.usage?.outputTokens ?? 0))} tokens; calls with the same prompt pattern use a median of {formatCount(o.median)}.
+              used {formatCount(totalTokens(o.call) ?? 0)} tokens; calls with the same prompt pattern use a median of {formatCount(o.median)}.
             </li>
           ))}
         </ul>
