@@ -50,6 +50,12 @@ describe.each(stores)("%s store", (_name, create) => {
     expect(await ids({ from, to })).toHaveLength(80);
   });
 
+  it("answers an empty or inverted time range with no calls", async () => {
+    await ready();
+    expect(await ids({ from: T0 + 40_000, to: T0 + 40_000 })).toEqual([]);
+    expect(await ids({ userId: "user-0", from: T0 + 90_000, to: T0 + 10_000 })).toEqual([]);
+  });
+
   it("combines an index with further filters and text search", async () => {
     await ready();
     expect(await ids({ userId: "user-2", model: "claude-haiku", provider: "openai" })).toEqual(

@@ -77,6 +77,8 @@ export function idbStore(db: IDBPDatabase): CallStore {
     },
     async query(query) {
       const plan = planQuery(query);
+      // an empty or inverted time range matches nothing (IDBKeyRange.bound would throw)
+      if (plan.from >= plan.to) return { calls: [] };
       // index keys: [value, startedAt] for a field index, startedAt for the time index
       const key = (t: number) => (plan.field ? [plan.value!, t] : t);
       const after = plan.after && plan.after[0] < plan.to ? plan.after : undefined;
