@@ -2,6 +2,9 @@
 // tab. Loaded by dynamic import only (browsers with persistence on), so idb and
 // all of the bookkeeping here stay out of the main bundle.
 import { openDB, type IDBPDatabase } from "idb";
+import { settled } from "../indexeddb/sliced-writes.ts";
+
+const OPEN_TIMEOUT_MS = 3000;
 import type { SinkContext } from "../types.ts";
 
 /** one serialized call or feedback item waiting to be sent */
@@ -39,18 +42,25 @@ export async function openOutbox(
   ctx: SinkContext,
   resend: (items: BeaconItem[]) => void,
 ): Promise<Outbox> {
-  const db: IDBPDatabase = await openDB(name, 1, {
-    upgrade(d) {
-      d.createObjectStore(STORE, { keyPath: "id" }).createIndex("seq", "seq");
-    },
-  });
+  // an open can hang (a blocked upgrade, some private modes): sending must not wait on it
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const db: IDBPDatabase = await Promise.race([
+    openDB(name, 1, {
+      upgrade(d) {
+        d.createObjectStore(STORE, { keyPath: "id" }).createIndex("seq", "seq");
+      },
+    }),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`opening IndexedDB "${name}" took over ${OPEN_TIMEOUT_MS} ms`)), OPEN_TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
   let seq = Date.now() * 1000;
   // IndexedDB runs read-write transactions on one store in the order they are made
   const guard = (work: Promise<unknown>) => void work.catch((e) => ctx.error(e));
 
   const put = async (items: BeaconItem[]) => {
     const tx = db.transaction(STORE, "readwrite");
-    for (const { stored: _s, ...item } of items) void tx.store.put({ ...item, seq: seq++ } satisfies StoredItem);
+    for (const { stored: _s, ...item } of items) settled(tx.store.put({ ...item, seq: seq++ } satisfies StoredItem));
     const excess = (await tx.store.count()) - maxItems;
     let pruned = 0;
     if (excess > 0) {
@@ -66,7 +76,7 @@ export async function openOutbox(
   };
   const remove = async (ids: string[]) => {
     const tx = db.transaction(STORE, "readwrite");
-    for (const id of ids) void tx.store.delete(id);
+    for (const id of ids) settled(tx.store.delete(id));
     await tx.done;
   };
   const reload = () =>
