@@ -31,8 +31,10 @@ export function tokenOutliers(calls: LLMCall[], ratio = 1.5): TokenOutlier[] {
   for (const group of groups.values()) {
     if (group.length < MIN_BASELINE + 1) continue;
     const sorted = group.map((entry) => entry.tokens).sort((a, b) => a - b);
+    const firstAt = new Map<number, number>();
+    sorted.forEach((t, i) => firstAt.has(t) || firstAt.set(t, i));
     for (const { call, tokens } of group) {
-      const median = medianWithout(sorted, sorted.indexOf(tokens));
+      const median = medianWithout(sorted, firstAt.get(tokens)!);
       if (median > 0 && tokens > ratio * median) outliers.push({ call, median, ratio: tokens / median });
     }
   }
