@@ -1,5 +1,5 @@
 // The flat columns a call is filtered and aggregated by, next to its full JSON.
-import type { LLMCall } from "@llmscope/core";
+import { totalTokens, type LLMCall } from "@llmscope/core";
 import { promptHash } from "./prompt-hash.ts";
 
 export interface CallRow {
@@ -28,12 +28,6 @@ export interface CallRow {
   record: string;
 }
 
-export function totalTokensOf(call: LLMCall): number | undefined {
-  const u = call.usage;
-  if (u.totalTokens !== undefined) return u.totalTokens;
-  if (u.inputTokens === undefined && u.outputTokens === undefined) return undefined;
-  return (u.inputTokens ?? 0) + (u.outputTokens ?? 0);
-}
 
 /** promptId tag when the app names its prompts, else the recorder's fingerprint */
 export function promptKeyOf(call: LLMCall): string {
@@ -59,7 +53,7 @@ export function toCallRow(call: LLMCall, receivedAt: number): CallRow {
     error_kind: call.error?.kind ?? null,
     input_tokens: call.usage.inputTokens ?? null,
     output_tokens: call.usage.outputTokens ?? null,
-    total_tokens: totalTokensOf(call) ?? null,
+    total_tokens: totalTokens(call) ?? null,
     cost_usd: call.cost?.totalUSD ?? null,
     duration_ms: call.timing.durationMs ?? null,
     ttft_ms: call.timing.ttftMs ?? null,

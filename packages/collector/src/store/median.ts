@@ -1,5 +1,4 @@
-export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
+import { percentile } from "@llmscope/core";
+
+/** the middle of the values (the mean of the two middle ones for an even count) */
+export const median = (values: readonly number[]): number => percentile([...values].sort((a, b) => a - b), 50);
