@@ -140,7 +140,8 @@ describe("playground", () => {
     // the slow first token: 600 ms before the first chunk, after headers came back at once
     const slow = stored.find((c) => c.stream && c.timing.ttftMs !== undefined && c.timing.ttftMs >= 600 && c.provider === "openai");
     expect(slow?.timing.ttfbMs).toBeLessThan(slow!.timing.ttftMs!);
-    expect(slow?.timing.durationMs).toBeGreaterThan(slow!.timing.ttftMs!);
+    // a busy browser may hand over the rest of the stream in the same read as its first token
+    expect(slow?.timing.durationMs).toBeGreaterThanOrEqual(slow!.timing.ttftMs!);
     const tagged = stored.find((c) => c.tags.userId === "u-bob");
     expect(tagged?.tags).toMatchObject({ department: "research", feature: "chat", app: "playground" });
     const qa = stored.filter((c) => c.tags.promptId === "qa");
