@@ -1,7 +1,8 @@
 // The recorder's own CPU cost, isolated: fetch is an in-process function that
 // returns a prebuilt Response, so the only difference between the two sides
 // is the recorder.
-import { createRecorder, memorySink } from "../src/index.ts";
+// the shipped build, as an app runs it (`pnpm bench` builds first)
+import { createRecorder, memorySink } from "../dist/index.js";
 import { CHAT_PATH, jsonBody, jsonHeaders, requestBody, sseChunks, sseHeaders } from "./fixtures.ts";
 import { median, perCall } from "./measure.ts";
 

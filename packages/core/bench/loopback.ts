@@ -2,7 +2,8 @@
 // delta, with and without the recorder, measured interleaved.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createRecorder, memorySink } from "../src/index.ts";
+// the shipped build, as an app runs it (`pnpm bench` builds first)
+import { createRecorder, memorySink } from "../dist/index.js";
 import { CHAT_PATH, requestBody } from "./fixtures.ts";
 import { paired } from "./measure.ts";
 

@@ -17,6 +17,9 @@ describe("normalizePromptText", () => {
     ["  many   spaces\n\nand lines ", "many spaces and lines"],
     ["report build-2025-03-14 and abc-12345678", "report build-<date> and <id>"],
     ["at https://x.io/a?u=jo@x.io&d=2025-01-01 then", "at <url> then"],
+    // either case, as the lower-case forms above
+    ["Visit WWW.EXAMPLE.COM or Jane.Doe@Example.COM", "Visit <url> or <email>"],
+    ["ref ABCD1234EF at 2025-03-14t09:26z", "ref <id> at <date>"],
   ])("%j → %j", (input, expected) => {
     expect(normalizePromptText(input)).toBe(expected);
   });

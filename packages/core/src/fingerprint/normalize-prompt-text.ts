@@ -1,7 +1,7 @@
 // Requests rendered from one template differ only in the values poured into
 // it. Replacing the usual kinds of value with placeholders makes those
-// requests read the same. One pass, one pattern whose alternatives are named
-// after their placeholders: url (any scheme, or www.), email, date (ISO, with an optional time),
+// requests read the same. One pass, one pattern whose alternatives are, in
+// the order of their placeholders: url (any scheme, or www.), email, date (ISO, with an optional time),
 // time, id (uuids, hex digests and opaque ids such as "cus_N2x8Hk3L": words of
 // 8+ with both letters and digits), str (a quotation; a single quote opens
 // only where no letter precedes it, so "don't … it's" is not one), n (numbers).
@@ -9,19 +9,24 @@
 // matters: a URL holds numbers and may hold an email, a date holds numbers and
 // looks like an id (nor does an id swallow a date it runs into, as in
 // "build-2025-03-14"). Every repetition that can backtrack is bounded, so hostile
-// text ("a-a-a-…", "1.1.1.…") stays linear.
+// text ("a-a-a-…", "1.1.1.…") stays linear. It runs on every call, so it is
+// case-sensitive with both cases spelled out (the i flag with u doubles its
+// time) and an email starts at a word boundary (not a scan for "@" from every
+// character).
 const VALUE =
-  /\b(?<url>(?:\w+:\/\/|www\.)[^\s"'<>`)\]}]+)|(?<email>[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})|\b(?<date>\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?)\b|\b(?<time>\d\d?:\d\d(?::\d\d)?)\b|\b(?<id>(?=[\w-]{0,63}\d)(?=[\w-]{0,63}[a-z])(?![\w-]{0,63}-\d{4}-\d\d-\d\d\b)[\w-]{8,})\b|(?<str>"[^"\n]{0,500}"|(?<![\p{L}\p{N}])'[^'\n]{0,500}'(?![\p{L}\p{N}])|“[^”\n]{0,500}”|「[^」\n]{0,500}」|`[^`\n]{0,500}`)|(?<n>\d+(?:[.,]\d+)*)/giu;
+  /\b((?:\w+:\/\/|[wW]{3}\.)[^\s"'<>`)\]}]+)|\b([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})|\b(\d{4}-\d\d-\d\d(?:[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:?\d\d)?)?)\b|\b(\d\d?:\d\d(?::\d\d)?)\b|\b((?=[\w-]{0,63}\d)(?=[\w-]{0,63}[a-zA-Z])(?![\w-]{0,63}-\d{4}-\d\d-\d\d\b)[\w-]{8,})\b|("[^"\n]{0,500}"|(?<![\p{L}\p{N}])'[^'\n]{0,500}'(?![\p{L}\p{N}])|“[^”\n]{0,500}”|「[^」\n]{0,500}」|`[^`\n]{0,500}`)|(\d+(?:[.,]\d+)*)/gu;
+
+const PLACEHOLDERS = ["<url>", "<email>", "<date>", "<time>", "<id>", "<str>", "<n>"];
 
 /** Text with its variable parts (URLs, emails, ids, dates, times, quoted strings, numbers) replaced by placeholders. */
 export function normalizePromptText(text: string): string {
   if (typeof text != "string") return "";
-  return text
-    .replace(VALUE, (...match) => {
-      // the last argument holds the named groups; exactly one of them matched
-      const groups: Record<string, string | undefined> = match.at(-1);
-      return `<${Object.keys(groups).find((name) => groups[name] !== undefined)}>`;
-    })
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      // the groups in the order of PLACEHOLDERS, then offset and input: exactly one group matched.
+      // Found by position, not by name: this runs on every call
+      .replace(VALUE, (_match, ...groups: unknown[]) => PLACEHOLDERS[groups.findIndex((group) => group !== undefined)]!)
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }

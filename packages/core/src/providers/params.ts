@@ -14,10 +14,10 @@ const PARAMS =
   "reasoningEffort reasoning.effort=reasoningEffort thinking.budgetTokens=thinkingBudget thinkingConfig.thinkingBudget " +
   "stop stopSequences=stop seed frequencyPenalty presencePenalty dimensions";
 
-/** [camelCase path, snake_case path, recorded name], parsed once */
+/** [camelCase keys, snake_case keys, recorded name], split once: this runs on every call */
 const SPEC = PARAMS.split(" ").map((entry) => {
   const [path = "", name = path.split(".").pop()!] = entry.split("=");
-  return [path, path.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), name] as const;
+  return [path.split("."), path.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).split("."), name] as const;
 });
 
 /**

@@ -11,9 +11,9 @@ export const str = (v: unknown): string | undefined => (typeof v === "string" ? 
 export const num = (v: unknown): number | undefined =>
   typeof v === "number" && Number.isFinite(v) ? v : undefined;
 
-/** the value at a dotted path such as `thinking.budget_tokens`; undefined when a step is missing */
-export const at = (v: unknown, path: string): unknown => {
-  for (const k of path.split(".")) v = obj(v)[k];
+/** the value at a dotted path such as `thinking.budget_tokens` (or its keys, split once); undefined when a step is missing */
+export const at = (v: unknown, path: string | readonly string[]): unknown => {
+  for (const k of typeof path === "string" ? path.split(".") : path) v = obj(v)[k];
   return v;
 };
 

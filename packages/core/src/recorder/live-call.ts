@@ -8,7 +8,8 @@ import { findProvider } from "../providers/index.ts";
 import type { ParsedResponse, StreamFormat } from "../providers/types.ts";
 import { safeHeaders, safeUrl } from "../secrets/index.ts";
 import { createChunkGaps } from "../stream/chunk-gaps.ts";
-import { observeStream } from "../stream/observe-stream.ts";
+import { observeStream, type StreamOutcome } from "../stream/observe-stream.ts";
+import { readAlong } from "../stream/read-along.ts";
 import { createTextCapture } from "../stream/text-capture.ts";
 import type { LLMCall } from "../types.ts";
 import { failureOf, now, pageURL, randomId, snapshot, type RecorderCore } from "./recorder-core.ts";
@@ -26,6 +27,34 @@ export interface LiveCall {
   observe(response: Response): Response;
   /** the call is over: classify, time and hand it on; the first end wins */
   end(signals: ErrorSignals, at?: number): void;
+}
+
+// decode() without { stream } keeps no state between calls, so one serves all
+const decoder = new TextDecoder();
+
+/** chunks as one buffer (a single chunk is itself) */
+function joined(parts: Uint8Array[], bytes: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const all = new Uint8Array(bytes);
+  let offset = 0;
+  for (const part of parts) {
+    all.set(part, offset);
+    offset += part.byteLength;
+  }
+  return all;
+}
+
+/**
+ * A Response around a new body that looks exactly like the original: its
+ * status, statusText and headers as the init, and its url, redirected and
+ * type, which a constructed Response would not have.
+ */
+function rebuild(response: Response, body: ReadableStream<Uint8Array>): Response {
+  const wrapped = new Response(body, response);
+  for (const key of ["url", "redirected", "type"] as const) {
+    Object.defineProperty(wrapped, key, { value: response[key], enumerable: true, configurable: true });
+  }
+  return wrapped;
 }
 
 /** live updates at most this often per call; the devtools coalesce per frame anyway */
@@ -80,8 +109,6 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   // the response's headers, until catchUp copies what may be kept
   let responseHeaders: Headers | undefined;
   let ended = false;
-  /** when a JSON body had fully arrived: the call's end, whatever parsing happens after */
-  let bodyArrivedAt: number | undefined;
 
   const parseRequest = (text: string) => {
     const capture = createTextCapture(maxBodyBytes);
@@ -101,7 +128,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   const announce = () => {
     if (abandoned) return;
     call.fingerprint = fingerprintPrompt(call.prompt, call.tags.promptId);
-    core.emit({ type: "start", call: snapshot(call) });
+    if (core.listeners.size) core.emit({ type: "start", call: snapshot(call) });
   };
   const catchUp = () => {
     if (!announced) {
@@ -146,26 +173,10 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     if (parsed.usage) call.usage = { ...parsed.usage, source: "provider" };
   };
 
-  /**
-   * A response that is not a stream: read from a clone in the background, so
-   * the app gets its very Response untouched. The copy is read as the bytes
-   * arrive (timing is true) but looked at only in a later task, so the app's
-   * own reading never waits on our parsing.
-   */
-  const readJSON = async (response: Response): Promise<ErrorSignals> => {
-    const { status, ok } = response;
-    let buffer: ArrayBuffer;
-    try {
-      buffer = await response.clone().arrayBuffer();
-    } catch (err) {
-      return failureOf(err);
-    }
-    bodyArrivedAt = now();
-    timing.ttftMs = bodyArrivedAt - t0;
-    await later();
-    const text = new TextDecoder().decode(buffer);
+  /** a whole body, arrived: into the record, parsed by the adapter */
+  const parseJSON = (text: string, bytes: number, { status, ok }: Response): ErrorSignals => {
     const capture = createTextCapture(maxBodyBytes);
-    capture.add(text, buffer.byteLength);
+    capture.add(text, bytes);
     capture.into(call.response!, call);
     let json: unknown;
     let parsed: ParsedResponse | undefined;
@@ -179,6 +190,47 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     }
     if (parsed) apply(parsed);
     return { status, providerError: parsed?.error, finishReason: call.completion.finishReason, parseFailed };
+  };
+
+  /**
+   * A response that is not a stream: its body read along as it arrives
+   * (timing is true) and looked at only in a later task, so the app's own
+   * reading never waits on our parsing.
+   */
+  const observeJSON = (response: Response): Response => {
+    // copies, since the app may hand its chunks on (a transfer empties them);
+    // decoded once at the end, which is faster than decoding as they come
+    const parts: Uint8Array[] = [];
+    let bytes = 0;
+    let arrived!: (outcome: StreamOutcome) => void;
+    const over = new Promise<StreamOutcome>((resolve) => (arrived = resolve));
+    const seen = (chunk: Uint8Array) => {
+      bytes += chunk.byteLength;
+      parts.push(chunk.slice());
+    };
+    const body = response.body && canRebuild(response.status) && readAlong(response.body, seen, arrived, fault);
+    if (!body) arrived({ kind: "complete" });
+    core.track(
+      over.then(async (outcome) => {
+        const at = now();
+        timing.ttftMs = at - t0;
+        await later();
+        let signals: ErrorSignals = {};
+        try {
+          signals =
+            outcome.kind === "complete"
+              ? parseJSON(decoder.decode(joined(parts, bytes)), bytes, response)
+              : outcome.kind === "errored"
+                ? failureOf(outcome.error)
+                : // the app stopped reading: an abort, unless the status already said what went wrong
+                  { status: response.status, aborted: response.ok };
+        } catch {
+          fault();
+        }
+        end(signals, at);
+      }),
+    );
+    return body ? rebuild(response, body) : response;
   };
 
   /** a streamed response: the body is piped through observeStream and the app gets a Response around it that looks exactly like the original */
@@ -235,13 +287,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
       },
       fault,
     });
-    // the original as the init: its status, statusText and headers
-    const wrapped = new Response(observed, response);
-    // a constructed Response has no url and type "default"; the app must see the original's
-    for (const key of ["url", "redirected", "type"] as const) {
-      Object.defineProperty(wrapped, key, { value: response[key], enumerable: true, configurable: true });
-    }
-    return wrapped;
+    return rebuild(response, observed);
   };
 
   stats.captured++;
@@ -256,25 +302,17 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
       call.response = { headers: {} };
       responseHeaders = response.headers;
       const format = response.body && canRebuild(status) && adapter.streamFormat(match, responseHeaders.get("content-type") ?? "");
-      let received = response;
-      if (format) {
-        call.stream = true;
-        call.phase = "streaming";
-        received = observeStreamed(response, format);
-      } else {
-        const signals = readJSON(response).catch((): ErrorSignals => {
-          fault();
-          return {};
-        });
-        core.track(signals.then((given) => end(given, bodyArrivedAt)));
-      }
+      if (!format) return observeJSON(response);
+      call.stream = true;
+      call.phase = "streaming";
+      // subscribers learn the call is streaming; a JSON body's end comes soon enough
       later()
         .then(() => {
           catchUp();
-          if (!ended && call.stream) core.emit({ type: "update", call: snapshot(call) });
+          if (!ended && core.listeners.size) core.emit({ type: "update", call: snapshot(call) });
         })
         .catch(fault);
-      return received;
+      return observeStreamed(response, format);
     },
   };
 }

@@ -54,7 +54,7 @@ describe.each([
   it.each(reads)("%s gives the same bytes, and the call is recorded", async (_how, read) => {
     const { sink, recorder, call, original, make } = setup(body, contentType);
     const res = await call();
-    if (contentType === "application/json") expect(res).toBe(original());
+    expect(res).toBeInstanceOf(Response);
     expect({ status: res.status, statusText: res.statusText, url: res.url, redirected: res.redirected, type: res.type, ok: res.ok }).toEqual({
       status: 200,
       statusText: "OK!",
@@ -94,5 +94,33 @@ describe("events", () => {
     expect(events[0]?.call.id).not.toBe("");
     expect(events.at(-1)?.type).toBe("end");
     expect(new Set(events.map((e) => e.call.id)).size).toBe(1);
+  });
+});
+
+describe("a JSON body the app does not read to the end", () => {
+  it("still ends its call when nobody reads it", async () => {
+    const { sink, recorder, call } = setup(reply, "application/json");
+    const res = await call();
+    await recorder.flush();
+    expect(sink.calls()[0]?.completion.text).toBe("Hi");
+    // and the app can still read it afterwards
+    expect(await res.text()).toBe(reply);
+  });
+
+  it("is an abort when the app cancels a good response, and keeps its kind for a failed one", async () => {
+    const recorder = createRecorder({ sinks: [memorySink()], estimateTokens: false });
+    const [sink] = recorder.sinks as [ReturnType<typeof memorySink>];
+    const slow = (status: number) =>
+      recorder.wrap((async () =>
+        new Response(
+          new ReadableStream({ pull: () => new Promise(() => {}) }),
+          { status, headers: { "content-type": "application/json" } },
+        )) as typeof fetch);
+    for (const status of [200, 429]) await (await slow(status)(CHAT, { method: "POST", body: prompt })).body!.cancel("gave up");
+    await recorder.flush();
+    expect(sink.calls().map((c) => [c.status, c.error?.kind])).toEqual([
+      [200, "aborted"],
+      [429, "rate_limit"],
+    ]);
   });
 });
