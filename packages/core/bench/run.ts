@@ -33,7 +33,7 @@ const fdRealistic = realistic.firstDelta[1] / realistic.firstDelta[0];
 
 line("## Core recorder");
 line();
-line("Medians after warm-up. In-process rows call a fetch that returns a prebuilt Response, so the difference is the recorder alone; loopback rows are real HTTP on 127.0.0.1 to a server in a process of its own, measured interleaved (300 or more turns each). Against a server that answers at once, the recorder's fixed cost per call (a Response rebuilt around an observed stream, a clone for JSON) is a visible share of a ~0.3 ms round trip; against the mock's realistic 20 ms it is a sliver. Both are kept.");
+line("Medians after warm-up. In-process rows call a fetch that returns a prebuilt Response, so the difference is the recorder alone (its shipped build); loopback rows are real HTTP on 127.0.0.1 to a server in a process of its own, measured interleaved (300 or more turns each). Against a server that answers at once, the recorder's fixed cost per call (a Response rebuilt around a stream we fill or observe) is a visible share of a ~0.3 ms round trip; against the mock's realistic 20 ms it is a sliver. Both are kept.");
 line();
 line("| measure | without | with recorder | result | goal | |");
 line("|---|---|---|---|---|---|");
