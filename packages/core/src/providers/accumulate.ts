@@ -4,7 +4,8 @@
 // reason taken from the latest chunk, never summed) identical everywhere.
 import type { ToolCall } from "../types.ts";
 import type { ParsedResponse, ProviderError, StreamAccumulator, StreamEvent } from "./types.ts";
-import { clean, errorOf, obj, type Obj } from "./read.ts";
+import { toolCallOf } from "./prompt-text.ts";
+import { clean, errorOf, obj, str, type Obj } from "./read.ts";
 import { usageOf } from "./usage.ts";
 
 /** What one chunk contributes. `index` joins tool-call fragments across chunks. */
@@ -22,6 +23,12 @@ export type ChunkReader = (data: Obj, event?: string) => Chunk | undefined;
 
 /** A refusal is an answer, but one the caller must see as filtered. */
 export const REFUSAL: ProviderError = { kind: "content_filter", code: "refusal", message: "The model refused to answer" };
+
+/** The text of the parts `isAnswer` keeps, and the tool calls among them (Anthropic content blocks, Gemini parts). */
+export const partsChunk = (parts: Obj[], isAnswer: (p: Obj) => unknown, isCall: (p: Obj) => unknown): Chunk => ({
+  text: parts.map((p) => (isAnswer(p) ? (str(p.text) ?? "") : "")).join(""),
+  calls: parts.filter(isCall).map(toolCallOf),
+});
 
 export interface Fold extends StreamAccumulator {
   /** fold an already-parsed chunk; true when it carried text or tool-call data */

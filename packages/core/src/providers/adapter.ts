@@ -3,12 +3,25 @@
 import type { PromptMessage } from "../types.ts";
 import type { ParsedRequest, ProviderAdapter, ProviderMatch, StreamFormat } from "./types.ts";
 import { fold, type ChunkReader } from "./accumulate.ts";
-import { buildPrompt } from "./prompt-text.ts";
-import { clean, obj, str, type Obj } from "./read.ts";
+import { paramsOf } from "./params.ts";
+import { buildPrompt, messageOf } from "./prompt-text.ts";
+import { arr, clean, obj, str, type Obj } from "./read.ts";
 
 /** `known` is false when the body lacks what the protocol requires (see ParsedRequest.unrecognized) */
 export const parsed = (model: unknown, params: Obj, messages: PromptMessage[], system: string | undefined, stream: boolean, known: unknown): ParsedRequest =>
   clean({ model: str(model), params, prompt: buildPrompt(messages, system), stream, unrecognized: known ? undefined : true });
+
+/** a `{model, messages, stream}` body (OpenAI chat, Anthropic), its system prompt read apart */
+export const chatRequest = (b: Obj, system?: string): ParsedRequest =>
+  parsed(b.model, paramsOf(b), arr(b.messages).map(messageOf), system, b.stream === true, Array.isArray(b.messages));
+
+/** a match function for a protocol told apart by how its path ends */
+export const onPath =
+  (path: RegExp, matchOf: (m: RegExpExecArray, url: URL) => ProviderMatch): ProviderAdapter["match"] =>
+  (url) => {
+    const m = path.exec(url.pathname);
+    return m && matchOf(m, url);
+  };
 
 export const sse = (_m: ProviderMatch, contentType: string): StreamFormat | null =>
   contentType.includes("event-stream") ? "sse" : null;

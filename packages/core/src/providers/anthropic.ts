@@ -1,8 +1,7 @@
 // Anthropic Messages API (/v1/messages): JSON, and SSE from message_start to message_stop.
-import { defineAdapter, parsed } from "./adapter.ts";
-import type { ChunkReader } from "./accumulate.ts";
-import { paramsOf } from "./params.ts";
-import { isToolCall, messageOf, textOf, toolCallOf } from "./prompt-text.ts";
+import { chatRequest, defineAdapter, onPath } from "./adapter.ts";
+import { partsChunk, type ChunkReader } from "./accumulate.ts";
+import { isToolCall, textOf, toolCallOf } from "./prompt-text.ts";
 import { arr, num, obj, str } from "./read.ts";
 
 // server_tool_use and mcp_tool_use blocks are tool calls the model made too
@@ -10,10 +9,8 @@ import { arr, num, obj, str } from "./read.ts";
 const read: ChunkReader = (d) => {
   const m = d.type === "message_start" ? obj(d.message) : d;
   if (m.type === "message") {
-    const blocks = arr(m.content).map(obj);
     return {
-      text: blocks.map((x) => (x.type === "text" ? (str(x.text) ?? "") : "")).join(""),
-      calls: blocks.filter(isToolCall).map(toolCallOf),
+      ...partsChunk(arr(m.content).map(obj), (x) => x.type === "text", isToolCall),
       finish: str(m.stop_reason),
       model: str(m.model),
       usage: m.usage,
@@ -32,7 +29,7 @@ const read: ChunkReader = (d) => {
 
 export const anthropic = defineAdapter(
   "anthropic",
-  (url) => (/\/v1\/messages\/?$/.test(url.pathname) ? { provider: "anthropic", operation: "chat" } : null),
-  (b) => parsed(b.model, paramsOf(b), arr(b.messages).map(messageOf), textOf(b.system), b.stream === true, Array.isArray(b.messages)),
+  onPath(/\/v1\/messages\/?$/, () => ({ provider: "anthropic", operation: "chat" })),
+  (b) => chatRequest(b, textOf(b.system)),
   read,
 );

@@ -1,9 +1,9 @@
 // Google Gemini (generativelanguage and Vertex): /models/{model}:generateContent
 // and :streamGenerateContent (SSE with alt=sse, else one JSON array).
-import { defineAdapter, parsed } from "./adapter.ts";
-import type { ChunkReader } from "./accumulate.ts";
+import { defineAdapter, onPath, parsed, sse } from "./adapter.ts";
+import { partsChunk, type ChunkReader } from "./accumulate.ts";
 import { paramsOf } from "./params.ts";
-import { messageOf, textOf, toolCallOf } from "./prompt-text.ts";
+import { messageOf, textOf } from "./prompt-text.ts";
 import { arr, obj, str } from "./read.ts";
 
 /** Every streamed chunk is a whole GenerateContentResponse; usageMetadata repeats the running totals. */
@@ -12,8 +12,7 @@ const read: ChunkReader = (d) => {
   const feedback = obj(d.promptFeedback), blocked = str(feedback.blockReason);
   return {
     // thought summaries are reasoning, not the answer
-    text: parts.map((p) => (p.thought ? "" : (str(p.text) ?? ""))).join(""),
-    calls: parts.filter((p) => p.functionCall).map(toolCallOf),
+    ...partsChunk(parts, (p) => !p.thought, (p) => p.functionCall),
     finish: str(c.finishReason),
     model: str(d.modelVersion),
     usage: d.usageMetadata,
@@ -23,12 +22,9 @@ const read: ChunkReader = (d) => {
 
 export const gemini = defineAdapter(
   "gemini",
-  (url) => {
-    const m = /\/models\/([^/:]+):(streamG|g)enerateContent\/?$/.exec(url.pathname);
-    return m ? { provider: "google", operation: "chat", model: m[1], stream: m[2] === "streamG" } : null;
-  },
+  onPath(/\/models\/([^/:]+):(streamG|g)enerateContent\/?$/, (m) => ({ provider: "google", operation: "chat", model: m[1], stream: m[2] === "streamG" })),
   (b, match) =>
     parsed(match.model, paramsOf(b, b.generationConfig), arr(b.contents).map(messageOf), textOf(b.systemInstruction), !!match.stream, Array.isArray(b.contents)),
   read,
-  (m, contentType) => (!m.stream ? null : contentType.includes("event-stream") ? "sse" : contentType.includes("json") ? "json-array" : null),
+  (m, contentType) => (m.stream ? (sse(m, contentType) ?? (contentType.includes("json") ? "json-array" : null)) : null),
 );

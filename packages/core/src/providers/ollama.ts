@@ -1,5 +1,5 @@
 // Ollama native API (/api/chat, /api/generate): NDJSON streams unless `stream:false`.
-import { defineAdapter, parsed } from "./adapter.ts";
+import { defineAdapter, onPath, parsed } from "./adapter.ts";
 import type { ChunkReader } from "./accumulate.ts";
 import { paramsOf } from "./params.ts";
 import { message, messageOf, textOf, toolCallOf } from "./prompt-text.ts";
@@ -19,10 +19,8 @@ const read: ChunkReader = (d) => {
 
 export const ollama = defineAdapter(
   "ollama",
-  (url) => {
-    const m = /\/api\/(chat|generate)\/?$/.exec(url.pathname);
-    return m ? { provider: "ollama", operation: m[1] === "chat" ? "chat" : "generate" } : null;
-  },
+  // the operations are named as the paths are
+  onPath(/\/api\/(chat|generate)\/?$/, (m) => ({ provider: "ollama", operation: m[1] as "chat" | "generate" })),
   (b) => {
     const messages = b.messages ? arr(b.messages).map(messageOf) : [message("user", textOf(b.prompt))];
     // every Ollama request names a model; an app's own /api/chat route usually does not

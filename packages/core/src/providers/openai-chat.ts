@@ -1,10 +1,9 @@
 // OpenAI Chat Completions, also spoken by Azure, Groq, Mistral, DeepSeek,
 // OpenRouter, Together, Workers AI, vLLM, Ollama's /v1 and most gateways.
-import { defineAdapter, parsed } from "./adapter.ts";
+import { chatRequest, defineAdapter } from "./adapter.ts";
 import { REFUSAL, type ChunkReader } from "./accumulate.ts";
 import { onOpenAIPath } from "./openai-url.ts";
-import { paramsOf } from "./params.ts";
-import { messageOf, textOf, toolCallOf } from "./prompt-text.ts";
+import { textOf, toolCallOf } from "./prompt-text.ts";
 import { arr, num, obj, str } from "./read.ts";
 
 /** Reads chat, legacy completions and embeddings bodies and stream chunks alike. */
@@ -23,6 +22,7 @@ export const readOpenAI: ChunkReader = (d) => {
 export const openaiChat = defineAdapter(
   "openai-chat",
   onOpenAIPath(/\/chat\/completions\/?$/, "chat"),
-  (b) => parsed(b.model, paramsOf(b), arr(b.messages).map(messageOf), undefined, b.stream === true, Array.isArray(b.messages)),
+  // not passed bare: the match would arrive as the system prompt
+  (b) => chatRequest(b),
   readOpenAI,
 );

@@ -3,6 +3,7 @@
 // and local servers are recognized too.
 import type { Operation } from "../types.ts";
 import type { ProviderAdapter, ProviderMatch } from "./types.ts";
+import { onPath } from "./adapter.ts";
 import { clean } from "./read.ts";
 
 /** the public API hosts of OpenAI-compatible providers name them */
@@ -25,7 +26,5 @@ export const openaiMatch = (url: URL, operation: Operation): ProviderMatch => {
 };
 
 /** the match function of an OpenAI-style endpoint whose path ends as `path` says */
-export const onOpenAIPath =
-  (path: RegExp, operation: Operation): ProviderAdapter["match"] =>
-  (url) =>
-    path.test(url.pathname) ? openaiMatch(url, operation) : null;
+export const onOpenAIPath = (path: RegExp, operation: Operation): ProviderAdapter["match"] =>
+  onPath(path, (_, url) => openaiMatch(url, operation));
