@@ -8,13 +8,13 @@ import { findProvider } from "../providers/index.ts";
 import type { ParsedResponse, StreamFormat } from "../providers/types.ts";
 import { safeHeaders, safeUrl } from "../secrets/index.ts";
 import { createChunkGaps } from "../stream/chunk-gaps.ts";
-import { observeStream, type StreamOutcome } from "../stream/observe-stream.ts";
-import { readAlong } from "../stream/read-along.ts";
+import { observeStream } from "../stream/observe-stream.ts";
 import { createTextCapture } from "../stream/text-capture.ts";
 import type { LLMCall } from "../types.ts";
 import { failureOf, now, pageURL, randomId, snapshot, type RecorderCore } from "./recorder-core.ts";
 import { readRequestBody } from "./request-body.ts";
 import { later } from "./schedule.ts";
+import { watchBody, type BodySeen } from "./watch-body.ts";
 
 export interface LiveCall {
   /**
@@ -27,21 +27,6 @@ export interface LiveCall {
   observe(response: Response): Response;
   /** the call is over: classify, time and hand it on; the first end wins */
   end(signals: ErrorSignals, at?: number): void;
-}
-
-// decode() without { stream } keeps no state between calls, so one serves all
-const decoder = new TextDecoder();
-
-/** chunks as one buffer (a single chunk is itself) */
-function joined(parts: Uint8Array[], bytes: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const all = new Uint8Array(bytes);
-  let offset = 0;
-  for (const part of parts) {
-    all.set(part, offset);
-    offset += part.byteLength;
-  }
-  return all;
 }
 
 /**
@@ -193,44 +178,29 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   };
 
   /**
-   * A response that is not a stream: its body read along as it arrives
-   * (timing is true) and looked at only in a later task, so the app's own
-   * reading never waits on our parsing.
+   * A response that is not a stream: its body seen as the app reads it (the
+   * app keeps its very Response) and looked at only in a later task, so the
+   * app's own reading never waits on our parsing.
    */
-  const observeJSON = (response: Response): Response => {
-    // copies, since the app may hand its chunks on (a transfer empties them);
-    // decoded once at the end, which is faster than decoding as they come
-    const parts: Uint8Array[] = [];
-    let bytes = 0;
-    let arrived!: (outcome: StreamOutcome) => void;
-    const over = new Promise<StreamOutcome>((resolve) => (arrived = resolve));
-    const seen = (chunk: Uint8Array) => {
-      bytes += chunk.byteLength;
-      parts.push(chunk.slice());
-    };
-    const body = response.body && canRebuild(response.status) && readAlong(response.body, seen, arrived, fault);
-    if (!body) arrived({ kind: "complete" });
+  const observeJSON = (response: Response): void => {
+    let arrived!: (body: BodySeen) => void;
+    const seen = new Promise<BodySeen>((resolve) => (arrived = resolve));
+    watchBody(response, arrived);
     core.track(
-      over.then(async (outcome) => {
+      seen.then(async (body) => {
         const at = now();
         timing.ttftMs = at - t0;
         await later();
-        let signals: ErrorSignals = {};
+        let signals: ErrorSignals = { status: response.status };
         try {
-          signals =
-            outcome.kind === "complete"
-              ? parseJSON(decoder.decode(joined(parts, bytes)), bytes, response)
-              : outcome.kind === "errored"
-                ? failureOf(outcome.error)
-                : // the app stopped reading: an abort, unless the status already said what went wrong
-                  { status: response.status, aborted: response.ok };
+          if ("text" in body) signals = parseJSON(body.text, body.bytes, response);
+          else if ("error" in body) signals = failureOf(body.error);
         } catch {
           fault();
         }
         end(signals, at);
       }),
     );
-    return body ? rebuild(response, body) : response;
   };
 
   /** a streamed response: the body is piped through observeStream and the app gets a Response around it that looks exactly like the original */
@@ -302,7 +272,10 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
       call.response = { headers: {} };
       responseHeaders = response.headers;
       const format = response.body && canRebuild(status) && adapter.streamFormat(match, responseHeaders.get("content-type") ?? "");
-      if (!format) return observeJSON(response);
+      if (!format) {
+        observeJSON(response);
+        return response;
+      }
       call.stream = true;
       call.phase = "streaming";
       // subscribers learn the call is streaming; a JSON body's end comes soon enough

@@ -54,7 +54,7 @@ describe.each([
   it.each(reads)("%s gives the same bytes, and the call is recorded", async (_how, read) => {
     const { sink, recorder, call, original, make } = setup(body, contentType);
     const res = await call();
-    expect(res).toBeInstanceOf(Response);
+    if (contentType === "application/json") expect(res).toBe(original());
     expect({ status: res.status, statusText: res.statusText, url: res.url, redirected: res.redirected, type: res.type, ok: res.ok }).toEqual({
       status: 200,
       statusText: "OK!",
@@ -97,30 +97,60 @@ describe("events", () => {
   });
 });
 
-describe("a JSON body the app does not read to the end", () => {
-  it("still ends its call when nobody reads it", async () => {
+describe("a JSON body read in other ways", () => {
+  it("still ends its call when nobody reads it, and the app can read it afterwards", async () => {
     const { sink, recorder, call } = setup(reply, "application/json");
     const res = await call();
     await recorder.flush();
     expect(sink.calls()[0]?.completion.text).toBe("Hi");
-    // and the app can still read it afterwards
     expect(await res.text()).toBe(reply);
   });
 
-  it("is an abort when the app cancels a good response, and keeps its kind for a failed one", async () => {
+  it("fails a second read as the original does, and the first still counts", async () => {
+    const { sink, recorder, call } = setup(reply, "application/json");
+    const res = await call();
+    expect(await res.json()).toEqual(JSON.parse(reply));
+    await expect(res.json()).rejects.toThrow(TypeError);
+    await recorder.flush();
+    expect(sink.calls()).toHaveLength(1);
+    expect(sink.calls()[0]?.completion.text).toBe("Hi");
+  });
+
+  it("gives the app the very SyntaxError a body that is not JSON gives, and records the parse failure", async () => {
+    const { sink, recorder, call, make } = setup("<html>bad gateway</html>", "application/json");
+    const mine = await call().then((r) => r.json()).catch((e: Error) => [e.constructor, e.message]);
+    const theirs = await make().json().catch((e: Error) => [e.constructor, e.message]);
+    expect(mine).toEqual(theirs);
+    expect(mine[0]).toBe(SyntaxError);
+    await recorder.flush();
+    expect(sink.calls()[0]?.error?.kind).toBe("parse");
+    expect(sink.calls()[0]?.response?.body).toBe("<html>bad gateway</html>");
+  });
+
+  it("is recorded when read past the shadows, with what is known", async () => {
+    const { sink, recorder, call } = setup(reply, "application/json");
+    const res = await call();
+    expect(await Response.prototype.json.call(res)).toEqual(JSON.parse(reply));
+    await recorder.flush();
+    expect(sink.calls().map((c) => [c.status, c.error, c.completion.text])).toEqual([[200, undefined, ""]]);
+  });
+
+  it("records the body's own failure as the app sees it", async () => {
     const recorder = createRecorder({ sinks: [memorySink()], estimateTokens: false });
     const [sink] = recorder.sinks as [ReturnType<typeof memorySink>];
-    const slow = (status: number) =>
-      recorder.wrap((async () =>
-        new Response(
-          new ReadableStream({ pull: () => new Promise(() => {}) }),
-          { status, headers: { "content-type": "application/json" } },
-        )) as typeof fetch);
-    for (const status of [200, 429]) await (await slow(status)(CHAT, { method: "POST", body: prompt })).body!.cancel("gave up");
+    const cut = new TypeError("terminated");
+    const f = recorder.wrap((async () =>
+      new Response(
+        new ReadableStream({
+          start(c) {
+            c.enqueue(new TextEncoder().encode('{"choices":'));
+            c.error(cut);
+          },
+        }),
+        { headers: { "content-type": "application/json" } },
+      )) as typeof fetch);
+    await expect((await f(CHAT, { method: "POST", body: prompt })).json()).rejects.toBe(cut);
     await recorder.flush();
-    expect(sink.calls().map((c) => [c.status, c.error?.kind])).toEqual([
-      [200, "aborted"],
-      [429, "rate_limit"],
-    ]);
+    expect(sink.calls()[0]?.error?.kind).toBe("network");
   });
 });
