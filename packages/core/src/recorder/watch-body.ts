@@ -7,10 +7,10 @@
 // round trip); this puts neither on the app's path, and the app keeps its
 // very Response.
 //
-// Where the bytes cannot be had that way (the app takes `body`, `blob()` or
-// `formData()`, or has not started reading by the next task), a clone is read
-// instead, so a body nobody reads still ends its call; and where the runtime
-// itself may read the body, a clone is all there is.
+// Where the bytes cannot be had that way (the app takes `body`, `bytes()`,
+// `blob()` or `formData()`, or has not started reading by the next task), a
+// clone is read instead, so a body nobody reads still ends its call; and where
+// the runtime itself may read the body, a clone is all there is.
 import { later } from "./schedule.ts";
 
 export type BodySeen =
@@ -20,72 +20,56 @@ export type BodySeen =
   /** read past us (say, through Response.prototype.json.call): nothing to see */
   | { unseen: true };
 
-type Method<T = unknown> = (this: Response) => Promise<T>;
+type Reading = (this: Response) => Promise<unknown>;
 
 // decode() without { stream } keeps no state between calls, so one serves all
 const decoder = new TextDecoder();
 
-interface Originals {
-  /** implemented by the runtime, not in JavaScript */
-  native: boolean;
-  arrayBuffer: Method<ArrayBuffer>;
-  clone: (this: Response) => Response;
-  bytes?: Method;
-  blob?: Method;
-  formData?: Method;
-  body?: (this: Response) => ReadableStream<Uint8Array> | null;
-}
+/** what the app gets from each shadowed method, given the bytes (as the Fetch standard derives them) */
+const FROM_BYTES: Record<string, (bytes: ArrayBuffer) => unknown> = {
+  arrayBuffer: (b) => b,
+  text: (b) => decoder.decode(b),
+  json: (b) => JSON.parse(decoder.decode(b)),
+};
+/** methods that read the body some other way: a clone is read for us first */
+const CLONE_FIRST = ["bytes", "blob", "formData", "body"];
 
-/** what the response's own class defines, looked up once per class: this runs on every call */
-const originalsByClass = new WeakMap<object, Originals>();
-function originalsOf(response: Response): Originals {
-  const proto = Object.getPrototypeOf(response) as Response;
-  let found = originalsByClass.get(proto);
+const shadow = (fn: Reading): PropertyDescriptor => ({ value: fn, configurable: true, writable: true });
+
+/** per Response class, looked up once: whether the runtime implements it, and its body getter */
+const classes = new WeakMap<object, { native: boolean; body?: () => unknown }>();
+function classOf(proto: Response) {
+  let found = classes.get(proto);
   if (!found) {
-    let body: Originals["body"];
+    let body: (() => unknown) | undefined;
     for (let o: object | null = proto; o && !body; o = Object.getPrototypeOf(o)) body = Object.getOwnPropertyDescriptor(o, "body")?.get;
-    // methods resolve through the class's own prototype chain, as the app's calls would
-    found = { native: /\[native code\]/.test(Function.prototype.toString.call(proto.clone)), arrayBuffer: proto.arrayBuffer, clone: proto.clone, bytes: (proto as { bytes?: Method }).bytes, blob: proto.blob, formData: proto.formData, body };
-    originalsByClass.set(proto, found);
+    found = { native: /\[native code\]/.test(Function.prototype.toString.call(proto.clone)), body };
+    classes.set(proto, found);
   }
   return found;
 }
 
-const method = (fn: Method): PropertyDescriptor => ({ value: fn, configurable: true, writable: true });
-
 export function watchBody(response: Response, seen: (body: BodySeen) => void): void {
-  const originals = originalsOf(response);
-  const { arrayBuffer, clone } = originals;
+  const proto = Object.getPrototypeOf(response) as Response;
+  const { native, body } = classOf(proto);
   let started = false;
-  let over = false;
-  const settle = (body: BodySeen) => {
-    if (over) return;
-    over = true;
-    seen(body);
-  };
-  // decoded before the app gets the buffer, which it may transfer
   const note = (buffer: ArrayBuffer) => {
-    settle({ text: decoder.decode(buffer), bytes: buffer.byteLength });
+    // decoded before the app gets the buffer, which it may transfer
+    seen({ text: decoder.decode(buffer), bytes: buffer.byteLength });
     return buffer;
   };
   const failed = (error: unknown): never => {
-    settle({ error });
+    seen({ error });
     throw error;
-  };
-  /** the bytes, read once for us and the app; a second read fails as it would have */
-  const read = (self: Response): Promise<ArrayBuffer> => {
-    if (started) return arrayBuffer.call(self);
-    started = true;
-    return arrayBuffer.call(self).then(note, failed);
   };
   /** a clone read for us, while the body is still untouched */
   const copy = (self: Response) => {
     if (started) return;
     started = true;
     try {
-      arrayBuffer.call(clone.call(self)).then(note, failed).catch(() => {});
+      proto.clone.call(self).arrayBuffer().then(note, failed).catch(() => {});
     } catch {
-      settle({ unseen: true });
+      seen({ unseen: true });
     }
   };
 
@@ -94,42 +78,26 @@ export function watchBody(response: Response, seen: (body: BodySeen) => void): v
   // worker's respondWith): there a clone is taken at once, a cheap native tee.
   // A JavaScript one (Node's fetch, node-fetch) is read only through its
   // methods and accessors, which the shadows cover.
-  if (originals.native) return copy(response);
+  if (native) return copy(response);
 
-  const shadows: PropertyDescriptorMap = {
-    arrayBuffer: method(function () {
-      return read(this);
-    }),
-    text: method(function () {
-      return read(this).then((b) => decoder.decode(b));
-    }),
-    json: method(function () {
-      return read(this).then((b) => JSON.parse(decoder.decode(b)));
-    }),
-  };
-  if (originals.bytes) {
-    shadows.bytes = method(function () {
-      return read(this).then((b) => new Uint8Array(b));
+  const shadows: PropertyDescriptorMap = {};
+  for (const name in FROM_BYTES) {
+    const from = FROM_BYTES[name]!;
+    shadows[name] = shadow(function () {
+      // the bytes are read once for us and the app; a second read fails as it would have
+      if (started) return proto.arrayBuffer.call(this).then(from);
+      started = true;
+      return proto.arrayBuffer.call(this).then(note, failed).then(from);
     });
   }
-  for (const name of ["blob", "formData"] as const) {
-    const own = originals[name];
-    if (own) {
-      shadows[name] = method(function () {
-        copy(this);
-        return own.call(this);
-      });
-    }
-  }
-  const { body } = originals;
-  if (body) {
-    shadows.body = {
-      get(this: Response) {
-        copy(this);
-        return body.call(this);
-      },
-      configurable: true,
+  for (const name of CLONE_FIRST) {
+    const original = name == "body" ? body : (proto[name as keyof Response] as Reading | undefined);
+    if (!original) continue;
+    const reading = function (this: Response) {
+      copy(this);
+      return original.call(this);
     };
+    shadows[name] = name == "body" ? { get: reading, configurable: true } : shadow(reading as Reading);
   }
   Object.defineProperties(response, shadows);
   // not read by the next task: read a copy instead, or learn it was read past us
