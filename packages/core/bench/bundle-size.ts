@@ -33,9 +33,26 @@ export async function minGzip(entry: string, plugins: Plugin[] = []): Promise<{ 
   return { min: code.byteLength, gz: gzipSync(code).byteLength };
 }
 
-export const coreBundle = () => minGzip(`export { createRecorder, memorySink, beaconSink } from "./src/index.ts";`);
+const CORE = `export { createRecorder, memorySink, beaconSink } from "./src/index.ts";`;
 
-export const recorderOnly = () =>
-  minGzip(`export { createRecorder } from "./src/recorder/index.ts"; export { memorySink } from "./src/sinks/memory-sink.ts";`, [
-    without(["providers", "errors", "pricing", "tokens", "fingerprint"]),
-  ]);
+export const coreBundle = () => minGzip(CORE);
+
+// the same bundle, imported past the package index: a layer left out as
+// external must not turn the index's `export *` into a whole namespace
+const DIRECT = `export { createRecorder } from "./src/recorder/index.ts"; export { memorySink } from "./src/sinks/memory-sink.ts";`;
+const BEACON = `export { beaconSink } from "./src/sinks/beacon-sink.ts";`;
+
+export const recorderOnly = () => minGzip(DIRECT, [without(["providers", "errors", "pricing", "tokens", "fingerprint"])]);
+
+/** what each part adds to the core bundle: its size minus the size without it (gzip shares context, so parts do not add up exactly) */
+export async function coreParts(): Promise<{ part: string; gz: number }[]> {
+  const all = (await minGzip(DIRECT + BEACON)).gz;
+  const parts: [string, Promise<{ gz: number }>][] = [
+    ["beaconSink", minGzip(DIRECT)],
+    ["the seven provider adapters", minGzip(DIRECT + BEACON, [without(["providers"])])],
+    ["the price table and pricing", minGzip(DIRECT + BEACON, [without(["pricing"])])],
+    ["error classification", minGzip(DIRECT + BEACON, [without(["errors"])])],
+    ["prompt fingerprints", minGzip(DIRECT + BEACON, [without(["fingerprint"])])],
+  ];
+  return Promise.all(parts.map(async ([part, size]) => ({ part, gz: all - (await size).gz })));
+}

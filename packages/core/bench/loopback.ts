@@ -40,7 +40,7 @@ export async function loopback(): Promise<LoopbackResult> {
 export async function loopbackMockDefaults(): Promise<LoopbackResult> {
   const mock = await startServer("mock");
   try {
-    return await measure(mock.url, { stream: { headers: { "x-mock-chunk-delay": "0" }, body: JSON.stringify({ ...JSON.parse(requestBody), stream: true }) }, turns: [300, 300] });
+    return await measure(mock.url, { stream: { headers: { "x-mock-chunk-delay": "0" }, body: JSON.stringify({ ...JSON.parse(requestBody), stream: true }) }, turns: [800, 800] });
   } finally {
     mock.close();
   }

@@ -1,6 +1,6 @@
 // `pnpm bench` for @llmscope/core: prints markdown sections to stdout.
 import { existsSync } from "node:fs";
-import { coreBundle, recorderOnly } from "./bundle-size.ts";
+import { coreBundle, coreParts, recorderOnly } from "./bundle-size.ts";
 import { jsonCallCost, perChunkCost } from "./in-process.ts";
 import { loopback, loopbackMockDefaults } from "./loopback.ts";
 import { ms, pass, us } from "./measure.ts";
@@ -22,6 +22,7 @@ const realistic = await loopbackMockDefaults();
 log("core: bundle sizes…");
 const bundle = await coreBundle();
 const recorder = await recorderOnly();
+const parts = await coreParts();
 const sse = await compareSSEFramers();
 
 const added = json.recorded - json.raw;
@@ -33,7 +34,7 @@ const fdRealistic = realistic.firstDelta[1] / realistic.firstDelta[0];
 
 line("## Core recorder");
 line();
-line("Medians after warm-up. In-process rows call a fetch that returns a prebuilt Response, so the difference is the recorder alone (its shipped build); loopback rows are real HTTP on 127.0.0.1 to a server in a process of its own, measured interleaved (300 or more turns each). Against a server that answers at once, the recorder's fixed cost per call (a Response rebuilt around a stream we fill or observe) is a visible share of a ~0.3 ms round trip; against the mock's realistic 20 ms it is a sliver. Both are kept.");
+line("Medians after warm-up. In-process rows call a fetch that returns a prebuilt Response, so the difference is the recorder alone (its shipped build); loopback rows are real HTTP on 127.0.0.1 to a server in a process of its own, measured interleaved (300 to 800 turns each). Against a server that answers at once, the recorder's fixed cost per call (a Response rebuilt around a stream we fill or observe) is a visible share of a ~0.3 ms round trip; against the mock's realistic 20 ms it is a sliver. Both are kept.");
 line();
 line("| measure | without | with recorder | result | goal | |");
 line("|---|---|---|---|---|---|");
@@ -45,6 +46,12 @@ line(`| realistic: loopback round trip, mock LLM server with its default 20 ms b
 line(`| realistic: time to first delta, mock LLM server with its default 20 ms before the first chunk | ${ms(realistic.firstDelta[0])} | ${ms(realistic.firstDelta[1])} | ×${fdRealistic.toFixed(3)} | ≤ ×1.01 | ${pass(fdRealistic <= 1.01)} |`);
 line(`| core bundle: createRecorder + memorySink + beaconSink, all adapters, price table (tokenizer lazy, excluded) | | | ${(bundle.gz / KB).toFixed(2)} KB min+gz (${(bundle.min / KB).toFixed(1)} KB min) | ≤ 8 KB | ${pass(bundle.gz <= 8 * KB)} |`);
 line(`| of which recorder + stream observation + memory sink | | | ${(recorder.gz / KB).toFixed(2)} KB min+gz | ≈ 3 KB | |`);
+line();
+line("Where the core bundle's bytes go: each part's share is the bundle's min+gz size minus its size without that part. The recorder, stream observation, secrets and the memory sink are the rest.");
+line();
+line("| part | adds (min+gz) |");
+line("|---|---:|");
+for (const { part, gz } of parts) line(`| ${part} | ${(gz / KB).toFixed(2)} KB |`);
 line();
 line("SSE framing, chosen by measurement (2,000 events fed in 97-character pieces):");
 line();
