@@ -29,19 +29,6 @@ export interface LiveCall {
   end(signals: ErrorSignals, at?: number): void;
 }
 
-/**
- * A Response around a new body that looks exactly like the original: its
- * status, statusText and headers as the init, and its url, redirected and
- * type, which a constructed Response would not have.
- */
-function rebuild(response: Response, body: ReadableStream<Uint8Array>): Response {
-  const wrapped = new Response(body, response);
-  for (const key of ["url", "redirected", "type"] as const) {
-    Object.defineProperty(wrapped, key, { value: response[key], enumerable: true, configurable: true });
-  }
-  return wrapped;
-}
-
 /** live updates at most this often per call; the devtools coalesce per frame anyway */
 const UPDATE_EVERY_MS = 33;
 
@@ -257,7 +244,13 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
       },
       fault,
     });
-    return rebuild(response, observed);
+    // the original as the init: its status, statusText and headers
+    const wrapped = new Response(observed, response);
+    // a constructed Response has no url and type "default"; the app must see the original's
+    for (const key of ["url", "redirected", "type"] as const) {
+      Object.defineProperty(wrapped, key, { value: response[key], enumerable: true, configurable: true });
+    }
+    return wrapped;
   };
 
   stats.captured++;
@@ -278,7 +271,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
       }
       call.stream = true;
       call.phase = "streaming";
-      // subscribers learn the call is streaming; a JSON body's end comes soon enough
+      // subscribers learn the call is streaming (a JSON body's end comes soon enough)
       later()
         .then(() => {
           catchUp();

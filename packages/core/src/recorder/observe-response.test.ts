@@ -154,3 +154,15 @@ describe("a JSON body read in other ways", () => {
     expect(sink.calls()[0]?.error?.kind).toBe("network");
   });
 });
+
+it("ends the call with what is known when the Response cannot be watched, and the app gets it untouched", async () => {
+  const recorder = createRecorder({ sinks: [memorySink()], estimateTokens: false });
+  const [sink] = recorder.sinks as [ReturnType<typeof memorySink>];
+  const frozen = Object.freeze(new Response(reply, { headers: { "content-type": "application/json" } }));
+  const res = await recorder.wrap((async () => frozen) as typeof fetch)(CHAT, { method: "POST", body: prompt });
+  expect(res).toBe(frozen);
+  expect(await res.text()).toBe(reply);
+  await recorder.flush();
+  expect(sink.calls().map((c) => [c.status, c.prompt.text])).toEqual([[200, "Say hi"]]);
+  expect(recorder.stats()).toMatchObject({ internalErrors: 1, inFlight: 0 });
+});

@@ -31,7 +31,7 @@ export function createRecordingFetch(core: RecorderCore, original: typeof fetch,
       try {
         return live.observe(response);
       } catch {
-        // a Response we cannot watch (a body that is no web stream): the app
+        // a Response we cannot watch (frozen, or a body that is no web stream): the app
         // gets it untouched and the call ends with what is known
         core.fault();
         live.end({ status: response.status });
