@@ -20,6 +20,8 @@ async function startServer(kind: "bare" | "mock"): Promise<{ url: string; close(
 export interface LoopbackResult {
   roundTrip: [number, number];
   firstDelta: [number, number];
+  /** the first delta through a bare pipeThrough(new TransformStream()) with no recorder: the floor of observing a stream in passing */
+  bareTransform: [number, number];
 }
 
 export async function loopback(): Promise<LoopbackResult> {
@@ -46,6 +48,11 @@ export async function loopbackMockDefaults(): Promise<LoopbackResult> {
   }
 }
 
+const throughBareTransform = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const response = await fetch(input, init);
+  return new Response(response.body!.pipeThrough(new TransformStream()), response);
+}) as typeof fetch;
+
 async function measure(url: string, opts: { stream: { headers?: Record<string, string>; body?: string }; turns: [number, number] }): Promise<LoopbackResult> {
   const server = { url };
   const recorder = createRecorder({ sinks: [memorySink({ capacity: 100 })], estimateTokens: false });
@@ -68,7 +75,8 @@ async function measure(url: string, opts: { stream: { headers?: Record<string, s
   try {
     const rt = await paired(roundTrip(raw), roundTrip(recorded), { turns: opts.turns[0], warmup: Math.min(30, opts.turns[0] / 4) });
     const fd = await paired(firstDelta(raw), firstDelta(recorded), { turns: opts.turns[1], warmup: Math.min(30, opts.turns[1] / 4) });
-    return { roundTrip: rt, firstDelta: fd };
+    const bare = await paired(firstDelta(raw), firstDelta(throughBareTransform), { turns: opts.turns[1], warmup: Math.min(30, opts.turns[1] / 4) });
+    return { roundTrip: rt, firstDelta: fd, bareTransform: bare };
   } finally {
     await recorder.flush();
   }

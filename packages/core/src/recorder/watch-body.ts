@@ -36,14 +36,22 @@ const CLONE_FIRST = ["bytes", "blob", "formData", "body"];
 
 const shadow = (fn: Reading): PropertyDescriptor => ({ value: fn, configurable: true, writable: true });
 
-/** per Response class, looked up once: whether the runtime implements it, and its body getter */
-const classes = new WeakMap<object, { native: boolean; body?: () => unknown }>();
+/**
+ * Per Response class, looked up once: its body getter, and whether the
+ * runtime itself may read such a Response past any method of ours (a Worker
+ * or Deno.serve returning it, a service worker's respondWith). That is so
+ * where the class is native (browsers, Workers, Bun) and in Deno, whose
+ * server reads its JavaScript Response natively; a JavaScript one elsewhere
+ * (Node's fetch, node-fetch) is read only through its methods and accessors.
+ */
+const classes = new WeakMap<object, { runtimeReads: boolean; body?: () => unknown }>();
 function classOf(proto: Response) {
   let found = classes.get(proto);
   if (!found) {
     let body: (() => unknown) | undefined;
     for (let o: object | null = proto; o && !body; o = Object.getPrototypeOf(o)) body = Object.getOwnPropertyDescriptor(o, "body")?.get;
-    found = { native: /\[native code\]/.test(Function.prototype.toString.call(proto.clone)), body };
+    const native = /\[native code\]/.test(Function.prototype.toString.call(proto.clone));
+    found = { runtimeReads: native || "Deno" in globalThis, body };
     classes.set(proto, found);
   }
   return found;
@@ -51,7 +59,7 @@ function classOf(proto: Response) {
 
 export function watchBody(response: Response, seen: (body: BodySeen) => void): void {
   const proto = Object.getPrototypeOf(response) as Response;
-  const { native, body } = classOf(proto);
+  const { runtimeReads, body } = classOf(proto);
   let started = false;
   const note = (buffer: ArrayBuffer) => {
     // decoded before the app gets the buffer, which it may transfer
@@ -73,12 +81,9 @@ export function watchBody(response: Response, seen: (body: BodySeen) => void): v
     }
   };
 
-  // A native Response (browsers, Workers, Deno, Bun) may be read by the
-  // runtime itself, past any method of ours (a Worker returning it, a service
-  // worker's respondWith): there a clone is taken at once, a cheap native tee.
-  // A JavaScript one (Node's fetch, node-fetch) is read only through its
-  // methods and accessors, which the shadows cover.
-  if (native) return copy(response);
+  // where the runtime may read the body past the shadows, a clone is taken at
+  // once (a cheap tee in those runtimes); elsewhere the shadows see every read
+  if (runtimeReads) return copy(response);
 
   const shadows: PropertyDescriptorMap = {};
   for (const name in FROM_BYTES) {
