@@ -96,20 +96,25 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
   };
   const store = () => (opened ??= open());
 
-  const prune = async () => {
-    const s = await store();
-    let deleted = await s.deleteBefore(Date.now() - maxAgeMs);
-    const excess = (await s.count()) - maxCalls;
-    if (excess > 0) deleted += await s.deleteOldest(excess);
-    if (deleted) events.publish({ type: "pruned", count: deleted });
-    return deleted;
-  };
-  // one prune at a time: two running together would both delete the same excess
-  const pruneInTurn = () => {
-    const run = pruning.then(prune);
+  /**
+   * Deletes what `choose` picks and tells subscribers, one deletion at a
+   * time: two running together would both delete the same excess.
+   */
+  const deleteInTurn = (choose: (s: CallStore) => Promise<number>) => {
+    const run = pruning.then(async () => {
+      const deleted = await choose(await store());
+      if (deleted) events.publish({ type: "pruned", count: deleted });
+      return deleted;
+    });
     pruning = run.catch(() => 0);
     return run;
   };
+  const pruneInTurn = () =>
+    deleteInTurn(async (s) => {
+      const deleted = await s.deleteBefore(Date.now() - maxAgeMs);
+      const excess = (await s.count()) - maxCalls;
+      return excess > 0 ? deleted + (await s.deleteOldest(excess)) : deleted;
+    });
   const pruneLater = () => {
     if (pruneQueued) return;
     pruneQueued = true;
@@ -126,7 +131,7 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
     } catch (err) {
       if (!isQuotaError(err)) throw err;
       // the disk is full: make room among the oldest calls and try once more
-      await s.deleteOldest(Math.max(calls.length, Math.ceil((await s.count()) / 10)));
+      await deleteInTurn(async (s) => s.deleteOldest(Math.max(calls.length, Math.ceil((await s.count()) / 10))));
       await s.put(calls);
     }
     events.publish({ type: "stored", ids: calls.map((c) => c.id) });
