@@ -14,7 +14,9 @@ import type { LLMCall } from "../types.ts";
 import { failureOf, now, pageURL, randomId, snapshot, type RecorderCore } from "./recorder-core.ts";
 import { readRequestBody } from "./request-body.ts";
 import { later } from "./schedule.ts";
-import { watchBody, type BodySeen } from "./watch-body.ts";
+// per runtime (package.json "imports"): where only JavaScript reads a Response,
+// the app's own read is seen; where the runtime may read it, a clone
+import { watchBody, type BodySeen } from "#watch-body";
 
 export interface LiveCall {
   /**

@@ -9,20 +9,15 @@
 //
 // Where the bytes cannot be had that way (the app takes `body`, `bytes()`,
 // `blob()` or `formData()`, or has not started reading by the next task), a
-// clone is read instead, so a body nobody reads still ends its call; and where
-// the runtime itself may read the body, a clone is all there is.
+// clone is read instead, so a body nobody reads still ends its call. Builds
+// for runtimes that may read a Response themselves get watch-body-clone.ts.
 import { later } from "./schedule.ts";
+import { seeing, watchBody as readClone, type BodySeen } from "./watch-body-clone.ts";
 
-export type BodySeen =
-  | { text: string; bytes: number }
-  /** the body failed: a cut connection, an abort */
-  | { error: unknown }
-  /** read past us (say, through Response.prototype.json.call): nothing to see */
-  | { unseen: true };
+export type { BodySeen };
 
 type Reading = (this: Response) => Promise<unknown>;
 
-// decode() without { stream } keeps no state between calls, so one serves all
 const decoder = new TextDecoder();
 
 /** what the app gets from each shadowed method, given the bytes (as the Fetch standard derives them) */
@@ -38,11 +33,10 @@ const shadow = (fn: Reading): PropertyDescriptor => ({ value: fn, configurable: 
 
 /**
  * Per Response class, looked up once: its body getter, and whether the
- * runtime itself may read such a Response past any method of ours (a Worker
- * or Deno.serve returning it, a service worker's respondWith). That is so
- * where the class is native (browsers, Workers, Bun) and in Deno, whose
- * server reads its JavaScript Response natively; a JavaScript one elsewhere
- * (Node's fetch, node-fetch) is read only through its methods and accessors.
+ * runtime itself may read such a Response past any method of ours. Builds
+ * for those runtimes resolve to watch-body-clone.ts; this is the safety net
+ * should one load this file: a native class (browsers, Workers, Bun), or Deno,
+ * whose server reads its JavaScript Response natively.
  */
 const classes = new WeakMap<object, { runtimeReads: boolean; body?: () => unknown }>();
 function classOf(proto: Response) {
@@ -60,30 +54,15 @@ function classOf(proto: Response) {
 export function watchBody(response: Response, seen: (body: BodySeen) => void): void {
   const proto = Object.getPrototypeOf(response) as Response;
   const { runtimeReads, body } = classOf(proto);
+  if (runtimeReads) return readClone(response, seen);
+  const { note, failed } = seeing(seen);
   let started = false;
-  const note = (buffer: ArrayBuffer) => {
-    // decoded before the app gets the buffer, which it may transfer
-    seen({ text: decoder.decode(buffer), bytes: buffer.byteLength });
-    return buffer;
-  };
-  const failed = (error: unknown): never => {
-    seen({ error });
-    throw error;
-  };
   /** a clone read for us, while the body is still untouched */
   const copy = (self: Response) => {
     if (started) return;
     started = true;
-    try {
-      proto.clone.call(self).arrayBuffer().then(note, failed).catch(() => {});
-    } catch {
-      seen({ unseen: true });
-    }
+    readClone(self, seen);
   };
-
-  // where the runtime may read the body past the shadows, a clone is taken at
-  // once (a cheap tee in those runtimes); elsewhere the shadows see every read
-  if (runtimeReads) return copy(response);
 
   const shadows: PropertyDescriptorMap = {};
   for (const name in FROM_BYTES) {
