@@ -13,11 +13,13 @@ export type BodySeen =
 
 // decode() without { stream } keeps no state between calls, so one serves all
 const decoder = new TextDecoder();
+/** bytes as text, as Response.text() decodes them (UTF-8, a leading BOM dropped) */
+export const decode = (bytes: ArrayBuffer): string => decoder.decode(bytes);
 
 /** what to tell `seen` of a read: the bytes as text (decoded before anyone else may transfer the buffer), or the failure, passed on */
 export const seeing = (seen: (body: BodySeen) => void) => ({
   note: (buffer: ArrayBuffer): ArrayBuffer => {
-    seen({ text: decoder.decode(buffer), bytes: buffer.byteLength });
+    seen({ text: decode(buffer), bytes: buffer.byteLength });
     return buffer;
   },
   failed: (error: unknown): never => {

@@ -12,19 +12,17 @@
 // clone is read instead, so a body nobody reads still ends its call. Builds
 // for runtimes that may read a Response themselves get watch-body-clone.ts.
 import { later } from "./schedule.ts";
-import { seeing, watchBody as readClone, type BodySeen } from "./watch-body-clone.ts";
+import { decode, seeing, watchBody as readClone, type BodySeen } from "./watch-body-clone.ts";
 
 export type { BodySeen };
 
 type Reading = (this: Response) => Promise<unknown>;
 
-const decoder = new TextDecoder();
-
 /** what the app gets from each shadowed method, given the bytes (as the Fetch standard derives them) */
 const FROM_BYTES: Record<string, (bytes: ArrayBuffer) => unknown> = {
   arrayBuffer: (b) => b,
-  text: (b) => decoder.decode(b),
-  json: (b) => JSON.parse(decoder.decode(b)),
+  text: decode,
+  json: (b) => JSON.parse(decode(b)),
 };
 /** methods that read the body some other way: a clone is read for us first */
 const CLONE_FIRST = ["bytes", "blob", "formData", "body"];
