@@ -3,8 +3,13 @@
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}]+/gu;
 const MAX_CHARS = 20_000;
 
+/** the words of a text in order, lowercased (CJK by character); reads the first 20,000 chars */
+export function wordList(text: string): string[] {
+  return (typeof text === "string" ? text : "").slice(0, MAX_CHARS).toLowerCase().match(TOKEN) ?? [];
+}
+
 export function wordSet(text: string): Set<string> {
-  return new Set((text ?? "").slice(0, MAX_CHARS).toLowerCase().match(TOKEN) ?? []);
+  return new Set(wordList(text));
 }
 
 /** Jaccard similarity (0..1) of the word sets of two texts; two texts without words are identical (1). */

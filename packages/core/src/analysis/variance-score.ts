@@ -1,14 +1,14 @@
 import { jaccardOfSets, wordSet } from "./token-jaccard.ts";
-
-// All pairs of the first 20 texts: enough to see how much answers wander, bounded work.
-const MAX_TEXTS = 20;
+import { MAX_DISPERSION_TEXTS } from "./output-dispersion.ts";
 
 /**
- * How much answers to one prompt wander: the mean pairwise dissimilarity
- * (1 − word Jaccard) of the texts, 0 all alike … 1 nothing shared. Fewer than two texts give 0.
+ * How much answers to one prompt wander by words alone: the mean pairwise
+ * dissimilarity (1 − word Jaccard) of the first 20 texts, 0 all alike … 1
+ * nothing shared; fewer than two texts give 0. outputDispersion adds edit
+ * distance and outliers; this is its cheap word-only part.
  */
 export function varianceScore(texts: string[]): number {
-  const sets = (texts ?? []).slice(0, MAX_TEXTS).map((text) => wordSet(typeof text === "string" ? text : ""));
+  const sets = (texts ?? []).slice(0, MAX_DISPERSION_TEXTS).map((text) => wordSet(typeof text === "string" ? text : ""));
   let total = 0;
   let pairs = 0;
   for (let i = 0; i < sets.length; i++) {
