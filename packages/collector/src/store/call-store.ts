@@ -1,7 +1,7 @@
 // The storage seam: the handler, the alert engine and the CLI speak only this
 // interface, so SQLite can be swapped for D1 or Postgres. Every method is async
 // even though better-sqlite3 is not, because the other backends are.
-import type { ErrorKind, LLMCall } from "@llmscope/core";
+import type { ErrorKind, LLMCall, Quality } from "@llmscope/core";
 import type { FeedbackItem } from "@llmscope/core";
 import type { Alert } from "../alerts/alert.ts";
 
@@ -127,6 +127,39 @@ export interface AlertQuery {
   limit?: number;
 }
 
+/** /v1/stats' quality part; keys narrows it to some subjects (the alert rules) */
+export interface QualityQuery extends StatsQuery {
+  keys?: string[];
+}
+
+export interface QualityStatsRow {
+  period: string;
+  key: string;
+  /** calls the evaluators scored */
+  scored: number;
+  /** mean of each component over the calls that have it, 0..100 */
+  relevance?: number;
+  accuracy?: number;
+  coherence?: number;
+  safety?: number;
+  average?: number;
+  thumbsUp: number;
+  thumbsDown: number;
+  /** thumbsUp / (thumbsUp + thumbsDown); absent with no votes */
+  satisfaction?: number;
+}
+
+/** a stored call with its place in arrival order */
+export interface CallInOrder {
+  seq: number;
+  call: LLMCall;
+}
+
+export interface ScoredCall {
+  callId: string;
+  quality: Quality;
+}
+
 export interface CallStore {
   /** store new calls (ignoring known ids) and their aggregates in one transaction; resolves after commit */
   ingest(calls: LLMCall[], receivedAt: number): Promise<IngestResult>;
@@ -143,5 +176,14 @@ export interface CallStore {
   /** every call matching the filter, oldest first */
   iterateCalls(filter: Omit<CallFilter, "limit" | "cursor">): AsyncIterable<LLMCall>;
   count(filter?: Omit<CallFilter, "limit" | "cursor">): Promise<number>;
+  /**
+   * Quality (optional: a store without these runs no evaluation). The next calls
+   * after the evaluation cursor, in arrival order; the first read puts the
+   * cursor at the newest stored call, so older calls are not scored.
+   */
+  nextForQuality?(limit: number): Promise<CallInOrder[]>;
+  /** put scores on their stored calls, fold them into the quality aggregates, move the cursor to seq; one transaction */
+  saveQuality?(scored: ScoredCall[], seq: number): Promise<void>;
+  qualityStats?(query: QualityQuery): Promise<QualityStatsRow[]>;
   close(): Promise<void>;
 }

@@ -91,6 +91,35 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX alerts_subject ON alerts (kind, subject, fired_at DESC);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Quality scores are folded here as the evaluation loop stores them
+      -- (sums and counts per component), so /v1/stats never scans calls.
+      CREATE TABLE quality_rollup (
+        dim TEXT NOT NULL,
+        key TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        scored INTEGER NOT NULL,
+        relevance_sum REAL NOT NULL, relevance_n INTEGER NOT NULL,
+        accuracy_sum REAL NOT NULL, accuracy_n INTEGER NOT NULL,
+        coherence_sum REAL NOT NULL, coherence_n INTEGER NOT NULL,
+        safety_sum REAL NOT NULL, safety_n INTEGER NOT NULL,
+        average_sum REAL NOT NULL,
+        PRIMARY KEY (dim, key, day)
+      ) WITHOUT ROWID;
+
+      -- The rowid of the last call the evaluation loop has scored.
+      CREATE TABLE quality_cursor (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL
+      );
+
+      -- Feedback is sparse and can change (👍 turned 👎): satisfaction is
+      -- counted from the calls that carry it, through this small index.
+      CREATE INDEX calls_feedback ON calls (started_at) WHERE feedback_score IS NOT NULL;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): number {

@@ -12,8 +12,8 @@ import Database from "better-sqlite3";
 import type { FeedbackItem, LLMCall } from "@llmscope/core";
 import type { Alert } from "../alerts/alert.ts";
 import type {
-  AlertQuery, CallFilter, CallPage, CallStore, FeedbackResult, IngestResult, RollupRow, SimilarCalls, SimilarQuery,
-  StatsQuery, StatsRow,
+  AlertQuery, CallFilter, CallInOrder, CallPage, CallStore, FeedbackResult, IngestResult, QualityQuery, QualityStatsRow,
+  RollupRow, ScoredCall, SimilarCalls, SimilarQuery, StatsQuery, StatsRow,
 } from "./call-store.ts";
 import { migrate } from "./migrations.ts";
 import { createIngest, type IngestBatch } from "./sqlite-ingest.ts";
@@ -22,6 +22,7 @@ import { rewindWal } from "./wal-rewind.ts";
 import { createSimilar } from "./sqlite-similar.ts";
 import { createRollupReader, createStats } from "./sqlite-stats.ts";
 import { createAlertStore } from "./sqlite-alerts.ts";
+import { createQualityStore } from "./sqlite-quality.ts";
 import { whereOf } from "./call-filter-sql.ts";
 import { encodeCursor } from "./cursor.ts";
 import { startBackgroundCheckpoint, type BackgroundCheckpoint } from "./background-checkpoint.ts";
@@ -55,6 +56,8 @@ export class SqliteStore implements CallStore {
   private readonly statsOf: ReturnType<typeof createStats>;
   private readonly rollupsOf: ReturnType<typeof createRollupReader>;
   private readonly alertStore: ReturnType<typeof createAlertStore>;
+  // prepared on first use: a read-only open of a database from before the quality tables must still work
+  private qualityStatements: ReturnType<typeof createQualityStore> | undefined;
   private readonly feedbackTx: (items: FeedbackItem[]) => FeedbackResult;
   private readonly byId: Database.Statement;
   private checkpointer: BackgroundCheckpoint | undefined;
@@ -168,6 +171,22 @@ export class SqliteStore implements CallStore {
   async count(filter: Omit<CallFilter, "limit" | "cursor"> = {}): Promise<number> {
     const where = whereOf(filter);
     return this.db.prepare(`SELECT COUNT(*) FROM calls ${where.sql}`).pluck().get(...where.params) as number;
+  }
+
+  private get qualityStore(): ReturnType<typeof createQualityStore> {
+    return (this.qualityStatements ??= createQualityStore(this.db));
+  }
+
+  async nextForQuality(limit: number): Promise<CallInOrder[]> {
+    return this.qualityStore.next(limit);
+  }
+
+  async saveQuality(scored: ScoredCall[], seq: number): Promise<void> {
+    this.qualityStore.save(scored, seq);
+  }
+
+  async qualityStats(query: QualityQuery): Promise<QualityStatsRow[]> {
+    return this.qualityStore.stats(query);
   }
 
   async close(): Promise<void> {
