@@ -7,7 +7,7 @@ import type { LLMCall } from "@llmscope/core";
 import type { IngestResult, IngestedCall } from "./call-store.ts";
 import { promptKeyOf, toCallRow, type CallRow } from "./call-row.ts";
 import { foldBatch, mergeDelta, type RollupDbRow, type RollupDelta } from "./rollup.ts";
-import { median } from "./median.ts";
+import { advanceTokenWindow, byPromptKey } from "./token-window.ts";
 
 export interface IngestBatch {
   calls: LLMCall[];
@@ -66,25 +66,10 @@ export function createIngest(db: Database.Database, tokenWindowSize: number): In
     }
   }
 
-  /** baselines are read before each call joins its window, in record-time order */
   function updateTokenWindows(ingested: IngestedCall[]): void {
-    const byKey = new Map<string, IngestedCall[]>();
-    for (const c of ingested) {
-      if (!(c.totalTokens > 0)) continue;
-      const list = byKey.get(c.promptKey) ?? [];
-      list.push(c);
-      byKey.set(c.promptKey, list);
-    }
-    for (const [key, list] of byKey) {
+    for (const [key, list] of byPromptKey(ingested)) {
       const stored = readWindow.get(key) as string | undefined;
-      const window: number[] = stored ? JSON.parse(stored) : [];
-      list.sort((a, b) => a.call.startedAt - b.call.startedAt);
-      for (const c of list) {
-        if (window.length > 0) c.tokenBaseline = { median: median(window), samples: window.length };
-        window.push(c.totalTokens);
-        if (window.length > tokenWindowSize) window.splice(0, window.length - tokenWindowSize);
-      }
-      writeWindow.run(key, JSON.stringify(window));
+      writeWindow.run(key, JSON.stringify(advanceTokenWindow(stored ? JSON.parse(stored) : [], list, tokenWindowSize)));
     }
   }
 

@@ -3,7 +3,7 @@
 import type Database from "better-sqlite3";
 import type { CallSummary, SimilarCalls, SimilarQuery } from "./call-store.ts";
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string;
   started_at: number;
   user_id: string | null;
@@ -49,7 +49,7 @@ export function createSimilar(db: Database.Database) {
   };
 }
 
-function toSummary(r: SummaryRow): CallSummary {
+export function toSummary(r: SummaryRow): CallSummary {
   const s: CallSummary = { id: r.id, startedAt: r.started_at, match: r.same_fp ? "fingerprint" : "prompt" };
   if (r.user_id !== null) s.userId = r.user_id;
   if (r.feature !== null) s.feature = r.feature;

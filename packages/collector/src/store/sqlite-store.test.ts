@@ -1,3 +1,4 @@
+// What is particular to SQLite; the behaviour every store shares is in store-suite.ts.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SqliteStore } from "./sqlite-store.ts";
 import { makeCall } from "../testing/make-call.ts";
@@ -17,66 +18,10 @@ describe("SqliteStore", () => {
     tmp.cleanup();
   });
 
-  it("stores a batch once, however often it is sent", async () => {
-    const calls = [makeCall({ startedAt: T0 }), makeCall({ startedAt: T0 + 1 })];
-    const first = await store.ingest(calls, T0);
-    const again = await store.ingest(calls, T0);
-    expect(first.inserted).toHaveLength(2);
-    expect(again).toMatchObject({ inserted: [], duplicates: 2 });
-    expect(await store.count()).toBe(2);
-    expect(await store.getCall(calls[0]!.id)).toEqual(calls[0]);
-    const stats = await store.stats({ groupBy: "all", period: "all" });
-    expect(stats[0]!.calls).toBe(2);
-  });
-
   it("sets journal mode WAL and records the schema version", () => {
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(store.db.pragma("synchronous", { simple: true })).toBe(1);
     expect(store.db.prepare("SELECT MAX(version) FROM migrations").pluck().get()).toBe(1);
-  });
-
-  it("pages newest first with a cursor and filters by flat columns", async () => {
-    const calls = Array.from({ length: 7 }, (_, i) =>
-      makeCall({ startedAt: T0 + i * 1000, tags: { userId: i % 2 ? "alice" : "bob", department: "sales" } }),
-    );
-    await store.ingest(calls, T0);
-    const p1 = await store.listCalls({ userId: "alice", limit: 2 });
-    expect(p1.calls.map((c) => c.startedAt)).toEqual([T0 + 5000, T0 + 3000]);
-    const p2 = await store.listCalls({ userId: "alice", limit: 2, cursor: p1.cursor! });
-    expect(p2.calls.map((c) => c.startedAt)).toEqual([T0 + 1000]);
-    expect(p2.cursor).toBeUndefined();
-    const window = await store.listCalls({ from: T0 + 2000, to: T0 + 4000 });
-    expect(window.calls).toHaveLength(2);
-  });
-
-  it("parks feedback for an unknown call and applies it when the call arrives", async () => {
-    const call = makeCall({ startedAt: T0 });
-    const early = await store.addFeedback([{ callId: call.id, score: -1, comment: "wrong", at: T0 + 5 }]);
-    expect(early).toEqual({ applied: 0, pending: [call.id] });
-    await store.ingest([call], T0);
-    expect((await store.getCall(call.id))!.feedback).toEqual({ score: -1, comment: "wrong", at: T0 + 5 });
-    const later = await store.addFeedback([{ callId: call.id, score: 1, at: T0 + 9 }]);
-    expect(later.applied).toBe(1);
-    expect((await store.getCall(call.id))!.feedback).toEqual({ score: 1, at: T0 + 9 });
-  });
-
-  it("gives each call the trailing median of its prompt before it", async () => {
-    const calls = [100, 110, 90, 400].map((t, i) => makeCall({ startedAt: T0 + i, inputTokens: t, outputTokens: 0 }));
-    const { inserted } = await store.ingest(calls, T0);
-    expect(inserted[0]!.tokenBaseline).toBeUndefined();
-    expect(inserted[3]!.tokenBaseline).toEqual({ median: 100, samples: 3 });
-  });
-
-  it("iterates every matching call oldest first", async () => {
-    await store.ingest(Array.from({ length: 1203 }, (_, i) => makeCall({ startedAt: T0 + i })), T0);
-    let n = 0;
-    let last = -1;
-    for await (const c of store.iterateCalls({})) {
-      expect(c.startedAt).toBeGreaterThan(last);
-      last = c.startedAt;
-      n++;
-    }
-    expect(n).toBe(1203);
   });
 });
 

@@ -1,0 +1,29 @@
+// Schema versions for PostgreSQL, applied in order under an advisory lock so
+// several collectors starting at once on one database migrate it once.
+import type pg from "pg";
+import { SCHEMA_V1 } from "./schema-v1.ts";
+
+const MIGRATIONS: { version: number; sql: string }[] = [{ version: 1, sql: SCHEMA_V1 }];
+
+export async function migrate(pool: pg.Pool, schema?: string): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('llmscope:migrate'))");
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query("CREATE TABLE IF NOT EXISTS llmscope_migrations (version integer PRIMARY KEY, applied_at bigint NOT NULL)");
+    const { rows } = await client.query<{ v: number }>("SELECT COALESCE(MAX(version), 0)::int AS v FROM llmscope_migrations");
+    for (const m of MIGRATIONS) {
+      if (m.version <= rows[0]!.v) continue;
+      await client.query(m.sql);
+      await client.query("INSERT INTO llmscope_migrations (version, applied_at) VALUES ($1, $2)", [m.version, Date.now()]);
+    }
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+  return MIGRATIONS[MIGRATIONS.length - 1]!.version;
+}

@@ -1,0 +1,118 @@
+// The shared store for several collectors behind a load balancer: the same
+// CallStore as SqliteStore, on PostgreSQL. Every collector may ingest, answer
+// queries and raise alerts at once; ids, rollups, token windows, parked
+// feedback and alert cooldowns stay exact because each is merged under
+// PostgreSQL's row or advisory locks rather than in one process's memory.
+import type pg from "pg";
+import type { FeedbackItem, LLMCall } from "@llmscope/core";
+import type { Alert } from "../../alerts/alert.ts";
+import type {
+  AlertQuery, CallFilter, CallPage, CallStore, FeedbackResult, IngestResult, RollupRow, SimilarCalls, SimilarQuery,
+  StatsQuery, StatsRow,
+} from "../call-store.ts";
+import { createPool, type PoolOptions } from "./pool.ts";
+import { migrate } from "./migrations.ts";
+import { createPartitionKeeper, dropCallsBefore, listPartitions, type MonthPartition, type RetentionResult } from "./partitions.ts";
+import { createPgIngest } from "./pg-ingest.ts";
+import { createPgFeedback } from "./pg-feedback.ts";
+import { createPgCalls } from "./pg-calls.ts";
+import { createPgSimilar } from "./pg-similar.ts";
+import { createPgStats } from "./pg-stats.ts";
+import { createPgAlerts } from "./pg-alerts.ts";
+
+export interface PostgresStoreOptions extends PoolOptions {
+  /** how many recent calls per prompt the spike baseline looks at; default 50 */
+  tokenWindowSize?: number;
+}
+
+export class PostgresStore implements CallStore {
+  private readonly ingestBatch: ReturnType<typeof createPgIngest>;
+  private readonly feedback: ReturnType<typeof createPgFeedback>;
+  private readonly calls: ReturnType<typeof createPgCalls>;
+  private readonly similarTo: ReturnType<typeof createPgSimilar>;
+  private readonly aggregates: ReturnType<typeof createPgStats>;
+  private readonly alerts: ReturnType<typeof createPgAlerts>;
+  private closed = false;
+
+  /** use createPostgresStore, which migrates the schema first */
+  constructor(readonly pool: pg.Pool, options: PostgresStoreOptions = {}) {
+    this.ingestBatch = createPgIngest(pool, createPartitionKeeper(pool), options.tokenWindowSize ?? 50);
+    this.feedback = createPgFeedback(pool);
+    this.calls = createPgCalls(pool);
+    this.similarTo = createPgSimilar(pool);
+    this.aggregates = createPgStats(pool);
+    this.alerts = createPgAlerts(pool);
+  }
+
+  ingest(calls: LLMCall[], receivedAt: number): Promise<IngestResult> {
+    return this.ingestBatch(calls, receivedAt);
+  }
+
+  addFeedback(items: FeedbackItem[]): Promise<FeedbackResult> {
+    return this.feedback(items);
+  }
+
+  getCall(id: string): Promise<LLMCall | undefined> {
+    return this.calls.get(id);
+  }
+
+  listCalls(filter: CallFilter): Promise<CallPage> {
+    return this.calls.list(filter);
+  }
+
+  similar(id: string, query: SimilarQuery): Promise<SimilarCalls | undefined> {
+    return this.similarTo(id, query);
+  }
+
+  stats(query: StatsQuery): Promise<StatsRow[]> {
+    return this.aggregates.stats(query);
+  }
+
+  rollups(dim: string, keys: string[], fromDay: number, toDay: number): Promise<RollupRow[]> {
+    return this.aggregates.rollups(dim, keys, fromDay, toDay);
+  }
+
+  recordAlert(alert: Alert, cooldownMs: number): Promise<boolean> {
+    return this.alerts.record(alert, cooldownMs);
+  }
+
+  listAlerts(query: AlertQuery): Promise<Alert[]> {
+    return this.alerts.list(query);
+  }
+
+  iterateCalls(filter: Omit<CallFilter, "limit" | "cursor">): AsyncIterable<LLMCall> {
+    return this.calls.iterate(filter);
+  }
+
+  count(filter: Omit<CallFilter, "limit" | "cursor"> = {}): Promise<number> {
+    return this.calls.count(filter);
+  }
+
+  /** retention: drops the months of calls that end at or before `cutoff` (epoch ms); rollups stay */
+  dropCallsBefore(cutoff: number): Promise<RetentionResult> {
+    return dropCallsBefore(this.pool, cutoff);
+  }
+
+  /** the monthly partitions of calls, oldest first */
+  partitions(): Promise<MonthPartition[]> {
+    return listPartitions(this.pool);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+/** connects, brings the schema up to date, and returns the store */
+export async function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const pool = createPool(url, options);
+  try {
+    await migrate(pool, options.schema);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return new PostgresStore(pool, options);
+}

@@ -1,0 +1,64 @@
+// Folds day rollup rows into /v1/stats rows (period × key, percentiles from the
+// merged histograms). Shared by every store: each only reads its rollup rows.
+import type { StatsQuery, StatsRow } from "./call-store.ts";
+import { histogramPercentile, mergeHistograms, type Histogram } from "./histogram.ts";
+import { dayLabel, dayOf, monthLabel } from "./time-buckets.ts";
+import type { RollupDbRow } from "./rollup.ts";
+
+interface Group {
+  row: StatsRow;
+  latency: Histogram;
+  ttft: Histogram;
+}
+
+/** the inclusive day range a stats query covers (stats are day-granular) */
+export function statsDayRange(q: StatsQuery): { fromDay: number; toDay: number } {
+  return { fromDay: q.from !== undefined ? dayOf(q.from) : -1e9, toDay: q.to !== undefined ? dayOf(q.to - 1) : 1e9 };
+}
+
+/** JSON columns may arrive as text (SQLite) or already parsed (PostgreSQL jsonb) */
+type RollupInput = Omit<RollupDbRow, "errors_by_kind" | "latency_hist" | "ttft_hist"> & {
+  errors_by_kind: string | Record<string, number>;
+  latency_hist: string | Histogram;
+  ttft_hist: string | Histogram;
+};
+
+const parsed = <T>(v: string | T): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+
+export function statsFromRollups(rows: Iterable<RollupInput>, period: StatsQuery["period"]): StatsRow[] {
+  const groups = new Map<string, Group>();
+  for (const r of rows) {
+    const label = period === "day" ? dayLabel(r.day) : period === "month" ? monthLabel(r.day) : "all";
+    const id = `${label}\u0000${r.key}`;
+    let g = groups.get(id);
+    if (!g) {
+      g = { row: { period: label, key: r.key, calls: 0, inputTokens: 0, outputTokens: 0, costUSD: 0, errors: 0, errorsByKind: {} }, latency: {}, ttft: {} };
+      groups.set(id, g);
+    }
+    g.row.calls += r.calls;
+    g.row.inputTokens += r.input_tokens;
+    g.row.outputTokens += r.output_tokens;
+    g.row.costUSD += r.cost_usd;
+    g.row.errors += r.errors;
+    for (const [k, n] of Object.entries(parsed<Record<string, number>>(r.errors_by_kind))) {
+      g.row.errorsByKind[k] = (g.row.errorsByKind[k] ?? 0) + n;
+    }
+    mergeHistograms(g.latency, parsed<Histogram>(r.latency_hist));
+    mergeHistograms(g.ttft, parsed<Histogram>(r.ttft_hist));
+  }
+  return [...groups.values()].map(finish).sort((a, b) => a.period.localeCompare(b.period) || b.costUSD - a.costUSD);
+}
+
+function finish(g: Group): StatsRow {
+  const row = g.row;
+  row.costUSD = Math.round(row.costUSD * 1e6) / 1e6;
+  const set = (name: "latencyP50Ms" | "latencyP95Ms" | "ttftP50Ms" | "ttftP95Ms", h: Histogram, p: number) => {
+    const v = histogramPercentile(h, p);
+    if (v !== undefined) row[name] = v;
+  };
+  set("latencyP50Ms", g.latency, 0.5);
+  set("latencyP95Ms", g.latency, 0.95);
+  set("ttftP50Ms", g.ttft, 0.5);
+  set("ttftP95Ms", g.ttft, 0.95);
+  return row;
+}
