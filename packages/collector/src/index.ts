@@ -10,6 +10,8 @@ export type * from "./store/call-store.ts";
 export { STATS_DIMENSIONS } from "./store/call-store.ts";
 export { SqliteStore, type SqliteStoreOptions } from "./store/sqlite-store.ts";
 export { rebuildRollups } from "./store/rebuild-rollups.ts";
+export { createPostgresStore, PostgresStore, type PostgresStoreOptions } from "./store/postgres/postgres-store.ts";
+export type { RetentionResult, MonthPartition } from "./store/postgres/partitions.ts";
 export type { Alert, AlertKind } from "./alerts/alert.ts";
 export type { AlertRule, AlertDraft, RuleContext } from "./alerts/alert-rule.ts";
 export { DEFAULT_THRESHOLDS, type AlertThresholds } from "./alerts/thresholds.ts";

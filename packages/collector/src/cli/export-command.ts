@@ -39,7 +39,7 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
   const filter: Omit<CallFilter, "limit" | "cursor"> = { ...periodOf(values, Date.now(), undefined) };
   if (values.user) filter.userId = values.user;
   if (values.feature) filter.feature = values.feature;
-  const store = openExistingStore(values.db);
+  const store = await openExistingStore(values.db);
   const file = values.out ? createWriteStream(values.out) : undefined;
   const write = (line: string) => (file ? new Promise<void>((r) => (file.write(line) ? r() : file.once("drain", r))) : io.out(line));
   try {

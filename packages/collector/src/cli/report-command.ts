@@ -46,7 +46,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   const period = periodOf(values, now, "30d");
   const from = period.from ?? 0;
   const to = period.to ?? now;
-  const store = openExistingStore(values.db);
+  const store = await openExistingStore(values.db);
   try {
     const report = await buildReport(store, from, to, top, (m) => io.err(`${m}…\n`));
     if (values.html) {

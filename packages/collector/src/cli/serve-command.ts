@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { createCollector } from "../handler/create-collector.ts";
 import { serve } from "../node/serve.ts";
 import { createOtlpForwarder } from "../otlp/otlp-forwarder.ts";
-import { SqliteStore } from "../store/sqlite-store.ts";
+import { openStore, printableDb } from "./open-store.ts";
 import { UsageError, type CliIO } from "./cli-io.ts";
 
 export const SERVE_HELP = `Usage: llmscope serve [options]
@@ -14,7 +14,9 @@ raise alerts and forward spans over OTLP.
 Options:
   --port <n>             port to listen on (default 4319; 0 picks a free one)
   --host <addr>          address to bind (default 127.0.0.1)
-  --db <path>            SQLite database file (default ./llmscope.db)
+  --db <path|url>        SQLite database file (default ./llmscope.db), or a
+                         postgres://user:pass@host/db URL for a store several
+                         collectors share
   --write-key <key>      key required to ingest (repeatable; env LLMSCOPE_WRITE_KEY)
   --read-key <key>       key required to query (repeatable; env LLMSCOPE_READ_KEY)
   --cors <origin>        browser origin allowed to call (repeatable, or "*")
@@ -60,7 +62,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   if (!writeKeys.length) io.err("warning: no write key — anyone who can reach this port can ingest\n");
   if (!readKeys.length) io.err("warning: no read key — anyone who can reach this port can read every recorded prompt\n");
 
-  const store = new SqliteStore(values.db, { synchronous: values.synchronous, backgroundCheckpoint: true });
+  const store = await openStore(values.db, { synchronous: values.synchronous, backgroundCheckpoint: true });
   const otlp = values["otlp-endpoint"] ? createOtlpForwarder({ endpoint: values["otlp-endpoint"], includeContent: values["otlp-content"] }) : undefined;
   const cors = values.cors?.includes("*") ? "*" : values.cors?.flatMap((c) => c.split(",").map((o) => o.trim()));
   const collector = createCollector({
@@ -72,7 +74,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
     log: (m) => io.err(`[llmscope] ${m}\n`),
   });
   const running = await serve({ handler: collector, port, host: values.host, maxBodyBytes: maxBody, onError: (e) => io.err(`[llmscope] ${String(e)}\n`) });
-  io.out(`llmscope collector listening on ${running.url} (db ${values.db})\n`);
+  io.out(`llmscope collector listening on ${running.url} (db ${printableDb(values.db)})\n`);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -86,3 +88,4 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   await store.close();
   return 0;
 }
+

@@ -1,15 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { READ_KEY, startTestServer, WRITE_KEY, type TestServer } from "../testing/test-server.ts";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { READ_KEY, dropPostgresTestDatabase, startTestServer, TEST_STORE_KINDS, WRITE_KEY, type TestServer } from "../testing/test-server.ts";
 import { makeCall } from "../testing/make-call.ts";
 
 let s: TestServer;
 afterEach(() => s.close());
+afterAll(() => dropPostgresTestDatabase());
 
 const batch = () => JSON.stringify({ v: 1, sentAt: Date.now(), calls: [makeCall()] });
 
-describe("collector access control", () => {
+describe.each(TEST_STORE_KINDS)("collector access control (%s store)", (kind) => {
   it("needs the write key to ingest and the read key to query", async () => {
-    s = await startTestServer();
+    s = await startTestServer({}, kind);
     const noKey = await fetch(`${s.url}/v1/calls`, { method: "POST", body: batch() });
     expect(noKey.status).toBe(401);
     const wrong = await fetch(`${s.url}/v1/calls`, { method: "POST", headers: { authorization: "Bearer nope" }, body: batch() });
@@ -25,7 +26,7 @@ describe("collector access control", () => {
   });
 
   it("answers preflight and echoes only allowed origins", async () => {
-    s = await startTestServer({ cors: ["https://app.example"] });
+    s = await startTestServer({ cors: ["https://app.example"] }, kind);
     const ok = await fetch(`${s.url}/v1/calls`, { method: "OPTIONS", headers: { origin: "https://app.example", "access-control-request-method": "POST" } });
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe("https://app.example");
@@ -39,7 +40,7 @@ describe("collector access control", () => {
   });
 
   it("rate-limits per key with 429 and retry-after", async () => {
-    s = await startTestServer({ limits: { rateLimit: { perSecond: 0.5, burst: 2 } } });
+    s = await startTestServer({ limits: { rateLimit: { perSecond: 0.5, burst: 2 } } }, kind);
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await s.post("/v1/calls", batch())).status);
     expect(statuses).toEqual([200, 200, 429]);
@@ -51,7 +52,7 @@ describe("collector access control", () => {
   });
 
   it("reports unknown paths and wrong methods, and shows counters at /v1/health", async () => {
-    s = await startTestServer();
+    s = await startTestServer({}, kind);
     expect((await s.get("/v2/everything")).status).toBe(404);
     expect((await s.get("/v1/feedback")).status).toBe(405);
     expect((await s.post("/v1/stats", {})).status).toBe(405);

@@ -1,15 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testing/test-server.ts";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { dropPostgresTestDatabase, startTestServer, TEST_STORE_KINDS, type TestServer } from "../testing/test-server.ts";
 import { makeCall } from "../testing/make-call.ts";
 
 let s: TestServer;
 afterEach(() => s.close());
+afterAll(() => dropPostgresTestDatabase());
 
 const T = Date.UTC(2026, 2, 4, 14, 0);
 
-describe("GET /v1/calls, /v1/calls/:id, /v1/calls/:id/similar", () => {
+describe.each(TEST_STORE_KINDS)("GET /v1/calls, /v1/calls/:id, /v1/calls/:id/similar (%s store)", (kind) => {
   it("finds a user's call around 14:02 with its whole context, page by page", async () => {
-    s = await startTestServer();
+    s = await startTestServer({}, kind);
     const calls = [
       ...Array.from({ length: 5 }, (_, i) => makeCall({ startedAt: T + i * 60_000, tags: { userId: "u42", feature: "chat" } })),
       makeCall({ startedAt: T + 120_000, tags: { userId: "someone-else" } }),
@@ -33,7 +34,7 @@ describe("GET /v1/calls, /v1/calls/:id, /v1/calls/:id/similar", () => {
   });
 
   it("returns one call, 404 for an unknown id, and the impact scope", async () => {
-    s = await startTestServer();
+    s = await startTestServer({}, kind);
     const bad = makeCall({ startedAt: T, fingerprint: "fp-x", tags: { userId: "a", feature: "refunds" } });
     const same = makeCall({ startedAt: T + 1000, fingerprint: "fp-x", tags: { userId: "b", feature: "refunds" } });
     await s.post("/v1/calls", { v: 1, sentAt: T, calls: [bad, same] });

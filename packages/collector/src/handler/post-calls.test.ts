@@ -1,15 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestServer, WRITE_KEY, type TestServer } from "../testing/test-server.ts";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { dropPostgresTestDatabase, startTestServer, TEST_STORE_KINDS, WRITE_KEY, type TestServer } from "../testing/test-server.ts";
 import { makeCall } from "../testing/make-call.ts";
 
 let s: TestServer;
 afterEach(() => s.close());
+afterAll(() => dropPostgresTestDatabase());
 
 const envelope = (calls: unknown[], extra: Record<string, unknown> = {}) => ({ v: 1, sentAt: Date.now(), calls, ...extra });
 
-describe("POST /v1/calls", () => {
+describe.each(TEST_STORE_KINDS)("POST /v1/calls (%s store)", (kind) => {
   it("stores a batch and treats a retried batch as already stored", async () => {
-    s = await startTestServer();
+    s = await startTestServer({}, kind);
     const calls = [makeCall(), makeCall()];
     const first = await s.post("/v1/calls", envelope(calls));
     expect(first.status).toBe(200);
@@ -20,7 +21,7 @@ describe("POST /v1/calls", () => {
   });
 
   it("accepts a sendBeacon text/plain body carrying the write key inside, under a mount prefix", async () => {
-    s = await startTestServer();
+    s = await startTestServer({}, kind);
     const res = await fetch(`${s.url}/llmscope/v1/calls`, {
       method: "POST",
       headers: { "content-type": "text/plain;charset=UTF-8" },
@@ -31,7 +32,7 @@ describe("POST /v1/calls", () => {
   });
 
   it("refuses a batch with a bad field, naming it, and stores none of it", async () => {
-    s = await startTestServer();
+    s = await startTestServer({}, kind);
     const bad = { ...makeCall(), startedAt: "yesterday" };
     const res = await s.post("/v1/calls", envelope([makeCall(), bad]));
     expect(res.status).toBe(400);
@@ -46,7 +47,7 @@ describe("POST /v1/calls", () => {
   });
 
   it("answers 413 over the body limit, declared or streamed", async () => {
-    s = await startTestServer({ limits: { maxBodyBytes: 4096 } });
+    s = await startTestServer({ limits: { maxBodyBytes: 4096 } }, kind);
     const big = envelope(Array.from({ length: 20 }, () => makeCall()));
     const res = await s.post("/v1/calls", big);
     expect(res.status).toBe(413);
@@ -67,7 +68,7 @@ describe("POST /v1/calls", () => {
   });
 
   it("cuts over-long text to the field cap, marks the call and counts it", async () => {
-    s = await startTestServer({ limits: { fieldCaps: { maxTextChars: 100, maxBodyChars: 100, maxMessages: 10, maxTagValueChars: 20, maxTags: 8 } } });
+    s = await startTestServer({ limits: { fieldCaps: { maxTextChars: 100, maxBodyChars: 100, maxMessages: 10, maxTagValueChars: 20, maxTags: 8 } } }, kind);
     const call = makeCall({ promptText: "long ".repeat(100) });
     const res = await s.post("/v1/calls", envelope([call]));
     expect(await res.json()).toMatchObject({ inserted: 1, truncated: 1 });

@@ -1,13 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testing/test-server.ts";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { dropPostgresTestDatabase, startTestServer, TEST_STORE_KINDS, type TestServer } from "../testing/test-server.ts";
 import { makeCall } from "../testing/make-call.ts";
 
 let s: TestServer;
 afterEach(() => s.close());
+afterAll(() => dropPostgresTestDatabase());
 
-describe("POST /v1/feedback", () => {
+describe.each(TEST_STORE_KINDS)("POST /v1/feedback (%s store)", (kind) => {
   it("applies an envelope and a single item, and keeps feedback that arrives before its call", async () => {
-    s = await startTestServer();
+    s = await startTestServer({}, kind);
     const call = makeCall();
     await s.post("/v1/calls", { v: 1, sentAt: Date.now(), calls: [call] });
     const env = await s.post("/v1/feedback", { v: 1, feedback: [{ callId: call.id, score: -1, comment: "wrong total", at: 5 }] });
@@ -21,7 +22,7 @@ describe("POST /v1/feedback", () => {
   });
 
   it("names the bad field", async () => {
-    s = await startTestServer();
+    s = await startTestServer({}, kind);
     const res = await s.post("/v1/feedback", { v: 1, feedback: [{ callId: "c", score: 5 }] });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe("feedback[0].score must be 1 or -1");

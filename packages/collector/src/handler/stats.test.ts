@@ -1,17 +1,18 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testing/test-server.ts";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { dropPostgresTestDatabase, startTestServer, TEST_STORE_KINDS, type TestServer } from "../testing/test-server.ts";
 import { makeCall } from "../testing/make-call.ts";
 
 let s: TestServer;
 afterEach(() => s.close());
+afterAll(() => dropPostgresTestDatabase());
 
 const D = Date.UTC(2026, 2, 4, 9);
 
-describe("GET /v1/stats and /v1/alerts", () => {
+describe.each(TEST_STORE_KINDS)("GET /v1/stats and /v1/alerts (%s store)", (kind) => {
   it("groups by month and department", async () => {
-    s = await startTestServer();
+    s = await startTestServer({}, kind);
     await s.post("/v1/calls", {
       v: 1, sentAt: D,
       calls: [
@@ -42,7 +43,7 @@ describe("GET /v1/stats and /v1/alerts", () => {
     await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
     const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/alerts`;
     try {
-      s = await startTestServer({ webhooks: [hookUrl] });
+      s = await startTestServer({ webhooks: [hookUrl] }, kind);
       const spend = makeCall({ startedAt: D, costUSD: 12, tags: { userId: "big-spender" } });
       const res = await s.post("/v1/calls", { v: 1, sentAt: D, calls: [spend] });
       expect((await res.json()).alerts).toBe(1);
@@ -56,7 +57,7 @@ describe("GET /v1/stats and /v1/alerts", () => {
   });
 
   it("counts a webhook that cannot be reached without failing ingest", async () => {
-    s = await startTestServer({ webhooks: ["http://127.0.0.1:9/nothing-listens-here"] });
+    s = await startTestServer({ webhooks: ["http://127.0.0.1:9/nothing-listens-here"] }, kind);
     const res = await s.post("/v1/calls", { v: 1, sentAt: D, calls: [makeCall({ startedAt: D, costUSD: 50, tags: { userId: "x" } })] });
     expect(res.status).toBe(200);
     await s.collector.flush();

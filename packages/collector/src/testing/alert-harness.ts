@@ -1,34 +1,43 @@
-// A real SQLite store plus the alert engine, fed the way the handler feeds it.
+// A real store (SQLite, or PostgreSQL with dropPostgresTestDatabase in
+// afterAll) plus the alert engine, fed the way the handler feeds it.
 import type { LLMCall } from "@llmscope/core";
-import { SqliteStore } from "../store/sqlite-store.ts";
+import type { CallStore } from "../store/call-store.ts";
 import { createAlertEngine } from "../alerts/alert-engine.ts";
 import type { AlertRule } from "../alerts/alert-rule.ts";
 import type { AlertThresholds } from "../alerts/thresholds.ts";
 import type { Alert } from "../alerts/alert.ts";
-import { tempDbPath } from "./temp-db.ts";
+import { openTestStore, type TestStoreKind } from "./test-server.ts";
 
 export interface AlertHarness {
-  store: SqliteStore;
+  /** the store, once the first ingest has opened it */
+  readonly store: CallStore;
   ingest(calls: LLMCall[]): Promise<Alert[]>;
   close(): Promise<void>;
 }
 
-export function alertHarness(rule: AlertRule, thresholds: Partial<AlertThresholds> = {}): AlertHarness {
-  const tmp = tempDbPath();
-  const store = new SqliteStore(tmp.path, { synchronous: "normal" });
+export function alertHarness(rule: AlertRule, thresholds: Partial<AlertThresholds> = {}, kind: TestStoreKind = "sqlite"): AlertHarness {
+  // opened in the background, so the harness is made synchronously whatever the store
+  let store: CallStore | undefined;
+  const opened = openTestStore(kind).then((o) => {
+    store = o.store;
+    return o;
+  });
   const errors: unknown[] = [];
-  const engine = createAlertEngine({ store, rules: [rule], thresholds, onError: (_k, e) => errors.push(e) });
+  const engine = opened.then((o) => createAlertEngine({ store: o.store, rules: [rule], thresholds, onError: (_k, e) => errors.push(e) }));
   return {
-    store,
+    get store() {
+      if (!store) throw new Error("the harness store opens with the first ingest");
+      return store;
+    },
     async ingest(calls) {
+      const { store } = await opened;
       const { inserted } = await store.ingest(calls, Date.now());
-      const fired = await engine.evaluate(inserted);
+      const fired = await (await engine).evaluate(inserted);
       if (errors.length) throw errors[0];
       return fired;
     },
     async close() {
-      await store.close();
-      tmp.cleanup();
+      await (await opened).cleanup();
     },
   };
 }

@@ -1,16 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { dailyTokensRule } from "./daily-tokens.ts";
 import { alertHarness, type AlertHarness } from "../../testing/alert-harness.ts";
+import { dropPostgresTestDatabase, TEST_STORE_KINDS } from "../../testing/test-server.ts";
 import { makeCall } from "../../testing/make-call.ts";
 
 const D1 = Date.UTC(2026, 2, 3, 10);
 const D2 = D1 + 86_400_000;
 let h: AlertHarness;
 afterEach(() => h.close());
+afterAll(() => dropPostgresTestDatabase());
 
-describe("daily tokens against yesterday", () => {
+describe.each(TEST_STORE_KINDS)("daily tokens against yesterday (%s store)", (kind) => {
   it("fires once the day passes 120% of the day before, once per day", async () => {
-    h = alertHarness(dailyTokensRule);
+    h = alertHarness(dailyTokensRule, {}, kind);
     await h.ingest([makeCall({ startedAt: D1, inputTokens: 1000, outputTokens: 0 })]);
     expect(await h.ingest([makeCall({ startedAt: D2, inputTokens: 1100, outputTokens: 0 })])).toEqual([]);
     const over = makeCall({ startedAt: D2 + 1000, inputTokens: 200, outputTokens: 0 });

@@ -1,16 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { promptWeeklyRule } from "./prompt-weekly.ts";
 import { alertHarness, type AlertHarness } from "../../testing/alert-harness.ts";
+import { dropPostgresTestDatabase, TEST_STORE_KINDS } from "../../testing/test-server.ts";
 import { makeCall } from "../../testing/make-call.ts";
 
 const DAY = 86_400_000;
 const TODAY = Date.UTC(2026, 2, 10, 9);
 let h: AlertHarness;
 afterEach(() => h.close());
+afterAll(() => dropPostgresTestDatabase());
 
-describe("a prompt against its 7-day average", () => {
+describe.each(TEST_STORE_KINDS)("a prompt against its 7-day average (%s store)", (kind) => {
   it("fires when today's tokens per call pass 200% of the week before", async () => {
-    h = alertHarness(promptWeeklyRule);
+    h = alertHarness(promptWeeklyRule, {}, kind);
     const week = Array.from({ length: 7 }, (_, d) => makeCall({ startedAt: TODAY - (d + 1) * DAY, inputTokens: 150, outputTokens: 0 }));
     // an old call outside the 7-day window must not count
     week.push(makeCall({ startedAt: TODAY - 9 * DAY, inputTokens: 5000, outputTokens: 0 }));

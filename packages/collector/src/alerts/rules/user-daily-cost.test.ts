@@ -1,15 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { userDailyCostRule } from "./user-daily-cost.ts";
 import { alertHarness, type AlertHarness } from "../../testing/alert-harness.ts";
+import { dropPostgresTestDatabase, TEST_STORE_KINDS } from "../../testing/test-server.ts";
 import { makeCall } from "../../testing/make-call.ts";
 
 const T0 = Date.UTC(2026, 2, 4, 8);
 let h: AlertHarness;
 afterEach(() => h.close());
+afterAll(() => dropPostgresTestDatabase());
 
-describe("a user's daily cost", () => {
+describe.each(TEST_STORE_KINDS)("a user's daily cost (%s store)", (kind) => {
   it("fires for the user over $10 in a day, not for others, and once a day", async () => {
-    h = alertHarness(userDailyCostRule);
+    h = alertHarness(userDailyCostRule, {}, kind);
     const alice = { userId: "alice" };
     expect(await h.ingest([makeCall({ startedAt: T0, costUSD: 6, tags: alice }), makeCall({ startedAt: T0, costUSD: 9, tags: { userId: "bob" } })])).toEqual([]);
     const [alert, extra] = await h.ingest([makeCall({ startedAt: T0 + 1000, costUSD: 5, tags: alice })]);
