@@ -5,7 +5,9 @@ export type AlertKind =
   | "prompt_tokens_weekly"
   | "cost_month_over_month"
   | "user_daily_cost"
-  | "avg_cost_per_request";
+  | "avg_cost_per_request"
+  | "quality_drop"
+  | "satisfaction_drop";
 
 export interface Alert {
   id: string;

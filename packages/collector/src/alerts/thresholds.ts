@@ -18,6 +18,14 @@ export interface AlertThresholds {
   avgCostRatio: number;
   /** calls on each side of the average-cost comparison before it counts */
   avgCostMinCalls: number;
+  /** a prompt's average quality today this many points (0–100 scale) below its trailing 7-day average */
+  qualityDropPoints: number;
+  /** scored calls on each side of the quality comparison before it counts */
+  qualityMinCalls: number;
+  /** a prompt's satisfaction rate today this much (0–1) below its trailing 7-day rate */
+  satisfactionDrop: number;
+  /** votes on each side of the satisfaction comparison before it counts */
+  satisfactionMinVotes: number;
   /** after an alert fires for a subject, the same kind and subject stay quiet this long (record time) */
   cooldownMs: number;
 }
@@ -32,5 +40,9 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = {
   userDailyCostUSD: 10,
   avgCostRatio: 2,
   avgCostMinCalls: 10,
+  qualityDropPoints: 15,
+  qualityMinCalls: 10,
+  satisfactionDrop: 0.2,
+  satisfactionMinVotes: 5,
   cooldownMs: 60 * 60 * 1000,
 };

@@ -2,6 +2,8 @@
 import type { CallStore } from "../store/call-store.ts";
 import type { AlertEngine } from "../alerts/alert-engine.ts";
 import type { CallForwarder } from "../otlp/call-forwarder.ts";
+import type { QualityLoop } from "../quality/evaluation-loop.ts";
+import type { ReferenceBook } from "../quality/reference-book.ts";
 import type { CollectorCounters } from "./counters.ts";
 import type { CollectorLimits } from "./options.ts";
 
@@ -10,7 +12,10 @@ export interface HandlerContext {
   limits: CollectorLimits;
   counters: CollectorCounters;
   alerts?: AlertEngine;
+  /** with quality on, the evaluation loop (it forwards to OTLP once calls are scored) */
   otlp?: CallForwarder;
+  quality?: QualityLoop;
+  references?: ReferenceBook;
   log: (message: string) => void;
   now: () => number;
 }

@@ -19,6 +19,9 @@ import { createRateLimiter } from "./rate-limit.ts";
 import { HttpError, problem } from "./responses.ts";
 import { similarCalls } from "./similar-calls.ts";
 import { stats } from "./stats.ts";
+import { feedbackCallIds, setupQuality } from "../quality/setup-quality.ts";
+import { getReferences, putReferences } from "../quality/references-endpoint.ts";
+import { varianceEndpoint } from "../quality/variance-endpoint.ts";
 import { parseJson, writeKeyOf } from "./validate-envelope.ts";
 
 export type Collector = ((request: Request) => Promise<Response>) & {
@@ -34,6 +37,12 @@ const READ_ROUTES: [RegExp, Endpoint][] = [
   [/^\/v1\/stats$/, stats],
   [/^\/v1\/alerts$/, listAlerts],
   [/^\/v1\/health$/, (ctx) => health(ctx)],
+  [/^\/v1\/variance$/, varianceEndpoint],
+  [/^\/v1\/references$/, getReferences],
+  [/^\/v1\/references\/(?<promptId>[^/]+)$/, getReferences],
+];
+const PUT_ROUTES: [RegExp, (ctx: HandlerContext, body: unknown, params: Record<string, string>) => Promise<Response>][] = [
+  [/^\/v1\/references\/(?<promptId>[^/]+)$/, putReferences],
 ];
 const WRITE_ROUTES: Record<string, (ctx: HandlerContext, body: unknown) => Promise<Response>> = {
   "/v1/calls": postCalls,
@@ -63,6 +72,25 @@ export function createCollector(options: CollectorOptions): Collector {
       },
     });
   }
+  if (options.quality) {
+    const quality = setupQuality({
+      store: options.store,
+      quality: options.quality,
+      ...(options.otlp ? { otlp: options.otlp } : {}),
+      thresholds: options.alerts ?? {},
+      ...(webhooks ? { webhooks } : {}),
+      log,
+      onAlertError: (kind, err) => {
+        counters.alertErrors++;
+        log(`alert rule ${kind} failed: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    });
+    if (quality) {
+      // ingest hands stored calls to the loop, which forwards them to OTLP once scored
+      ctx.otlp = ctx.quality = quality.loop;
+      ctx.references = quality.references;
+    }
+  }
   const limiter = limits.rateLimit ? createRateLimiter(limits.rateLimit) : undefined;
   const writeKeys = options.writeKeys ?? [];
   const readKeys = options.readKeys ?? [];
@@ -86,12 +114,23 @@ export function createCollector(options: CollectorOptions): Collector {
       const key = headerKey ?? writeKeyOf(body);
       if (writeKeys.length && !isKeyAllowed(key, writeKeys)) throw new HttpError(401, "a valid write key is required", { "www-authenticate": "Bearer" });
       if (headerKey === undefined) rateLimit(key);
-      return write(ctx, body);
+      const response = await write(ctx, body);
+      if (path === "/v1/feedback" && response.ok) ctx.quality?.feedbackArrived(feedbackCallIds(body));
+      return response;
+    }
+    const put = PUT_ROUTES.find(([pattern]) => pattern.test(path));
+    if (request.method === "PUT" && put) {
+      const body = parseJson(await readBodyLimited(request, limits.maxBodyBytes));
+      const key = headerKey ?? writeKeyOf(body);
+      if (writeKeys.length && !isKeyAllowed(key, writeKeys)) throw new HttpError(401, "a valid write key is required", { "www-authenticate": "Bearer" });
+      rateLimit(key);
+      const groups = put[0].exec(path)!.groups ?? {};
+      return put[1](ctx, body, Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, decodeURIComponent(v)])));
     }
     for (const [pattern, endpoint] of READ_ROUTES) {
       const m = pattern.exec(path);
       if (!m) continue;
-      if (request.method !== "GET") throw new HttpError(405, `${path} answers GET`, { allow: "GET" });
+      if (request.method !== "GET") throw new HttpError(405, `${path} answers GET${put ? " and PUT" : ""}`, { allow: put ? "GET, PUT" : "GET" });
       if (readKeys.length && !isKeyAllowed(headerKey, readKeys)) throw new HttpError(401, "a valid read key is required", { "www-authenticate": "Bearer" });
       rateLimit(headerKey);
       const params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
@@ -128,7 +167,9 @@ export function createCollector(options: CollectorOptions): Collector {
   return Object.assign(handler, {
     counters: () => counters,
     async flush() {
-      await Promise.all([webhooks?.flush(), options.otlp?.flush()]);
+      // the quality loop's flush scores what is waiting, then flushes OTLP
+      await ctx.otlp?.flush();
+      await webhooks?.flush();
     },
   });
 }

@@ -2,6 +2,7 @@ import type { CallStore } from "../store/call-store.ts";
 import type { AlertThresholds } from "../alerts/thresholds.ts";
 import type { WebhookTarget } from "../alerts/webhooks.ts";
 import type { CallForwarder } from "../otlp/call-forwarder.ts";
+import type { QualityOptions } from "../quality/quality-options.ts";
 import type { CorsSetting } from "./cors.ts";
 import { DEFAULT_FIELD_CAPS, type FieldCaps } from "./field-caps.ts";
 import type { RateLimitOptions } from "./rate-limit.ts";
@@ -29,6 +30,8 @@ export interface CollectorOptions {
   alerts?: Partial<AlertThresholds> | false;
   webhooks?: readonly (string | WebhookTarget)[];
   otlp?: CallForwarder;
+  /** score calls after ingest (relevance, accuracy, coherence, safety); off unless given */
+  quality?: QualityOptions;
   /** internal failures (never keys, never bodies) */
   log?: (message: string) => void;
   now?: () => number;

@@ -6,6 +6,7 @@ import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import type { LLMCall } from "@llmscope/core";
 import { genAiAttributes, operationName } from "./gen-ai-attributes.ts";
 import { parseTraceparent, spanIdFor, traceIdFor } from "./span-ids.ts";
+import { evaluationEvents } from "./evaluation-events.ts";
 
 const SCOPE = { name: "@llmscope/collector", version: "0.1.0" };
 
@@ -29,7 +30,7 @@ export function callToSpan(call: LLMCall, resource: Resource, includeContent: bo
     status: call.error ? { code: SpanStatusCode.ERROR, message: call.error.message } : { code: SpanStatusCode.UNSET },
     attributes: genAiAttributes(call, includeContent),
     links: [],
-    events: [],
+    events: evaluationEvents(call, hrTime(call.startedAt + Math.max(0, durationMs))),
     ended: true,
     resource,
     instrumentationScope: SCOPE,

@@ -36,7 +36,13 @@ interface QualityDbRow {
   [column: string]: number | string;
 }
 
-export function createQualityStore(db: Database.Database) {
+export interface QualityStatements {
+  next(limit: number): CallInOrder[];
+  save(scored: ScoredCall[], seq: number): void;
+  stats(query: QualityQuery): QualityStatsRow[];
+}
+
+export function createQualityStore(db: Database.Database): QualityStatements {
   const readCursor = db.prepare("SELECT seq FROM quality_cursor WHERE id = 1").pluck();
   const writeCursor = db.prepare("INSERT OR REPLACE INTO quality_cursor (id, seq) VALUES (1, ?)");
   const newestSeq = db.prepare("SELECT COALESCE(MAX(rowid), 0) FROM calls").pluck();
