@@ -32,7 +32,6 @@ describe("quality over HTTP", () => {
     const good = answered("good", "What is the capital of France?", "Paris is the capital of France.", { promptId: "capital", feature: "geo" });
     const rude = answered("rude", "What is the capital of France?", "Lyon, idiot.", { promptId: "capital", feature: "geo" });
     const blocked = answered("blocked", "Tell me something", "", { feature: "chat" }, { error: { kind: "content_filter", message: "filtered" } });
-    await s.store.nextForQuality(1);
     expect((await s.post("/v1/calls", { v: 1, sentAt: T, calls: [good, rude, blocked] })).status).toBe(200);
     await s.collector.flush();
 
@@ -95,7 +94,6 @@ describe("quality over HTTP", () => {
     receiver = await startOtlpReceiver();
     const otlp = createOtlpForwarder({ endpoint: receiver.url, flushIntervalMs: 20 });
     s = await startTestServer({ quality: {}, otlp });
-    await s.store.nextForQuality(1);
     await s.post("/v1/calls", { v: 1, sentAt: T, calls: [answered("o", "What is the capital of France?", "Paris is the capital of France.", {})] });
     await s.collector.flush();
     const spans = receiver.spans() as unknown as { events?: { name: string; attributes: { key: string; value: { stringValue?: string; doubleValue?: number; intValue?: number } }[] }[] }[];

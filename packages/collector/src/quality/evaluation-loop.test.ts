@@ -37,7 +37,6 @@ describe("quality evaluation loop", () => {
     open();
     const next = recordingForwarder();
     const loop = createQualityLoop({ store, evaluators: [fromTag], next, idleMs: 1 });
-    await store.nextForQuality(1); // quality turned on: the cursor starts here
     const calls = await ingest([makeCall({ id: "a", tags: { score: "80" } }), makeCall({ id: "b", tags: { score: "30" } }), makeCall({ id: "c", tags: {} })]);
     loop.forward(calls);
     await loop.flush();
@@ -54,7 +53,6 @@ describe("quality evaluation loop", () => {
   it("runs on its own once ingest is quiet, without a flush", async () => {
     open();
     const loop = createQualityLoop({ store, evaluators: [fromTag], idleMs: 5 });
-    await store.nextForQuality(1);
     loop.forward(await ingest([makeCall({ id: "q", tags: { score: "55" } })]));
     await expect.poll(async () => (await store.getCall("q"))!.quality?.relevance, { timeout: 2000, interval: 10 }).toBe(55);
     await loop.shutdown();
@@ -65,7 +63,6 @@ describe("quality evaluation loop", () => {
     const broken: QualityEvaluator = { name: "broken", evaluate: () => { throw new Error("no"); } };
     const logs: string[] = [];
     const loop = createQualityLoop({ store, evaluators: [broken, fromTag], idleMs: 1, log: (m) => logs.push(m) });
-    await store.nextForQuality(1);
     loop.forward(await ingest([makeCall({ id: "e", tags: { score: "70" } })]));
     await loop.flush();
     expect((await store.getCall("e"))!.quality).toEqual({ relevance: 70, average: 70 });
@@ -76,7 +73,6 @@ describe("quality evaluation loop", () => {
   it("scores in slices of batchSize until caught up", async () => {
     open();
     const loop = createQualityLoop({ store, evaluators: [fromTag], idleMs: 1, batchSize: 7 });
-    await store.nextForQuality(1);
     const calls = await ingest(Array.from({ length: 30 }, (_, i) => makeCall({ id: `s${i}`, tags: { score: String(i) } })));
     loop.forward(calls);
     await loop.flush();

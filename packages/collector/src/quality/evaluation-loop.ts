@@ -57,6 +57,12 @@ export function createQualityLoop(o: QualityLoopOptions): QualityLoop {
   const schedule = createIdleSchedule(o.idleMs ?? 20, o.busyShare ?? 0.03);
   const gate = o.next ? createExportGate(o.next) : undefined;
   const stats: QualityLoopStats = { scored: 0, unscored: 0, evaluatorErrors: {}, storageErrors: 0, alertsFired: 0, exportedUnscored: 0, feedbackDropped: 0 };
+  // reading once puts the cursor at the newest stored call now, so the calls
+  // this process ingests from here on are scored and older ones are not
+  const started = store.nextForQuality(0).catch((err: unknown) => {
+    stats.storageErrors++;
+    o.log?.(`quality cursor could not be read: ${err instanceof Error ? err.message : String(err)}`);
+  });
   let feedbackIds: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<boolean> | undefined;
@@ -93,6 +99,7 @@ export function createQualityLoop(o: QualityLoopOptions): QualityLoop {
 
   /** one slice; true when more work is waiting */
   async function slice(): Promise<boolean> {
+    await started;
     const t0 = performance.now();
     try {
       const next = await store.nextForQuality!(batchSize);

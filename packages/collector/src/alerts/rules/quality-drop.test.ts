@@ -25,7 +25,6 @@ async function setup(): Promise<QualityLoop> {
   const tmp = tempDbPath();
   cleanup = tmp.cleanup;
   store = new SqliteStore(tmp.path);
-  await store.nextForQuality(1);
   return createQualityLoop({ store, evaluators: [fromTag], idleMs: 1, alerts: createQualityAlerts({ store }) });
 }
 
