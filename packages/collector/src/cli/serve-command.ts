@@ -5,6 +5,7 @@ import { serve } from "../node/serve.ts";
 import { createOtlpForwarder } from "../otlp/otlp-forwarder.ts";
 import { openStore, printableDb } from "./open-store.ts";
 import { UsageError, type CliIO } from "./cli-io.ts";
+import { QUALITY_HELP, qualityFromFlags } from "../quality/quality-flags.ts";
 
 export const SERVE_HELP = `Usage: llmscope serve [options]
 
@@ -27,7 +28,7 @@ Options:
   --rate <n>             requests per second per key (default 100; 0 turns it off)
   --synchronous <mode>   normal (default: an acknowledged batch survives any process
                          crash) or full (also survives power loss; one fsync per batch)
-  -h, --help             show this help
+${QUALITY_HELP}  -h, --help             show this help
 `;
 
 export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
@@ -46,6 +47,11 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
       "max-body": { type: "string", default: String(1024 * 1024) },
       rate: { type: "string", default: "100" },
       synchronous: { type: "string", default: "normal" },
+      "no-quality": { type: "boolean", default: false },
+      references: { type: "string" },
+      "safety-term": { type: "string", multiple: true },
+      judge: { type: "string" },
+      "judge-url": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -62,6 +68,21 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   if (!writeKeys.length) io.err("warning: no write key — anyone who can reach this port can ingest\n");
   if (!readKeys.length) io.err("warning: no read key — anyone who can reach this port can read every recorded prompt\n");
 
+  const log = (m: string) => io.err(`[llmscope] ${m}\n`);
+  let quality;
+  try {
+    quality = qualityFromFlags({
+      quality: !values["no-quality"],
+      ...(values.references ? { references: values.references } : {}),
+      ...(values["safety-term"] ? { safetyTerms: values["safety-term"] } : {}),
+      ...(values.judge ? { judge: values.judge } : {}),
+      ...(values["judge-url"] ? { judgeUrl: values["judge-url"] } : {}),
+      ...(process.env.LLMSCOPE_JUDGE_KEY ? { judgeKey: process.env.LLMSCOPE_JUDGE_KEY } : {}),
+    }, log);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+
   const store = await openStore(values.db, { synchronous: values.synchronous, backgroundCheckpoint: true });
   const otlp = values["otlp-endpoint"] ? createOtlpForwarder({ endpoint: values["otlp-endpoint"], includeContent: values["otlp-content"] }) : undefined;
   const cors = values.cors?.includes("*") ? "*" : values.cors?.flatMap((c) => c.split(",").map((o) => o.trim()));
@@ -70,8 +91,9 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
     ...(cors ? { cors } : {}),
     ...(values.webhook ? { webhooks: values.webhook } : {}),
     ...(otlp ? { otlp } : {}),
+    ...(quality ? { quality } : {}),
     limits: { maxBodyBytes: maxBody, rateLimit: rate > 0 ? { perSecond: rate, burst: Math.max(1, rate * 2) } : false },
-    log: (m) => io.err(`[llmscope] ${m}\n`),
+    log,
   });
   const running = await serve({ handler: collector, port, host: values.host, maxBodyBytes: maxBody, onError: (e) => io.err(`[llmscope] ${String(e)}\n`) });
   io.out(`llmscope collector listening on ${running.url} (db ${printableDb(values.db)})\n`);
