@@ -17,7 +17,7 @@ export interface IngestResult {
 const USERS = 200;
 const DEPARTMENTS = ["support", "sales", "legal", "marketing", "ops"];
 
-function bodies(count: number, batchSize: number, startAt: number): string[] {
+export function bodies(count: number, batchSize: number, startAt: number): string[] {
   const out: string[] = [];
   for (let b = 0; b < count / batchSize; b++) {
     const calls = Array.from({ length: batchSize }, (_, i) => {
@@ -34,9 +34,10 @@ function bodies(count: number, batchSize: number, startAt: number): string[] {
   return out;
 }
 
-export async function benchIngest(synchronous: "full" | "normal", calls = 100_000, batchSize = 250, clients = 4): Promise<IngestResult> {
+/** serveArgs: extra `llmscope serve` flags, e.g. ["--no-quality"] */
+export async function benchIngest(synchronous: "full" | "normal", calls = 100_000, batchSize = 250, clients = 4, serveArgs: string[] = []): Promise<IngestResult> {
   const tmp = tempDbPath();
-  const server = await startServeProcess(["--db", tmp.path, "--write-key", "bench", "--rate", "0", "--synchronous", synchronous]);
+  const server = await startServeProcess(["--db", tmp.path, "--write-key", "bench", "--rate", "0", "--synchronous", synchronous, ...serveArgs]);
   try {
     const post = async (body: string) => {
       const res = await fetch(`${server.url}/v1/calls`, { method: "POST", headers: { authorization: "Bearer bench" }, body });

@@ -1,11 +1,13 @@
 // What ingest keeps beside the calls, written inside the ingest transaction:
 // day rollups and per-prompt token windows. Both are read-modify-write on rows
 // another collector may be writing, so each takes its row locks in key order
-// (no deadlocks between collectors) and merges inside the lock.
+// (no deadlocks between collectors) and merges in this process while it holds
+// them, with the same merge code as the SQLite store.
 import type pg from "pg";
 import type { IngestedCall } from "../call-store.ts";
 import type { CallRow } from "../call-row.ts";
-import { foldBatch } from "../rollup.ts";
+import { foldBatch, mergeDelta, type RollupDbRow, type RollupDelta } from "../rollup.ts";
+import type { Histogram } from "../histogram.ts";
 import { advanceTokenWindow, byPromptKey } from "../token-window.ts";
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -13,24 +15,35 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export async function addToRollups(db: pg.PoolClient, rows: CallRow[]): Promise<void> {
   const deltas = foldBatch(rows).sort((a, b) => byText(a.dim, b.dim) || byText(a.key, b.key) || a.day - b.day);
   if (!deltas.length) return;
-  await db.query(
+  const col = <T>(f: (d: RollupDelta) => T) => deltas.map(f);
+  // creates missing rows and locks existing ones (in key order), returning what they hold
+  const { rows: current } = await db.query<RollupDbRow>(
     `INSERT INTO rollup (dim, key, day, calls, input_tokens, output_tokens, cost_usd, errors, errors_by_kind, latency_hist, ttft_hist)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int8[], $5::float8[], $6::float8[], $7::float8[], $8::int8[],
+     SELECT d, k, day, 0, 0, 0, 0, 0, '{}', '{}', '{}' FROM unnest($1::text[], $2::text[], $3::int[]) AS u(d, k, day)
+     ON CONFLICT (dim, key, day) DO UPDATE SET calls = rollup.calls
+     RETURNING *`,
+    [col((d) => d.dim), col((d) => d.key), col((d) => d.day)],
+  );
+  const merged = new Map(deltas.map((d) => [`${d.dim}\u0000${d.key}\u0000${d.day}`, d]));
+  for (const r of current) {
+    const d = merged.get(`${r.dim}\u0000${r.key}\u0000${r.day}`)!;
+    mergeDelta(d, {
+      dim: r.dim, key: r.key, day: r.day, calls: r.calls, inputTokens: r.input_tokens, outputTokens: r.output_tokens,
+      costUSD: r.cost_usd, errors: r.errors, errorsByKind: r.errors_by_kind as unknown as Record<string, number>,
+      latency: r.latency_hist as unknown as Histogram, ttft: r.ttft_hist as unknown as Histogram,
+    });
+  }
+  await db.query(
+    `UPDATE rollup SET calls = u.calls, input_tokens = u.input_tokens, output_tokens = u.output_tokens, cost_usd = u.cost_usd,
+       errors = u.errors, errors_by_kind = u.errors_by_kind, latency_hist = u.latency_hist, ttft_hist = u.ttft_hist
+     FROM unnest($1::text[], $2::text[], $3::int[], $4::int8[], $5::float8[], $6::float8[], $7::float8[], $8::int8[],
        $9::jsonb[], $10::jsonb[], $11::jsonb[])
-     ON CONFLICT (dim, key, day) DO UPDATE SET
-       calls = rollup.calls + EXCLUDED.calls,
-       input_tokens = rollup.input_tokens + EXCLUDED.input_tokens,
-       output_tokens = rollup.output_tokens + EXCLUDED.output_tokens,
-       cost_usd = rollup.cost_usd + EXCLUDED.cost_usd,
-       errors = rollup.errors + EXCLUDED.errors,
-       errors_by_kind = llmscope_add_counts(rollup.errors_by_kind, EXCLUDED.errors_by_kind),
-       latency_hist = llmscope_add_counts(rollup.latency_hist, EXCLUDED.latency_hist),
-       ttft_hist = llmscope_add_counts(rollup.ttft_hist, EXCLUDED.ttft_hist)`,
+       AS u(dim, key, day, calls, input_tokens, output_tokens, cost_usd, errors, errors_by_kind, latency_hist, ttft_hist)
+     WHERE rollup.dim = u.dim AND rollup.key = u.key AND rollup.day = u.day`,
     [
-      deltas.map((d) => d.dim), deltas.map((d) => d.key), deltas.map((d) => d.day), deltas.map((d) => d.calls),
-      deltas.map((d) => d.inputTokens), deltas.map((d) => d.outputTokens), deltas.map((d) => d.costUSD),
-      deltas.map((d) => d.errors), deltas.map((d) => JSON.stringify(d.errorsByKind)),
-      deltas.map((d) => JSON.stringify(d.latency)), deltas.map((d) => JSON.stringify(d.ttft)),
+      col((d) => d.dim), col((d) => d.key), col((d) => d.day), col((d) => d.calls), col((d) => d.inputTokens),
+      col((d) => d.outputTokens), col((d) => d.costUSD), col((d) => d.errors), col((d) => JSON.stringify(d.errorsByKind)),
+      col((d) => JSON.stringify(d.latency)), col((d) => JSON.stringify(d.ttft)),
     ],
   );
 }

@@ -91,16 +91,4 @@ export const SCHEMA_V1 = `
   );
   CREATE INDEX alerts_fired ON alerts (fired_at DESC);
   CREATE INDEX alerts_subject ON alerts (kind, subject, fired_at DESC);
-
-  -- Adds two {name: count} objects (errors by kind, histogram buckets), so a
-  -- rollup upsert merges inside the row lock and concurrent collectors never
-  -- overwrite each other's counts.
-  CREATE FUNCTION llmscope_add_counts(a jsonb, b jsonb) RETURNS jsonb
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
-      SELECT COALESCE(jsonb_object_agg(k, n), '{}'::jsonb)
-      FROM (SELECT k, SUM(v::numeric) AS n
-            FROM (SELECT key AS k, value AS v FROM jsonb_each_text(a)
-                  UNION ALL SELECT key, value FROM jsonb_each_text(b)) parts
-            GROUP BY k) sums
-    $fn$;
 `;
