@@ -50,10 +50,10 @@ export const panelCss = `
 .check{display:inline-flex;align-items:center;gap:4px;white-space:nowrap}
 .shown{margin-left:auto;color:var(--muted)}
 .list-wrap{flex:1;min-height:0;display:flex;flex-direction:column;container-type:inline-size}
-@container (max-width:540px){.row{grid-template-columns:84px minmax(80px,1fr) 76px minmax(64px,.8fr) 58px 18px}.row .c-cost,.row .provider{display:none}}
+@container (max-width:540px){.row{grid-template-columns:84px minmax(80px,1fr) 76px minmax(64px,.8fr) 58px 18px}.row .c-cost,.row .c-quality,.row .provider{display:none}}
 .list{flex:1;min-height:0;overflow:auto;outline:none;position:relative}
 .list:focus-visible{box-shadow:inset 0 0 0 2px var(--link)}
-.row{display:grid;grid-template-columns:84px minmax(90px,1.5fr) 76px minmax(76px,.9fr) 66px 62px 18px;gap:8px;align-items:center;padding:0 8px;height:26px;border-bottom:1px solid color-mix(in srgb,var(--border) 55%,transparent);cursor:pointer;white-space:nowrap}
+.row{display:grid;grid-template-columns:84px minmax(90px,1.5fr) 76px minmax(76px,.9fr) 66px 62px 44px 18px;gap:8px;align-items:center;padding:0 8px;height:26px;border-bottom:1px solid color-mix(in srgb,var(--border) 55%,transparent);cursor:pointer;white-space:nowrap}
 .row>span{overflow:hidden;text-overflow:ellipsis}
 .row:hover{background:var(--hover)}
 .row-active{box-shadow:inset 2px 0 0 var(--link)}
@@ -61,7 +61,11 @@ export const panelCss = `
 .row-head{height:24px;cursor:default;background:var(--bg2);color:var(--muted);font-size:11px;font-weight:600;text-transform:uppercase;letter-spacing:.3px;border-bottom:1px solid var(--border);flex:none}
 .row-head:hover{background:var(--bg2)}
 .sort{all:unset;cursor:pointer;overflow:hidden;text-overflow:ellipsis}.sort-on{color:var(--fg)}
-.c-tokens,.c-cost,.c-latency{text-align:right}
+.c-tokens,.c-cost,.c-latency,.c-quality{text-align:right}
+.q{font-variant-numeric:tabular-nums;font-weight:600}.q-good{color:var(--ok)}.q-fair{color:var(--warn)}.q-poor{color:var(--err)}
+.q-row{display:grid;grid-template-columns:80px 1fr 32px;gap:8px;align-items:center;margin:2px 0}.q-name{color:var(--muted)}
+.q-track{height:8px;border-radius:4px;background:var(--bg3);overflow:hidden}.q-fill{display:block;height:100%}
+.q-fill.q-good,.q-hist-bar.q-good{background:var(--ok)}.q-fill.q-fair,.q-hist-bar.q-fair{background:var(--warn)}.q-fill.q-poor,.q-hist-bar.q-poor{background:var(--err)}
 .provider{color:var(--muted)}
 .est{color:var(--warn);margin-left:1px}
 .empty{padding:16px;color:var(--muted)}

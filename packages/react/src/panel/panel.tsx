@@ -16,6 +16,7 @@ const TalliesView = lazy(() => import("./views/tallies-view.tsx").then((m) => ({
 const JitterView = lazy(() => import("./views/jitter-view.tsx").then((m) => ({ default: m.JitterView })));
 const TokensView = lazy(() => import("./views/tokens-view.tsx").then((m) => ({ default: m.TokensView })));
 const VarianceView = lazy(() => import("./views/variance-view.tsx").then((m) => ({ default: m.VarianceView })));
+const QualityView = lazy(() => import("./views/quality-view.tsx").then((m) => ({ default: m.QualityView })));
 
 export interface PanelProps {
   prefs: PrefsStore;
@@ -66,6 +67,7 @@ export default function Panel({ prefs, onClose }: PanelProps) {
           {tab === "latency" && <JitterView onOpenCall={openCall} />}
           {tab === "tokens" && <TokensView onOpenCall={openCall} />}
           {tab === "variance" && <VarianceView onOpenCall={openCall} />}
+          {tab === "quality" && <QualityView onOpenCall={openCall} />}
         </Suspense>
       </div>
     </aside>

@@ -4,6 +4,7 @@ export const tabs = [
   { id: "latency", label: "Latency" },
   { id: "tokens", label: "Tokens" },
   { id: "variance", label: "Same prompt" },
+  { id: "quality", label: "Quality" },
 ] as const;
 
 export type TabId = (typeof tabs)[number]["id"];

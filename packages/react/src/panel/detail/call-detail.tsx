@@ -6,6 +6,7 @@ import { CompletionView } from "./completion-view.tsx";
 import { CopyCurl } from "./copy-curl.tsx";
 import { ErrorBox } from "./error-box.tsx";
 import { FeedbackForm } from "./feedback-form.tsx";
+import { QualityScores } from "./quality-scores.tsx";
 import { GapSparkline } from "./gap-sparkline.tsx";
 import { KeyValues } from "./key-values.tsx";
 import { LongText } from "./long-text.tsx";
@@ -52,6 +53,9 @@ export function CallDetail({ id, onClose }: { id: string; onClose: () => void })
       <Section title="Tags">
         <KeyValues values={call.tags ?? {}} empty="No tags." />
         <p className="mono muted small">fingerprint {call.fingerprint || "—"} · session {call.sessionId}{call.traceparent ? ` · trace ${call.traceparent}` : ""}</p>
+      </Section>
+      <Section title="Quality">
+        <QualityScores call={call} />
       </Section>
       <Section title="Feedback">
         <FeedbackForm call={call} />

@@ -2,6 +2,7 @@ import { memo, type CSSProperties } from "react";
 import { useCalls } from "../../store/use-call-store.ts";
 import { formatClock, formatCount, formatMs, formatUSD, modelLabel } from "../format.ts";
 import { FeedbackMark, StatusBadge } from "./status-badge.tsx";
+import { QualityCell } from "./quality-cell.tsx";
 
 interface CallRowProps {
   id: string;
@@ -39,6 +40,9 @@ export const CallRow = memo(function CallRow({ id, domId, style, active, selecte
       </span>
       <span className="c-cost num">{formatUSD(call.cost?.totalUSD)}</span>
       <span className="c-latency num">{formatMs(call.timing?.durationMs)}</span>
+      <span className="c-quality num">
+        <QualityCell call={call} />
+      </span>
       <span className="c-fb">
         <FeedbackMark call={call} />
       </span>

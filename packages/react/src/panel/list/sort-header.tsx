@@ -7,6 +7,7 @@ const columns: { key: SortKey | null; label: string; className: string }[] = [
   { key: "tokens", label: "Tokens in → out", className: "c-tokens" },
   { key: "cost", label: "Cost", className: "c-cost" },
   { key: "latency", label: "Latency", className: "c-latency" },
+  { key: null, label: "Quality", className: "c-quality" },
   { key: null, label: "", className: "c-fb" },
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { varianceScore } from "@llmscope/core";
+import { outputDispersion } from "@llmscope/core";
 import { VarianceView } from "./variance-view.tsx";
 import { makeCall } from "../../test-support/make-call.ts";
 import { renderWithStore } from "../../test-support/render-with-store.tsx";
@@ -14,11 +14,23 @@ describe("same prompt, different answers", () => {
     renderWithStore(<VarianceView onOpenCall={() => {}} />, [...stable, ...wandering, single]);
     const groups = screen.getAllByRole("region");
     expect(groups.map((g) => g.getAttribute("aria-label"))).toEqual(["Prompt pattern wander", "Prompt pattern stable"]);
-    const expected = varianceScore(["paris is the capital", "i think it is lyon", "bonjour"]).toFixed(2);
+    const expected = outputDispersion(["paris is the capital", "i think it is lyon", "bonjour"]).score.toFixed(2);
     expect(within(groups[0]!).getByLabelText(`variance score ${expected}`)).toBeInTheDocument();
     expect(within(groups[1]!).getByLabelText("variance score 0.00")).toBeInTheDocument();
     expect(groups[0]!.querySelectorAll(".answer")).toHaveLength(3);
     expect(groups[0]).toHaveTextContent("i think it is lyon");
+  });
+
+  it("marks the answer that stands apart from the others", () => {
+    const same = "The capital of France is Paris.";
+    const texts = [same, same, "Bananas are rich in potassium and grow in clusters.", same, same];
+    const calls = texts.map((text, i) => makeCall({ id: `v${i}`, fingerprint: "capital", completion: { text } }));
+    renderWithStore(<VarianceView onOpenCall={() => {}} />, calls);
+    const group = screen.getByRole("region", { name: "Prompt pattern capital" });
+    const marked = [...group.querySelectorAll(".answer-outlier")];
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toHaveTextContent("Bananas");
+    expect(within(marked[0] as HTMLElement).getByText("outlier")).toBeInTheDocument();
   });
 
   it("shows the latest four answers and all on request", async () => {

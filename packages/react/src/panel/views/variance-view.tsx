@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { varianceScore, type LLMCall } from "@llmscope/core";
+import { outputDispersion, type LLMCall } from "@llmscope/core";
 import { formatClock, modelLabel } from "../format.ts";
 import { LongText } from "../detail/long-text.tsx";
 import { useCallArray } from "./use-call-array.ts";
@@ -8,7 +8,10 @@ import { viewCss } from "./view-css.ts";
 interface PromptGroup {
   fingerprint: string;
   calls: LLMCall[];
+  /** core's dispersion: mean of edit distance and word Jaccard distance */
   score: number;
+  /** ids of answers far from the others */
+  outliers: Set<string>;
 }
 
 const columnsShown = 4;
@@ -23,7 +26,12 @@ export function groupByFingerprint(calls: readonly LLMCall[]): PromptGroup[] {
   }
   return [...groups]
     .filter(([, group]) => group.length >= 2)
-    .map(([fingerprint, group]) => ({ fingerprint, calls: group, score: varianceScore(group.map((c) => c.completion?.text ?? "")) }))
+    .map(([fingerprint, group]) => {
+      // the newest 20 answers, as the collector's /v1/variance compares them
+      const newest = group.slice(-20);
+      const d = outputDispersion(newest.map((c) => c.completion?.text ?? ""));
+      return { fingerprint, calls: group, score: d.score, outliers: new Set(d.outliers.map((o) => newest[o.index]!.id)) };
+    })
     .sort((a, b) => b.score - a.score);
 }
 
@@ -61,10 +69,11 @@ function PromptGroupBlock({ group, onOpenCall }: { group: PromptGroup; onOpenCal
       <p className="prompt-line" title={prompt}>{prompt.length > 240 ? `${prompt.slice(0, 239)}…` : prompt}</p>
       <div className="side-by-side">
         {shown.map((c) => (
-          <div key={c.id} className="answer">
+          <div key={c.id} className={`answer${group.outliers.has(c.id) ? " answer-outlier" : ""}`}>
             <button type="button" className="link small num" onClick={() => onOpenCall(c.id)}>
               {formatClock(c.startedAt)} · {modelLabel(c)}
             </button>
+            {group.outliers.has(c.id) && <span className="badge badge-error small">outlier</span>}
             <LongText text={c.completion?.text ?? ""} className="answer-text" />
           </div>
         ))}

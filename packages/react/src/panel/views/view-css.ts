@@ -29,4 +29,5 @@ export const viewCss = `
 .side-by-side{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(220px,1fr);gap:8px;overflow-x:auto}
 .answer{border:1px solid var(--border);border-radius:4px;padding:6px 8px;background:var(--bg);max-height:220px;overflow:auto}
 .answer-text .text{font-size:11.5px}
+.answer-outlier{border-color:var(--err)}
 `;
