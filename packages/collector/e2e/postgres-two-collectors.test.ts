@@ -36,7 +36,7 @@ describe("two collectors on one PostgreSQL", () => {
       const inserted = healths.map((h) => h.counters.callsInserted as number);
       expect(inserted[0]).toBeGreaterThan(0);
       expect(inserted[1]).toBeGreaterThan(0);
-      expect(inserted[0] + inserted[1]).toBe(calls.length);
+      expect(inserted[0]! + inserted[1]!).toBe(calls.length);
       expect(healths.map((h) => h.counters.callsDuplicate as number).reduce((a, b) => a + b)).toBe(calls.length / 10);
       expect(healths.map((h) => h.calls)).toEqual([calls.length, calls.length]);
 

@@ -4,7 +4,8 @@ import type Database from "better-sqlite3";
 import type { Alert } from "../alerts/alert.ts";
 import type { AlertQuery } from "./call-store.ts";
 
-interface AlertRow {
+/** an alerts row as stored (evidence as JSON text), in both stores */
+export interface AlertRow {
   id: string;
   kind: string;
   subject: string;
@@ -43,10 +44,14 @@ export function createAlertStore(db: Database.Database): AlertTable {
     if (q.to !== undefined) (where.push("fired_at < ?"), params.push(q.to));
     if (q.kind) (where.push("kind = ?"), params.push(q.kind));
     const sql = `SELECT * FROM alerts ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY fired_at DESC, id LIMIT ?`;
-    return (db.prepare(sql).all(...params, q.limit ?? 100) as AlertRow[]).map((r) => ({
-      id: r.id, kind: r.kind as Alert["kind"], subject: r.subject, dedupKey: r.dedup_key, value: r.value,
-      baseline: r.baseline, threshold: r.threshold, message: r.message, evidence: JSON.parse(r.evidence), firedAt: r.fired_at,
-    }));
+    return (db.prepare(sql).all(...params, q.limit ?? 100) as AlertRow[]).map(alertOfRow);
   };
   return { record, list };
+}
+
+export function alertOfRow(r: AlertRow): Alert {
+  return {
+    id: r.id, kind: r.kind as Alert["kind"], subject: r.subject, dedupKey: r.dedup_key, value: r.value,
+    baseline: r.baseline, threshold: r.threshold, message: r.message, evidence: JSON.parse(r.evidence), firedAt: r.fired_at,
+  };
 }

@@ -3,6 +3,8 @@
 import pg from "pg";
 import { testPostgresAdminUrl } from "./postgres-server.ts";
 
+const OBJECT_IN_USE = "55006"; // a connection of a test that did not close its store
+
 export interface TestDatabase {
   url: string;
   name: string;
@@ -27,6 +29,15 @@ export async function createTestDatabase(prefix = "llmscope_test"): Promise<Test
   return {
     url: url.toString(),
     name,
-    drop: () => onAdmin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+    drop: () =>
+      onAdmin(async (c) => {
+        try {
+          // a plain drop also ends an autovacuum worker busy in it, which FORCE may not (it is not ours to signal)
+          await c.query(`DROP DATABASE IF EXISTS "${name}"`);
+        } catch (err) {
+          if ((err as { code?: string }).code !== OBJECT_IN_USE) throw err;
+          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        }
+      }),
   };
 }

@@ -4,21 +4,9 @@
 import type pg from "pg";
 import type { Alert } from "../../alerts/alert.ts";
 import type { AlertQuery } from "../call-store.ts";
+import { alertOfRow, type AlertRow } from "../sqlite-alerts.ts";
 import { inTransaction } from "./pool.ts";
 import { withoutNul } from "./pg-text.ts";
-
-interface AlertRow {
-  id: string;
-  kind: string;
-  subject: string;
-  dedup_key: string;
-  value: number;
-  baseline: number;
-  threshold: number;
-  message: string;
-  evidence: string[];
-  fired_at: number;
-}
 
 export function createPgAlerts(pool: pg.Pool) {
   return {
@@ -52,10 +40,7 @@ export function createPgAlerts(pool: pg.Pool) {
         `SELECT * FROM alerts ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY fired_at DESC, id COLLATE "C" LIMIT $${params.length}`,
         params,
       );
-      return rows.map((r) => ({
-        id: r.id, kind: r.kind as Alert["kind"], subject: r.subject, dedupKey: r.dedup_key, value: r.value,
-        baseline: r.baseline, threshold: r.threshold, message: r.message, evidence: r.evidence, firedAt: r.fired_at,
-      }));
+      return rows.map(alertOfRow);
     },
   };
 }

@@ -85,7 +85,7 @@ export const SCHEMA_V1 = `
     baseline double precision NOT NULL,
     threshold double precision NOT NULL,
     message text NOT NULL,
-    evidence jsonb NOT NULL,
+    evidence text NOT NULL,
     fired_at double precision NOT NULL,
     created_at bigint NOT NULL
   );
