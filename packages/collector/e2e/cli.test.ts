@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { heuristicQuality } from "@llmscope/core/quality";
 import { demoCalls } from "../src/testing/demo-calls.ts";
 import { tempDbPath } from "../src/testing/temp-db.ts";
 import { runCli, startServeProcess, waitForExit } from "./helpers/run-cli.ts";
@@ -82,7 +83,8 @@ describe("llmscope CLI", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(calls.length);
-    expect(JSON.parse(lines[0]!)).toEqual(calls[0]);
+    // serve scores calls by default: the stored record carries the built-in heuristics' scores
+    expect(JSON.parse(lines[0]!)).toEqual({ ...calls[0], quality: heuristicQuality(calls[0]!) });
     const out = join(tmp.dir, "calls.ndjson");
     const f = await runCli(["export", "--db", tmp.path, "--out", out, "--from", "2026-03-25"]);
     expect(f.code).toBe(0);

@@ -2,6 +2,7 @@
 // prompt per top prompt: cheap however many calls are stored.
 import type { Alert } from "../../alerts/alert.ts";
 import type { CallStore, StatsDimension, StatsRow } from "../../store/call-store.ts";
+import { buildQualityReport, type QualityReport } from "./quality-report.ts";
 
 export interface ReportData {
   from: number;
@@ -16,6 +17,8 @@ export interface ReportData {
   /** one row per day */
   trend: StatsRow[];
   alerts: Alert[];
+  /** scores, satisfaction and answer dispersion; absent when the store keeps no quality */
+  quality?: QualityReport;
 }
 
 export async function buildReport(store: CallStore, from: number, to: number, top = 10, progress: (m: string) => void = () => {}): Promise<ReportData> {
@@ -33,6 +36,8 @@ export async function buildReport(store: CallStore, from: number, to: number, to
       return sample ? { ...row, sample: sample.prompt.text.slice(0, 160) } : row;
     }),
   );
+  progress("reading quality, satisfaction and answer dispersion");
+  const quality = await buildQualityReport(store, from, to, prompts.map((p) => p.key));
   progress("reading daily trend and alerts");
   return {
     from,
@@ -52,5 +57,6 @@ export async function buildReport(store: CallStore, from: number, to: number, to
     topPrompts,
     trend: await store.stats({ groupBy: "all", period: "day", from, to }),
     alerts: await store.listAlerts({ from, to, limit: 200 }),
+    ...(quality ? { quality } : {}),
   };
 }

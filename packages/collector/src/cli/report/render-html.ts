@@ -5,6 +5,7 @@ import type { ReportData } from "./build-report.ts";
 import { count, day, label, ms, usd } from "./format.ts";
 import { areaLine, barChart, escapeHtml, stackedColumns } from "./svg-charts.ts";
 import { REPORT_CSS } from "./report-css.ts";
+import { QUALITY_HEADERS, qualityCells, type QualityReport } from "./quality-report.ts";
 
 const costBars = (rows: StatsRow[]) => rows.slice(0, 10).map((r) => ({ label: label(r.key), value: r.costUSD, text: usd(r.costUSD) }));
 
@@ -53,7 +54,22 @@ ${card("Cost by feature", barChart(costBars(r.byFeature)))}
 ${card("Cost by user (top)", barChart(costBars(r.byUser)))}
 ${card("Cost by model", barChart(costBars(r.byModel)))}
 ${card("Top prompts by cost", promptTable(r), true)}
+${r.quality ? card("Quality and satisfaction", qualityTables(r.quality), true) : ""}
 ${card("Alerts", alertList(r), true)}
 </main></body></html>
 `;
+}
+
+function qualityTables(q: QualityReport): string {
+  const head = `<tr><th></th>${QUALITY_HEADERS.map((h) => `<th class="num">${escapeHtml(h)}</th>`).join("")}</tr>`;
+  const part = (title: string, rows: QualityReport["byFeature"]) =>
+    `<h3>${escapeHtml(title)}</h3>` + (rows.length
+      ? `<table><thead>${head}</thead><tbody>${rows.map((r) => `<tr><td><code>${escapeHtml(label(r.key).slice(0, 28))}</code></td>${qualityCells(r).map((c) => `<td class="num">${escapeHtml(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>`
+      : `<p class="empty">Nothing scored or rated.</p>`);
+  const dispersion = q.dispersion.length
+    ? `<table><thead><tr><th>prompt</th><th class="num">answers</th><th class="num">dispersion</th><th class="num">outliers</th></tr></thead><tbody>${q.dispersion
+        .map((d) => `<tr><td><code>${escapeHtml(d.key.slice(0, 28))}</code></td><td class="num">${d.samples}</td><td class="num">${d.score.toFixed(2)}</td><td class="num">${d.outliers}</td></tr>`)
+        .join("")}</tbody></table>`
+    : `<p class="empty">No top prompt was answered twice.</p>`;
+  return part("By feature", q.byFeature) + part("By model", q.byModel) + part("By prompt", q.byPrompt) + `<h3>Answer dispersion of the top prompts</h3>${dispersion}`;
 }

@@ -2,8 +2,9 @@
 import type { StatsRow } from "../../store/call-store.ts";
 import type { ReportData } from "./build-report.ts";
 import { count, day, label, ms, usd } from "./format.ts";
+import { QUALITY_HEADERS, qualityCells, type QualityReport } from "./quality-report.ts";
 
-function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
+export function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
@@ -38,9 +39,24 @@ export function renderTerminal(r: ReportData): string {
       r.trend.map((d) => [d.period, count(d.calls), count(d.inputTokens), count(d.outputTokens), usd(d.costUSD)]),
       [false, true, true, true, true],
     )}`,
+    ...(r.quality ? [qualityText(r.quality)] : []),
     r.alerts.length
       ? `Alerts (${r.alerts.length})\n${r.alerts.map((a) => `  ${new Date(a.firedAt).toISOString().slice(0, 16).replace("T", " ")}  ${a.kind.padEnd(22)} ${a.message}`).join("\n")}`
       : "Alerts\n  none",
   ];
   return parts.join("\n\n") + "\n";
+}
+
+function qualityText(q: QualityReport): string {
+  const right = [false, ...QUALITY_HEADERS.map(() => true)];
+  const part = (title: string, rows: QualityReport["byFeature"]) =>
+    rows.length ? `${title}\n${table(["", ...QUALITY_HEADERS], rows.map((r) => [label(r.key).slice(0, 24), ...qualityCells(r)]), right)}` : `${title}\n  (nothing scored or rated)`;
+  const dispersion = q.dispersion.length
+    ? `Answer dispersion of the top prompts (0 alike … 1 nothing shared)\n${table(
+        ["prompt", "answers", "dispersion", "outliers"],
+        q.dispersion.map((d) => [d.key.slice(0, 24), String(d.samples), d.score.toFixed(2), String(d.outliers)]),
+        [false, true, true, true],
+      )}`
+    : "Answer dispersion of the top prompts\n  (no prompt answered twice)";
+  return [part("Quality and satisfaction by feature", q.byFeature), part("Quality and satisfaction by model", q.byModel), part("Quality and satisfaction by prompt", q.byPrompt), dispersion].join("\n\n");
 }
