@@ -87,7 +87,16 @@ function ensureRole(port: number): void {
       CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${PASSWORD}';
     END IF;
   EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;`;
-  run("runuser", ["-u", "postgres", "--", "psql", "-q", "-p", String(port), "-v", "ON_ERROR_STOP=1", "-c", sql]);
+  // runuser lives in /usr/sbin, which a minimal PATH may lack
+  const runuser = has("runuser") ? "runuser" : "/usr/sbin/runuser";
+  try {
+    run(runuser, ["-u", "postgres", "--", "psql", "-q", "-p", String(port), "-v", "ON_ERROR_STOP=1", "-c", sql]);
+  } catch (err) {
+    throw new Error(
+      `could not create the test role as the postgres user (tests create it as root with runuser): ${(err as { stderr?: string }).stderr ?? err}. ` +
+        "Run the tests as root, or set LLMSCOPE_TEST_POSTGRES_URL.",
+    );
+  }
 }
 
 let admin: Promise<string> | undefined;
