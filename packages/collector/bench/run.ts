@@ -3,6 +3,7 @@
 import os from "node:os";
 import { benchAlertCost } from "./alert-cost.ts";
 import { benchIngest } from "./ingest-http.ts";
+import { benchIngestQuality } from "./ingest-quality.ts";
 import { benchStats } from "./stats-million.ts";
 import { benchPostgresIngest } from "./postgres-ingest.ts";
 import { benchPostgresStats } from "./postgres-stats-million.ts";
@@ -19,6 +20,7 @@ progress("ingest over HTTP, synchronous=normal, batches of 500…");
 const normal500 = await benchIngest("normal", 100_000, 500);
 progress("ingest over HTTP, synchronous=full, batches of 500…");
 const full = await benchIngest("full", 100_000, 500);
+const quality = await benchIngestQuality(progress);
 progress("alert evaluation cost…");
 const alerts = await benchAlertCost();
 progress("filling 1,000,000 calls for /v1/stats…");
@@ -34,7 +36,7 @@ const pgStats = await benchPostgresStats(1_000_000, progress);
 const pass = (ok: boolean) => (ok ? "✅" : "❌");
 process.stdout.write(`## Collector
 
-Ingest: \`llmscope serve\` in its own process on 127.0.0.1 (alerts on, rate limit off), ${full.clients} concurrent clients posting
+Ingest: \`llmscope serve\` in its own process on 127.0.0.1 (alerts and quality scoring on, rate limit off), ${full.clients} concurrent clients posting
 batches of realistic small calls (~1 KiB each; 200 users, 20 prompts), ${f(full.calls)} calls after a 10,000-call warm-up;
 best of two passes (the machine is shared, so other load only ever slows a pass).
 Load average when the run started: ${load.toFixed(1)} on ${os.cpus().length} cores.
@@ -45,6 +47,7 @@ Load average when the run started: ${load.toFixed(1)} on ${os.cpus().length} cor
 | ingest, synchronous=NORMAL, batches of 250 | ${f(normal.callsPerSecond)} calls/s | ≥ 20,000 ${pass(normal.callsPerSecond >= 20_000)} |
 | ingest, synchronous=NORMAL, batches of 500 | ${f(normal500.callsPerSecond)} calls/s | ≥ 20,000 ${pass(normal500.callsPerSecond >= 20_000)} |
 | ingest, synchronous=FULL (also survives power loss), batches of 500 | ${f(full.callsPerSecond)} calls/s | |
+| ingest with quality scoring on / off (\`--no-quality\`), batches of 250, best of two alternating runs each | ${f(quality.onCallsPerSecond)} / ${f(quality.offCallsPerSecond)} calls/s (${quality.drop > 0 ? `${f(quality.drop * 100, 1)}% lower` : "no drop"} with scoring) | ≤ 5% lower ${pass(quality.drop <= 0.05)} |
 | \`/v1/stats?groupBy=department&period=day\` over ${f(stats.calls)} stored calls | ${f(stats.statsDayMs, 1)} ms | ≤ 2,000 ms ${pass(stats.statsDayMs <= 2000)} |
 | \`/v1/stats?groupBy=department&period=month\` over ${f(stats.calls)} calls | ${f(stats.statsMonthMs, 1)} ms | |
 | for comparison: raw \`GROUP BY department\` over the calls table (sums only, no percentiles) | ${f(stats.rawGroupByMs, 0)} ms | |
