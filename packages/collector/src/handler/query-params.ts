@@ -45,6 +45,8 @@ export function callFilterOf(url: URL): CallFilter {
   }
   const errorKind = url.searchParams.get("errorKind");
   if (errorKind) filter.errorKind = errorKind as ErrorKind;
+  const q = url.searchParams.get("q")?.trim();
+  if (q) filter.q = q;
   const from = instantParam(url, "from");
   const to = instantParam(url, "to");
   if (from !== undefined) filter.from = from;

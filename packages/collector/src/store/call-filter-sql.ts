@@ -23,6 +23,11 @@ export function whereOf(filter: CallFilter): { sql: string; params: (string | nu
     clauses.push(`${column} = ?`);
     params.push(value as string);
   }
+  if (filter.q) {
+    // the record is JSON text: match the query as JSON would spell it, with LIKE's wildcards escaped
+    clauses.push("lower(record) LIKE ? ESCAPE '\\'");
+    params.push(`%${JSON.stringify(filter.q.toLowerCase()).slice(1, -1).replace(/[\\%_]/g, "\\$&")}%`);
+  }
   if (filter.from !== undefined) {
     clauses.push("started_at >= ?");
     params.push(filter.from);

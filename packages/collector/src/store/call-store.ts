@@ -19,6 +19,8 @@ export interface CallFilter {
   fingerprint?: string;
   promptId?: string;
   errorKind?: ErrorKind;
+  /** text anywhere in the stored call (prompt, completion, tags), case-insensitive */
+  q?: string;
   limit?: number;
   cursor?: string;
 }
