@@ -1,23 +1,19 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { LLMCall } from "@llmscope/core";
 import type { QualityEvaluator } from "@llmscope/core/quality";
-import { SqliteStore } from "../store/sqlite-store.ts";
+import type { SqliteStore } from "../store/sqlite-store.ts";
 import type { CallForwarder } from "../otlp/call-forwarder.ts";
-import { tempDbPath } from "../testing/temp-db.ts";
+import { openTempStore, type TempStore } from "../testing/temp-store.ts";
 import { makeCall } from "../testing/make-call.ts";
 import { createQualityLoop } from "./evaluation-loop.ts";
 
+let temp: TempStore;
 let store: SqliteStore;
-let cleanup: () => void;
-afterEach(async () => {
-  await store.close();
-  cleanup();
-});
+afterEach(() => temp.close());
 
 function open() {
-  const tmp = tempDbPath();
-  cleanup = tmp.cleanup;
-  store = new SqliteStore(tmp.path);
+  temp = openTempStore();
+  store = temp.store;
 }
 
 /** scores relevance from a tag, so each call's expected score is known */

@@ -12,7 +12,7 @@ export interface QualityOptions {
   batchSize?: number;
   /** ingest must be quiet this long before a slice runs; default 20 ms */
   idleMs?: number;
-  /** under sustained ingest, at most this share of the time goes to scoring; default 0.03 */
+  /** under sustained ingest, at most this share of the time goes to scoring; default 0.01 */
   busyShare?: number;
   /** calls evaluated at once (matters for a judge that calls a model); default 8 */
   concurrency?: number;

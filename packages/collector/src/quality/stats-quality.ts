@@ -2,14 +2,8 @@
 // the same (period, key), when there is any.
 import type { QualityStatsRow, StatsRow } from "../store/call-store.ts";
 
-export interface RowQuality {
-  scored: number;
-  relevance?: number;
-  accuracy?: number;
-  coherence?: number;
-  safety?: number;
-  average?: number;
-}
+/** calls scored and the mean of each component */
+export type RowQuality = Omit<QualityStatsRow, "period" | "key" | "thumbsUp" | "thumbsDown" | "satisfaction">;
 
 export interface RowSatisfaction {
   up: number;

@@ -1,20 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { SqliteStore } from "./sqlite-store.ts";
-import { tempDbPath } from "../testing/temp-db.ts";
+import type { SqliteStore } from "./sqlite-store.ts";
+import { openTempStore, type TempStore } from "../testing/temp-store.ts";
 import { makeCall } from "../testing/make-call.ts";
 
 const T = Date.UTC(2026, 2, 10, 9);
+let temp: TempStore;
 let store: SqliteStore;
-let cleanup: () => void;
-afterEach(async () => {
-  await store.close();
-  cleanup();
-});
+afterEach(() => temp.close());
 
 function open() {
-  const tmp = tempDbPath();
-  cleanup = tmp.cleanup;
-  store = new SqliteStore(tmp.path);
+  temp = openTempStore();
+  store = temp.store;
 }
 
 describe("SQLite quality storage", () => {

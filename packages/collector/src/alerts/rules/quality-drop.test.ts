@@ -1,19 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { QualityEvaluator } from "@llmscope/core/quality";
-import { SqliteStore } from "../../store/sqlite-store.ts";
-import { tempDbPath } from "../../testing/temp-db.ts";
+import type { SqliteStore } from "../../store/sqlite-store.ts";
+import { openTempStore, type TempStore } from "../../testing/temp-store.ts";
 import { makeCall } from "../../testing/make-call.ts";
 import { createQualityLoop, type QualityLoop } from "../../quality/evaluation-loop.ts";
 import { createQualityAlerts } from "../../quality/quality-alerts.ts";
 
 const DAY = 86_400_000;
 const TODAY = Date.UTC(2026, 2, 10, 9);
+let temp: TempStore;
 let store: SqliteStore;
-let cleanup: () => void;
-afterEach(async () => {
-  await store.close();
-  cleanup();
-});
+afterEach(() => temp.close());
 
 /** the generated calls carry their score in a tag */
 const fromTag: QualityEvaluator = { name: "from-tag", evaluate: (c) => ({ relevance: Number(c.tags.score), coherence: Number(c.tags.score) }) };
@@ -22,9 +19,8 @@ const fromTag: QualityEvaluator = { name: "from-tag", evaluate: (c) => ({ releva
 const spread = (centre: number, i: number) => centre + ((i * 7) % 11) - 5;
 
 async function setup(): Promise<QualityLoop> {
-  const tmp = tempDbPath();
-  cleanup = tmp.cleanup;
-  store = new SqliteStore(tmp.path);
+  temp = openTempStore();
+  store = temp.store;
   return createQualityLoop({ store, evaluators: [fromTag], idleMs: 1, alerts: createQualityAlerts({ store }) });
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { QualityEvaluator } from "@llmscope/core/quality";
-import { SqliteStore } from "../../store/sqlite-store.ts";
-import { tempDbPath } from "../../testing/temp-db.ts";
+import type { SqliteStore } from "../../store/sqlite-store.ts";
+import { openTempStore, type TempStore } from "../../testing/temp-store.ts";
 import { makeCall } from "../../testing/make-call.ts";
 import { createQualityLoop } from "../../quality/evaluation-loop.ts";
 import { buildReport } from "./build-report.ts";
@@ -9,20 +9,16 @@ import { renderTerminal } from "./render-terminal.ts";
 import { renderHtml } from "./render-html.ts";
 
 const T = Date.UTC(2026, 2, 10, 9);
+let temp: TempStore;
 let store: SqliteStore;
-let cleanup: () => void;
-afterEach(async () => {
-  await store.close();
-  cleanup();
-});
+afterEach(() => temp.close());
 
 const fromTag: QualityEvaluator = { name: "from-tag", evaluate: (c) => ({ relevance: Number(c.tags.score) }) };
 
 describe("quality in the report", () => {
   it("lists scores and satisfaction by feature, model and prompt, and the top prompts' dispersion", async () => {
-    const tmp = tempDbPath();
-    cleanup = tmp.cleanup;
-    store = new SqliteStore(tmp.path);
+    temp = openTempStore();
+    store = temp.store;
     const loop = createQualityLoop({ store, evaluators: [fromTag], idleMs: 1 });
     const calls = [
       { ...makeCall({ id: "a", startedAt: T, model: "m1", tags: { feature: "chat", promptId: "p1", score: "90" } }), completion: { text: "Paris is the capital." } },
