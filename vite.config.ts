@@ -34,6 +34,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: "console", root: "packages/console", include: ["src/**/*.test.{ts,tsx}"], environment: "node" },
+      },
+      {
+        extends: true,
         test: { name: "collector", root: "packages/collector", include: ["src/**/*.test.ts", "e2e/**/*.test.ts"], exclude: ["e2e/**/*.browser.test.ts"], environment: "node", testTimeout: 60_000 },
       },
       {

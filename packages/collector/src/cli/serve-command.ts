@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { createCollector } from "../handler/create-collector.ts";
 import { serve } from "../node/serve.ts";
+import { consoleAssets, withConsole } from "../node/console-assets.ts";
 import { createOtlpForwarder } from "../otlp/otlp-forwarder.ts";
 import { openStore, printableDb } from "./open-store.ts";
 import { UsageError, type CliIO } from "./cli-io.ts";
@@ -95,8 +96,9 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
     limits: { maxBodyBytes: maxBody, rateLimit: rate > 0 ? { perSecond: rate, burst: Math.max(1, rate * 2) } : false },
     log,
   });
-  const running = await serve({ handler: collector, port, host: values.host, maxBodyBytes: maxBody, onError: (e) => io.err(`[llmscope] ${String(e)}\n`) });
+  const running = await serve({ handler: withConsole(collector, consoleAssets()), port, host: values.host, maxBodyBytes: maxBody, onError: (e) => io.err(`[llmscope] ${String(e)}\n`) });
   io.out(`llmscope collector listening on ${running.url} (db ${printableDb(values.db)})\n`);
+  io.err(`[llmscope] console at ${running.url}/\n`);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -1,0 +1,45 @@
+// The calls page's filters live in its URL; these turn them into the
+// collector's query ("user u42 around 14:02" → userId + a ten-minute window).
+import type { Query } from "../api/collector-api.ts";
+
+export const TEXT_FILTERS = [
+  ["userId", "User id"],
+  ["sessionId", "Session"],
+  ["model", "Model"],
+  ["provider", "Provider"],
+  ["feature", "Feature"],
+  ["department", "Department"],
+  ["promptId", "Prompt id"],
+  ["fingerprint", "Fingerprint"],
+  ["errorKind", "Error kind"],
+  ["q", "Text in prompt or completion"],
+] as const;
+
+export const TIME_FILTERS = [
+  ["around", "Around (±5 min)"],
+  ["from", "From"],
+  ["to", "To"],
+] as const;
+
+const AROUND_MS = 5 * 60_000;
+
+/** a datetime-local value (the browser's local time) or epoch ms, as epoch ms */
+export function instantOf(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) : new Date(value).getTime();
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+export function collectorQueryOf(filters: URLSearchParams): Query {
+  const query: Query = {};
+  for (const [name] of TEXT_FILTERS) {
+    const v = filters.get(name)?.trim();
+    if (v) query[name] = v;
+  }
+  const around = instantOf(filters.get("around"));
+  const from = instantOf(filters.get("from")) ?? (around !== undefined ? around - AROUND_MS : undefined);
+  const to = instantOf(filters.get("to")) ?? (around !== undefined ? around + AROUND_MS : undefined);
+  if (from !== undefined) query.from = from;
+  if (to !== undefined) query.to = to;
+  return query;
+}
