@@ -29,6 +29,14 @@ describe("idle schedule", () => {
     expect(s.waitMs()).toBe(0);
   });
 
+  it("after a slice, waits for a fresh quiet period even if nothing touched it meanwhile", () => {
+    let t = 0;
+    const s = createIdleSchedule(20, 0.01, () => t);
+    t = 100;
+    s.ran(30); // the event loop was held; requests waiting in sockets have not touched yet
+    expect(s.waitMs()).toBe(20);
+  });
+
   it("runs at once when ingest has been quiet long enough", () => {
     let t = 0;
     const s = createIdleSchedule(20, 0.05, () => t);

@@ -22,7 +22,10 @@ export function createIdleSchedule(idleMs: number, busyShare: number, now: () =>
       return Math.max(0, Math.min(quietIn, busyIn));
     },
     ran(ms) {
-      nextBusySlice = now() + ms * (1 / busyShare - 1);
+      // requests that arrived while the slice held the event loop have not
+      // touched the schedule yet: the quiet period starts over after a slice
+      lastActivity = now();
+      nextBusySlice = lastActivity + ms * (1 / busyShare - 1);
     },
   };
 }
