@@ -1,8 +1,8 @@
 import { useMemo } from "react";
-import type { LLMCall } from "@llmscope/core";
 import { formatClock, formatCount, formatPercent, modelLabel } from "../format.ts";
 import { summarizeQuality, type QualitySummary } from "../quality/quality-summary.ts";
 import { QUALITY_LABELS, qualityTone } from "../quality/quality-of.ts";
+import { groupByModel } from "./session-tallies.ts";
 import { StatCard } from "./stat-card.tsx";
 import { useCallArray } from "./use-call-array.ts";
 import { viewCss } from "./view-css.ts";
@@ -10,22 +10,11 @@ import { qualityViewCss } from "./quality-view-css.ts";
 
 const round = (n: number | undefined) => (n === undefined ? "—" : String(Math.round(n)));
 
-function groupByModel(calls: readonly LLMCall[]): [string, LLMCall[]][] {
-  const groups = new Map<string, LLMCall[]>();
-  for (const c of calls) {
-    const key = modelLabel(c);
-    const list = groups.get(key);
-    if (list) list.push(c);
-    else groups.set(key, [c]);
-  }
-  return [...groups];
-}
-
 /** How good the answers are: the spread of quality scores, each component, and what users said. */
 export function QualityView({ onOpenCall }: { onOpenCall: (id: string) => void }) {
   const calls = useCallArray({ finishedOnly: true });
   const all = useMemo(() => summarizeQuality(calls), [calls]);
-  const models = useMemo(() => groupByModel(calls).map(([m, group]) => [m, summarizeQuality(group)] as const), [calls]);
+  const models = useMemo(() => [...groupByModel(calls)].map(([m, group]) => [m, summarizeQuality(group)] as const), [calls]);
   if (all.scored === 0 && all.up + all.down === 0) {
     return <p className="view muted">Finished calls with an answer are scored here (relevance, coherence, safety; accuracy with a reference answer).</p>;
   }
