@@ -1,0 +1,64 @@
+// Day rows per key of one dimension, read through the store's stats (day
+// rollups): anomaly detection and root-cause analysis never scan calls.
+import type { CallStore, StatsDimension, StatsRow } from "../store/call-store.ts";
+import { dayOf, dayStart } from "../store/time-buckets.ts";
+import { METRIC_SPECS, type Metric } from "./metrics.ts";
+import { robustBaseline, type Baseline } from "./robust-baseline.ts";
+
+/** key → day number → that day's row */
+export type DailySeries = Map<string, Map<number, StatsRow>>;
+
+export async function loadDailySeries(store: CallStore, dimension: StatsDimension, fromDay: number, toDay: number): Promise<DailySeries> {
+  const rows = await store.stats({ groupBy: dimension, period: "day", from: dayStart(fromDay), to: dayStart(toDay + 1) });
+  const series: DailySeries = new Map();
+  for (const row of rows) {
+    let days = series.get(row.key);
+    if (!days) series.set(row.key, (days = new Map()));
+    days.set(dayOf(Date.parse(row.period)), row);
+  }
+  return series;
+}
+
+/** the measure on each history day; a day without calls counts as 0 for volume measures and is skipped for rates */
+export function historyOf(days: Map<number, StatsRow>, metric: Metric, day: number, historyDays: number): { day: number; value: number }[] {
+  const spec = METRIC_SPECS[metric];
+  const points: { day: number; value: number }[] = [];
+  for (let d = day - historyDays; d < day; d++) {
+    const row = days.get(d);
+    const value = row ? spec.value(row) : spec.extensive ? 0 : undefined;
+    if (value !== undefined) points.push({ day: d, value });
+  }
+  return points;
+}
+
+/**
+ * The baseline of one key's measure for `day`, from the days before it. The
+ * spread never goes below what chance alone gives a series of this many calls
+ * (Poisson counts, means of noisy sizes, tail percentiles of few samples), so a
+ * small, quiet series cannot raise alarms on noise its history happened not to show.
+ */
+export function baselineOf(days: Map<number, StatsRow>, metric: Metric, day: number, historyDays: number): Baseline | undefined {
+  const spec = METRIC_SPECS[metric];
+  const history = historyOf(days, metric, day, historyDays);
+  // the calls this weekday usually has: a quiet Sunday is noisier than a busy Monday
+  const usualCalls = robustBaseline(historyOf(days, "calls", day, historyDays), day, { seasonal: true, relativeFloor: 0, absoluteFloor: 0 });
+  const calls = Math.max(1, usualCalls?.expected ?? 1);
+  const base = robustBaseline(history, day, { seasonal: spec.extensive, relativeFloor: relativeFloor(metric, calls), absoluteFloor: 1e-9 });
+  if (base && metric === "errorRate") base.sigma = Math.max(base.sigma, Math.sqrt(Math.max(base.expected * calls, 3)) / calls);
+  return base;
+}
+
+function relativeFloor(metric: Metric, calls: number): number {
+  switch (metric) {
+    case "calls":
+      return Math.max(0.05, 1 / Math.sqrt(calls));
+    case "tokens":
+    case "cost":
+      return Math.max(0.05, 1.3 / Math.sqrt(calls));
+    case "latencyP95":
+    case "ttftP95":
+      return Math.max(0.05, 1 / Math.sqrt(calls));
+    default:
+      return Math.max(0.03, 0.5 / Math.sqrt(calls));
+  }
+}

@@ -1,0 +1,59 @@
+// The call a person opens first: on the anomalous day, within the key that
+// explains the change, the earliest call that already looks like the new
+// normal. One key's calls for one day, read in time order.
+import type { LLMCall } from "@llmscope/core";
+import type { CallFilter, CallStore } from "../store/call-store.ts";
+import { dayStart } from "../store/time-buckets.ts";
+import type { Metric } from "./metrics.ts";
+
+export interface FirstCall {
+  id: string;
+  startedAt: number;
+}
+
+const FILTER_FIELD: Record<string, keyof CallFilter> = {
+  promptId: "promptId",
+  fingerprint: "fingerprint",
+  model: "model",
+  feature: "feature",
+  department: "department",
+  user: "userId",
+  provider: "provider",
+  errorKind: "errorKind",
+};
+
+/** at most this many calls are read looking for the first changed one */
+const MAX_READ = 50_000;
+
+type Probe = (call: LLMCall) => number | undefined;
+const PROBES: Partial<Record<Metric, Probe>> = {
+  tokensPerRequest: (c) => (c.usage.inputTokens ?? 0) + (c.usage.outputTokens ?? 0),
+  costPerRequest: (c) => c.cost?.totalUSD,
+  latencyP95: (c) => c.timing.durationMs,
+  ttftP95: (c) => c.timing.ttftMs,
+};
+
+export async function firstChangedCall(
+  store: CallStore,
+  cause: { dimension: string; key: string; before: number | undefined; after: number | undefined },
+  metric: Metric,
+  day: number,
+): Promise<FirstCall | undefined> {
+  const field = FILTER_FIELD[cause.dimension];
+  if (!field) return undefined;
+  const filter = { [field]: cause.key, from: dayStart(day), to: dayStart(day + 1) } as Omit<CallFilter, "limit" | "cursor">;
+  const probe = PROBES[metric];
+  const { before, after } = cause;
+  // halfway between the old and the new level separates old calls from new ones
+  const midpoint = before !== undefined && after !== undefined ? (before + after) / 2 : undefined;
+  const rising = (after ?? 0) >= (before ?? 0);
+  let read = 0;
+  for await (const call of store.iterateCalls(filter)) {
+    if (++read > MAX_READ) break;
+    if (metric === "errorRate" && !call.error) continue;
+    const v = probe?.(call);
+    if (probe && midpoint !== undefined && v !== undefined && (rising ? v <= midpoint : v >= midpoint)) continue;
+    return { id: call.id, startedAt: call.startedAt };
+  }
+  return undefined;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { robustBaseline, weekdayOf } from "./robust-baseline.ts";
+
+const monday = Date.UTC(2026, 0, 5) / 86_400_000;
+const options = { seasonal: true, relativeFloor: 0, absoluteFloor: 0 };
+
+describe("robustBaseline", () => {
+  it("expects a weekday's own level: weekends low, weekdays high", () => {
+    const history = Array.from({ length: 28 }, (_, i) => ({ day: monday + i, value: weekdayOf(monday + i) >= 5 ? 30 : 100 }));
+    expect(weekdayOf(monday)).toBe(0);
+    expect(robustBaseline(history, monday + 28, options)!.expected).toBeCloseTo(100);
+    expect(robustBaseline(history, monday + 33, options)!.expected).toBeCloseTo(30);
+  });
+
+  it("is not dragged by an incident day inside the history", () => {
+    const history = Array.from({ length: 14 }, (_, i) => ({ day: monday + i, value: i === 3 ? 10_000 : 100 + (i % 3) }));
+    const base = robustBaseline(history, monday + 14, { ...options, seasonal: false })!;
+    expect(base.expected).toBeGreaterThan(99);
+    expect(base.expected).toBeLessThan(103);
+    expect(base.sigma).toBeLessThan(3);
+  });
+
+  it("keeps sigma at its floors when the history is flat", () => {
+    const history = Array.from({ length: 14 }, (_, i) => ({ day: monday + i, value: 50 }));
+    expect(robustBaseline(history, monday + 14, { seasonal: false, relativeFloor: 0.1, absoluteFloor: 1 })!.sigma).toBe(5);
+    expect(robustBaseline([], monday, options)).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+// A robust, weekly-seasonal baseline for one daily series: the median of the
+// previous weeks after dividing out each weekday's typical level, with the
+// spread from the median absolute deviation. Medians ignore the odd incident
+// day inside the history, which a mean and standard deviation would not.
+import { median } from "../store/median.ts";
+
+/** 1.4826 × MAD estimates a normal distribution's standard deviation */
+const MAD_TO_SIGMA = 1.4826;
+/** day 0 (1970-01-01) was a Thursday; weekday 0 is Monday */
+export const weekdayOf = (day: number): number => (day + 3) % 7;
+
+export interface Baseline {
+  expected: number;
+  /** robust standard deviation around expected, never below the floors */
+  sigma: number;
+  /** history days the baseline was built from */
+  samples: number;
+}
+
+export interface BaselineOptions {
+  /** divide out the weekday profile (for measures that follow traffic volume) */
+  seasonal: boolean;
+  /** sigma is at least this fraction of the expected value */
+  relativeFloor: number;
+  /** and at least this, in the measure's unit */
+  absoluteFloor: number;
+}
+
+/** weekday → its median relative to the whole history's; 1 where a weekday has too few samples */
+function weekdayFactors(history: readonly { day: number; value: number }[]): number[] {
+  const overall = median(history.map((p) => p.value));
+  const factors = new Array<number>(7).fill(1);
+  if (!(overall > 0)) return factors;
+  for (let w = 0; w < 7; w++) {
+    const same = history.filter((p) => weekdayOf(p.day) === w).map((p) => p.value);
+    if (same.length >= 2) factors[w] = Math.min(5, Math.max(0.2, median(same) / overall));
+  }
+  return factors;
+}
+
+export function robustBaseline(history: readonly { day: number; value: number }[], day: number, options: BaselineOptions): Baseline | undefined {
+  if (history.length === 0) return undefined;
+  const factors = options.seasonal ? weekdayFactors(history) : new Array<number>(7).fill(1);
+  const adjusted = history.map((p) => p.value / factors[weekdayOf(p.day)]!);
+  const center = median(adjusted);
+  const mad = median(adjusted.map((v) => Math.abs(v - center)));
+  const factor = factors[weekdayOf(day)]!;
+  const expected = center * factor;
+  const sigma = Math.max(MAD_TO_SIGMA * mad * factor, options.relativeFloor * Math.abs(expected), options.absoluteFloor);
+  return { expected, sigma, samples: history.length };
+}

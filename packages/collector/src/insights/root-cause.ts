@@ -1,0 +1,103 @@
+// Ranks the dimensions by how much of a day's change each explains, each
+// offering its sharpest key (see bestKey).
+import type { CallStore, StatsDimension } from "../store/call-store.ts";
+import { dayLabel } from "../store/time-buckets.ts";
+import { contributionsOf, type KeyContribution } from "./contributions.ts";
+import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
+import { errorKindSeries } from "./error-kind-series.ts";
+import { firstChangedCall, type FirstCall } from "./first-changed-call.ts";
+import { METRIC_SPECS, type Metric } from "./metrics.ts";
+import { rootCauseSentence } from "./rca-sentence.ts";
+
+export const RCA_DIMENSIONS = ["prompt", "model", "feature", "department", "user", "provider", "errorKind"] as const;
+export type RcaDimension = (typeof RCA_DIMENSIONS)[number];
+
+export interface Cause extends KeyContribution {
+  /** "promptId" or "fingerprint" for the prompt dimension, else the dimension */
+  dimension: string;
+  /** fraction of the change this key accounts for (0..1 for keys moving the same way) */
+  share: number;
+  /** share − baselineShare: how much more of the change than of the usual traffic this key carries */
+  score: number;
+}
+
+export interface RootCause {
+  metric: Metric;
+  day: number;
+  dayLabel: string;
+  before: number;
+  after: number;
+  change: number;
+  /** the whole app's robust z-score for this measure on the day */
+  score: number;
+  /** the best key of each dimension, best first */
+  causes: Cause[];
+  firstCall?: FirstCall;
+  sentence: string;
+}
+
+export interface RootCauseQuery {
+  metric: Metric;
+  day: number;
+  historyDays?: number;
+}
+
+export async function analyzeRootCause(store: CallStore, query: RootCauseQuery): Promise<RootCause> {
+  const historyDays = query.historyDays ?? 28;
+  const { metric, day } = query;
+  const from = day - historyDays;
+  const all = await loadDailySeries(store, "all", from, day);
+  const allDays = all.get("") ?? new Map();
+  const after = (allDays.get(day) && METRIC_SPECS[metric].value(allDays.get(day)!)) ?? 0;
+  const baseline = baselineOf(allDays, metric, day, historyDays);
+  const before = baseline?.expected ?? 0;
+  const direction = after >= before ? 1 : -1;
+  const promptIds = new Set((await loadDailySeries(store, "promptId", day, day)).keys());
+  const causes: Cause[] = [];
+  for (const dimension of RCA_DIMENSIONS) {
+    if (dimension === "errorKind" && metric !== "errorRate") continue;
+    const series: DailySeries =
+      dimension === "errorKind" ? errorKindSeries(all) : await loadDailySeries(store, dimension as StatsDimension, from, day);
+    const totalCalls = dimension === "errorKind" ? allDays.get(day)?.calls : undefined;
+    const best = bestKey(contributionsOf(series, metric, day, historyDays, totalCalls), direction);
+    if (!best) continue;
+    const label = dimension === "prompt" ? (promptIds.has(best.key) ? "promptId" : "fingerprint") : dimension;
+    causes.push({ ...best, dimension: label });
+  }
+  const ranked = causes.sort((a, b) => b.score - a.score);
+  const top = ranked[0];
+  const firstCall = top ? await firstChangedCall(store, top, metric, day) : undefined;
+  const result: RootCause = {
+    metric,
+    day,
+    dayLabel: dayLabel(day),
+    before,
+    after,
+    change: before !== 0 ? (after - before) / Math.abs(before) : 0,
+    score: baseline ? Math.round(((after - before) / baseline.sigma) * 10) / 10 : 0,
+    causes: ranked,
+    sentence: "",
+    ...(firstCall ? { firstCall } : {}),
+  };
+  result.sentence = rootCauseSentence(result);
+  return result;
+}
+
+/**
+ * The key of one dimension that explains the change most sharply: its share
+ * of the change minus its usual share. A key that carries the whole change
+ * but is usually a small part of the traffic beats a broad one that merely
+ * contains it (the feature a changed prompt belongs to also "explains" it).
+ */
+function bestKey(contributions: KeyContribution[], direction: number): Omit<Cause, "dimension"> | undefined {
+  const moving = contributions.filter((c) => c.key !== "");
+  const total = moving.reduce((s, c) => s + Math.max(0, direction * c.contribution), 0);
+  if (!(total > 0)) return undefined;
+  let best: Omit<Cause, "dimension"> | undefined;
+  for (const c of moving) {
+    const share = (direction * c.contribution) / total;
+    const score = share - c.baselineShare;
+    if (!best || score > best.score) best = { ...c, share, score };
+  }
+  return best;
+}
