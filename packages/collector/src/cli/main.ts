@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // llmscope: serve the collector, report on what it stored, export it.
 import { UsageError, processIO, type CliIO } from "./cli-io.ts";
+import { estimateCommand } from "./estimate-command.ts";
 import { exportCommand } from "./export-command.ts";
 import { reportCommand } from "./report-command.ts";
 import { serveCommand } from "./serve-command.ts";
@@ -11,6 +12,7 @@ Commands:
   serve    run the collector (beacon endpoint, queries, alerts, OTLP export)
   report   cost, tokens, top prompts and alerts for a period (tables, --json, --html)
   export   stored calls as NDJSON
+  estimate token and cost impact of a prompt change, before it ships (--fail-above for CI)
 
 Run \`llmscope <command> --help\` for a command's options.
 `;
@@ -19,6 +21,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   serve: serveCommand,
   report: reportCommand,
   export: exportCommand,
+  estimate: estimateCommand,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -1,0 +1,35 @@
+// A prompt template is plain text with {{name}} placeholders, filled from one
+// sample object's fields. A placeholder the sample does not provide is an
+// error naming the variable and the sample, never an empty string.
+const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
+
+export class TemplateError extends Error {}
+
+export function templateVariables(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+export function renderTemplate(template: string, sample: Record<string, unknown>, sampleIndex = 0): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = sample[name];
+    if (value === undefined || value === null) throw new TemplateError(`sample ${sampleIndex + 1} has no "${name}" (the template uses {{${name}}})`);
+    return typeof value === "string" ? value : JSON.stringify(value);
+  });
+}
+
+/** JSON Lines: one sample object per non-empty line */
+export function parseSamples(text: string): Record<string, unknown>[] {
+  const samples: Record<string, unknown>[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new TemplateError(`samples line ${i + 1} is not JSON`);
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new TemplateError(`samples line ${i + 1} is not a JSON object`);
+    samples.push(value as Record<string, unknown>);
+  });
+  return samples;
+}
