@@ -20,7 +20,7 @@ export function KeyPage({ onKey, notice }: { onKey: (key: string) => void; notic
     }
   }
   return (
-    <form className="key-page" onSubmit={submit} aria-label="Read key">
+    <form className="key-page" onSubmit={submit} aria-label="Sign in with the read key">
       <h1>llmscope console</h1>
       <p className="muted">Enter the collector's read key. It is kept for this tab only.</p>
       <label>

@@ -1,7 +1,7 @@
 // The console's own layout on top of the devtools' sheet and theme variables.
 export const consoleCss = `
 html,body{margin:0;height:100%}
-.console{min-height:100vh;background:var(--bg);color:var(--fg);font:13px/1.45 var(--ls-font)}
+.console{--ls-font:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--ls-mono:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;min-height:100vh;background:var(--bg);color:var(--fg);font:13px/1.45 var(--ls-font)}
 .console a{color:var(--link)}
 .console-head{position:sticky;top:0;z-index:1}
 .console-head .tab{display:flex;align-items:center;text-decoration:none}
@@ -14,6 +14,7 @@ html,body{margin:0;height:100%}
 .search-form .check{flex-direction:row;gap:4px;align-items:center}
 .console-list{display:flex;flex-direction:column}
 .console-scroll{height:calc(100vh - 300px);min-height:240px;overflow-y:auto;contain:strict;border:1px solid var(--border)}
+.console a.console-row{color:var(--fg)}
 .console-row{display:grid;grid-template-columns:80px 150px 90px 190px 100px 70px 80px 80px 1fr;gap:8px;align-items:center;padding:0 8px;box-sizing:border-box;text-decoration:none;color:var(--fg);white-space:nowrap;overflow:hidden;border-bottom:1px solid var(--border)}
 .console-row:hover{background:var(--hover)}
 .ellipsis{overflow:hidden;text-overflow:ellipsis}
