@@ -11,6 +11,9 @@ import { countRejection, createCounters, type CollectorCounters } from "./counte
 import { getCall } from "./get-call.ts";
 import { health } from "./health.ts";
 import { listAlerts } from "./list-alerts.ts";
+import { alertRca } from "./alert-rca.ts";
+import { getAnomalies } from "./get-anomalies.ts";
+import { postEstimate } from "./post-estimate.ts";
 import { listCalls } from "./list-calls.ts";
 import { DEFAULT_LIMITS, type CollectorOptions } from "./options.ts";
 import { postCalls } from "./post-calls.ts";
@@ -36,6 +39,8 @@ const READ_ROUTES: [RegExp, Endpoint][] = [
   [/^\/v1\/calls\/(?<id>[^/]+)$/, getCall],
   [/^\/v1\/stats$/, stats],
   [/^\/v1\/alerts$/, listAlerts],
+  [/^\/v1\/alerts\/(?<id>[^/]+)\/rca$/, alertRca],
+  [/^\/v1\/anomalies$/, getAnomalies],
   [/^\/v1\/health$/, (ctx) => health(ctx)],
   [/^\/v1\/variance$/, varianceEndpoint],
   [/^\/v1\/references$/, getReferences],
@@ -117,6 +122,12 @@ export function createCollector(options: CollectorOptions): Collector {
       const response = await write(ctx, body);
       if (path === "/v1/feedback" && response.ok) ctx.quality?.feedbackArrived(feedbackCallIds(body));
       return response;
+    }
+    // the estimate takes a body but only reads, so it answers to the read key
+    if (request.method === "POST" && path === "/v1/estimate") {
+      if (readKeys.length && !isKeyAllowed(headerKey, readKeys)) throw new HttpError(401, "a valid read key is required", { "www-authenticate": "Bearer" });
+      rateLimit(headerKey);
+      return postEstimate(ctx, parseJson(await readBodyLimited(request, limits.maxBodyBytes)));
     }
     const put = PUT_ROUTES.find(([pattern]) => pattern.test(path));
     if (request.method === "PUT" && put) {
