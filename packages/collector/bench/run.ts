@@ -3,6 +3,7 @@
 import os from "node:os";
 import { benchAlertCost } from "./alert-cost.ts";
 import { benchIngest } from "./ingest-http.ts";
+import { benchInsights } from "./insights-eval.ts";
 import { benchIngestQuality } from "./ingest-quality.ts";
 import { benchStats } from "./stats-million.ts";
 import { benchPostgresIngest } from "./postgres-ingest.ts";
@@ -25,6 +26,10 @@ progress("alert evaluation cost…");
 const alerts = await benchAlertCost();
 progress("filling 1,000,000 calls for /v1/stats…");
 const stats = await benchStats(1_000_000, progress);
+progress("insights evaluation: 60 injected incidents…");
+const insights = await benchInsights(progress);
+const ev = insights.evaluation;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 // PostgreSQL (Debian's server on 127.0.0.1, found or started by the test helper), same clients and batches
 progress("PostgreSQL: ingest over HTTP, one collector, batches of 250…");
 const pgOne = await benchPostgresIngest(1, 50_000, 250);
@@ -70,4 +75,19 @@ Load average when the run started: ${load.toFixed(1)} on ${os.cpus().length} cor
   for /v1/stats were generated with \`generate_series\` into monthly partitions and their rollups rebuilt with ingest's
   folding code in ${f(pgStats.fillSeconds, 1)} s (a ${f(pgStats.dbMiB, 0)} MiB database).
 - Alert evaluation over ${f(alerts.calls)} calls of a month of demo traffic fired ${alerts.alertsFired} alerts.
+
+### Insights: anomalies, root cause, prompt-change estimate
+
+Generated traffic (weekly and daily seasonality, 9 prompts in 5 features and 3 departments, 40 users, 2 providers, noise) with
+${ev.incidents} injected incidents of known cause, one every 3 days after a 28-day warm-up (${f(ev.calls)} calls in SQLite), detected from
+the day rollups; seed 7 (the CI test runs 20 incidents on seed 1). ${f(insights.seconds, 1)} s including generation and ingest.
+
+| measure | result | goal |
+|---|---|---|
+| detection recall (an anomaly on the incident's day) | ${pct(ev.recall)} (${ev.detected}/${ev.incidents}) | ≥ 90% ${pass(ev.recall >= 0.9)} |
+| false-alarm days (clean days with any anomaly) | ${pct(ev.falseAlarmRate)} (${ev.falseAlarmDays}/${ev.cleanDays}) | ≤ 5% ${pass(ev.falseAlarmRate <= 0.05)} |
+| root cause names the injected cause first | ${pct(ev.rcaAccuracy)} (${ev.rcaCorrect}/${ev.incidents}) | ≥ 90% ${pass(ev.rcaAccuracy >= 0.9)} |
+${Object.entries(ev.byKind).map(([k, v]) => `| · ${k.replace(/_/g, " ")}: detected / cause first | ${v.detected}/${v.incidents} / ${v.rcaCorrect}/${v.incidents} | |`).join("\n")}
+| estimate on the seed's example (質問に答えて → 詳しく背景を説明した上で、質問に答えて) | ×${insights.estimate.tokensRatio.toFixed(2)} tokens, ×${insights.estimate.costRatio.toFixed(2)} cost (${f(insights.estimate.oldInput)} → ${f(insights.estimate.newInput)} input tokens) | ≈ ×3.3 |
+| estimate error vs the true per-call token delta of the shipped traffic | ${pct(insights.estimate.error)} | ≤ 5% ${pass(insights.estimate.error <= 0.05)} |
 `);
