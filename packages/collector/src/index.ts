@@ -29,3 +29,9 @@ export { promptVariance, type PromptVariance, type CallDispersion } from "./qual
 export type { StatsRowWithQuality, RowQuality, RowSatisfaction } from "./quality/stats-quality.ts";
 export { serve, type ServeOptions, type RunningServer } from "./node/serve.ts";
 export { toNodeListener, toRequest, writeResponse } from "./node/node-adapter.ts";
+export { estimatePromptChange, type EstimateOptions, type PromptChangeEstimate } from "./estimate/estimate-change.ts";
+export { renderTemplate, parseSamples, TemplateError } from "./estimate/template.ts";
+export { detectAnomalies, ANOMALY_DIMENSIONS, type Anomaly, type AnomalyQuery } from "./insights/detect-anomalies.ts";
+export { analyzeRootCause, RCA_DIMENSIONS, type RootCause, type Cause, type RootCauseQuery } from "./insights/root-cause.ts";
+export { explainDay } from "./insights/explain-day.ts";
+export { METRICS, type Metric } from "./insights/metrics.ts";
