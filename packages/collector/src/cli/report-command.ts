@@ -8,6 +8,8 @@ import { periodOf } from "./period.ts";
 import { buildReport } from "./report/build-report.ts";
 import { renderHtml } from "./report/render-html.ts";
 import { renderTerminal } from "./report/render-terminal.ts";
+import { buildOptimization } from "../insights/optimize/build-optimization.ts";
+import { renderOptimizationHtml, renderOptimizationTerminal } from "./report/render-optimization.ts";
 
 export const REPORT_HELP = `Usage: llmscope report [options]
 
@@ -22,6 +24,9 @@ Options:
   --top <n>            rows in the user and prompt lists (default 10)
   --json               print the report as JSON
   --html <file>        also write an HTML report with charts
+  --optimize           the cost optimization report instead: top spenders, context bloat, verbose
+                       outputs, repeated identical prompts, cheaper models at equal quality,
+                       each with estimated monthly savings (reads the period's calls)
   -h, --help           show this help
 `;
 
@@ -36,6 +41,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
       top: { type: "string", default: "10" },
       json: { type: "boolean", default: false },
       html: { type: "string" },
+      optimize: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -48,6 +54,16 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   const to = period.to ?? now;
   const store = await openExistingStore(values.db);
   try {
+    if (values.optimize) {
+      io.err("reading the period's calls…\n");
+      const optimization = await buildOptimization(store, from, to, top);
+      if (values.html) {
+        writeFileSync(values.html, renderOptimizationHtml(optimization));
+        io.err(`wrote ${values.html}\n`);
+      }
+      io.out(values.json ? JSON.stringify(optimization, null, 2) + "\n" : renderOptimizationTerminal(optimization));
+      return 0;
+    }
     const report = await buildReport(store, from, to, top, (m) => io.err(`${m}…\n`));
     if (values.html) {
       writeFileSync(values.html, renderHtml(report));
