@@ -50,7 +50,8 @@ export function CallList({ query, live }: { query: Query; live: boolean }) {
           })}
         </div>
       </div>
-      <p className="muted small" role="status">{pages.calls.length} calls loaded{pages.done ? "" : ", more on scroll"}</p>
+      {/* one text node: a count that grows must not push the words after it (a layout shift) */}
+      <p className="muted small list-status" role="status">{`${pages.calls.length} calls loaded${pages.done ? "" : ", more on scroll"}`}</p>
     </div>
   );
 }
