@@ -8,6 +8,7 @@ import type { LLMCall } from "@llmscope/core";
 import { launchChromium } from "../../react/e2e/browser.ts";
 import { startServe, type ServeProcess } from "./helpers/start-serve.ts";
 import { HOSTILE_PROMPT, recordTraffic, type Traffic } from "./helpers/record-traffic.ts";
+import { postCopies } from "./helpers/post-copies.ts";
 
 const READ_KEY = "console-read-key";
 const WRITE_KEY = "console-write-key";
@@ -86,6 +87,17 @@ describe("the operator's console", () => {
     expect(await page.getByRole("table", { name: "By feature" }).innerText()).toContain("email");
     expect(await page.getByRole("table", { name: "Similar calls" }).locator("tbody tr").count()).toBe(2);
     await page.screenshot({ path: `${SHOTS}impact-scope.png`, fullPage: true });
+  });
+
+  it("tails new calls live", async () => {
+    await page.goto(`${serve.url}/#/calls?userId=u0`);
+    const table = page.locator("[role=table][aria-label=Calls]");
+    await page.getByText("No calls match.").waitFor();
+    await page.getByLabel("Live tail").check();
+    await postCopies(serve.url, WRITE_KEY, [traffic.calls[0]!], 1, Date.now());
+    await table.locator('a[role=row][href="#/calls/copy-0"]').waitFor();
+    expect(await table.locator("a[role=row]").count()).toBe(1);
+    await page.getByLabel("Live tail").uncheck();
   });
 
   it("shows cost by department adding up to the stored sum", async () => {
