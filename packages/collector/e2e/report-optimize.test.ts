@@ -1,11 +1,11 @@
 // `llmscope report --optimize` as a real child process over a real SQLite file.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SqliteStore } from "../src/store/sqlite-store.ts";
 import { makeCall } from "../src/testing/make-call.ts";
-import { runCli } from "./helpers/run-cli.ts";
+import { runCli, startServeProcess, waitForExit } from "./helpers/run-cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "llmscope-optimize-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,5 +28,20 @@ describe("llmscope report --optimize", () => {
     expect(text.stdout).toMatch(/Repeated identical prompts/);
     expect(text.stdout).toMatch(/\$2\.50\/month/);
     expect(readFileSync(html, "utf8")).toMatch(/Estimated monthly savings by finding[\s\S]*<svg/);
+  }, 30_000);
+});
+
+describe("llmscope serve --optimize-report", () => {
+  it("rewrites the optimization report on its schedule", async () => {
+    const file = join(dir, "weekly.html");
+    const { child, stderr } = await startServeProcess(["--db", join(dir, "serve.db"), "--optimize-report", file, "--optimize-every", "500ms"]);
+    try {
+      for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(readFileSync(file, "utf8")).toMatch(/llmscope cost optimization/);
+      expect(stderr()).toContain("wrote the cost optimization report");
+    } finally {
+      child.kill("SIGTERM");
+      expect(await waitForExit(child)).toBe(0);
+    }
   }, 30_000);
 });

@@ -6,6 +6,8 @@ import { consoleAssets, withConsole } from "../node/console-assets.ts";
 import { createOtlpForwarder } from "../otlp/otlp-forwarder.ts";
 import { openStore, printableDb } from "./open-store.ts";
 import { UsageError, type CliIO } from "./cli-io.ts";
+import { scheduleOptimizationReport } from "./optimize-schedule.ts";
+import { parseDuration } from "../shared/parse-time.ts";
 import { QUALITY_HELP, qualityFromFlags } from "../quality/quality-flags.ts";
 
 export const SERVE_HELP = `Usage: llmscope serve [options]
@@ -27,6 +29,8 @@ Options:
   --otlp-content         include prompt and completion text in spans
   --max-body <bytes>     request body limit (default 1048576)
   --rate <n>             requests per second per key (default 100; 0 turns it off)
+  --optimize-report <file>  rewrite the cost optimization report (HTML) on a schedule
+  --optimize-every <dur>  how often, over that long a period (default 7d)
   --synchronous <mode>   normal (default: an acknowledged batch survives any process
                          crash) or full (also survives power loss; one fsync per batch)
 ${QUALITY_HELP}  -h, --help             show this help
@@ -53,6 +57,8 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
       "safety-term": { type: "string", multiple: true },
       judge: { type: "string" },
       "judge-url": { type: "string" },
+      "optimize-report": { type: "string" },
+      "optimize-every": { type: "string", default: "7d" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -84,6 +90,8 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError((err as Error).message);
   }
 
+  const optimizeEvery = parseDuration(values["optimize-every"]);
+  if (!optimizeEvery) throw new UsageError("--optimize-every must be a duration like 7d or 12h");
   const store = await openStore(values.db, { synchronous: values.synchronous, backgroundCheckpoint: true });
   const otlp = values["otlp-endpoint"] ? createOtlpForwarder({ endpoint: values["otlp-endpoint"], includeContent: values["otlp-content"] }) : undefined;
   const cors = values.cors?.includes("*") ? "*" : values.cors?.flatMap((c) => c.split(",").map((o) => o.trim()));
@@ -97,6 +105,9 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
     log,
   });
   const running = await serve({ handler: withConsole(collector, consoleAssets()), port, host: values.host, maxBodyBytes: maxBody, onError: (e) => io.err(`[llmscope] ${String(e)}\n`) });
+  const stopOptimizing = values["optimize-report"]
+    ? scheduleOptimizationReport(store, values["optimize-report"], optimizeEvery, (m) => io.err(`[llmscope] ${m}\n`))
+    : undefined;
   io.out(`llmscope collector listening on ${running.url} (db ${printableDb(values.db)})\n`);
   io.err(`[llmscope] console at ${running.url}/\n`);
 
@@ -106,6 +117,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
     process.once("SIGTERM", stop);
   });
   io.err("shutting down\n");
+  stopOptimizing?.();
   await running.close();
   await collector.flush();
   await otlp?.shutdown();
