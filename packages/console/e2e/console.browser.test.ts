@@ -114,6 +114,11 @@ describe("the operator's console", () => {
     // /v1/stats rounds each row to a micro-dollar: at most half of one per row apart
     expect(Math.abs(shown - stored)).toBeLessThanOrEqual(0.5e-6 * cells.length + 1e-12);
     expect(await table.innerText()).toMatch(/sales[\s\S]*support/);
+    // llmscope serve scores calls in the background: the quality column appears once it has
+    await expect.poll(async () => {
+      await page.reload();
+      return table.locator("th", { hasText: "quality" }).count();
+    }, { timeout: 15_000, interval: 1000 }).toBe(1);
     await page.screenshot({ path: `${SHOTS}cost-by-department.png`, fullPage: true });
   });
 
