@@ -52,9 +52,9 @@ const MAX_FEEDBACK_WAITING = 10_000;
 export function createQualityLoop(o: QualityLoopOptions): QualityLoop {
   const store = o.store;
   if (!store.nextForQuality || !store.saveQuality) throw new Error("this store cannot hold quality scores");
-  const batchSize = o.batchSize ?? 200;
+  const batchSize = o.batchSize ?? 50;
   const concurrency = o.concurrency ?? 8;
-  const schedule = createIdleSchedule(o.idleMs ?? 20, o.busyShare ?? 0.01);
+  const schedule = createIdleSchedule(o.idleMs ?? 250, o.busyShare ?? 0.01);
   const gate = o.next ? createExportGate(o.next) : undefined;
   const stats: QualityLoopStats = { scored: 0, unscored: 0, evaluatorErrors: {}, storageErrors: 0, alertsFired: 0, exportedUnscored: 0, feedbackDropped: 0 };
   // reading once puts the cursor at the newest stored call now, so the calls

@@ -8,9 +8,9 @@ export interface QualityOptions {
   references?: ReferenceBook;
   /** terms the safety heuristic flags in answers (with the default evaluators) */
   safetyTerms?: readonly string[];
-  /** calls scored per slice; default 200 */
+  /** calls scored per slice (a slice holds the event loop while it runs); default 50 */
   batchSize?: number;
-  /** ingest must be quiet this long before a slice runs; default 20 ms */
+  /** ingest must be quiet this long before a slice runs; default 250 ms */
   idleMs?: number;
   /** under sustained ingest, at most this share of the time goes to scoring; default 0.01 */
   busyShare?: number;
