@@ -155,6 +155,9 @@ describe("the operator's console", () => {
     const latency = page.getByRole("table", { name: "Latency by model" });
     await latency.waitFor();
     expect(await latency.innerText()).toContain("gpt-4o-mini");
+    const plots = page.getByRole("region", { name: "Latency of gpt-4o-mini-2024-07-18" });
+    await plots.waitFor();
+    expect(await plots.locator("svg line.dot").count()).toBeGreaterThan(10);
     const themeOf = () => page.locator(".console").getAttribute("data-theme");
     const before = await themeOf();
     await page.getByRole("button", { name: /Switch to (light|dark) theme/ }).click();

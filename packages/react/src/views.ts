@@ -5,3 +5,4 @@ export { panelCss } from "./panel/panel-css.ts";
 export { viewCss } from "./panel/views/view-css.ts";
 export { StatusBadge } from "./panel/list/status-badge.tsx";
 export { CallSections } from "./panel/detail/call-sections.tsx";
+export { JitterPlots } from "./panel/views/jitter-view.tsx";

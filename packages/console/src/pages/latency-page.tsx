@@ -1,14 +1,18 @@
 // Latency per model: total and time to first token, median and p95, and the
 // jitter (p95 / median) that says how uneven a model is.
-import { formatCount, formatMs } from "@llmscope/react/views";
+import { formatCount, formatMs, JitterPlots } from "@llmscope/react/views";
+import { hrefOf } from "../routing/route.ts";
 import { useApi } from "../api/use-api.ts";
 import { useCollector } from "../ui/api-context.ts";
 import { BarChart } from "../ui/bar-chart.tsx";
 import { LoadedView } from "../ui/loaded-view.tsx";
 
+const RECENT = 500;
+
 export function LatencyPage(_: { query: URLSearchParams }) {
   const { api } = useCollector();
   const loaded = useApi(() => api.stats({ groupBy: "model", period: "all" }), "latency");
+  const recent = useApi(() => api.calls({ limit: RECENT }), "latency-recent");
   return (
     <section className="view" aria-label="Latency">
       <LoadedView loaded={loaded}>
@@ -31,6 +35,10 @@ export function LatencyPage(_: { query: URLSearchParams }) {
             </table>
           </>
         )}
+      </LoadedView>
+      <h2 className="section-title">Distribution of the latest {RECENT} calls, call by call</h2>
+      <LoadedView loaded={recent}>
+        {({ calls }) => <JitterPlots calls={calls} onOpenCall={(id) => (location.hash = hrefOf({ page: "call", id }))} />}
       </LoadedView>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import type { LLMCall } from "@llmscope/core";
 import { summarize } from "@llmscope/core";
 import { formatMs, formatPercent } from "../format.ts";
 import { StripPlot, type StripPoint } from "../charts/strip-plot.tsx";
@@ -13,6 +14,11 @@ function points(calls: { id: string; value: number | undefined }[]): StripPoint[
 /** How steady each model answers: total latency and time to first token, call by call. */
 export function JitterView({ onOpenCall }: { onOpenCall: (id: string) => void }) {
   const calls = useCallArray({ finishedOnly: true });
+  return <JitterPlots calls={calls} onOpenCall={onOpenCall} />;
+}
+
+/** the same plots for calls from anywhere (the console reads them from the collector) */
+export function JitterPlots({ calls, onOpenCall }: { calls: readonly LLMCall[]; onOpenCall?: (id: string) => void }) {
   const models = useMemo(
     () =>
       [...groupByModel(calls.filter((c) => !c.error))].map(([model, group]) => {
