@@ -48,8 +48,9 @@ export function contributionsOf(series: DailySeries, metric: Metric, day: number
   const allBase = [...shareBase.values()].reduce((a, b) => a + b, 0);
   const sharePart = spec.extensive ? (r: StatsRow) => spec.value(r) ?? 0 : (numerator ?? ((r: StatsRow) => r.calls));
   const allToday = [...series.values()].reduce((sum, days) => sum + (days.get(day) ? sharePart(days.get(day)!) : 0), 0);
-  // a key new today is compared with what the whole dimension usually does
-  const usual = spec.extensive ? 0 : numerator ? usualRate(series, numerator, day, historyDays) : usualPercentile(series, metric, day, historyDays);
+  // a key new today is compared with the traffic it took over (the keys that
+  // lost calls today, at their usual level), else with the dimension's usual
+  const usual = spec.extensive ? 0 : (replacedLevel(series, metric, day, historyDays) ?? (numerator ? usualRate(series, numerator, day, historyDays) : usualPercentile(series, metric, day, historyDays)));
   const out: KeyContribution[] = [];
   for (const [key, days] of series) {
     const row = days.get(day);
@@ -72,6 +73,22 @@ export function contributionsOf(series: DailySeries, metric: Metric, day: number
     });
   }
   return out;
+}
+
+/** the usual level of the calls that went missing today: what a new key replaced, if anything did */
+function replacedLevel(series: DailySeries, metric: Metric, day: number, historyDays: number): number | undefined {
+  let lost = 0;
+  let weighted = 0;
+  for (const days of series.values()) {
+    const expectedCalls = baselineOf(days, "calls", day, historyDays)?.expected ?? 0;
+    const missing = expectedCalls - (days.get(day)?.calls ?? 0);
+    const level = baselineOf(days, metric, day, historyDays)?.expected;
+    // only a clear loss counts, not a quiet day's noise
+    if (level === undefined || missing <= 3 * Math.sqrt(Math.max(1, expectedCalls))) continue;
+    lost += missing;
+    weighted += missing * level;
+  }
+  return lost > 0 ? weighted / lost : undefined;
 }
 
 function usualPercentile(series: DailySeries, metric: Metric, day: number, historyDays: number): number {
