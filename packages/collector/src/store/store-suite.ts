@@ -79,6 +79,19 @@ export function callStoreSuite(name: string, open: OpenStore): void {
       expect(seen).toEqual(["e", "d", "c", "b", "a"]);
     });
 
+    it("finds text case-insensitively with quotes and LIKE wildcards taken literally", async () => {
+      await store.ingest([
+        makeCall({ id: "refund", startedAt: T0, promptText: "Where is my REFUND for order 42?" }),
+        makeCall({ id: "quote", startedAt: T0 + 1, promptText: 'He said "100% sure" about it' }),
+        makeCall({ id: "plain", startedAt: T0 + 2, promptText: "Summarize the meeting" }),
+      ], T0);
+      const ids = async (q: string) => (await store.listCalls({ q })).calls.map((c) => c.id).sort();
+      expect(await ids("my refund")).toEqual(["refund"]);
+      expect(await ids('"100% sure"')).toEqual(["quote"]);
+      expect(await ids("1_0")).toEqual([]);
+      expect(await store.count({ q: "summarize THE", from: T0 + 1 })).toBe(1);
+    });
+
     it("parks feedback for an unknown call and applies it when the call arrives", async () => {
       const call = makeCall({ startedAt: T0 });
       const early = await store.addFeedback([{ callId: call.id, score: -1, comment: "wrong", at: T0 + 5 }]);
