@@ -7,7 +7,8 @@ export type AlertKind =
   | "user_daily_cost"
   | "avg_cost_per_request"
   | "quality_drop"
-  | "satisfaction_drop";
+  | "satisfaction_drop"
+  | "anomaly";
 
 export interface Alert {
   id: string;

@@ -26,6 +26,8 @@ export interface AlertThresholds {
   satisfactionDrop: number;
   /** votes on each side of the satisfaction comparison before it counts */
   satisfactionMinVotes: number;
+  /** robust z-score (against a 28-day median/MAD baseline) at which a day's measure is an anomaly */
+  anomalyScore: number;
   /** after an alert fires for a subject, the same kind and subject stay quiet this long (record time) */
   cooldownMs: number;
 }
@@ -44,5 +46,6 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = {
   qualityMinCalls: 10,
   satisfactionDrop: 0.2,
   satisfactionMinVotes: 5,
+  anomalyScore: 6,
   cooldownMs: 60 * 60 * 1000,
 };

@@ -1,4 +1,5 @@
 import type { AlertRule } from "../alert-rule.ts";
+import { anomalyRule } from "./anomaly.ts";
 import { avgCostRule } from "./avg-cost.ts";
 import { costMonthRule } from "./cost-month.ts";
 import { dailyTokensRule } from "./daily-tokens.ts";
@@ -13,4 +14,5 @@ export const ALL_RULES: readonly AlertRule[] = [
   costMonthRule,
   userDailyCostRule,
   avgCostRule,
+  anomalyRule,
 ];

@@ -1,0 +1,55 @@
+// Anomalies as alerts: the whole app's day so far scored against its robust
+// baseline (the insights' detector, read from the day rollups), with the root
+// cause sentence in the message. The root cause is only computed for an
+// anomaly not yet stored, so a busy anomalous day costs one rollup read a batch.
+import { detectAnomalies } from "../../insights/detect-anomalies.ts";
+import { analyzeRootCause } from "../../insights/root-cause.ts";
+import type { CallStore } from "../../store/call-store.ts";
+import { dayOf } from "../../store/time-buckets.ts";
+import { loadDailySeries } from "../../insights/daily-series.ts";
+import { evidenceOf, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
+
+const HISTORY_DAYS = 28;
+
+/** anomaly alerts already stored are looked up among this many recent ones */
+const RECENT_ALERTS = 200;
+
+export const anomalyRule: AlertRule = {
+  kind: "anomaly",
+  async evaluate({ batch, store, thresholds: t }) {
+    const drafts: AlertDraft[] = [];
+    for (const [day, calls] of groupBy(batch, (c) => dayOf(c.call.startedAt))) {
+      const now = latestStart(calls);
+      const anomalies = await detectAnomalies(store, { fromDay: day, toDay: day, dimensions: ["all"], threshold: t.anomalyScore, now });
+      if (!anomalies.length || !(await hasHistory(store, day))) continue;
+      const stored = new Set((await store.listAlerts({ kind: "anomaly", limit: RECENT_ALERTS })).map((a) => a.dedupKey));
+      for (const a of anomalies) {
+        const dedupKey = `anomaly:${a.metric}:${a.dayLabel}`;
+        if (stored.has(dedupKey)) continue;
+        const rootCause = await analyzeRootCause(store, { metric: a.metric, day });
+        drafts.push({
+          kind: "anomaly",
+          // the metric, so /v1/alerts/:id/rca knows what to decompose
+          subject: a.metric,
+          value: round(a.value),
+          baseline: round(a.expected),
+          threshold: t.anomalyScore,
+          message: `${a.message}; ${rootCause.sentence}`,
+          evidence: rootCause.firstCall ? [rootCause.firstCall.id, ...evidenceOf(calls)].slice(0, 20) : evidenceOf(calls),
+          firedAt: now,
+          dedupKey,
+        });
+      }
+    }
+    return drafts;
+  },
+};
+
+/**
+ * A young store has no baseline: days before its first call count as zero, so
+ * its first days would all look like surges. Alerts wait for half the history.
+ */
+async function hasHistory(store: CallStore, day: number): Promise<boolean> {
+  const all = (await loadDailySeries(store, "all", day - HISTORY_DAYS, day - 1)).get("");
+  return (all?.size ?? 0) >= HISTORY_DAYS / 2;
+}
