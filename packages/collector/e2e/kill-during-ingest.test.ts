@@ -5,6 +5,7 @@ import type { LLMCall } from "@llmscope/core";
 import { SqliteStore } from "../src/store/sqlite-store.ts";
 import { makeCall } from "../src/testing/make-call.ts";
 import { tempDbPath } from "../src/testing/temp-db.ts";
+import { postBatch } from "./helpers/post-batch.ts";
 import { startServeProcess, waitForExit } from "./helpers/run-cli.ts";
 
 const tmp = tempDbPath();
@@ -15,11 +16,7 @@ const batches: LLMCall[][] = Array.from({ length: 400 }, (_, b) =>
   Array.from({ length: 50 }, (_, i) => makeCall({ id: `b${b}-c${i}`, startedAt: Date.UTC(2026, 2, 4) + b * 1000 + i })),
 );
 
-async function send(url: string, batch: LLMCall[]): Promise<number> {
-  const res = await fetch(`${url}/v1/calls`, { method: "POST", headers: { authorization: `Bearer ${KEY}` }, body: JSON.stringify({ v: 1, sentAt: 0, calls: batch }) });
-  await res.arrayBuffer();
-  return res.status;
-}
+const send = (url: string, batch: LLMCall[]) => postBatch(url, KEY, batch);
 
 describe("kill -9 during ingest", () => {
   it("keeps every acknowledged batch and deduplicates the re-sent ones", async () => {

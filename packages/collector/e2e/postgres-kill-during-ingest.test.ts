@@ -6,6 +6,7 @@ import type { LLMCall } from "@llmscope/core";
 import { createPostgresStore } from "../src/store/postgres/postgres-store.ts";
 import { makeCall } from "../src/testing/make-call.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/postgres-database.ts";
+import { postBatch } from "./helpers/post-batch.ts";
 import { startServeProcess, waitForExit } from "./helpers/run-cli.ts";
 
 const KEY = "pg-kill-test-key";
@@ -19,11 +20,7 @@ const batches: LLMCall[][] = Array.from({ length: 300 }, (_, b) =>
   Array.from({ length: 50 }, (_, i) => makeCall({ id: `b${b}-c${i}`, startedAt: Date.UTC(2026, 2, 4) + b * 1000 + i, costUSD: 0.01 })),
 );
 
-async function send(url: string, batch: LLMCall[]): Promise<number> {
-  const res = await fetch(`${url}/v1/calls`, { method: "POST", headers: { authorization: `Bearer ${KEY}` }, body: JSON.stringify({ v: 1, sentAt: 0, calls: batch }) });
-  await res.arrayBuffer();
-  return res.status;
-}
+const send = (url: string, batch: LLMCall[]) => postBatch(url, KEY, batch);
 
 describe("kill -9 of one of two collectors on PostgreSQL", () => {
   it("keeps every batch the killed one acknowledged, and the survivor takes the rest without duplicates", async () => {
