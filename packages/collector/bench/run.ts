@@ -1,6 +1,7 @@
 // `pnpm --filter @llmscope/collector bench`: prints the "## Collector" markdown
 // section (progress goes to stderr).
 import os from "node:os";
+import { ALL_RULES } from "../src/alerts/rules/index.ts";
 import { benchAlertCost } from "./alert-cost.ts";
 import { benchIngest } from "./ingest-http.ts";
 import { benchInsights } from "./insights-eval.ts";
@@ -63,7 +64,7 @@ Load average when the run started: ${load.toFixed(1)} on ${os.cpus().length} cor
 | PostgreSQL \`/v1/stats?groupBy=department&period=month\` over ${f(pgStats.calls)} calls | ${f(pgStats.statsMonthMs, 1)} ms | |
 | PostgreSQL, for comparison: raw \`GROUP BY department\` over the calls table | ${f(pgStats.rawGroupByMs, 0)} ms | |
 | PostgreSQL \`/v1/calls?userId=…&limit=50\` over ${f(pgStats.calls)} calls | ${f(pgStats.listByUserMs, 1)} ms | |
-| alert evaluation (6 rules) per ingested call, batches of ${alerts.batchSize} | ${f(alerts.evaluateUsPerCall, 1)} µs | |
+| alert evaluation (${ALL_RULES.length} rules) per ingested call, batches of ${alerts.batchSize} | ${f(alerts.evaluateUsPerCall, 1)} µs | |
 | store ingest per call (insert + rollups + token windows), same batches | ${f(alerts.ingestUsPerCall, 1)} µs | |
 
 - /v1/stats reads pre-aggregated day rollups (with latency/TTFT histograms) kept in the ingest transaction, so it costs

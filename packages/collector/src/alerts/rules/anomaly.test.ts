@@ -15,20 +15,27 @@ function steadyDay(day: number, inputTokens = 150) {
   );
 }
 
+/** 25 calls of the new, longer prompt from `at`, a second apart */
+const detailed = (at: number) => Array.from({ length: 25 }, (_, i) => makeCall({ startedAt: at + i * 1000, inputTokens: 500, outputTokens: 200, fingerprint: "fp-detailed" }));
+
 describe("anomalies as alerts", () => {
   it("stays quiet over steady traffic, then fires once for a prompt change and names the prompt", async () => {
     h = alertHarness(anomalyRule);
     for (let d = 0; d < 28; d++) expect(await h.ingest(steadyDay(d))).toEqual([]);
-    const changed = makeCall({ startedAt: START + 28 * DAY + 3_600_000, inputTokens: 500, outputTokens: 200, fingerprint: "fp-detailed" });
-    await h.ingest(steadyDay(28).slice(0, 10));
-    const fired = await h.ingest([changed, ...Array.from({ length: 25 }, (_, i) => makeCall({ startedAt: changed.startedAt + (i + 1) * 60_000, inputTokens: 500, outputTokens: 200, fingerprint: "fp-detailed" }))]);
+    const day = START + 28 * DAY;
+    expect(await h.ingest(steadyDay(28).slice(0, 10))).toEqual([]); // scored at 01:30
+    // a day is scored again only 15 minutes of record time later: the change at 01:35 waits
+    const first = detailed(day + 95 * 60_000);
+    expect(await h.ingest(first)).toEqual([]);
+    const fired = await h.ingest(detailed(day + 3 * 3_600_000));
     const perRequest = fired.find((a) => a.subject === "tokensPerRequest");
     expect(perRequest).toMatchObject({ kind: "anomaly", dedupKey: "anomaly:tokensPerRequest:2026-03-02" });
     expect(perRequest!.value).toBeGreaterThan(2 * perRequest!.baseline);
     expect(perRequest!.message).toContain("fingerprint=fp-detailed");
-    expect(perRequest!.evidence[0]).toBe(changed.id);
-    // the same anomaly on a later batch of that day is not raised again
-    expect(await h.ingest([makeCall({ startedAt: changed.startedAt + 3 * 3_600_000, inputTokens: 500, outputTokens: 200, fingerprint: "fp-detailed" })])).toEqual([]);
+    expect(perRequest!.evidence[0]).toBe(first[0]!.id);
+    // the same anomaly on a later batch of that day is not raised again (the request count may now be)
+    const later = await h.ingest(detailed(day + 6 * 3_600_000));
+    expect(later.filter((a) => a.subject === "tokensPerRequest")).toEqual([]);
     expect((await h.store.listAlerts({ kind: "anomaly" })).filter((a) => a.subject === "tokensPerRequest")).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 // Anomalies as alerts: the whole app's day so far scored against its robust
 // baseline (the insights' detector, read from the day rollups), with the root
-// cause sentence in the message. The root cause is only computed for an
-// anomaly not yet stored, so a busy anomalous day costs one rollup read a batch.
+// cause sentence in the message. Scoring a day reads its stats (a few ms), so
+// a day is re-scored at most every 15 minutes of record time, whatever the
+// batch size; the root cause is only computed for an anomaly not yet stored.
 import { detectAnomalies } from "../../insights/detect-anomalies.ts";
 import { analyzeRootCause } from "../../insights/root-cause.ts";
 import type { CallStore } from "../../store/call-store.ts";
@@ -10,6 +11,9 @@ import { loadDailySeries } from "../../insights/daily-series.ts";
 import { evidenceOf, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
 
 const HISTORY_DAYS = 28;
+const RESCORE_MS = 15 * 60_000;
+/** per store, per day: the record time the day was last scored at */
+const lastScored = new WeakMap<CallStore, Map<number, number>>();
 
 /** anomaly alerts already stored are looked up among this many recent ones */
 const RECENT_ALERTS = 200;
@@ -20,6 +24,7 @@ export const anomalyRule: AlertRule = {
     const drafts: AlertDraft[] = [];
     for (const [day, calls] of groupBy(batch, (c) => dayOf(c.call.startedAt))) {
       const now = latestStart(calls);
+      if (!dueForScoring(store, day, now)) continue;
       const anomalies = await detectAnomalies(store, { fromDay: day, toDay: day, dimensions: ["all"], threshold: t.anomalyScore, now });
       if (!anomalies.length || !(await hasHistory(store, day))) continue;
       const stored = new Set((await store.listAlerts({ kind: "anomaly", limit: RECENT_ALERTS })).map((a) => a.dedupKey));
@@ -52,4 +57,15 @@ export const anomalyRule: AlertRule = {
 async function hasHistory(store: CallStore, day: number): Promise<boolean> {
   const all = (await loadDailySeries(store, "all", day - HISTORY_DAYS, day - 1)).get("");
   return (all?.size ?? 0) >= HISTORY_DAYS / 2;
+}
+
+function dueForScoring(store: CallStore, day: number, at: number): boolean {
+  let days = lastScored.get(store);
+  if (!days) lastScored.set(store, (days = new Map()));
+  const last = days.get(day);
+  if (last !== undefined && at < last + RESCORE_MS) return false;
+  days.set(day, at);
+  // only the recent days matter; forget the rest
+  for (const d of days.keys()) if (d < day - 2) days.delete(d);
+  return true;
 }
