@@ -127,7 +127,12 @@ describe("the operator's console", () => {
     const card = page.getByRole("article", { name: "Alert token_spike_call" });
     await card.waitFor();
     expect(await card.innerText()).toContain("triage");
-    await card.getByRole("link", { name: traffic.spike.id }).click();
+    // the collector explains this kind of alert: its root cause reads as a sentence and a ranked table
+    const rootCause = card.locator('[aria-label="Root cause"]');
+    await rootCause.waitFor();
+    expect(await rootCause.locator("p").first().innerText()).toMatch(/^Root cause: .{20,}/);
+    expect(await rootCause.locator("tbody tr").count()).toBeGreaterThan(0);
+    await card.getByRole("link", { name: traffic.spike.id }).first().click();
     await page.getByRole("article", { name: `Call ${traffic.spike.id}` }).waitFor();
     await page.goto(`${serve.url}/#/alerts`);
     await card.waitFor();

@@ -2,7 +2,7 @@
 // collector's own declarations. Type-only and by path: the collector depends
 // on this package to serve it, so a package dependency back would be a cycle,
 // and nothing of the collector reaches the bundle.
-export type { Alert as AlertRecord, CallPage, CallSummary, SimilarCalls, StatsRow, StatsRowWithQuality } from "../../../collector/src/index.ts";
+export type { Alert as AlertRecord, CallPage, CallSummary, RootCause, SimilarCalls, StatsRow, StatsRowWithQuality } from "../../../collector/src/index.ts";
 import type { StatsRowWithQuality } from "../../../collector/src/index.ts";
 
 export interface StatsAnswer {

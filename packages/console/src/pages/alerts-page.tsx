@@ -1,10 +1,11 @@
 // Fired alerts with their evidence calls linked; the root cause analysis is
-// shown where the collector answers GET /v1/alerts/:id/rca (404 → hidden).
+// shown where the collector answers GET /v1/alerts/:id/rca (404 or 422 → hidden).
 import { useApi } from "../api/use-api.ts";
-import type { AlertRecord } from "../api/types.ts";
+import type { AlertRecord, RootCause } from "../api/types.ts";
 import { hrefOf } from "../routing/route.ts";
 import { useCollector } from "../ui/api-context.ts";
 import { LoadedView } from "../ui/loaded-view.tsx";
+import { RootCauseView } from "./root-cause-view.tsx";
 
 export function AlertsPage() {
   const { api } = useCollector();
@@ -20,7 +21,7 @@ export function AlertsPage() {
 
 function AlertCard({ alert }: { alert: AlertRecord }) {
   const { api } = useCollector();
-  const rca = useApi(() => api.optional<unknown>(`v1/alerts/${encodeURIComponent(alert.id)}/rca`), alert.id);
+  const rca = useApi(() => api.optional<{ rootCause: RootCause }>(`v1/alerts/${encodeURIComponent(alert.id)}/rca`), alert.id);
   return (
     <article className="card alert-card" aria-label={`Alert ${alert.kind}`}>
       <div className="card-label">{alert.kind.replaceAll("_", " ")} · {new Date(alert.firedAt).toLocaleString()}</div>
@@ -33,10 +34,7 @@ function AlertCard({ alert }: { alert: AlertRecord }) {
         ))}
       </p>
       {rca.state === "ok" && rca.data !== undefined && (
-        <details>
-          <summary>Root cause analysis</summary>
-          <pre className="raw">{JSON.stringify(rca.data, null, 2)}</pre>
-        </details>
+        <RootCauseView rootCause={rca.data.rootCause} />
       )}
     </article>
   );
