@@ -25,7 +25,9 @@ export const anomalyRule: AlertRule = {
     for (const [day, calls] of groupBy(batch, (c) => dayOf(c.call.startedAt))) {
       const now = latestStart(calls);
       if (!dueForScoring(store, day, now)) continue;
-      const anomalies = await detectAnomalies(store, { fromDay: day, toDay: day, dimensions: ["all"], threshold: t.anomalyScore, now });
+      // only rises alert: a falling error rate or latency is good news, and a
+      // partial day's rates are judged against a whole day's chance spread
+      const anomalies = (await detectAnomalies(store, { fromDay: day, toDay: day, dimensions: ["all"], threshold: t.anomalyScore, now })).filter((a) => a.score > 0);
       if (!anomalies.length || !(await hasHistory(store, day))) continue;
       const stored = new Set((await store.listAlerts({ kind: "anomaly", limit: RECENT_ALERTS })).map((a) => a.dedupKey));
       for (const a of anomalies) {
