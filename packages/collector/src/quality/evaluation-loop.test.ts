@@ -1,20 +1,22 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { LLMCall } from "@llmscope/core";
 import type { QualityEvaluator } from "@llmscope/core/quality";
-import type { SqliteStore } from "../store/sqlite-store.ts";
+import type { CallStore } from "../store/call-store.ts";
 import type { CallForwarder } from "../otlp/call-forwarder.ts";
-import { openTempStore, type TempStore } from "../testing/temp-store.ts";
+import { openTempStore } from "../testing/temp-store.ts";
+import { postgresTestStores } from "../testing/postgres-test-stores.ts";
 import { makeCall } from "../testing/make-call.ts";
 import { createQualityLoop } from "./evaluation-loop.ts";
 
-let temp: TempStore;
-let store: SqliteStore;
-afterEach(() => temp.close());
-
-function open() {
-  temp = openTempStore();
-  store = temp.store;
-}
+const postgres = postgresTestStores();
+afterAll(() => postgres.teardown());
+const stores: [string, () => Promise<{ store: CallStore; close(): Promise<void> }>][] = [
+  ["SqliteStore", async () => openTempStore()],
+  ["PostgresStore", async () => {
+    const store = await postgres.open();
+    return { store, close: () => store.close() };
+  }],
+];
 
 /** scores relevance from a tag, so each call's expected score is known */
 const fromTag: QualityEvaluator = { name: "from-tag", evaluate: (c) => (c.tags.score ? { relevance: Number(c.tags.score) } : undefined) };
@@ -24,13 +26,19 @@ function recordingForwarder(): CallForwarder & { got: LLMCall[] } {
   return { got, forward: (calls) => void got.push(...calls), flush: async () => {}, shutdown: async () => {}, stats: () => ({ forwarded: got.length, dropped: 0, failed: 0 }) };
 }
 
-async function ingest(calls: LLMCall[]) {
-  return (await store.ingest(calls, Date.now())).inserted.map((i) => i.call);
-}
+describe.each(stores)("quality evaluation loop on %s", (_name, openStore) => {
+  let store: CallStore;
+  let close: () => Promise<void>;
+  afterEach(() => close());
+  async function open() {
+    ({ store, close } = await openStore());
+  }
+  async function ingest(calls: LLMCall[]) {
+    return (await store.ingest(calls, Date.now())).inserted.map((i) => i.call);
+  }
 
-describe("quality evaluation loop", () => {
   it("scores stored calls after ingest, stores them, and forwards each once scored", async () => {
-    open();
+    await open();
     const next = recordingForwarder();
     const loop = createQualityLoop({ store, evaluators: [fromTag], next, idleMs: 1 });
     const calls = await ingest([makeCall({ id: "a", tags: { score: "80" } }), makeCall({ id: "b", tags: { score: "30" } }), makeCall({ id: "c", tags: {} })]);
@@ -47,7 +55,7 @@ describe("quality evaluation loop", () => {
   });
 
   it("runs on its own once ingest is quiet, without a flush", async () => {
-    open();
+    await open();
     const loop = createQualityLoop({ store, evaluators: [fromTag], idleMs: 5 });
     loop.forward(await ingest([makeCall({ id: "q", tags: { score: "55" } })]));
     await expect.poll(async () => (await store.getCall("q"))!.quality?.relevance, { timeout: 2000, interval: 10 }).toBe(55);
@@ -55,7 +63,7 @@ describe("quality evaluation loop", () => {
   });
 
   it("counts an evaluator that fails and keeps the others' scores", async () => {
-    open();
+    await open();
     const broken: QualityEvaluator = { name: "broken", evaluate: () => { throw new Error("no"); } };
     const logs: string[] = [];
     const loop = createQualityLoop({ store, evaluators: [broken, fromTag], idleMs: 1, log: (m) => logs.push(m) });
@@ -67,7 +75,7 @@ describe("quality evaluation loop", () => {
   });
 
   it("scores in slices of batchSize until caught up", async () => {
-    open();
+    await open();
     const loop = createQualityLoop({ store, evaluators: [fromTag], idleMs: 1, batchSize: 7 });
     const calls = await ingest(Array.from({ length: 30 }, (_, i) => makeCall({ id: `s${i}`, tags: { score: String(i) } })));
     loop.forward(calls);

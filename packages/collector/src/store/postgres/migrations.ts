@@ -2,8 +2,12 @@
 // several collectors starting at once on one database migrate it once.
 import type pg from "pg";
 import { SCHEMA_V1 } from "./schema-v1.ts";
+import { SCHEMA_V2 } from "./schema-v2.ts";
 
-const MIGRATIONS: { version: number; sql: string }[] = [{ version: 1, sql: SCHEMA_V1 }];
+const MIGRATIONS: { version: number; sql: string }[] = [
+  { version: 1, sql: SCHEMA_V1 },
+  { version: 2, sql: SCHEMA_V2 },
+];
 
 export async function migrate(pool: pg.Pool, schema?: string): Promise<number> {
   const client = await pool.connect();

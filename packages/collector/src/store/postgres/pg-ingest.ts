@@ -47,6 +47,13 @@ export function createPgIngest(pool: pg.Pool, partitions: ReturnType<typeof crea
       if (!freshRows.length) return [];
       await applyEarlyFeedback(db, freshRows, unique);
       await db.query(INSERT_CALLS, CALL_COLUMNS.map(([c]) => freshRows.map((r) => r[c])));
+      // queued in this transaction, so a claim sees the call exactly when it is committed;
+      // an id still queued from a month retention dropped stays queued once
+      await db.query(
+        `INSERT INTO quality_pending (call_id) SELECT u.id FROM unnest($1::text[]) WITH ORDINALITY AS u(id, n)
+         WHERE EXISTS (SELECT 1 FROM quality_enabled) ORDER BY u.n ON CONFLICT (call_id) DO NOTHING`,
+        [freshRows.map((r) => r.id)],
+      );
       const byId = new Map(unique.map((c) => [c.id, c]));
       const ingested = freshRows.map((r): IngestedCall => {
         const call = byId.get(r.id)!;

@@ -1,6 +1,6 @@
 // What is particular to PostgreSQL: monthly partitions and retention, and
-// several collectors (each its own pool) writing one database at once. The
-// behaviour every store shares is in ../store-suite.ts.
+// several collectors (each its own pool) writing and scoring one database at
+// once. The behaviour every store shares is in ../store-suite.ts.
 import { afterAll, describe, expect, it } from "vitest";
 import { makeCall } from "../../testing/make-call.ts";
 import { postgresTestStores } from "../../testing/postgres-test-stores.ts";
@@ -78,5 +78,65 @@ describe("PostgresStore with several collectors on one database", () => {
     for (const [i, c] of calls.entries()) {
       expect((await a.getCall(c.id))!.feedback).toEqual({ score: i % 2 ? 1 : -1, at: i });
     }
+  });
+});
+
+describe("PostgresStore quality scoring with several collectors on one database", () => {
+  it("scores every call exactly once while both collectors ingest and score at once", async () => {
+    const schema = "shared_quality";
+    const [a, b] = await Promise.all([postgres.open({ schema }), postgres.open({ schema })]);
+    await Promise.all([a.nextForQuality(0), b.nextForQuality(0)]);
+    const t0 = Date.UTC(2026, 2, 4);
+    const calls = Array.from({ length: 400 }, (_, i) => makeCall({ id: `q${i}`, startedAt: t0 + i, tags: { feature: `f${i % 3}` } }));
+    const seen = new Map<string, number>();
+    let ingesting = true;
+    // each collector scores small claims until ingest is over and nothing is left
+    const score = async (store: typeof a) => {
+      for (;;) {
+        const next = await store.nextForQuality(7);
+        if (!next.length) {
+          if (!ingesting) return;
+          await new Promise((r) => setTimeout(r, 2));
+          continue;
+        }
+        for (const n of next) seen.set(n.call.id, (seen.get(n.call.id) ?? 0) + 1);
+        await store.saveQuality(next.map((n) => ({ callId: n.call.id, quality: { relevance: 50, average: 50 } })), next[0]!.seq);
+      }
+    };
+    const scorers = [score(a), score(a), score(b), score(b)];
+    const batches = Array.from({ length: 40 }, (_, i) => calls.slice(i * 10, i * 10 + 10));
+    await Promise.all(batches.map((batch, i) => (i % 2 ? a : b).ingest(batch, t0)));
+    ingesting = false;
+    await Promise.all(scorers);
+
+    expect(seen.size).toBe(calls.length);
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+    expect(await a.qualityStats({ groupBy: "all", period: "all" })).toEqual([
+      { period: "all", key: "", scored: 400, relevance: 50, average: 50, thumbsUp: 0, thumbsDown: 0 },
+    ]);
+    const byFeature = await b.qualityStats({ groupBy: "feature", period: "all" });
+    expect(byFeature.map((r) => [r.key, r.scored]).sort()).toEqual([["f0", 134], ["f1", 133], ["f2", 133]]);
+    for (const id of ["q0", "q199", "q399"]) expect((await b.getCall(id))!.quality).toEqual({ relevance: 50, average: 50 });
+  });
+
+  it("hands a claim that was never saved to another collector once its lease has lapsed, and folds it once", async () => {
+    const schema = "shared_quality_lease";
+    const [a, b] = await Promise.all([postgres.open({ schema }), postgres.open({ schema })]);
+    await a.nextForQuality(0);
+    await a.ingest([makeCall({ id: "l1", startedAt: Date.UTC(2026, 2, 4) })], 0);
+    const lost = await a.nextForQuality(10);
+    expect(lost.map((n) => n.call.id)).toEqual(["l1"]);
+    // held by a's claim: b is not given it
+    expect(await b.nextForQuality(10)).toEqual([]);
+    await b.pool.query("UPDATE quality_pending SET lease_until = 0");
+    const retaken = await b.nextForQuality(10);
+    expect(retaken.map((n) => n.call.id)).toEqual(["l1"]);
+    await b.saveQuality([{ callId: "l1", quality: { average: 40 } }], retaken[0]!.seq);
+    // the lapsed claim saved late writes nothing
+    await a.saveQuality([{ callId: "l1", quality: { average: 90 } }], lost[0]!.seq);
+    expect((await a.getCall("l1"))!.quality).toEqual({ average: 40 });
+    expect(await a.qualityStats({ groupBy: "all", period: "all" })).toEqual([
+      { period: "all", key: "", scored: 1, average: 40, thumbsUp: 0, thumbsDown: 0 },
+    ]);
   });
 });

@@ -7,8 +7,8 @@ import type pg from "pg";
 import type { FeedbackItem, LLMCall } from "@llmscope/core";
 import type { Alert } from "../../alerts/alert.ts";
 import type {
-  AlertQuery, CallFilter, CallPage, CallStore, FeedbackResult, IngestResult, RollupRow, SimilarCalls, SimilarQuery,
-  StatsQuery, StatsRow,
+  AlertQuery, CallFilter, CallInOrder, CallPage, CallStore, FeedbackResult, IngestResult, QualityQuery, QualityStatsRow,
+  RollupRow, ScoredCall, SimilarCalls, SimilarQuery, StatsQuery, StatsRow,
 } from "../call-store.ts";
 import { createPool, type PoolOptions } from "./pool.ts";
 import { migrate } from "./migrations.ts";
@@ -19,6 +19,8 @@ import { createPgCalls } from "./pg-calls.ts";
 import { createPgSimilar } from "./pg-similar.ts";
 import { createPgStats } from "./pg-stats.ts";
 import { createPgAlerts } from "./pg-alerts.ts";
+import { createPgQuality } from "./pg-quality.ts";
+import { createPgQualityStats } from "./pg-quality-stats.ts";
 
 export interface PostgresStoreOptions extends PoolOptions {
   /** how many recent calls per prompt the spike baseline looks at; default 50 */
@@ -32,6 +34,8 @@ export class PostgresStore implements CallStore {
   private readonly similarTo: ReturnType<typeof createPgSimilar>;
   private readonly aggregates: ReturnType<typeof createPgStats>;
   private readonly alerts: ReturnType<typeof createPgAlerts>;
+  private readonly quality: ReturnType<typeof createPgQuality>;
+  private readonly qualityRows: ReturnType<typeof createPgQualityStats>;
   private closed = false;
 
   /** use createPostgresStore, which migrates the schema first */
@@ -42,6 +46,8 @@ export class PostgresStore implements CallStore {
     this.similarTo = createPgSimilar(pool);
     this.aggregates = createPgStats(pool);
     this.alerts = createPgAlerts(pool);
+    this.quality = createPgQuality(pool);
+    this.qualityRows = createPgQualityStats(pool);
   }
 
   ingest(calls: LLMCall[], receivedAt: number): Promise<IngestResult> {
@@ -86,6 +92,24 @@ export class PostgresStore implements CallStore {
 
   count(filter: Omit<CallFilter, "limit" | "cursor"> = {}): Promise<number> {
     return this.calls.count(filter);
+  }
+
+  /**
+   * Queued calls claimed for this collector alone (see pg-quality.ts). Every
+   * call of one claim carries the claim's number as seq: PostgreSQL hands out
+   * no arrival-order cursor, since sequence order is not commit order here.
+   */
+  nextForQuality(limit: number): Promise<CallInOrder[]> {
+    return this.quality.next(limit);
+  }
+
+  /** stores the scores of the claim numbered seq and ends it, unscored calls included */
+  saveQuality(scored: ScoredCall[], seq: number): Promise<void> {
+    return this.quality.save(scored, seq);
+  }
+
+  qualityStats(query: QualityQuery): Promise<QualityStatsRow[]> {
+    return this.qualityRows(query);
   }
 
   /** retention: drops the months of calls that end at or before `cutoff` (epoch ms); rollups stay */
