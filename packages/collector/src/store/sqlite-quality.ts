@@ -7,20 +7,7 @@ import type { CallInOrder, QualityQuery, QualityStatsRow, ScoredCall } from "./c
 import type { CallRow } from "./call-row.ts";
 import { ROLLUP_DIMENSIONS } from "./rollup.ts";
 import { dayLabel, dayOf, monthLabel } from "./time-buckets.ts";
-
-const COMPONENTS = ["relevance", "accuracy", "coherence", "safety"] as const;
-
-/** the SQL for the key a call is counted under, matching ROLLUP_DIMENSIONS */
-const DIMENSION_SQL: Record<string, string> = {
-  all: "''",
-  department: "COALESCE(department, '')",
-  feature: "COALESCE(feature, '')",
-  user: "COALESCE(user_id, '')",
-  model: "COALESCE(model, '')",
-  provider: "provider",
-  promptId: "COALESCE(prompt_id, '')",
-  prompt: "COALESCE(prompt_id, fingerprint)",
-};
+import { QUALITY_COMPONENTS as COMPONENTS, QUALITY_DIMENSION_SQL as DIMENSION_SQL } from "./quality-dimensions.ts";
 
 interface Sums {
   scored: number;

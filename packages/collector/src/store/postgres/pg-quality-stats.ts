@@ -3,21 +3,9 @@
 import type pg from "pg";
 import type { QualityQuery, QualityStatsRow } from "../call-store.ts";
 import { dayLabel, dayOf, monthLabel } from "../time-buckets.ts";
+import { QUALITY_COMPONENTS as COMPONENTS, QUALITY_DIMENSION_SQL as DIMENSION_SQL } from "../quality-dimensions.ts";
 
-const COMPONENTS = ["relevance", "accuracy", "coherence", "safety"] as const;
 const DAY_MS = 86_400_000;
-
-/** the SQL for the key a call is counted under, matching ROLLUP_DIMENSIONS */
-const DIMENSION_SQL: Record<string, string> = {
-  all: "''",
-  department: "COALESCE(department, '')",
-  feature: "COALESCE(feature, '')",
-  user: "COALESCE(user_id, '')",
-  model: "COALESCE(model, '')",
-  provider: "provider",
-  promptId: "COALESCE(prompt_id, '')",
-  prompt: "COALESCE(prompt_id, fingerprint)",
-};
 
 interface Group {
   row: QualityStatsRow;

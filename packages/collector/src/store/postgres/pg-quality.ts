@@ -12,9 +12,9 @@ import type { CallRow } from "../call-row.ts";
 import { ROLLUP_DIMENSIONS } from "../rollup.ts";
 import { dayOf } from "../time-buckets.ts";
 import { inTransaction } from "./pool.ts";
+import { QUALITY_COMPONENTS as COMPONENTS } from "../quality-dimensions.ts";
 
 export const LEASE_MS = 120_000;
-const COMPONENTS = ["relevance", "accuracy", "coherence", "safety"] as const;
 
 interface Delta {
   dim: string;
