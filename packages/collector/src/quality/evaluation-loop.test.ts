@@ -3,20 +3,13 @@ import type { LLMCall } from "@llmscope/core";
 import type { QualityEvaluator } from "@llmscope/core/quality";
 import type { CallStore } from "../store/call-store.ts";
 import type { CallForwarder } from "../otlp/call-forwarder.ts";
-import { openTempStore } from "../testing/temp-store.ts";
-import { postgresTestStores } from "../testing/postgres-test-stores.ts";
+import { bothStores, postgresTestStores } from "../testing/postgres-test-stores.ts";
 import { makeCall } from "../testing/make-call.ts";
 import { createQualityLoop } from "./evaluation-loop.ts";
 
 const postgres = postgresTestStores();
 afterAll(() => postgres.teardown());
-const stores: [string, () => Promise<{ store: CallStore; close(): Promise<void> }>][] = [
-  ["SqliteStore", async () => openTempStore()],
-  ["PostgresStore", async () => {
-    const store = await postgres.open();
-    return { store, close: () => store.close() };
-  }],
-];
+const stores = bothStores(postgres);
 
 /** scores relevance from a tag, so each call's expected score is known */
 const fromTag: QualityEvaluator = { name: "from-tag", evaluate: (c) => (c.tags.score ? { relevance: Number(c.tags.score) } : undefined) };

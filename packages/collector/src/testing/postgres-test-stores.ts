@@ -1,7 +1,9 @@
 // Fresh PostgresStores for tests: one database per test file (created on first
 // use, dropped by teardown), one schema per store inside it.
 import { createPostgresStore, type PostgresStore, type PostgresStoreOptions } from "../store/postgres/postgres-store.ts";
+import type { CallStore } from "../store/call-store.ts";
 import { createTestDatabase, type TestDatabase } from "./postgres-database.ts";
+import { openTempStore } from "./temp-store.ts";
 
 export interface PostgresTestStores {
   /** a new empty store in its own schema */
@@ -32,4 +34,17 @@ export function postgresTestStores(): PostgresTestStores {
       db = undefined;
     },
   };
+}
+
+export type OpenTestStore = () => Promise<{ store: CallStore; close(): Promise<void> }>;
+
+/** both stores as `describe.each` rows: a fresh SQLite file, and a fresh schema of the file's PostgreSQL database */
+export function bothStores(postgres: PostgresTestStores): [name: string, open: OpenTestStore][] {
+  return [
+    ["SqliteStore", async () => openTempStore()],
+    ["PostgresStore", async () => {
+      const store = await postgres.open();
+      return { store, close: () => store.close() };
+    }],
+  ];
 }

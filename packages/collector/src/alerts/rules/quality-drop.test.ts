@@ -1,8 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { QualityEvaluator } from "@llmscope/core/quality";
 import type { CallStore } from "../../store/call-store.ts";
-import { openTempStore } from "../../testing/temp-store.ts";
-import { postgresTestStores } from "../../testing/postgres-test-stores.ts";
+import { bothStores, postgresTestStores } from "../../testing/postgres-test-stores.ts";
 import { makeCall } from "../../testing/make-call.ts";
 import { createQualityLoop, type QualityLoop } from "../../quality/evaluation-loop.ts";
 import { createQualityAlerts } from "../../quality/quality-alerts.ts";
@@ -11,13 +10,7 @@ const DAY = 86_400_000;
 const TODAY = Date.UTC(2026, 2, 10, 9);
 const postgres = postgresTestStores();
 afterAll(() => postgres.teardown());
-const stores: [string, () => Promise<{ store: CallStore; close(): Promise<void> }>][] = [
-  ["SqliteStore", async () => openTempStore()],
-  ["PostgresStore", async () => {
-    const store = await postgres.open();
-    return { store, close: () => store.close() };
-  }],
-];
+const stores = bothStores(postgres);
 let store: CallStore;
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
