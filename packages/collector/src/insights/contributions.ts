@@ -1,8 +1,11 @@
 // How much of one day's change in a measure each key of a dimension accounts
 // for. Volume measures split additively (a key's own excess over its
-// baseline); rates split by each key's excess numerator at its usual rate
-// (so a shift in traffic mix is not mistaken for a cause); percentiles by each
-// key's own shift weighted by its share of calls.
+// baseline). Rates and percentiles split the classic shift-share way: a key's
+// own change at today's share of the calls, plus the shift in its share of
+// the calls at its usual level against the usual overall. So a model that
+// took over traffic explains a rise in cost per request even though its own
+// price did not move, and a busy day for a cheap department does not look
+// like a cheaper app.
 import type { StatsRow } from "../store/call-store.ts";
 import { median } from "../store/median.ts";
 import { baselineOf, type DailySeries } from "./daily-series.ts";
@@ -21,6 +24,10 @@ export interface KeyContribution {
   /** the key's own measure before (baseline, or the dimension's usual for a new key) and on the day */
   before: number | undefined;
   after: number | undefined;
+  /** the key's own robust z-score on the day (absent without a baseline) */
+  z?: number;
+  /** the spread chance alone gives this key's contribution (0 without a baseline) */
+  spread: number;
 }
 
 const NUMERATOR: Partial<Record<Metric, (r: StatsRow) => number>> = {
@@ -44,24 +51,51 @@ export function contributionsOf(series: DailySeries, metric: Metric, day: number
     return totals;
   };
   const numerator = NUMERATOR[metric];
-  const shareBase = historyTotal(spec.extensive ? (r) => spec.value(r) ?? 0 : (numerator ?? ((r) => r.calls)));
-  const allBase = [...shareBase.values()].reduce((a, b) => a + b, 0);
   const sharePart = spec.extensive ? (r: StatsRow) => spec.value(r) ?? 0 : (numerator ?? ((r: StatsRow) => r.calls));
+  const shareBase = historyTotal(sharePart);
+  const allBase = [...shareBase.values()].reduce((a, b) => a + b, 0);
   const allToday = [...series.values()].reduce((sum, days) => sum + (days.get(day) ? sharePart(days.get(day)!) : 0), 0);
-  // a key new today is compared with the traffic it took over (the keys that
-  // lost calls today, at their usual level), else with the dimension's usual
-  const usual = spec.extensive ? 0 : (replacedLevel(series, metric, day, historyDays) ?? (numerator ? usualRate(series, numerator, day, historyDays) : usualPercentile(series, metric, day, historyDays)));
+  const callsBase = historyTotal((r) => r.calls);
+  const allCallsBase = [...callsBase.values()].reduce((a, b) => a + b, 0);
+  const baselines = new Map([...series].map(([key, days]) => [key, baselineOf(days, metric, day, historyDays)]));
+  // the usual overall level, as the call-weighted mix of the keys' usual levels
+  let weighted = 0;
+  let weight = 0;
+  for (const [key, base] of baselines) {
+    if (base) (weighted += (callsBase.get(key) ?? 0) * base.expected), (weight += callsBase.get(key) ?? 0);
+  }
+  const overall = weight > 0 ? weighted / weight : 0;
+  // traffic that moved between keys is measured against the traffic it took
+  // over (the keys that clearly lost calls today, at their usual level), so a
+  // model that replaced a cheaper one carries the rise, not the one it replaced
+  const replaced = spec.extensive ? undefined : replacedLevel(series, metric, day, historyDays);
+  const mixReference = replaced ?? overall;
+  // a key new today is shown against what it replaced, else the dimension's usual
+  const usual = spec.extensive ? 0 : (replaced ?? (numerator ? usualRate(series, numerator, day, historyDays) : usualPercentile(series, metric, day, historyDays)));
+  // keys that do not split the calls (error kinds) each carry all of them: no mix to shift
+  const mixes = totalCalls === undefined;
+  // rates move in their unit; percentiles relative to a level, so a slow
+  // model's long tail does not outweigh a fast one's tripling
+  const gap = (value: number, reference: number, level: number) => (value - reference) / (numerator ? 1 : Math.max(level, 1e-9));
   const out: KeyContribution[] = [];
   for (const [key, days] of series) {
     const row = days.get(day);
-    const base = baselineOf(days, metric, day, historyDays);
+    const base = baselines.get(key);
     const after = row ? spec.value(row) : spec.extensive ? 0 : undefined;
     const before = base?.expected ?? (spec.extensive ? 0 : usual);
     let contribution = 0;
-    if (spec.extensive) contribution = (after ?? 0) - before;
-    else if (row && numerator) contribution = (numerator(row) - row.calls * before) / Math.max(1, dayCalls);
-    // relative, so a slow model's long tail does not outweigh a fast one's tripling
-    else if (row && after !== undefined && before > 0) contribution = (row.calls / Math.max(1, dayCalls)) * (after / before - 1);
+    let spread = 0;
+    if (spec.extensive) (contribution = (after ?? 0) - before), (spread = base?.sigma ?? 0);
+    else {
+      const shareToday = (row?.calls ?? 0) / Math.max(1, dayCalls);
+      const shareUsual = allCallsBase > 0 ? (callsBase.get(key) ?? 0) / allCallsBase : 0;
+      const level = base?.expected ?? after;
+      if (base && after !== undefined) {
+        contribution += shareToday * gap(after, base.expected, base.expected);
+        spread = shareToday * gap(base.expected + base.sigma, base.expected, base.expected);
+      }
+      if (mixes && level !== undefined && weight > 0 && clearlyShifted(days, day, historyDays)) contribution += (shareToday - shareUsual) * gap(level, mixReference, overall);
+    }
     out.push({
       key,
       contribution,
@@ -70,9 +104,21 @@ export function contributionsOf(series: DailySeries, metric: Metric, day: number
       calls: row?.calls ?? 0,
       before,
       after,
+      spread,
+      ...(base && after !== undefined ? { z: (after - base.expected) / base.sigma } : {}),
     });
   }
   return out;
+}
+
+/**
+ * Whether a key's calls today are beyond what chance gives its usual count
+ * (three Poisson deviations). Shares of the calls wobble a little every day;
+ * only a real shift of traffic is credited as one.
+ */
+function clearlyShifted(days: Map<number, StatsRow>, day: number, historyDays: number): boolean {
+  const expected = baselineOf(days, "calls", day, historyDays)?.expected ?? 0;
+  return Math.abs((days.get(day)?.calls ?? 0) - expected) > 3 * Math.sqrt(Math.max(1, expected));
 }
 
 /** the usual level of the calls that went missing today: what a new key replaced, if anything did */
@@ -84,7 +130,7 @@ function replacedLevel(series: DailySeries, metric: Metric, day: number, history
     const missing = expectedCalls - (days.get(day)?.calls ?? 0);
     const level = baselineOf(days, metric, day, historyDays)?.expected;
     // only a clear loss counts, not a quiet day's noise
-    if (level === undefined || missing <= 3 * Math.sqrt(Math.max(1, expectedCalls))) continue;
+    if (level === undefined || missing <= 0 || !clearlyShifted(days, day, historyDays)) continue;
     lost += missing;
     weighted += missing * level;
   }

@@ -11,7 +11,7 @@ export interface FirstCall {
   startedAt: number;
 }
 
-const FILTER_FIELD: Record<string, keyof CallFilter> = {
+export const FILTER_FIELD: Record<string, keyof CallFilter> = {
   promptId: "promptId",
   fingerprint: "fingerprint",
   model: "model",

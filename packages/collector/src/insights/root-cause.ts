@@ -3,6 +3,8 @@
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { dayLabel } from "../store/time-buckets.ts";
 import { contributionsOf, type KeyContribution } from "./contributions.ts";
+import { keyParents, shareInside, type KeyParents, type ParentDimension } from "./key-parents.ts";
+import { NESTING, rankCauses } from "./rank-causes.ts";
 import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
 import { errorKindSeries } from "./error-kind-series.ts";
 import { firstChangedCall, type FirstCall } from "./first-changed-call.ts";
@@ -54,17 +56,36 @@ export async function analyzeRootCause(store: CallStore, query: RootCauseQuery):
   const direction = after >= before ? 1 : -1;
   const promptIds = new Set((await loadDailySeries(store, "promptId", day, day)).keys());
   const causes: Cause[] = [];
+  const contributions = new Map<string, KeyContribution[]>();
+  const label = (dimension: string, key: string) => (dimension === "prompt" ? (promptIds.has(key) ? "promptId" : "fingerprint") : dimension);
   for (const dimension of RCA_DIMENSIONS) {
     if (dimension === "errorKind" && metric !== "errorRate") continue;
     const series: DailySeries =
       dimension === "errorKind" ? errorKindSeries(all) : await loadDailySeries(store, dimension as StatsDimension, from, day);
     const totalCalls = dimension === "errorKind" ? allDays.get(day)?.calls : undefined;
-    const best = bestKey(contributionsOf(series, metric, day, historyDays, totalCalls), direction);
-    if (!best) continue;
-    const label = dimension === "prompt" ? (promptIds.has(best.key) ? "promptId" : "fingerprint") : dimension;
-    causes.push({ ...best, dimension: label });
+    const keys = contributionsOf(series, metric, day, historyDays, totalCalls);
+    contributions.set(dimension, keys);
+    const best = bestKey(keys, direction);
+    if (best) causes.push({ ...best, dimension: label(dimension, best.key) });
   }
-  const ranked = causes.sort((a, b) => b.score - a.score);
+  // where the keys sit, read only for dimensions whose best key has a container among the causes
+  const parents = new Map<string, Map<string, KeyParents>>();
+  const inside = new Map<string, Partial<Record<ParentDimension, number>>>();
+  for (const [dimension, containers] of Object.entries(NESTING)) {
+    const best = causes.find((c) => c.dimension === label(dimension, c.key));
+    const present = containers.filter((p) => causes.some((c) => c.dimension === p));
+    if (!best || !present.length) continue;
+    const keys = (contributions.get(dimension) ?? []).filter((k) => k.calls > 0).map((k) => ({ dimension: label(dimension, k.key), key: k.key, calls: k.calls }));
+    const found = await keyParents(store, keys, day);
+    parents.set(dimension, found);
+    const shares: Partial<Record<ParentDimension, number>> = {};
+    for (const p of present) {
+      const parentKey = causes.find((c) => c.dimension === p)!.key;
+      if (found.get(best.key)?.[p] === parentKey) shares[p] = await shareInside(store, best, p, parentKey, day);
+    }
+    inside.set(dimension, shares);
+  }
+  const ranked = rankCauses(causes, { metric, direction, contributions, parents, inside });
   const top = ranked[0];
   const firstCall = top ? await firstChangedCall(store, top, metric, day) : undefined;
   const result: RootCause = {
@@ -101,3 +122,4 @@ function bestKey(contributions: KeyContribution[], direction: number): Omit<Caus
   }
   return best;
 }
+
