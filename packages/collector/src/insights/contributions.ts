@@ -6,9 +6,8 @@
 // took over traffic explains a rise in cost per request even though its own
 // price did not move, and a busy day for a cheap department does not look
 // like a cheaper app.
-import type { StatsRow } from "../store/call-store.ts";
 import { median } from "../store/median.ts";
-import { baselineOf, type DailySeries } from "./daily-series.ts";
+import { baselineOf, type DailySeries, type DayRow } from "./daily-series.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
 
 export interface KeyContribution {
@@ -30,7 +29,7 @@ export interface KeyContribution {
   spread: number;
 }
 
-const NUMERATOR: Partial<Record<Metric, (r: StatsRow) => number>> = {
+const NUMERATOR: Partial<Record<Metric, (r: DayRow) => number>> = {
   tokensPerRequest: (r) => r.inputTokens + r.outputTokens,
   costPerRequest: (r) => r.costUSD,
   errorRate: (r) => r.errors,
@@ -41,7 +40,7 @@ export function contributionsOf(series: DailySeries, metric: Metric, day: number
   const spec = METRIC_SPECS[metric];
   // keys that split the calls sum to the day's calls; error kinds each carry all of them
   const dayCalls = totalCalls ?? [...series.values()].reduce((s, days) => s + (days.get(day)?.calls ?? 0), 0);
-  const historyTotal = (part: (r: StatsRow) => number) => {
+  const historyTotal = (part: (r: DayRow) => number) => {
     const totals = new Map<string, number>();
     for (const [key, days] of series) {
       let sum = 0;
@@ -51,7 +50,7 @@ export function contributionsOf(series: DailySeries, metric: Metric, day: number
     return totals;
   };
   const numerator = NUMERATOR[metric];
-  const sharePart = spec.extensive ? (r: StatsRow) => spec.value(r) ?? 0 : (numerator ?? ((r: StatsRow) => r.calls));
+  const sharePart = spec.extensive ? (r: DayRow) => spec.value(r) ?? 0 : (numerator ?? ((r: DayRow) => r.calls));
   const shareBase = historyTotal(sharePart);
   const allBase = [...shareBase.values()].reduce((a, b) => a + b, 0);
   const allToday = [...series.values()].reduce((sum, days) => sum + (days.get(day) ? sharePart(days.get(day)!) : 0), 0);
@@ -116,7 +115,7 @@ export function contributionsOf(series: DailySeries, metric: Metric, day: number
  * (three Poisson deviations). Shares of the calls wobble a little every day;
  * only a real shift of traffic is credited as one.
  */
-function clearlyShifted(days: Map<number, StatsRow>, day: number, historyDays: number): boolean {
+function clearlyShifted(days: Map<number, DayRow>, day: number, historyDays: number): boolean {
   const expected = baselineOf(days, "calls", day, historyDays)?.expected ?? 0;
   return Math.abs((days.get(day)?.calls ?? 0) - expected) > 3 * Math.sqrt(Math.max(1, expected));
 }
@@ -149,7 +148,7 @@ function usualPercentile(series: DailySeries, metric: Metric, day: number, histo
 }
 
 /** the whole dimension's rate over the history, for a key too new to have its own */
-function usualRate(series: DailySeries, numerator: (r: StatsRow) => number, day: number, historyDays: number): number {
+function usualRate(series: DailySeries, numerator: (r: DayRow) => number, day: number, historyDays: number): number {
   const rates: number[] = [];
   for (let d = day - historyDays; d < day; d++) {
     let n = 0;

@@ -1,26 +1,35 @@
 // Day rows per key of one dimension, read through the store's stats (day
-// rollups): anomaly detection and root-cause analysis never scan calls.
+// rollups, and the quality rollups where calls were scored): anomaly
+// detection and root-cause analysis never scan calls.
 import type { CallStore, StatsDimension, StatsRow } from "../store/call-store.ts";
 import { dayOf, dayStart } from "../store/time-buckets.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
 import { robustBaseline, type Baseline } from "./robust-baseline.ts";
 
+/** a stats day row, with the mean quality score and how many calls it is over when any were scored */
+export type DayRow = StatsRow & { quality?: number; scored?: number };
+
 /** key → day number → that day's row */
-export type DailySeries = Map<string, Map<number, StatsRow>>;
+export type DailySeries = Map<string, Map<number, DayRow>>;
 
 export async function loadDailySeries(store: CallStore, dimension: StatsDimension, fromDay: number, toDay: number): Promise<DailySeries> {
-  const rows = await store.stats({ groupBy: dimension, period: "day", from: dayStart(fromDay), to: dayStart(toDay + 1) });
+  const range = { groupBy: dimension, period: "day" as const, from: dayStart(fromDay), to: dayStart(toDay + 1) };
+  const [rows, quality] = await Promise.all([store.stats(range), store.qualityStats?.(range) ?? []]);
   const series: DailySeries = new Map();
   for (const row of rows) {
     let days = series.get(row.key);
     if (!days) series.set(row.key, (days = new Map()));
-    days.set(dayOf(Date.parse(row.period)), row);
+    days.set(dayOf(Date.parse(row.period)), { ...row });
+  }
+  for (const q of quality) {
+    const row = series.get(q.key)?.get(dayOf(Date.parse(q.period)));
+    if (row && q.average !== undefined && q.scored > 0) (row.quality = q.average), (row.scored = q.scored);
   }
   return series;
 }
 
 /** the measure on each history day; a day without calls counts as 0 for volume measures and is skipped for rates */
-export function historyOf(days: Map<number, StatsRow>, metric: Metric, day: number, historyDays: number): { day: number; value: number }[] {
+export function historyOf(days: Map<number, DayRow>, metric: Metric, day: number, historyDays: number): { day: number; value: number }[] {
   const spec = METRIC_SPECS[metric];
   const points: { day: number; value: number }[] = [];
   for (let d = day - historyDays; d < day; d++) {
@@ -37,12 +46,13 @@ export function historyOf(days: Map<number, StatsRow>, metric: Metric, day: numb
  * (Poisson counts, means of noisy sizes, tail percentiles of few samples), so a
  * small, quiet series cannot raise alarms on noise its history happened not to show.
  */
-export function baselineOf(days: Map<number, StatsRow>, metric: Metric, day: number, historyDays: number): Baseline | undefined {
+export function baselineOf(days: Map<number, DayRow>, metric: Metric, day: number, historyDays: number): Baseline | undefined {
   const spec = METRIC_SPECS[metric];
   const history = historyOf(days, metric, day, historyDays);
   // the calls this weekday usually has: a quiet Sunday is noisier than a busy Monday
   const usualCalls = robustBaseline(historyOf(days, "calls", day, historyDays), day, { seasonal: true, relativeFloor: 0, absoluteFloor: 0 });
-  const calls = Math.max(1, usualCalls?.expected ?? 1);
+  // a day's mean quality is as steady as the calls scored that day make it
+  const calls = Math.max(1, (metric === "quality" ? days.get(day)?.scored : usualCalls?.expected) ?? 1);
   const base = robustBaseline(history, day, { seasonal: spec.extensive, relativeFloor: relativeFloor(metric, calls), absoluteFloor: 1e-9 });
   if (base && metric === "errorRate") base.sigma = Math.max(base.sigma, Math.sqrt(Math.max(base.expected * calls, 3)) / calls);
   return base;
@@ -58,6 +68,9 @@ function relativeFloor(metric: Metric, calls: number): number {
     case "latencyP95":
     case "ttftP95":
       return Math.max(0.05, 1 / Math.sqrt(calls));
+    case "quality":
+      // a mean of 0–100 scores that spread by ~15 points: ~0.2 relative per call
+      return Math.max(0.02, 0.2 / Math.sqrt(calls));
     default:
       return Math.max(0.03, 0.5 / Math.sqrt(calls));
   }

@@ -57,7 +57,8 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
         const typicalCalls = median([...days.entries()].filter(([d]) => d < day && d >= day - historyDays).map(([, r]) => r.calls));
         for (const metric of query.metrics ?? METRICS) {
           const spec = METRIC_SPECS[metric];
-          if (!spec.extensive && (row.calls < minCalls || typicalCalls < minCalls)) continue;
+          const measured = metric === "quality" ? (row.scored ?? 0) : row.calls;
+          if (!spec.extensive && (measured < minCalls || typicalCalls < minCalls)) continue;
           const value = spec.value(row);
           const base = value === undefined ? undefined : baselineOf(days, metric, day, historyDays);
           if (value === undefined || !base || base.samples < historyDays / 2) continue;

@@ -31,6 +31,7 @@ const PROBES: Partial<Record<Metric, Probe>> = {
   costPerRequest: (c) => c.cost?.totalUSD,
   latencyP95: (c) => c.timing.durationMs,
   ttftP95: (c) => c.timing.ttftMs,
+  quality: (c) => c.quality?.average,
 };
 
 export async function firstChangedCall(
@@ -52,6 +53,8 @@ export async function firstChangedCall(
     if (++read > MAX_READ) break;
     if (metric === "errorRate" && !call.error) continue;
     const v = probe?.(call);
+    // a call not scored yet says nothing about quality
+    if (metric === "quality" && v === undefined) continue;
     if (probe && midpoint !== undefined && v !== undefined && (rising ? v <= midpoint : v >= midpoint)) continue;
     return { id: call.id, startedAt: call.startedAt };
   }

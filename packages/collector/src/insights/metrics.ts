@@ -1,16 +1,19 @@
-// The per-day measures anomalies are looked for in, each read from one /v1/stats
-// day row (so from the day rollups). "Extensive" measures grow with traffic and
-// follow the weekly cycle; the others are rates that should hold steady.
-import type { StatsRow } from "../store/call-store.ts";
+// The per-day measures anomalies are looked for in, each read from one day row
+// of the rollups (the /v1/stats row, with the day's quality where calls were
+// scored). "Extensive" measures grow with traffic and follow the weekly cycle;
+// the others are rates that should hold steady.
+import type { DayRow } from "./daily-series.ts";
 
-export const METRICS = ["calls", "tokens", "tokensPerRequest", "cost", "costPerRequest", "latencyP95", "ttftP95", "errorRate"] as const;
+export const METRICS = ["calls", "tokens", "tokensPerRequest", "cost", "costPerRequest", "latencyP95", "ttftP95", "errorRate", "quality"] as const;
 export type Metric = (typeof METRICS)[number];
 
 export interface MetricSpec {
   label: string;
   extensive: boolean;
-  /** undefined when the day has nothing to measure (no calls, no latencies) */
-  value(row: StatsRow): number | undefined;
+  /** undefined when the day has nothing to measure (no calls, no latencies, nothing scored) */
+  value(row: DayRow): number | undefined;
+  /** the direction that is bad news: +1 for a rise, −1 for a fall */
+  worse: 1 | -1;
   /** the smallest change worth a person's attention, relative to the baseline */
   minRelativeChange: number;
   /** the same, in the metric's own unit (keeps tiny baselines from flagging noise) */
@@ -18,34 +21,38 @@ export interface MetricSpec {
   format(value: number): string;
 }
 
-const perCall = (n: number, row: StatsRow) => (row.calls > 0 ? n / row.calls : undefined);
+const perCall = (n: number, row: DayRow) => (row.calls > 0 ? n / row.calls : undefined);
 const count = (v: number) => Math.round(v).toLocaleString("en-US");
 const usd = (v: number) => `$${v < 1 ? v.toPrecision(3) : v.toFixed(2)}`;
 const ms = (v: number) => `${Math.round(v)} ms`;
 
 export const METRIC_SPECS: Record<Metric, MetricSpec> = {
-  calls: { label: "requests", extensive: true, value: (r) => r.calls, minRelativeChange: 0.5, minAbsoluteChange: 20, format: count },
-  tokens: { label: "daily tokens", extensive: true, value: (r) => r.inputTokens + r.outputTokens, minRelativeChange: 0.3, minAbsoluteChange: 5000, format: count },
+  calls: { label: "requests", extensive: true, worse: 1, value: (r) => r.calls, minRelativeChange: 0.5, minAbsoluteChange: 20, format: count },
+  tokens: { label: "daily tokens", extensive: true, worse: 1, value: (r) => r.inputTokens + r.outputTokens, minRelativeChange: 0.3, minAbsoluteChange: 5000, format: count },
   tokensPerRequest: {
     label: "tokens per request",
     extensive: false,
+    worse: 1,
     value: (r) => perCall(r.inputTokens + r.outputTokens, r),
     minRelativeChange: 0.3,
     minAbsoluteChange: 20,
     format: count,
   },
-  cost: { label: "daily cost", extensive: true, value: (r) => r.costUSD, minRelativeChange: 0.3, minAbsoluteChange: 0.05, format: usd },
-  costPerRequest: { label: "cost per request", extensive: false, value: (r) => perCall(r.costUSD, r), minRelativeChange: 0.3, minAbsoluteChange: 1e-5, format: usd },
-  latencyP95: { label: "p95 latency", extensive: false, value: (r) => r.latencyP95Ms, minRelativeChange: 0.3, minAbsoluteChange: 200, format: ms },
-  ttftP95: { label: "p95 time to first token", extensive: false, value: (r) => r.ttftP95Ms, minRelativeChange: 0.3, minAbsoluteChange: 100, format: ms },
+  cost: { label: "daily cost", extensive: true, worse: 1, value: (r) => r.costUSD, minRelativeChange: 0.3, minAbsoluteChange: 0.05, format: usd },
+  costPerRequest: { label: "cost per request", extensive: false, worse: 1, value: (r) => perCall(r.costUSD, r), minRelativeChange: 0.3, minAbsoluteChange: 1e-5, format: usd },
+  latencyP95: { label: "p95 latency", extensive: false, worse: 1, value: (r) => r.latencyP95Ms, minRelativeChange: 0.3, minAbsoluteChange: 200, format: ms },
+  ttftP95: { label: "p95 time to first token", extensive: false, worse: 1, value: (r) => r.ttftP95Ms, minRelativeChange: 0.3, minAbsoluteChange: 100, format: ms },
   errorRate: {
     label: "error rate",
     extensive: false,
+    worse: 1,
     value: (r) => perCall(r.errors, r),
     minRelativeChange: 0.5,
     minAbsoluteChange: 0.015,
     format: (v) => `${(v * 100).toFixed(1)}%`,
   },
+  // the evaluators' mean score (0–100) over the day's scored calls
+  quality: { label: "quality score", extensive: false, worse: -1, value: (r) => r.quality, minRelativeChange: 0.08, minAbsoluteChange: 5, format: (v) => v.toFixed(1) },
 };
 
 export function isMetric(name: string): name is Metric {

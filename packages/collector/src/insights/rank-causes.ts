@@ -47,13 +47,15 @@ const SIBLINGS_SHARE = 0.2;
 /**
  * When dimensions cut out the same calls the data cannot tell them apart, so
  * the usual cause of a change in the measure goes first: prompts change
- * tokens and cost, providers slow down and fail, users and prompts make volume.
+ * tokens, cost and answers, providers slow down and fail, users and prompts
+ * make volume.
  */
-const USUAL_CAUSE: Record<"size" | "speed" | "errors" | "volume", readonly string[]> = {
+const USUAL_CAUSE: Record<"size" | "speed" | "errors" | "volume" | "answers", readonly string[]> = {
   size: ["promptId", "fingerprint", "model", "user", "feature", "department", "provider"],
   speed: ["provider", "model", "promptId", "fingerprint", "user", "feature", "department"],
   errors: ["errorKind", "provider", "model", "promptId", "fingerprint", "user", "feature", "department"],
   volume: ["user", "promptId", "fingerprint", "feature", "department", "model", "provider"],
+  answers: ["promptId", "fingerprint", "model", "provider", "feature", "department", "user"],
 };
 const FAMILY: Record<Metric, keyof typeof USUAL_CAUSE> = {
   calls: "volume",
@@ -64,6 +66,7 @@ const FAMILY: Record<Metric, keyof typeof USUAL_CAUSE> = {
   latencyP95: "speed",
   ttftP95: "speed",
   errorRate: "errors",
+  quality: "answers",
 };
 
 export function rankCauses(causes: readonly RankedCause[], context: RankingContext): RankedCause[] {

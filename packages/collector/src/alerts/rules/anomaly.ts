@@ -8,9 +8,11 @@ import { analyzeRootCause } from "../../insights/root-cause.ts";
 import type { CallStore } from "../../store/call-store.ts";
 import { dayOf } from "../../store/time-buckets.ts";
 import { loadDailySeries } from "../../insights/daily-series.ts";
+import { METRICS, METRIC_SPECS } from "../../insights/metrics.ts";
 import { evidenceOf, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
 
 const HISTORY_DAYS = 28;
+const ALERTED = METRICS.filter((m) => m !== "quality");
 const RESCORE_MS = 15 * 60_000;
 /** per store, per day: the record time the day was last scored at */
 const lastScored = new WeakMap<CallStore, Map<number, number>>();
@@ -25,9 +27,11 @@ export const anomalyRule: AlertRule = {
     for (const [day, calls] of groupBy(batch, (c) => dayOf(c.call.startedAt))) {
       const now = latestStart(calls);
       if (!dueForScoring(store, day, now)) continue;
-      // only rises alert: a falling error rate or latency is good news, and a
-      // partial day's rates are judged against a whole day's chance spread
-      const anomalies = (await detectAnomalies(store, { fromDay: day, toDay: day, dimensions: ["all"], threshold: t.anomalyScore, now })).filter((a) => a.score > 0);
+      // only bad news alerts (a falling error rate or latency is good news),
+      // and quality has its own quality_drop alert
+      const anomalies = (await detectAnomalies(store, { fromDay: day, toDay: day, dimensions: ["all"], metrics: ALERTED, threshold: t.anomalyScore, now })).filter(
+        (a) => a.score * METRIC_SPECS[a.metric].worse > 0,
+      );
       if (!anomalies.length || !(await hasHistory(store, day))) continue;
       const stored = new Set((await store.listAlerts({ kind: "anomaly", limit: RECENT_ALERTS })).map((a) => a.dedupKey));
       for (const a of anomalies) {
