@@ -7,7 +7,7 @@
 // price did not move, and a busy day for a cheap department does not look
 // like a cheaper app.
 import { median } from "../store/median.ts";
-import { baselineOf, type DailySeries, type DayRow } from "./daily-series.ts";
+import { baselineOf, type DailySeries, type DayRow, type KeyDays } from "./daily-series.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
 
 export interface KeyContribution {
@@ -115,7 +115,7 @@ export function contributionsOf(series: DailySeries, metric: Metric, day: number
  * (three Poisson deviations). Shares of the calls wobble a little every day;
  * only a real shift of traffic is credited as one.
  */
-function clearlyShifted(days: Map<number, DayRow>, day: number, historyDays: number): boolean {
+function clearlyShifted(days: KeyDays, day: number, historyDays: number): boolean {
   const expected = baselineOf(days, "calls", day, historyDays)?.expected ?? 0;
   return Math.abs((days.get(day)?.calls ?? 0) - expected) > 3 * Math.sqrt(Math.max(1, expected));
 }

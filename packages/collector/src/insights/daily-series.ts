@@ -9,18 +9,30 @@ import { robustBaseline, type Baseline } from "./robust-baseline.ts";
 /** a stats day row, with the mean quality score and how many calls it is over when any were scored */
 export type DayRow = StatsRow & { quality?: number; scored?: number };
 
-/** key → day number → that day's row */
-export type DailySeries = Map<string, Map<number, DayRow>>;
+/**
+ * Day number → that day's row for one key. `dataFrom` is the first day the
+ * store holds any call of the loaded range: days before it are unknown, not
+ * quiet, so a collector a few weeks old does not take its empty past for zeros.
+ */
+export type KeyDays = Map<number, DayRow> & { dataFrom?: number };
+
+/** key → its days */
+export type DailySeries = Map<string, KeyDays>;
 
 export async function loadDailySeries(store: CallStore, dimension: StatsDimension, fromDay: number, toDay: number): Promise<DailySeries> {
   const range = { groupBy: dimension, period: "day" as const, from: dayStart(fromDay), to: dayStart(toDay + 1) };
   const [rows, quality] = await Promise.all([store.stats(range), store.qualityStats?.(range) ?? []]);
   const series: DailySeries = new Map();
+  // every call is under some key of the dimension, so the earliest row of any key is the store's first day in range
+  let dataFrom = Infinity;
   for (const row of rows) {
     let days = series.get(row.key);
     if (!days) series.set(row.key, (days = new Map()));
-    days.set(dayOf(Date.parse(row.period)), { ...row });
+    const day = dayOf(Date.parse(row.period));
+    days.set(day, { ...row });
+    dataFrom = Math.min(dataFrom, day);
   }
+  for (const days of series.values()) days.dataFrom = dataFrom;
   for (const q of quality) {
     const row = series.get(q.key)?.get(dayOf(Date.parse(q.period)));
     if (row && q.average !== undefined && q.scored > 0) (row.quality = q.average), (row.scored = q.scored);
@@ -28,11 +40,11 @@ export async function loadDailySeries(store: CallStore, dimension: StatsDimensio
   return series;
 }
 
-/** the measure on each history day; a day without calls counts as 0 for volume measures and is skipped for rates */
-export function historyOf(days: Map<number, DayRow>, metric: Metric, day: number, historyDays: number): { day: number; value: number }[] {
+/** the measure on each history day since the data began; a day without calls counts as 0 for volume measures and is skipped for rates */
+export function historyOf(days: KeyDays, metric: Metric, day: number, historyDays: number): { day: number; value: number }[] {
   const spec = METRIC_SPECS[metric];
   const points: { day: number; value: number }[] = [];
-  for (let d = day - historyDays; d < day; d++) {
+  for (let d = Math.max(day - historyDays, days.dataFrom ?? -Infinity); d < day; d++) {
     const row = days.get(d);
     const value = row ? spec.value(row) : spec.extensive ? 0 : undefined;
     if (value !== undefined) points.push({ day: d, value });
@@ -46,7 +58,7 @@ export function historyOf(days: Map<number, DayRow>, metric: Metric, day: number
  * (Poisson counts, means of noisy sizes, tail percentiles of few samples), so a
  * small, quiet series cannot raise alarms on noise its history happened not to show.
  */
-export function baselineOf(days: Map<number, DayRow>, metric: Metric, day: number, historyDays: number): Baseline | undefined {
+export function baselineOf(days: KeyDays, metric: Metric, day: number, historyDays: number): Baseline | undefined {
   const spec = METRIC_SPECS[metric];
   const history = historyOf(days, metric, day, historyDays);
   // the calls this weekday usually has: a quiet Sunday is noisier than a busy Monday

@@ -2,7 +2,9 @@
 // prompt per top prompt: cheap however many calls are stored.
 import type { Alert } from "../../alerts/alert.ts";
 import type { CallStore, StatsDimension, StatsRow } from "../../store/call-store.ts";
+import { dayOf } from "../../store/time-buckets.ts";
 import { buildQualityReport, type QualityReport } from "./quality-report.ts";
+import { buildAnomalyReport, type AnomalyReport } from "./anomaly-report.ts";
 
 export interface ReportData {
   from: number;
@@ -19,6 +21,8 @@ export interface ReportData {
   alerts: Alert[];
   /** scores, satisfaction and answer dispersion; absent when the store keeps no quality */
   quality?: QualityReport;
+  /** the period's days far outside their usual range, with their root causes */
+  anomalies: AnomalyReport;
 }
 
 export async function buildReport(store: CallStore, from: number, to: number, top = 10, progress: (m: string) => void = () => {}): Promise<ReportData> {
@@ -39,10 +43,16 @@ export async function buildReport(store: CallStore, from: number, to: number, to
   progress("reading quality, satisfaction and answer dispersion");
   const quality = await buildQualityReport(store, from, to, prompts.map((p) => p.key));
   progress("reading daily trend and alerts");
+  const trend = await store.stats({ groupBy: "all", period: "day", from, to });
+  const alerts = await store.listAlerts({ from, to, limit: 200 });
+  progress("looking for anomalies and their root causes");
+  const generatedAt = Date.now();
+  // the same whole days the rollups give the trend: `to` is exclusive
+  const anomalies = await buildAnomalyReport(store, dayOf(from), dayOf(to - 1), { now: generatedAt });
   return {
     from,
     to,
-    generatedAt: Date.now(),
+    generatedAt,
     totals: {
       calls: all?.calls ?? 0,
       inputTokens: all?.inputTokens ?? 0,
@@ -55,8 +65,9 @@ export async function buildReport(store: CallStore, from: number, to: number, to
     byUser: (await grouped("user")).slice(0, top),
     byModel: await grouped("model"),
     topPrompts,
-    trend: await store.stats({ groupBy: "all", period: "day", from, to }),
-    alerts: await store.listAlerts({ from, to, limit: 200 }),
+    trend,
+    alerts,
     ...(quality ? { quality } : {}),
+    anomalies,
   };
 }

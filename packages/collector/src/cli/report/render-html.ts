@@ -6,6 +6,7 @@ import { count, day, label, ms, usd } from "./format.ts";
 import { areaLine, barChart, escapeHtml, stackedColumns } from "./svg-charts.ts";
 import { REPORT_CSS } from "./report-css.ts";
 import { QUALITY_HEADERS, qualityCells, type QualityReport } from "./quality-report.ts";
+import { moreAnomalies, moreDaysLine, signedScore, type AnomalyReport } from "./anomaly-report.ts";
 
 const costBars = (rows: StatsRow[]) => rows.slice(0, 10).map((r) => ({ label: label(r.key), value: r.costUSD, text: usd(r.costUSD) }));
 
@@ -55,6 +56,7 @@ ${card("Cost by user (top)", barChart(costBars(r.byUser)))}
 ${card("Cost by model", barChart(costBars(r.byModel)))}
 ${card("Top prompts by cost", promptTable(r), true)}
 ${r.quality ? card("Quality and satisfaction", qualityTables(r.quality), true) : ""}
+${card("Anomalies", anomalyList(r.anomalies), true)}
 ${card("Alerts", alertList(r), true)}
 </main></body></html>
 `;
@@ -72,4 +74,13 @@ function qualityTables(q: QualityReport): string {
         .join("")}</tbody></table>`
     : `<p class="empty">No top prompt was answered twice.</p>`;
   return part("By feature", q.byFeature) + part("By model", q.byModel) + part("By prompt", q.byPrompt) + `<h3>Answer dispersion of the top prompts</h3>${dispersion}`;
+}
+
+function anomalyList(a: AnomalyReport): string {
+  if (!a.days.length) return `<p class="empty ok">Every day stayed within its usual range.</p>`;
+  const days = a.days.map((d) => `<li><span class="badge tokens">${escapeHtml(d.dayLabel)}</span>
+    <div class="msg">${escapeHtml(d.sentence ?? `${d.anomalies} anomalies`)}</div>
+    <table><tbody>${d.top.map((x) => `<tr><td class="num">${escapeHtml(signedScore(x.score))}</td><td>${escapeHtml(x.message)}</td></tr>`).join("")}</tbody></table>
+    ${moreAnomalies(d) > 0 ? `<div class="evidence">… ${moreAnomalies(d)} more on this day</div>` : ""}</li>`);
+  return `<ul class="alerts">${days.join("")}</ul>${a.moreDays ? `<p class="empty">${escapeHtml(moreDaysLine(a))}</p>` : ""}`;
 }

@@ -3,6 +3,7 @@ import type { StatsRow } from "../../store/call-store.ts";
 import type { ReportData } from "./build-report.ts";
 import { count, day, label, ms, usd } from "./format.ts";
 import { QUALITY_HEADERS, qualityCells, type QualityReport } from "./quality-report.ts";
+import { moreAnomalies, moreDaysLine, signedScore, type AnomalyReport } from "./anomaly-report.ts";
 
 export function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -40,6 +41,7 @@ export function renderTerminal(r: ReportData): string {
       [false, true, true, true, true],
     )}`,
     ...(r.quality ? [qualityText(r.quality)] : []),
+    anomalyText(r.anomalies),
     r.alerts.length
       ? `Alerts (${r.alerts.length})\n${r.alerts.map((a) => `  ${new Date(a.firedAt).toISOString().slice(0, 16).replace("T", " ")}  ${a.kind.padEnd(22)} ${a.message}`).join("\n")}`
       : "Alerts\n  none",
@@ -59,4 +61,14 @@ function qualityText(q: QualityReport): string {
       )}`
     : "Answer dispersion of the top prompts\n  (no prompt answered twice)";
   return [part("Quality and satisfaction by feature", q.byFeature), part("Quality and satisfaction by model", q.byModel), part("Quality and satisfaction by prompt", q.byPrompt), dispersion].join("\n\n");
+}
+
+function anomalyText(a: AnomalyReport): string {
+  if (!a.days.length) return "Anomalies\n  none: every day within its usual range";
+  const days = a.days.map((d) => {
+    const rows = d.top.map((x) => `    ${signedScore(x.score).padStart(6)}  ${x.message}`);
+    const more = moreAnomalies(d) > 0 ? [`    … ${moreAnomalies(d)} more`] : [];
+    return [`  ${d.dayLabel}  ${d.sentence ?? `${d.anomalies} anomalies`}`, ...rows, ...more].join("\n");
+  });
+  return [`Anomalies (${a.days.length + a.moreDays} days, newest first; score = robust z)`, ...days, ...(a.moreDays ? [`  ${moreDaysLine(a)}`] : [])].join("\n");
 }
