@@ -90,7 +90,8 @@ export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
 export interface StatsQuery {
   groupBy: StatsDimension;
-  period: "day" | "month" | "all";
+  /** "hour" only for the dimensions rolled up per hour (HOURLY_DIMENSIONS); from/to then select the hours they overlap */
+  period: "hour" | "day" | "month" | "all";
   from?: number;
   to?: number;
 }
@@ -131,6 +132,8 @@ export interface AlertQuery {
 
 /** /v1/stats' quality part; keys narrows it to some subjects (the alert rules) */
 export interface QualityQuery extends StatsQuery {
+  /** quality is rolled up per day */
+  period: "day" | "month" | "all";
   keys?: string[];
 }
 

@@ -28,7 +28,7 @@ export function rebuildRollups(db: Database.Database, progress: (rows: number) =
     const dayRows = read.all(day * 86_400_000, (day + 1) * 86_400_000) as CallRow[];
     for (let i = 0; i < dayRows.length; i += 5000) {
       for (const d of foldBatch(dayRows.slice(i, i + 5000))) {
-        const id = `${d.dim}\u0000${d.key}`;
+        const id = `${d.dim}\u0000${d.key}\u0000${d.day}`;
         const into = merged.get(id);
         merged.set(id, into ? mergeDelta(into, d) : d);
       }

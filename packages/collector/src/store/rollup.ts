@@ -1,9 +1,11 @@
 // A batch is folded into per-(dimension, key, day) deltas in memory first, so
-// a 500-call batch costs a handful of upserts rather than thousands.
+// a 500-call batch costs a handful of upserts rather than thousands. The few
+// dimensions with a handful of keys are also folded per hour, for the
+// hour-of-day baselines that catch an incident too short to move a whole day.
 import type { RollupRow } from "./call-store.ts";
 import type { CallRow } from "./call-row.ts";
 import { addToHistogram, mergeHistograms, type Histogram } from "./histogram.ts";
-import { dayOf } from "./time-buckets.ts";
+import { dayOf, hourOf } from "./time-buckets.ts";
 
 /** dimension → the key a call is counted under ("" when the call has no such tag) */
 export const ROLLUP_DIMENSIONS: Record<string, (row: CallRow) => string> = {
@@ -16,6 +18,16 @@ export const ROLLUP_DIMENSIONS: Record<string, (row: CallRow) => string> = {
   promptId: (r) => r.prompt_id ?? "",
   prompt: (r) => r.prompt_id ?? r.fingerprint,
 };
+
+/**
+ * Dimensions also rolled up per hour, stored as "<dimension>@hour" rows whose
+ * day column holds the hour number (hours since the epoch). Users, prompts and
+ * departments are left out: many keys × 24 rows a day, and their incidents
+ * (a runaway client, a changed prompt) last long enough to show in the day.
+ */
+export const HOURLY_DIMENSIONS = ["all", "provider", "model", "feature"] as const;
+export type HourlyDimension = (typeof HOURLY_DIMENSIONS)[number];
+export const hourlyDim = (dimension: HourlyDimension): string => `${dimension}@hour`;
 
 /** a rollup row's change from one batch, with the detail the stored row keeps as JSON */
 export interface RollupDelta extends RollupRow {
@@ -37,6 +49,15 @@ export function foldBatch(rows: CallRow[]): RollupDelta[] {
       const id = `${dim}\u0000${key}\u0000${day}`;
       let d = deltas.get(id);
       if (!d) deltas.set(id, (d = emptyDelta(dim, key, day)));
+      addRow(d, row);
+    }
+    const hour = hourOf(row.started_at);
+    for (const dimension of HOURLY_DIMENSIONS) {
+      const dim = hourlyDim(dimension);
+      const key = ROLLUP_DIMENSIONS[dimension]!(row);
+      const id = `${dim}\u0000${key}\u0000${hour}`;
+      let d = deltas.get(id);
+      if (!d) deltas.set(id, (d = emptyDelta(dim, key, hour)));
       addRow(d, row);
     }
   }

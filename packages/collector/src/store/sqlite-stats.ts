@@ -2,14 +2,14 @@
 // calls are a few hundred rollup rows per dimension.
 import type Database from "better-sqlite3";
 import type { RollupRow, StatsQuery, StatsRow } from "./call-store.ts";
-import { statsDayRange, statsFromRollups } from "./stats-from-rollups.ts";
+import { statsRollupRange, statsFromRollups } from "./stats-from-rollups.ts";
 import type { RollupDbRow } from "./rollup.ts";
 
 export function createStats(db: Database.Database) {
   const byDim = db.prepare("SELECT * FROM rollup WHERE dim = ? AND day >= ? AND day <= ?");
   return (q: StatsQuery): StatsRow[] => {
-    const { fromDay, toDay } = statsDayRange(q);
-    return statsFromRollups(byDim.iterate(q.groupBy, fromDay, toDay) as Iterable<RollupDbRow>, q.period);
+    const { dim, from, to } = statsRollupRange(q);
+    return statsFromRollups(byDim.iterate(dim, from, to) as Iterable<RollupDbRow>, q.period);
   };
 }
 

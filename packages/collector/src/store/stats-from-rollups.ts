@@ -1,9 +1,9 @@
-// Folds day rollup rows into /v1/stats rows (period × key, percentiles from the
-// merged histograms). Shared by every store: each only reads its rollup rows.
+// Folds day (or hour) rollup rows into /v1/stats rows (period × key,
+// percentiles from the merged histograms). Shared by every store: each only reads its rollup rows.
 import type { StatsQuery, StatsRow } from "./call-store.ts";
 import { histogramPercentile, mergeHistograms, type Histogram } from "./histogram.ts";
-import { dayLabel, dayOf, monthLabel } from "./time-buckets.ts";
-import type { RollupDbRow } from "./rollup.ts";
+import { dayLabel, dayOf, hourLabel, hourOf, monthLabel } from "./time-buckets.ts";
+import { HOURLY_DIMENSIONS, hourlyDim, type HourlyDimension, type RollupDbRow } from "./rollup.ts";
 
 interface Group {
   row: StatsRow;
@@ -11,9 +11,15 @@ interface Group {
   ttft: Histogram;
 }
 
-/** the inclusive day range a stats query covers (stats are day-granular) */
-export function statsDayRange(q: StatsQuery): { fromDay: number; toDay: number } {
-  return { fromDay: q.from !== undefined ? dayOf(q.from) : -1e9, toDay: q.to !== undefined ? dayOf(q.to - 1) : 1e9 };
+/** the rollup rows a stats query reads: its dimension's day rows (or hour rows) over the buckets from/to overlap */
+export function statsRollupRange(q: StatsQuery): { dim: string; from: number; to: number } {
+  const bucket = q.period === "hour" ? hourOf : dayOf;
+  const range = { from: q.from !== undefined ? bucket(q.from) : -1e9, to: q.to !== undefined ? bucket(q.to - 1) : 1e9 };
+  if (q.period !== "hour") return { dim: q.groupBy, ...range };
+  if (!(HOURLY_DIMENSIONS as readonly string[]).includes(q.groupBy)) {
+    throw new RangeError(`hourly stats exist for ${HOURLY_DIMENSIONS.join(", ")}, not ${q.groupBy}`);
+  }
+  return { dim: hourlyDim(q.groupBy as HourlyDimension), ...range };
 }
 
 /** JSON columns may arrive as text (SQLite) or already parsed (PostgreSQL jsonb) */
@@ -28,7 +34,7 @@ const parsed = <T>(v: string | T): T => (typeof v === "string" ? (JSON.parse(v) 
 export function statsFromRollups(rows: Iterable<RollupInput>, period: StatsQuery["period"]): StatsRow[] {
   const groups = new Map<string, Group>();
   for (const r of rows) {
-    const label = period === "day" ? dayLabel(r.day) : period === "month" ? monthLabel(r.day) : "all";
+    const label = period === "day" ? dayLabel(r.day) : period === "hour" ? hourLabel(r.day) : period === "month" ? monthLabel(r.day) : "all";
     const id = `${label}\u0000${r.key}`;
     let g = groups.get(id);
     if (!g) {

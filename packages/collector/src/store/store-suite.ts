@@ -148,6 +148,25 @@ export function callStoreSuite(name: string, open: OpenStore): void {
       expect(month.map((r) => [r.period, r.key, r.calls])).toEqual([["2026-03", "sales", 1], ["2026-03", "support", 10]]);
     });
 
+    it("keeps hourly stats for the few-key dimensions, over the hours a range overlaps", async () => {
+      const H = 3_600_000;
+      await store.ingest([
+        makeCall({ startedAt: T0, provider: "openai", durationMs: 100 }),
+        makeCall({ startedAt: T0 + 10, provider: "openai", durationMs: 300, errorKind: "timeout" }),
+        makeCall({ startedAt: T0 + H + 5, provider: "anthropic" }),
+        makeCall({ startedAt: T0 + 2 * H, provider: "openai" }),
+      ], T0);
+      const rows = await store.stats({ groupBy: "provider", period: "hour", from: T0 + 1, to: T0 + 2 * H });
+      expect(rows.map((r) => [r.period, r.key, r.calls, r.errors])).toEqual([
+        ["2026-03-04T14:00", "openai", 2, 1],
+        ["2026-03-04T15:00", "anthropic", 1, 0],
+      ]);
+      expect(Math.abs(rows[0]!.latencyP95Ms! - 300) / 300).toBeLessThan(0.03);
+      // the day rows are untouched by the hour rows beside them
+      expect((await store.stats({ groupBy: "provider", period: "day" })).map((r) => [r.key, r.calls])).toEqual([["openai", 3], ["anthropic", 1]]);
+      await expect(store.stats({ groupBy: "user", period: "hour" })).rejects.toThrow(/hourly stats exist for/);
+    });
+
     it("merges a later batch into the same day's rollups, histograms and error kinds", async () => {
       await store.ingest([makeCall({ startedAt: T0, durationMs: 100, errorKind: "timeout", tags: { userId: "u1" } })], T0);
       await store.ingest([makeCall({ startedAt: T0 + 1, durationMs: 100, errorKind: "timeout", tags: { userId: "u1" } }),

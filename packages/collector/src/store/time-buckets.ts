@@ -1,6 +1,7 @@
 // Aggregates are bucketed by UTC day; a day number is days since the epoch so
 // range queries stay integer comparisons.
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 export function dayOf(epochMs: number): number {
   return Math.floor(epochMs / DAY_MS);
@@ -8,6 +9,16 @@ export function dayOf(epochMs: number): number {
 
 export function dayStart(day: number): number {
   return day * DAY_MS;
+}
+
+/** hours since the epoch: the hourly rollups' bucket */
+export function hourOf(epochMs: number): number {
+  return Math.floor(epochMs / HOUR_MS);
+}
+
+/** "2026-03-04T14:00" for an hour number */
+export function hourLabel(hour: number): string {
+  return new Date(hour * HOUR_MS).toISOString().slice(0, 16);
 }
 
 /** "2026-03-04" for a day number */
@@ -28,4 +39,4 @@ export function monthRange(day: number): { first: number; last: number } {
   return { first, last: next - 1 };
 }
 
-export { DAY_MS };
+export { DAY_MS, HOUR_MS };

@@ -2,16 +2,13 @@
 import type pg from "pg";
 import type { RollupRow, StatsQuery, StatsRow } from "../call-store.ts";
 import type { RollupDbRow } from "../rollup.ts";
-import { statsDayRange, statsFromRollups } from "../stats-from-rollups.ts";
+import { statsRollupRange, statsFromRollups } from "../stats-from-rollups.ts";
 
 export function createPgStats(pool: pg.Pool) {
   return {
     async stats(q: StatsQuery): Promise<StatsRow[]> {
-      const { fromDay, toDay } = statsDayRange(q);
-      const { rows } = await pool.query(
-        "SELECT * FROM rollup WHERE dim = $1 AND day >= $2 AND day <= $3",
-        [q.groupBy, fromDay, toDay],
-      );
+      const { dim, from, to } = statsRollupRange(q);
+      const { rows } = await pool.query("SELECT * FROM rollup WHERE dim = $1 AND day >= $2 AND day <= $3", [dim, from, to]);
       return statsFromRollups(rows, q.period);
     },
 
