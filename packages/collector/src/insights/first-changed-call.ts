@@ -1,9 +1,9 @@
-// The call a person opens first: on the anomalous day, within the key that
-// explains the change, the earliest call that already looks like the new
-// normal. One key's calls for one day, read in time order.
+// The call a person opens first: on the anomalous day (or hour), within the
+// key that explains the change, the earliest call that already looks like the
+// new normal. One key's calls for that window, read in time order.
 import type { LLMCall } from "@llmscope/core";
 import type { CallFilter, CallStore } from "../store/call-store.ts";
-import { dayStart } from "../store/time-buckets.ts";
+import type { TimeWindow } from "./time-window.ts";
 import type { Metric } from "./metrics.ts";
 
 export interface FirstCall {
@@ -38,11 +38,11 @@ export async function firstChangedCall(
   store: CallStore,
   cause: { dimension: string; key: string; before: number | undefined; after: number | undefined },
   metric: Metric,
-  day: number,
+  window: TimeWindow,
 ): Promise<FirstCall | undefined> {
   const field = FILTER_FIELD[cause.dimension];
   if (!field) return undefined;
-  const filter = { [field]: cause.key, from: dayStart(day), to: dayStart(day + 1) } as Omit<CallFilter, "limit" | "cursor">;
+  const filter = { [field]: cause.key, ...window } as Omit<CallFilter, "limit" | "cursor">;
   const probe = PROBES[metric];
   const { before, after } = cause;
   // halfway between the old and the new level separates old calls from new ones

@@ -18,8 +18,13 @@ export interface MetricSpec {
   minRelativeChange: number;
   /** the same, in the metric's own unit (keeps tiny baselines from flagging noise) */
   minAbsoluteChange: number;
+  /** calls a point needs before this measure is judged, beyond the detector's minimum */
+  minCalls?: number;
   format(value: number): string;
 }
+
+/** a p95 is only an estimate with a few calls above it: 3 of 60 */
+const PERCENTILE_CALLS = 60;
 
 const perCall = (n: number, row: DayRow) => (row.calls > 0 ? n / row.calls : undefined);
 const count = (v: number) => Math.round(v).toLocaleString("en-US");
@@ -40,8 +45,8 @@ export const METRIC_SPECS: Record<Metric, MetricSpec> = {
   },
   cost: { label: "daily cost", extensive: true, worse: 1, value: (r) => r.costUSD, minRelativeChange: 0.3, minAbsoluteChange: 0.05, format: usd },
   costPerRequest: { label: "cost per request", extensive: false, worse: 1, value: (r) => perCall(r.costUSD, r), minRelativeChange: 0.3, minAbsoluteChange: 1e-5, format: usd },
-  latencyP95: { label: "p95 latency", extensive: false, worse: 1, value: (r) => r.latencyP95Ms, minRelativeChange: 0.3, minAbsoluteChange: 200, format: ms },
-  ttftP95: { label: "p95 time to first token", extensive: false, worse: 1, value: (r) => r.ttftP95Ms, minRelativeChange: 0.3, minAbsoluteChange: 100, format: ms },
+  latencyP95: { label: "p95 latency", extensive: false, worse: 1, value: (r) => r.latencyP95Ms, minRelativeChange: 0.3, minAbsoluteChange: 200, minCalls: PERCENTILE_CALLS, format: ms },
+  ttftP95: { label: "p95 time to first token", extensive: false, worse: 1, value: (r) => r.ttftP95Ms, minRelativeChange: 0.3, minAbsoluteChange: 100, minCalls: PERCENTILE_CALLS, format: ms },
   errorRate: {
     label: "error rate",
     extensive: false,
@@ -58,3 +63,6 @@ export const METRIC_SPECS: Record<Metric, MetricSpec> = {
 export function isMetric(name: string): name is Metric {
   return (METRICS as readonly string[]).includes(name);
 }
+
+/** the measure's name for a day, or for an hour ("daily tokens" is "tokens" in an hour) */
+export const metricLabel = (metric: Metric, hour?: number): string => (hour === undefined ? METRIC_SPECS[metric].label : METRIC_SPECS[metric].label.replace(/^daily /, ""));

@@ -1,11 +1,15 @@
 // Ranks the dimensions by how much of a day's change each explains, each
-// offering its sharpest key (see bestKey).
+// offering its sharpest key (see bestKey). For a change only the hourly series
+// show, the same ranking runs on that hour of each day, over the dimensions
+// rolled up per hour.
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { dayLabel } from "../store/time-buckets.ts";
 import { contributionsOf, type KeyContribution } from "./contributions.ts";
 import { keyParents, shareInside, type KeyParents, type ParentDimension } from "./key-parents.ts";
 import { NESTING, rankCauses } from "./rank-causes.ts";
 import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
+import { isHourly, loadHourSlices } from "./hourly-series.ts";
+import { windowOf } from "./time-window.ts";
 import { errorKindSeries } from "./error-kind-series.ts";
 import { firstChangedCall, type FirstCall } from "./first-changed-call.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
@@ -27,6 +31,8 @@ export interface RootCause {
   metric: Metric;
   day: number;
   dayLabel: string;
+  /** the hour of the day (UTC) analysed, when the change was read from the hourly series */
+  hour?: number;
   before: number;
   after: number;
   change: number;
@@ -41,14 +47,22 @@ export interface RootCause {
 export interface RootCauseQuery {
   metric: Metric;
   day: number;
+  /** analyse this hour of the day against the same hour of the days before */
+  hour?: number;
   historyDays?: number;
 }
 
 export async function analyzeRootCause(store: CallStore, query: RootCauseQuery): Promise<RootCause> {
   const historyDays = query.historyDays ?? 28;
-  const { metric, day } = query;
+  const { metric, day, hour } = query;
   const from = day - historyDays;
-  const all = await loadDailySeries(store, "all", from, day);
+  const window = windowOf(day, hour);
+  /** the dimension's series: whole days, or the analysed hour of each day; undefined where no hourly rollup exists */
+  const load = async (dimension: StatsDimension): Promise<DailySeries | undefined> => {
+    if (hour === undefined) return loadDailySeries(store, dimension, from, day);
+    return isHourly(dimension) ? (await loadHourSlices(store, dimension, from, day))[hour] : undefined;
+  };
+  const all = (await load("all"))!;
   const allDays = all.get("") ?? new Map();
   const after = (allDays.get(day) && METRIC_SPECS[metric].value(allDays.get(day)!)) ?? 0;
   const baseline = baselineOf(allDays, metric, day, historyDays);
@@ -60,8 +74,8 @@ export async function analyzeRootCause(store: CallStore, query: RootCauseQuery):
   const label = (dimension: string, key: string) => (dimension === "prompt" ? (promptIds.has(key) ? "promptId" : "fingerprint") : dimension);
   for (const dimension of RCA_DIMENSIONS) {
     if (dimension === "errorKind" && metric !== "errorRate") continue;
-    const series: DailySeries =
-      dimension === "errorKind" ? errorKindSeries(all) : await loadDailySeries(store, dimension as StatsDimension, from, day);
+    const series = dimension === "errorKind" ? errorKindSeries(all) : await load(dimension);
+    if (!series) continue;
     const totalCalls = dimension === "errorKind" ? allDays.get(day)?.calls : undefined;
     const keys = contributionsOf(series, metric, day, historyDays, totalCalls);
     contributions.set(dimension, keys);
@@ -76,22 +90,23 @@ export async function analyzeRootCause(store: CallStore, query: RootCauseQuery):
     const present = containers.filter((p) => causes.some((c) => c.dimension === p));
     if (!best || !present.length) continue;
     const keys = (contributions.get(dimension) ?? []).filter((k) => k.calls > 0).map((k) => ({ dimension: label(dimension, k.key), key: k.key, calls: k.calls }));
-    const found = await keyParents(store, keys, day);
+    const found = await keyParents(store, keys, window);
     parents.set(dimension, found);
     const shares: Partial<Record<ParentDimension, number>> = {};
     for (const p of present) {
       const parentKey = causes.find((c) => c.dimension === p)!.key;
-      if (found.get(best.key)?.[p] === parentKey) shares[p] = await shareInside(store, best, p, parentKey, day);
+      if (found.get(best.key)?.[p] === parentKey) shares[p] = await shareInside(store, best, p, parentKey, window);
     }
     inside.set(dimension, shares);
   }
   const ranked = rankCauses(causes, { metric, direction, contributions, parents, inside });
   const top = ranked[0];
-  const firstCall = top ? await firstChangedCall(store, top, metric, day) : undefined;
+  const firstCall = top ? await firstChangedCall(store, top, metric, window) : undefined;
   const result: RootCause = {
     metric,
     day,
     dayLabel: dayLabel(day),
+    ...(hour !== undefined ? { hour } : {}),
     before,
     after,
     change: before !== 0 ? (after - before) / Math.abs(before) : 0,

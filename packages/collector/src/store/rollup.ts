@@ -1,7 +1,7 @@
 // A batch is folded into per-(dimension, key, day) deltas in memory first, so
-// a 500-call batch costs a handful of upserts rather than thousands. The few
-// dimensions with a handful of keys are also folded per hour, for the
-// hour-of-day baselines that catch an incident too short to move a whole day.
+// a 500-call batch costs a handful of upserts rather than thousands. Calls are
+// also folded per hour, for the hour-of-day baselines that catch an incident
+// too short to move a whole day.
 import type { RollupRow } from "./call-store.ts";
 import type { CallRow } from "./call-row.ts";
 import { addToHistogram, mergeHistograms, type Histogram } from "./histogram.ts";
@@ -21,11 +21,12 @@ export const ROLLUP_DIMENSIONS: Record<string, (row: CallRow) => string> = {
 
 /**
  * Dimensions also rolled up per hour, stored as "<dimension>@hour" rows whose
- * day column holds the hour number (hours since the epoch). Users, prompts and
- * departments are left out: many keys × 24 rows a day, and their incidents
- * (a runaway client, a changed prompt) last long enough to show in the day.
+ * day column holds the hour number (hours since the epoch): every dimension a
+ * root cause is named in, so an incident of two hours is explained at its
+ * hour. A row exists only for a key's hours with calls, so a user calling in
+ * three hours of the day adds three rows, however many users there are.
  */
-export const HOURLY_DIMENSIONS = ["all", "provider", "model", "feature"] as const;
+export const HOURLY_DIMENSIONS = ["all", "provider", "model", "feature", "department", "user", "prompt"] as const;
 export type HourlyDimension = (typeof HOURLY_DIMENSIONS)[number];
 export const hourlyDim = (dimension: HourlyDimension): string => `${dimension}@hour`;
 

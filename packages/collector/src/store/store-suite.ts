@@ -148,7 +148,7 @@ export function callStoreSuite(name: string, open: OpenStore): void {
       expect(month.map((r) => [r.period, r.key, r.calls])).toEqual([["2026-03", "sales", 1], ["2026-03", "support", 10]]);
     });
 
-    it("keeps hourly stats for the few-key dimensions, over the hours a range overlaps", async () => {
+    it("keeps hourly stats beside the day rows, over the hours a range overlaps", async () => {
       const H = 3_600_000;
       await store.ingest([
         makeCall({ startedAt: T0, provider: "openai", durationMs: 100 }),
@@ -164,7 +164,7 @@ export function callStoreSuite(name: string, open: OpenStore): void {
       expect(Math.abs(rows[0]!.latencyP95Ms! - 300) / 300).toBeLessThan(0.03);
       // the day rows are untouched by the hour rows beside them
       expect((await store.stats({ groupBy: "provider", period: "day" })).map((r) => [r.key, r.calls])).toEqual([["openai", 3], ["anthropic", 1]]);
-      await expect(store.stats({ groupBy: "user", period: "hour" })).rejects.toThrow(/hourly stats exist for/);
+      await expect(store.stats({ groupBy: "promptId", period: "hour" })).rejects.toThrow(/hourly stats exist for/);
     });
 
     it("merges a later batch into the same day's rollups, histograms and error kinds", async () => {

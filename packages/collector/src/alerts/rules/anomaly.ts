@@ -1,17 +1,16 @@
-// Anomalies as alerts: the whole app's day so far scored against its robust
-// baseline (the insights' detector, read from the day rollups), with the root
-// cause sentence in the message. Scoring a day reads its stats (a few ms), so
+// Anomalies as alerts: the whole app's day so far, and each of its finished
+// hours, scored against their robust baselines (the insights' detector, read
+// from the rollups), with the root cause sentence in the message: a two-hour
+// error burst alerts when its first hour ends, not at midnight. Scoring a day reads its stats (a few ms), so
 // a day is re-scored at most every 15 minutes of record time, whatever the
 // batch size; the root cause is only computed for an anomaly not yet stored.
 import { detectAnomalies } from "../../insights/detect-anomalies.ts";
 import { analyzeRootCause } from "../../insights/root-cause.ts";
 import type { CallStore } from "../../store/call-store.ts";
 import { dayOf } from "../../store/time-buckets.ts";
-import { loadDailySeries } from "../../insights/daily-series.ts";
 import { METRICS, METRIC_SPECS } from "../../insights/metrics.ts";
 import { evidenceOf, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
 
-const HISTORY_DAYS = 28;
 const ALERTED = METRICS.filter((m) => m !== "quality");
 const RESCORE_MS = 15 * 60_000;
 /** per store, per day: the record time the day was last scored at */
@@ -32,12 +31,13 @@ export const anomalyRule: AlertRule = {
       const anomalies = (await detectAnomalies(store, { fromDay: day, toDay: day, dimensions: ["all"], metrics: ALERTED, threshold: t.anomalyScore, now })).filter(
         (a) => a.score * METRIC_SPECS[a.metric].worse > 0,
       );
-      if (!anomalies.length || !(await hasHistory(store, day))) continue;
+      // (a young store's days have no baseline yet: the detector skips them)
+      if (!anomalies.length) continue;
       const stored = new Set((await store.listAlerts({ kind: "anomaly", limit: RECENT_ALERTS })).map((a) => a.dedupKey));
       for (const a of anomalies) {
         const dedupKey = `anomaly:${a.metric}:${a.dayLabel}`;
         if (stored.has(dedupKey)) continue;
-        const rootCause = await analyzeRootCause(store, { metric: a.metric, day });
+        const rootCause = await analyzeRootCause(store, { metric: a.metric, day, ...(a.hour !== undefined ? { hour: a.hour } : {}) });
         drafts.push({
           kind: "anomaly",
           // the metric, so /v1/alerts/:id/rca knows what to decompose
@@ -55,15 +55,6 @@ export const anomalyRule: AlertRule = {
     return drafts;
   },
 };
-
-/**
- * A young store has no baseline: days before its first call count as zero, so
- * its first days would all look like surges. Alerts wait for half the history.
- */
-async function hasHistory(store: CallStore, day: number): Promise<boolean> {
-  const all = (await loadDailySeries(store, "all", day - HISTORY_DAYS, day - 1)).get("");
-  return (all?.size ?? 0) >= HISTORY_DAYS / 2;
-}
 
 function dueForScoring(store: CallStore, day: number, at: number): boolean {
   let days = lastScored.get(store);
