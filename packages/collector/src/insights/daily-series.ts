@@ -74,9 +74,13 @@ function relativeFloor(metric: Metric, calls: number): number {
   switch (metric) {
     case "calls":
       return Math.max(0.05, 1 / Math.sqrt(calls));
+    // a sum of n calls spreads by √(1 + cv²)/√n of itself, cv being the per-call
+    // spread: ~0.8 for token counts, ~1.5 for cost, which also mixes models
+    // whose prices differ tenfold
     case "tokens":
-    case "cost":
       return Math.max(0.05, 1.3 / Math.sqrt(calls));
+    case "cost":
+      return Math.max(0.05, 1.8 / Math.sqrt(calls));
     case "latencyP95":
     case "ttftP95":
       return Math.max(0.05, 1 / Math.sqrt(calls));
