@@ -10,6 +10,8 @@ export interface AnomalyRow {
   dimension: StatsDimension;
   key: string;
   metric: Metric;
+  /** hour of the day (UTC) for an anomaly of the hourly series */
+  hour?: number;
   value: number;
   expected: number;
   score: number;
@@ -78,8 +80,8 @@ export async function buildAnomalyReport(store: CallStore, fromDay: number, toDa
 }
 
 function rowOf(a: Anomaly): AnomalyRow {
-  const { dimension, key, metric, value, expected, score, change, message } = a;
-  return { dimension, key, metric, value, expected, score, ...(Number.isFinite(change) ? { change } : {}), message };
+  const { dimension, key, metric, hour, value, expected, score, change, message } = a;
+  return { dimension, key, metric, ...(hour !== undefined ? { hour } : {}), value, expected, score, ...(Number.isFinite(change) ? { change } : {}), message };
 }
 
 /** "1 anomaly" / "3 anomalies" — only the last word takes the plural */
