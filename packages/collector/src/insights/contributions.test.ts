@@ -75,4 +75,14 @@ describe("contributionsOf", () => {
     expect(Math.abs(c.get("rest")!.contribution)).toBeLessThan(5);
     expect(c.get("loop")!.baselineShare).toBeCloseTo(10 / 210, 2);
   });
+
+  it("sets keys against the day itself when there is no history at all", () => {
+    // a store's first day: one prompt costs four times what the other does per call
+    const s = series({ pricey: { today: [20, 0.004] }, cheap: { today: [80, 0.001] } });
+    const c = byKey(contributionsOf(s, "costPerRequest", DAY, HISTORY));
+    // the day's level is 0.0016 a call: the pricey prompt is above it, the cheap one below
+    expect(c.get("pricey")!.before).toBeCloseTo(0.0016, 6);
+    expect(c.get("pricey")!.contribution).toBeGreaterThan(0);
+    expect(c.get("cheap")!.contribution).toBeLessThan(0);
+  });
 });

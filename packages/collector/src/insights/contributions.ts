@@ -70,7 +70,13 @@ export function contributionsOf(series: DailySeries, metric: Metric, day: number
   const replaced = spec.extensive ? undefined : replacedLevel(series, metric, day, historyDays);
   const mixReference = replaced ?? overall;
   // a key new today is shown against what it replaced, else the dimension's usual
-  const usual = spec.extensive ? 0 : (replaced ?? (numerator ? usualRate(series, numerator, day, historyDays) : usualPercentile(series, metric, day, historyDays)));
+  // with no history at all (a store's first day) keys are set against the day itself: which key stands out in it
+  const noHistory = ![...baselines.values()].some(Boolean);
+  const usual = spec.extensive
+    ? 0
+    : noHistory
+      ? todayLevel(series, metric, day, numerator)
+      : (replaced ?? (numerator ? usualRate(series, numerator, day, historyDays) : usualPercentile(series, metric, day, historyDays)));
   // keys that do not split the calls (error kinds) each carry all of them: no mix to shift
   const mixes = totalCalls === undefined;
   // rates move in their unit; percentiles relative to a level, so a slow
@@ -92,7 +98,7 @@ export function contributionsOf(series: DailySeries, metric: Metric, day: number
       if (base && after !== undefined) {
         contribution += shareToday * gap(after, base.expected, base.expected);
         spread = shareToday * gap(base.expected + base.sigma, base.expected, base.expected);
-      }
+      } else if (noHistory && after !== undefined) contribution += shareToday * gap(after, usual, usual);
       if (mixes && level !== undefined && weight > 0 && clearlyShifted(days, day, historyDays)) contribution += (shareToday - shareUsual) * gap(level, mixReference, overall);
     }
     out.push({
@@ -145,6 +151,14 @@ function usualPercentile(series: DailySeries, metric: Metric, day: number, histo
     }
   }
   return values.length ? median(values) : 0;
+}
+
+/** the whole dimension's rate (or median percentile) on the day itself */
+function todayLevel(series: DailySeries, metric: Metric, day: number, numerator: ((r: DayRow) => number) | undefined): number {
+  const rows = [...series.values()].map((days) => days.get(day)).filter((r): r is DayRow => r !== undefined);
+  if (!numerator) return median(rows.map((r) => METRIC_SPECS[metric].value(r)).filter((v): v is number => v !== undefined));
+  const calls = rows.reduce((n, r) => n + r.calls, 0);
+  return calls > 0 ? rows.reduce((n, r) => n + numerator(r), 0) / calls : 0;
 }
 
 /** the whole dimension's rate over the history, for a key too new to have its own */
