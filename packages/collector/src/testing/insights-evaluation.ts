@@ -27,6 +27,8 @@ export interface IncidentOutcome {
   detected: boolean;
   /** anomalies flagged on the incident's day */
   anomalies?: number;
+  /** found only in the hourly series: the day as a whole stayed in its usual range */
+  hourlyOnly?: boolean;
   rcaFirst?: { dimension: string; key: string };
   rcaCorrect: boolean;
   sentence?: string;
@@ -42,6 +44,8 @@ export interface EvaluationResult {
   falseAlarmRate: number;
   rcaCorrect: number;
   rcaAccuracy: number;
+  /** incidents found only hour by hour */
+  hourlyOnly: number;
   byKind: Record<IncidentKind, { incidents: number; detected: number; rcaCorrect: number }>;
   outcomes: IncidentOutcome[];
   falseAlarms: Anomaly[];
@@ -94,6 +98,7 @@ export async function runInsightsEvaluation(options: EvaluationOptions): Promise
     falseAlarmRate: falseAlarmDays / cleanDays,
     rcaCorrect,
     rcaAccuracy: rcaCorrect / incidents.length,
+    hourlyOnly: outcomes.filter((o) => o.hourlyOnly).length,
     byKind,
     outcomes,
     falseAlarms,
@@ -106,5 +111,6 @@ async function judge(store: CallStore, incident: Incident, anomalies: Anomaly[])
   const first = rca.causes[0];
   const rcaFirst = first ? { dimension: first.dimension, key: first.key } : undefined;
   const rcaCorrect = !!first && first.dimension === incident.cause.dimension && first.key === incident.cause.key;
-  return { incident, detected: true, anomalies: anomalies.length, rcaCorrect, sentence: rca.sentence, ...(rcaFirst ? { rcaFirst } : {}) };
+  const hourlyOnly = anomalies.every((a) => a.hour !== undefined);
+  return { incident, detected: true, anomalies: anomalies.length, hourlyOnly, rcaCorrect, sentence: rca.sentence, ...(rcaFirst ? { rcaFirst } : {}) };
 }
