@@ -32,16 +32,23 @@ export function mergeHistograms(into: Histogram, from: Histogram): Histogram {
 
 /** nearest-rank percentile (p in 0..1); undefined for an empty histogram */
 export function histogramPercentile(h: Histogram, p: number): number | undefined {
+  return histogramPercentiles(h, [p])[0];
+}
+
+/** several nearest-rank percentiles (each p in 0..1) from one pass over the sorted buckets */
+export function histogramPercentiles(h: Histogram, ps: readonly number[]): (number | undefined)[] {
   const buckets = Object.entries(h)
     .map(([b, n]) => [Number(b), n] as const)
     .sort((a, b) => a[0] - b[0]);
   const total = buckets.reduce((s, [, n]) => s + n, 0);
-  if (total === 0) return undefined;
-  const rank = Math.max(1, Math.ceil(p * total));
-  let seen = 0;
-  for (const [b, n] of buckets) {
-    seen += n;
-    if (seen >= rank) return Math.round(bucketValue(b) * 10) / 10;
-  }
-  return undefined;
+  return ps.map((p) => {
+    if (total === 0) return undefined;
+    const rank = Math.max(1, Math.ceil(p * total));
+    let seen = 0;
+    for (const [b, n] of buckets) {
+      seen += n;
+      if (seen >= rank) return Math.round(bucketValue(b) * 10) / 10;
+    }
+    return undefined;
+  });
 }

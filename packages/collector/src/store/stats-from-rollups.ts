@@ -1,7 +1,7 @@
 // Folds day (or hour) rollup rows into /v1/stats rows (period × key,
 // percentiles from the merged histograms). Shared by every store: each only reads its rollup rows.
 import type { StatsQuery, StatsRow } from "./call-store.ts";
-import { histogramPercentile, mergeHistograms, type Histogram } from "./histogram.ts";
+import { histogramPercentiles, mergeHistograms, type Histogram } from "./histogram.ts";
 import { dayLabel, dayOf, hourLabel, hourOf, monthLabel } from "./time-buckets.ts";
 import { HOURLY_DIMENSIONS, hourlyDim, type HourlyDimension, type RollupDbRow } from "./rollup.ts";
 
@@ -58,13 +58,12 @@ export function statsFromRollups(rows: Iterable<RollupInput>, period: StatsQuery
 function finish(g: Group): StatsRow {
   const row = g.row;
   row.costUSD = Math.round(row.costUSD * 1e6) / 1e6;
-  const set = (name: "latencyP50Ms" | "latencyP95Ms" | "ttftP50Ms" | "ttftP95Ms", h: Histogram, p: number) => {
-    const v = histogramPercentile(h, p);
-    if (v !== undefined) row[name] = v;
+  const set = (p50: "latencyP50Ms" | "ttftP50Ms", p95: "latencyP95Ms" | "ttftP95Ms", h: Histogram) => {
+    const [v50, v95] = histogramPercentiles(h, [0.5, 0.95]);
+    if (v50 !== undefined) row[p50] = v50;
+    if (v95 !== undefined) row[p95] = v95;
   };
-  set("latencyP50Ms", g.latency, 0.5);
-  set("latencyP95Ms", g.latency, 0.95);
-  set("ttftP50Ms", g.ttft, 0.5);
-  set("ttftP95Ms", g.ttft, 0.95);
+  set("latencyP50Ms", "latencyP95Ms", g.latency);
+  set("ttftP50Ms", "ttftP95Ms", g.ttft);
   return row;
 }

@@ -1,20 +1,22 @@
 // Anomalies as alerts: the whole app's day so far, and each of its finished
 // hours, scored against their robust baselines (the insights' detector, read
 // from the rollups), with the root cause sentence in the message: a two-hour
-// error burst alerts when its first hour ends, not at midnight. Scoring a day reads its stats (a few ms), so
-// a day is re-scored at most every 15 minutes of record time, whatever the
-// batch size; the root cause is only computed for an anomaly not yet stored.
+// error burst alerts when its first hour ends, not at midnight. Scoring a day
+// reads its stats (a few ms), so a day is re-scored at most every 15 minutes
+// of record time, whatever the batch size, and its hours (a month of hour
+// rows) only once another hour has ended; the root cause is only computed for
+// an anomaly not yet stored.
 import { detectAnomalies } from "../../insights/detect-anomalies.ts";
 import { analyzeRootCause } from "../../insights/root-cause.ts";
 import type { CallStore } from "../../store/call-store.ts";
-import { dayOf } from "../../store/time-buckets.ts";
+import { dayOf, hourOf } from "../../store/time-buckets.ts";
 import { METRICS, METRIC_SPECS } from "../../insights/metrics.ts";
 import { evidenceOf, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
 
 const ALERTED = METRICS.filter((m) => m !== "quality");
 const RESCORE_MS = 15 * 60_000;
-/** per store, per day: the record time the day was last scored at */
-const lastScored = new WeakMap<CallStore, Map<number, number>>();
+/** per store, per day: the record time the day was last scored at, and the hours that had ended by then */
+const lastScored = new WeakMap<CallStore, Map<number, { at: number; hoursEnded: number }>>();
 
 /** anomaly alerts already stored are looked up among this many recent ones */
 const RECENT_ALERTS = 200;
@@ -25,10 +27,12 @@ export const anomalyRule: AlertRule = {
     const drafts: AlertDraft[] = [];
     for (const [day, calls] of groupBy(batch, (c) => dayOf(c.call.startedAt))) {
       const now = latestStart(calls);
-      if (!dueForScoring(store, day, now)) continue;
+      const due = dueForScoring(store, day, now);
+      if (!due) continue;
       // only bad news alerts (a falling error rate or latency is good news),
       // and quality has its own quality_drop alert
-      const anomalies = (await detectAnomalies(store, { fromDay: day, toDay: day, dimensions: ["all"], metrics: ALERTED, threshold: t.anomalyScore, now })).filter(
+      const query = { fromDay: day, toDay: day, dimensions: ["all"] as const, metrics: ALERTED, threshold: t.anomalyScore, now, hourly: due.hourly };
+      const anomalies = (await detectAnomalies(store, query)).filter(
         (a) => a.score * METRIC_SPECS[a.metric].worse > 0,
       );
       // (a young store's days have no baseline yet: the detector skips them)
@@ -56,13 +60,15 @@ export const anomalyRule: AlertRule = {
   },
 };
 
-function dueForScoring(store: CallStore, day: number, at: number): boolean {
+/** undefined while the day was scored less than 15 minutes ago; hourly when an hour has ended since its hours were judged */
+function dueForScoring(store: CallStore, day: number, at: number): { hourly: boolean } | undefined {
   let days = lastScored.get(store);
   if (!days) lastScored.set(store, (days = new Map()));
   const last = days.get(day);
-  if (last !== undefined && at < last + RESCORE_MS) return false;
-  days.set(day, at);
+  if (last !== undefined && at < last.at + RESCORE_MS) return undefined;
+  const hoursEnded = hourOf(at);
+  days.set(day, { at, hoursEnded });
   // only the recent days matter; forget the rest
   for (const d of days.keys()) if (d < day - 2) days.delete(d);
-  return true;
+  return { hourly: last === undefined || hoursEnded > last.hoursEnded };
 }
