@@ -92,6 +92,7 @@ on seed 1). ${f(insights.seconds, 1)} s including generation and ingest.
 | false-alarm days (clean days with any anomaly) | ${pct(ev.falseAlarmRate)} (${ev.falseAlarmDays}/${ev.cleanDays}) | ≤ 5% ${pass(ev.falseAlarmRate <= 0.05)} |
 | root cause names the injected cause first | ${pct(ev.rcaAccuracy)} (${ev.rcaCorrect}/${ev.incidents}) | ≥ 90% ${pass(ev.rcaAccuracy >= 0.9)} |
 | incidents found only in the hourly series (their day as a whole in range) | ${ev.hourlyOnly}/${ev.incidents} | |
+| correctly explained incidents whose "first call" started inside the incident's hours | ${ev.firstCallInIncident}/${ev.rcaCorrect} | |
 ${Object.entries(ev.byKind).map(([k, v]) => `| · ${k.replace(/_/g, " ")}: detected / cause first | ${v.detected}/${v.incidents} / ${v.rcaCorrect}/${v.incidents} | |`).join("\n")}
 | estimate on the seed's example (質問に答えて → 詳しく背景を説明した上で、質問に答えて) | ×${insights.estimate.tokensRatio.toFixed(2)} tokens, ×${insights.estimate.costRatio.toFixed(2)} cost (${f(insights.estimate.oldInput)} → ${f(insights.estimate.newInput)} input tokens) | ≈ ×3.3 |
 | estimate error vs the true per-call token delta of the shipped traffic | ${pct(insights.estimate.error)} | ≤ 5% ${pass(insights.estimate.error <= 0.05)} |

@@ -20,6 +20,8 @@ describe("anomaly detection and root-cause analysis on generated incidents", () 
     expect(result.recall).toBeGreaterThanOrEqual(0.9);
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.05);
     expect(result.rcaAccuracy).toBeGreaterThanOrEqual(0.9);
+    // the call the sentence points to is one the incident made, not the key's usual traffic before it
+    expect(result.firstCallInIncident / result.rcaCorrect).toBeGreaterThanOrEqual(0.9);
     // every kind of incident is represented and found
     for (const kind of Object.values(result.byKind)) expect(kind.detected).toBeGreaterThan(0);
   }, 90_000);

@@ -10,6 +10,7 @@ import { NESTING, rankCauses } from "./rank-causes.ts";
 import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
 import { isHourly, loadHourSlices } from "./hourly-series.ts";
 import { windowOf } from "./time-window.ts";
+import { onsetHour } from "./onset-hour.ts";
 import { errorKindSeries } from "./error-kind-series.ts";
 import { firstChangedCall, type FirstCall } from "./first-changed-call.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
@@ -101,7 +102,10 @@ export async function analyzeRootCause(store: CallStore, query: RootCauseQuery):
   }
   const ranked = rankCauses(causes, { metric, direction, contributions, parents, inside });
   const top = ranked[0];
-  const firstCall = top ? await firstChangedCall(store, top, metric, window) : undefined;
+  // a volume change is looked for from the hour it began in
+  const onset = top && hour === undefined ? await onsetHour(store, top.dimension, top.key, metric, day, direction, historyDays) : undefined;
+  const searched = onset !== undefined ? { ...window, from: windowOf(day, onset).from } : window;
+  const firstCall = top ? await firstChangedCall(store, top, metric, searched) : undefined;
   const result: RootCause = {
     metric,
     day,

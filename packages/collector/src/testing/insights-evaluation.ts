@@ -3,7 +3,7 @@
 // the detector over the rollups and score it. The CI test and the benchmark
 // run this same code at different sizes and seeds.
 import type { CallStore } from "../store/call-store.ts";
-import { dayOf } from "../store/time-buckets.ts";
+import { dayOf, dayStart, HOUR_MS } from "../store/time-buckets.ts";
 import { detectAnomalies, type Anomaly } from "../insights/detect-anomalies.ts";
 import { explainDay } from "../insights/explain-day.ts";
 import { planIncidents, type Incident, type IncidentKind } from "./incidents.ts";
@@ -31,6 +31,8 @@ export interface IncidentOutcome {
   hourlyOnly?: boolean;
   rcaFirst?: { dimension: string; key: string };
   rcaCorrect: boolean;
+  /** the root cause's first call started while the incident was on */
+  firstCallInIncident?: boolean;
   sentence?: string;
 }
 
@@ -46,6 +48,8 @@ export interface EvaluationResult {
   rcaAccuracy: number;
   /** incidents found only hour by hour */
   hourlyOnly: number;
+  /** correctly explained incidents whose first call lies inside the incident's hours */
+  firstCallInIncident: number;
   byKind: Record<IncidentKind, { incidents: number; detected: number; rcaCorrect: number }>;
   outcomes: IncidentOutcome[];
   falseAlarms: Anomaly[];
@@ -99,6 +103,7 @@ export async function runInsightsEvaluation(options: EvaluationOptions): Promise
     rcaCorrect,
     rcaAccuracy: rcaCorrect / incidents.length,
     hourlyOnly: outcomes.filter((o) => o.hourlyOnly).length,
+    firstCallInIncident: outcomes.filter((o) => o.rcaCorrect && o.firstCallInIncident).length,
     byKind,
     outcomes,
     falseAlarms,
@@ -112,5 +117,7 @@ async function judge(store: CallStore, incident: Incident, anomalies: Anomaly[])
   const rcaFirst = first ? { dimension: first.dimension, key: first.key } : undefined;
   const rcaCorrect = !!first && first.dimension === incident.cause.dimension && first.key === incident.cause.key;
   const hourlyOnly = anomalies.every((a) => a.hour !== undefined);
-  return { incident, detected: true, anomalies: anomalies.length, hourlyOnly, rcaCorrect, sentence: rca.sentence, ...(rcaFirst ? { rcaFirst } : {}) };
+  const at = rca.firstCall?.startedAt;
+  const firstCallInIncident = at !== undefined && at >= dayStart(incident.day) + incident.startHour * HOUR_MS && at < dayStart(incident.day) + incident.endHour * HOUR_MS;
+  return { incident, detected: true, anomalies: anomalies.length, hourlyOnly, rcaCorrect, firstCallInIncident, sentence: rca.sentence, ...(rcaFirst ? { rcaFirst } : {}) };
 }
