@@ -5,7 +5,7 @@
 // own: 14:00 on a Monday is judged against the 14:00s of the weeks before it.
 import type { CallStore } from "../store/call-store.ts";
 import { HOURLY_DIMENSIONS, type HourlyDimension } from "../store/rollup.ts";
-import { dayOf, dayStart, hourOf } from "../store/time-buckets.ts";
+import { dayOf, dayStart, hourOf, HOUR_MS } from "../store/time-buckets.ts";
 import type { DailySeries } from "./daily-series.ts";
 
 export const isHourly = (dimension: string): dimension is HourlyDimension => (HOURLY_DIMENSIONS as readonly string[]).includes(dimension);
@@ -18,7 +18,7 @@ export async function loadHourSlices(store: CallStore, dimension: HourlyDimensio
   for (const row of rows) {
     // hour labels are UTC without the zone ("2026-03-04T14:00")
     const hour = hourOf(Date.parse(`${row.period}:00Z`));
-    const day = dayOf(hour * 3_600_000);
+    const day = dayOf(hour * HOUR_MS);
     const slice = slices[hour - day * 24]!;
     let days = slice.get(row.key);
     if (!days) slice.set(row.key, (days = new Map()));
