@@ -43,24 +43,17 @@ export function emptyDelta(dim: string, key: string, day: number): RollupDelta {
 
 export function foldBatch(rows: CallRow[]): RollupDelta[] {
   const deltas = new Map<string, RollupDelta>();
+  const add = (dim: string, key: string, bucket: number, row: CallRow) => {
+    const id = `${dim}\u0000${key}\u0000${bucket}`;
+    let d = deltas.get(id);
+    if (!d) deltas.set(id, (d = emptyDelta(dim, key, bucket)));
+    addRow(d, row);
+  };
   for (const row of rows) {
     const day = dayOf(row.started_at);
-    for (const [dim, keyOf] of Object.entries(ROLLUP_DIMENSIONS)) {
-      const key = keyOf(row);
-      const id = `${dim}\u0000${key}\u0000${day}`;
-      let d = deltas.get(id);
-      if (!d) deltas.set(id, (d = emptyDelta(dim, key, day)));
-      addRow(d, row);
-    }
+    for (const [dim, keyOf] of Object.entries(ROLLUP_DIMENSIONS)) add(dim, keyOf(row), day, row);
     const hour = hourOf(row.started_at);
-    for (const dimension of HOURLY_DIMENSIONS) {
-      const dim = hourlyDim(dimension);
-      const key = ROLLUP_DIMENSIONS[dimension]!(row);
-      const id = `${dim}\u0000${key}\u0000${hour}`;
-      let d = deltas.get(id);
-      if (!d) deltas.set(id, (d = emptyDelta(dim, key, hour)));
-      addRow(d, row);
-    }
+    for (const dimension of HOURLY_DIMENSIONS) add(hourlyDim(dimension), ROLLUP_DIMENSIONS[dimension]!(row), hour, row);
   }
   return [...deltas.values()];
 }
