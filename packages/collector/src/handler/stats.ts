@@ -5,19 +5,18 @@ import { STATS_DIMENSIONS } from "../store/call-store.ts";
 import { HOURLY_DIMENSIONS } from "../store/rollup.ts";
 import type { HandlerContext, RouteRequest } from "./context.ts";
 import { instantParam, oneOf } from "./query-params.ts";
-import { HttpError, json } from "./responses.ts";
+import { json } from "./responses.ts";
 import { withQuality } from "../quality/stats-quality.ts";
 
 export async function stats(ctx: HandlerContext, { url }: RouteRequest): Promise<Response> {
-  const groupBy = oneOf(url, "groupBy", STATS_DIMENSIONS, "all");
   const period = oneOf(url, "period", ["hour", "day", "month", "all"] as const, "day");
+  // hour rows exist only for the dimensions rolled up per hour
+  const groupBy = oneOf<(typeof STATS_DIMENSIONS)[number]>(url, "groupBy", period === "hour" ? HOURLY_DIMENSIONS : STATS_DIMENSIONS, "all");
   const from = instantParam(url, "from");
   const to = instantParam(url, "to");
   const range = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
-  if (period === "hour") {
-    if (!(HOURLY_DIMENSIONS as readonly string[]).includes(groupBy)) throw new HttpError(400, `period=hour groups by ${HOURLY_DIMENSIONS.join(", ")} only`);
-    return json({ groupBy, period, rows: await ctx.store.stats({ groupBy, period, ...range }) });
-  }
+  // hour rows carry no quality: it is rolled up per day
+  if (period === "hour") return json({ groupBy, period, rows: await ctx.store.stats({ groupBy, period, ...range }) });
   const query = { groupBy, period, ...range };
   const rows = await ctx.store.stats(query);
   return json({ groupBy, period, rows: withQuality(rows, (await ctx.store.qualityStats?.(query)) ?? []) });

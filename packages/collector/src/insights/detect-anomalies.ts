@@ -8,7 +8,8 @@
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { dayLabel, dayOf, dayStart, HOUR_MS } from "../store/time-buckets.ts";
 import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
-import { isHourly, loadHourSlices } from "./hourly-series.ts";
+import { loadHourSlices } from "./hourly-series.ts";
+import { isHourlyDimension } from "../store/rollup.ts";
 import { hourSpan } from "./time-window.ts";
 import { METRICS, METRIC_SPECS, metricLabel, type Metric } from "./metrics.ts";
 import { median } from "../store/median.ts";
@@ -70,7 +71,7 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     // an hour adds news only where its whole day was not flagged already; of a burst's hours the strongest speaks for it
     const daily = new Set(found.map(pointId));
     const strongest = new Map<string, Anomaly>();
-    for (const dimension of dimensions.filter(isHourly)) {
+    for (const dimension of dimensions.filter(isHourlyDimension)) {
       const slices = await loadHourSlices(store, dimension, query.fromDay - historyDays, query.toDay);
       slices.forEach((slice, hour) => {
         for (const a of scanSeries(slice, dimension, scan, hour)) {

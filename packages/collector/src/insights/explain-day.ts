@@ -20,8 +20,9 @@ export async function explainDay(store: CallStore, anomalies: readonly Anomaly[]
   const sameDay = anomalies.filter((a) => a.day === day);
   const wholeDay = sameDay.filter((a) => a.hour === undefined);
   const hour = wholeDay.length ? undefined : strongestHour(sameDay);
+  const counted = hour === undefined ? wholeDay : sameDay.filter((a) => a.hour === hour);
   const direction = new Map<Metric, number>();
-  for (const a of wholeDay.length ? wholeDay : sameDay.filter((a) => a.hour === hour)) {
+  for (const a of counted) {
     direction.set(a.metric, (direction.get(a.metric) ?? 0) + capped(a.score));
   }
   let best: { rca: RootCause; agreement: number } | undefined;

@@ -4,11 +4,9 @@
 // split) then gives hour-of-day × day-of-week baselines with no code of its
 // own: 14:00 on a Monday is judged against the 14:00s of the weeks before it.
 import type { CallStore } from "../store/call-store.ts";
-import { HOURLY_DIMENSIONS, type HourlyDimension } from "../store/rollup.ts";
+import type { HourlyDimension } from "../store/rollup.ts";
 import { dayOf, dayStart, hourOf, HOUR_MS } from "../store/time-buckets.ts";
 import type { DailySeries } from "./daily-series.ts";
-
-export const isHourly = (dimension: string): dimension is HourlyDimension => (HOURLY_DIMENSIONS as readonly string[]).includes(dimension);
 
 /** the 24 hour-of-day series (index 0 = 00:00–01:00 UTC) of one dimension over fromDay..toDay */
 export async function loadHourSlices(store: CallStore, dimension: HourlyDimension, fromDay: number, toDay: number): Promise<DailySeries[]> {

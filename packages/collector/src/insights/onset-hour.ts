@@ -6,13 +6,14 @@
 import type { CallStore } from "../store/call-store.ts";
 import { baselineOf, type DailySeries } from "./daily-series.ts";
 import { errorKindSeries } from "./error-kind-series.ts";
-import { isHourly, loadHourSlices } from "./hourly-series.ts";
+import { loadHourSlices } from "./hourly-series.ts";
+import { isHourlyDimension } from "../store/rollup.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
 
 /** a key's hour of the day (UTC) the change (a rise for direction 1, a fall for −1) began in; undefined for a dimension without hour rows, or no such change */
 export async function onsetHour(store: CallStore, label: string, key: string, metric: Metric, day: number, direction: 1 | -1, historyDays: number): Promise<number | undefined> {
   const dimension = label === "promptId" || label === "fingerprint" ? "prompt" : label === "errorKind" ? "all" : label;
-  if (!isHourly(dimension) || metric === "quality") return undefined;
+  if (!isHourlyDimension(dimension) || metric === "quality") return undefined;
   const spec = METRIC_SPECS[metric];
   let slices: DailySeries[] = await loadHourSlices(store, dimension, day - historyDays, day);
   if (label === "errorKind") slices = slices.map(errorKindSeries);

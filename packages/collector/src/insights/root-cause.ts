@@ -8,7 +8,8 @@ import { contributionsOf, type KeyContribution } from "./contributions.ts";
 import { keyParents, shareInside, type KeyParents, type ParentDimension } from "./key-parents.ts";
 import { NESTING, rankCauses } from "./rank-causes.ts";
 import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
-import { isHourly, loadHourSlices } from "./hourly-series.ts";
+import { loadHourSlices } from "./hourly-series.ts";
+import { isHourlyDimension } from "../store/rollup.ts";
 import { windowOf } from "./time-window.ts";
 import { onsetHour } from "./onset-hour.ts";
 import { errorKindSeries } from "./error-kind-series.ts";
@@ -61,7 +62,7 @@ export async function analyzeRootCause(store: CallStore, query: RootCauseQuery):
   /** the dimension's series: whole days, or the analysed hour of each day; undefined where no hourly rollup exists */
   const load = async (dimension: StatsDimension): Promise<DailySeries | undefined> => {
     if (hour === undefined) return loadDailySeries(store, dimension, from, day);
-    return isHourly(dimension) ? (await loadHourSlices(store, dimension, from, day))[hour] : undefined;
+    return isHourlyDimension(dimension) ? (await loadHourSlices(store, dimension, from, day))[hour] : undefined;
   };
   const all = (await load("all"))!;
   const allDays = all.get("") ?? new Map();

@@ -29,6 +29,7 @@ export const ROLLUP_DIMENSIONS: Record<string, (row: CallRow) => string> = {
 export const HOURLY_DIMENSIONS = ["all", "provider", "model", "feature", "department", "user", "prompt"] as const;
 export type HourlyDimension = (typeof HOURLY_DIMENSIONS)[number];
 export const hourlyDim = (dimension: HourlyDimension): string => `${dimension}@hour`;
+export const isHourlyDimension = (dimension: string): dimension is HourlyDimension => (HOURLY_DIMENSIONS as readonly string[]).includes(dimension);
 
 /** a rollup row's change from one batch, with the detail the stored row keeps as JSON */
 export interface RollupDelta extends RollupRow {

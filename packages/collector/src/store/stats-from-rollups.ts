@@ -3,7 +3,7 @@
 import type { StatsQuery, StatsRow } from "./call-store.ts";
 import { histogramPercentiles, mergeHistograms, type Histogram } from "./histogram.ts";
 import { dayLabel, dayOf, hourLabel, hourOf, monthLabel } from "./time-buckets.ts";
-import { HOURLY_DIMENSIONS, hourlyDim, type HourlyDimension, type RollupDbRow } from "./rollup.ts";
+import { HOURLY_DIMENSIONS, hourlyDim, isHourlyDimension, type RollupDbRow } from "./rollup.ts";
 
 interface Group {
   row: StatsRow;
@@ -16,10 +16,8 @@ export function statsRollupRange(q: StatsQuery): { dim: string; from: number; to
   const bucket = q.period === "hour" ? hourOf : dayOf;
   const range = { from: q.from !== undefined ? bucket(q.from) : -1e9, to: q.to !== undefined ? bucket(q.to - 1) : 1e9 };
   if (q.period !== "hour") return { dim: q.groupBy, ...range };
-  if (!(HOURLY_DIMENSIONS as readonly string[]).includes(q.groupBy)) {
-    throw new RangeError(`hourly stats exist for ${HOURLY_DIMENSIONS.join(", ")}, not ${q.groupBy}`);
-  }
-  return { dim: hourlyDim(q.groupBy as HourlyDimension), ...range };
+  if (!isHourlyDimension(q.groupBy)) throw new RangeError(`hourly stats exist for ${HOURLY_DIMENSIONS.join(", ")}, not ${q.groupBy}`);
+  return { dim: hourlyDim(q.groupBy), ...range };
 }
 
 /** JSON columns may arrive as text (SQLite) or already parsed (PostgreSQL jsonb) */
