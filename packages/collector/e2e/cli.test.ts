@@ -64,6 +64,15 @@ describe("llmscope CLI", () => {
     expect(report.byDepartment.map((d: { key: string }) => d.key).sort()).toEqual(["legal", "marketing", "sales", "support"]);
     expect(report.topPrompts[0].sample).toMatch(/^\[[a-z-]+v\d\]/);
     expect(report.trend).toHaveLength(20);
+    // the demo's prompt change near the end shows as anomalous days, newest first, each explained
+    const anomalous: { day: number; sentence: string; top: { message: string }[] }[] = report.anomalies.days;
+    expect(anomalous.length).toBeGreaterThan(0);
+    expect(anomalous.map((d) => d.day)).toEqual([...anomalous.map((d) => d.day)].sort((x, y) => y - x));
+    for (const d of anomalous) {
+      expect(d.sentence).toMatch(/ on 2026-03-\d\d /);
+      expect(d.top.length).toBeGreaterThan(0);
+      expect(d.top.length).toBeLessThanOrEqual(5);
+    }
     expect(report.alerts.some((a: { kind: string }) => a.kind === "token_spike_call" || a.kind === "prompt_tokens_weekly")).toBe(true);
   });
 

@@ -35,6 +35,22 @@ describe("insights over HTTP", () => {
     expect((await t.get("/v1/anomalies?metric=nope")).status).toBe(400);
   });
 
+  it("serves hour rows from /v1/stats that add up to the day's, for the dimensions kept per hour", async () => {
+    const range = `from=${dayStart(INCIDENT_DAY)}&to=${dayStart(INCIDENT_DAY + 1)}`;
+    const hours = (await (await t.get(`/v1/stats?groupBy=user&period=hour&${range}`)).json()) as { rows: { period: string; key: string; calls: number }[] };
+    const days = (await (await t.get(`/v1/stats?groupBy=user&period=day&${range}`)).json()) as { rows: { key: string; calls: number }[] };
+    const runaway = hours.rows.filter((r) => r.key === incident.cause.key);
+    expect(runaway.every((r) => /^\d{4}-\d\d-\d\dT\d\d:00$/.test(r.period))).toBe(true);
+    expect(runaway.reduce((s, r) => s + r.calls, 0)).toBe(days.rows.find((r) => r.key === incident.cause.key)!.calls);
+    // the loop's hours stand out from the user's other hours
+    const busiest = runaway.sort((a, b) => b.calls - a.calls)[0]!;
+    expect(Number(busiest.period.slice(11, 13))).toBeGreaterThanOrEqual(incident.startHour);
+    expect(Number(busiest.period.slice(11, 13))).toBeLessThan(incident.endHour);
+    const bad = await t.get(`/v1/stats?groupBy=promptId&period=hour&${range}`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/groupBy must be one of all, provider/);
+  });
+
   it("explains a stored alert, and answers 404 for an unknown one", async () => {
     const alert = { id: "alert-1", kind: "daily_tokens" as const, subject: "day", value: 2, baseline: 1, threshold: 1.2, message: "m", evidence: [], firedAt: dayStart(INCIDENT_DAY) + 20 * 3_600_000, dedupKey: "daily_tokens:test" };
     expect(await t.store.recordAlert(alert, 0)).toBe(true);

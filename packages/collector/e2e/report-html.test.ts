@@ -53,6 +53,8 @@ describe("HTML report in Chromium", () => {
       const days = await page.$$eval("section:first-of-type svg g rect", (rects) => rects.length);
       expect(days).toBe(14 * 2);
       expect(await page.textContent("h1")).toBe("llmscope report");
+      // the anomalies card says the period was quiet (two weeks of demo traffic leave no day with a baseline)
+      expect(await page.locator("section", { has: page.locator("h2", { hasText: "Anomalies" }) }).innerText()).toContain("Every day stayed within its usual range.");
       expect(requests.filter((u) => !u.startsWith("file:"))).toEqual([]);
     } finally {
       await context.close();
