@@ -36,9 +36,11 @@ describe("llmscope serve --optimize-report", () => {
     const file = join(dir, "weekly.html");
     const { child, stderr } = await startServeProcess(["--db", join(dir, "serve.db"), "--optimize-report", file, "--optimize-every", "500ms"]);
     try {
-      for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+      // The log line reaches this process through a pipe, after the file is in place.
+      for (let i = 0; i < 100 && !stderr().includes("wrote the cost optimization report"); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(stderr()).toContain(`wrote the cost optimization report to ${file}`);
+      expect(existsSync(`${file}.partial`)).toBe(false);
       expect(readFileSync(file, "utf8")).toMatch(/llmscope cost optimization/);
-      expect(stderr()).toContain("wrote the cost optimization report");
     } finally {
       child.kill("SIGTERM");
       expect(await waitForExit(child)).toBe(0);

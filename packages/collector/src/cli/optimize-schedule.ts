@@ -1,7 +1,7 @@
 // `llmscope serve --optimize-report FILE`: the cost optimization report over
 // the last period, rewritten on a schedule (weekly by default). A failed run is
 // logged and retried at the next tick; it never stops the collector.
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { buildOptimization } from "../insights/optimize/build-optimization.ts";
 import type { CallStore } from "../store/call-store.ts";
 import { renderOptimizationHtml } from "./report/render-optimization.ts";
@@ -15,7 +15,12 @@ export function scheduleOptimizationReport(store: CallStore, file: string, every
     running = true;
     try {
       const to = Date.now();
-      writeFileSync(file, renderOptimizationHtml(await buildOptimization(store, to - Math.max(everyMs, WEEK_MS), to)));
+      const html = renderOptimizationHtml(await buildOptimization(store, to - Math.max(everyMs, WEEK_MS), to));
+      // Written beside and renamed over: whoever opens the report (a browser, a
+      // file server) never sees half of it.
+      const partial = `${file}.partial`;
+      writeFileSync(partial, html);
+      renameSync(partial, file);
       log(`wrote the cost optimization report to ${file}`);
     } catch (err) {
       log(`cost optimization report failed: ${err instanceof Error ? err.message : String(err)}`);
