@@ -38,8 +38,8 @@ describe("llmscope CLI", () => {
   it("prints help for the tool and for every command", async () => {
     const top = await runCli(["--help"]);
     expect(top.code).toBe(0);
-    expect(top.stdout).toMatch(/Commands:[\s\S]*serve[\s\S]*report[\s\S]*export/);
-    for (const cmd of ["serve", "report", "export"]) {
+    expect(top.stdout).toMatch(/Commands:[\s\S]*serve[\s\S]*report[\s\S]*export[\s\S]*estimate[\s\S]*rebuild-rollups/);
+    for (const cmd of ["serve", "report", "export", "estimate", "rebuild-rollups"]) {
       const r = await runCli([cmd, "--help"]);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`Usage: llmscope ${cmd}`);

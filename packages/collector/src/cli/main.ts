@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-// llmscope: serve the collector, report on what it stored, export it.
+// llmscope: serve the collector, report on what it stored, export it, estimate
+// a prompt change, repair the rollups.
 import { UsageError, processIO, type CliIO } from "./cli-io.ts";
 import { estimateCommand } from "./estimate-command.ts";
 import { exportCommand } from "./export-command.ts";
+import { rebuildRollupsCommand } from "./rebuild-rollups-command.ts";
 import { reportCommand } from "./report-command.ts";
 import { serveCommand } from "./serve-command.ts";
 
 const HELP = `Usage: llmscope <command> [options]
 
 Commands:
-  serve    run the collector (beacon endpoint, queries, alerts, OTLP export)
-  report   cost, tokens, top prompts and alerts for a period (tables, --json, --html)
-  export   stored calls as NDJSON
-  estimate token and cost impact of a prompt change, before it ships (--fail-above for CI)
+  serve            run the collector (beacon endpoint, queries, alerts, OTLP export)
+  report           cost, tokens, top prompts and alerts for a period (tables, --json, --html)
+  export           stored calls as NDJSON
+  estimate         token and cost impact of a prompt change, before it ships (--fail-above for CI)
+  rebuild-rollups  recompute the per-day and per-hour totals from the stored calls
 
 Run \`llmscope <command> --help\` for a command's options.
 `;
@@ -22,6 +25,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   report: reportCommand,
   export: exportCommand,
   estimate: estimateCommand,
+  "rebuild-rollups": rebuildRollupsCommand,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -182,6 +182,12 @@ export interface CallStore {
   iterateCalls(filter: Omit<CallFilter, "limit" | "cursor">): AsyncIterable<LLMCall>;
   count(filter?: Omit<CallFilter, "limit" | "cursor">): Promise<number>;
   /**
+   * recomputes the rollups of every day that has calls from the calls
+   * themselves, in one transaction; reports the calls folded so far after each
+   * day and resolves with their number
+   */
+  rebuildRollups(progress?: (rows: number) => void): Promise<number>;
+  /**
    * Quality (optional: a store without these runs no evaluation). The next calls
    * after the evaluation cursor, in arrival order; the first read puts the
    * cursor at the newest stored call, so older calls are not scored.

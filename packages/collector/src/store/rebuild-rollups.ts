@@ -1,41 +1,51 @@
-// Recomputes every rollup row from the calls table with the same folding code
-// ingest uses. For repair after a manual import or a bulk load that bypassed
-// ingest. Reads in started_at order and writes out each day as it completes,
-// so memory stays bounded by one day's distinct keys.
+// Recomputes the rollup rows of every day that has calls, with the same folding
+// code ingest uses: for repair after a manual import or a bulk load that
+// bypassed ingest, and to add the hour rows to days stored before there were
+// any. Days outside the calls' span keep their rows. Reads in started_at order
+// and writes out each day as it completes, so memory stays bounded by one
+// day's distinct keys.
 import type Database from "better-sqlite3";
 import type { CallRow } from "./call-row.ts";
-import { foldBatch, mergeDelta, type RollupDelta } from "./rollup.ts";
-import { dayOf } from "./time-buckets.ts";
+import { bucketsOfDays, foldBatch, mergeDelta, type RollupDelta } from "./rollup.ts";
+import { dayOf, DAY_MS } from "./time-buckets.ts";
 
-const COLUMNS = "started_at, department, feature, user_id, model, provider, prompt_id, fingerprint, input_tokens, output_tokens, cost_usd, error_kind, duration_ms, ttft_ms";
+export const REBUILD_COLUMNS = "started_at, department, feature, user_id, model, provider, prompt_id, fingerprint, input_tokens, output_tokens, cost_usd, error_kind, duration_ms, ttft_ms";
+
+/** the rollup rows of days and hours in a span, as one statement for both engines ($1..$4: days, then hours) */
+export const CLEAR_ROLLUP_SPAN = `DELETE FROM rollup WHERE (dim NOT LIKE '%@hour' AND day >= $1 AND day <= $2)
+  OR (dim LIKE '%@hour' AND day >= $3 AND day <= $4)`;
 
 export function rebuildRollups(db: Database.Database, progress: (rows: number) => void = () => {}): number {
   const write = db.prepare(`INSERT OR REPLACE INTO rollup (dim, key, day, calls, input_tokens, output_tokens, cost_usd,
       errors, errors_by_kind, latency_hist, ttft_hist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const read = db.prepare(`SELECT ${COLUMNS} FROM calls WHERE started_at >= ? AND started_at < ? ORDER BY started_at`);
-  const span = db.prepare("SELECT MIN(started_at) AS lo, MAX(started_at) AS hi FROM calls").get() as { lo: number | null; hi: number | null };
-  db.exec("DELETE FROM rollup");
-  if (span.lo === null || span.hi === null) return 0;
-  let rows = 0;
-  const flushDay = db.transaction((deltas: Iterable<RollupDelta>) => {
-    for (const d of deltas) {
-      write.run(d.dim, d.key, d.day, d.calls, d.inputTokens, d.outputTokens, d.costUSD, d.errors,
-        JSON.stringify(d.errorsByKind), JSON.stringify(d.latency), JSON.stringify(d.ttft));
-    }
-  });
-  for (let day = dayOf(span.lo); day <= dayOf(span.hi); day++) {
-    const merged = new Map<string, RollupDelta>();
-    const dayRows = read.all(day * 86_400_000, (day + 1) * 86_400_000) as CallRow[];
-    for (let i = 0; i < dayRows.length; i += 5000) {
-      for (const d of foldBatch(dayRows.slice(i, i + 5000))) {
-        const id = `${d.dim}\u0000${d.key}\u0000${d.day}`;
-        const into = merged.get(id);
-        merged.set(id, into ? mergeDelta(into, d) : d);
+  const read = db.prepare(`SELECT ${REBUILD_COLUMNS} FROM calls WHERE started_at >= ? AND started_at < ? ORDER BY started_at`);
+  const clear = db.prepare(CLEAR_ROLLUP_SPAN.replace(/\$\d/g, "?"));
+  // One transaction, taken for writing at once: a collector serving this file
+  // waits at its next commit (up to its busy timeout) instead of adding a
+  // batch that a later day of the rebuild would count a second time.
+  const rebuild = db.transaction((lo: number, hi: number) => {
+    const { days, hours } = bucketsOfDays(dayOf(lo), dayOf(hi));
+    clear.run(days.from, days.to, hours.from, hours.to);
+    let rows = 0;
+    for (let day = days.from; day <= days.to; day++) {
+      const merged = new Map<string, RollupDelta>();
+      const dayRows = read.all(day * DAY_MS, (day + 1) * DAY_MS) as CallRow[];
+      for (let i = 0; i < dayRows.length; i += 5000) {
+        for (const d of foldBatch(dayRows.slice(i, i + 5000))) {
+          const id = `${d.dim}\u0000${d.key}\u0000${d.day}`;
+          const into = merged.get(id);
+          merged.set(id, into ? mergeDelta(into, d) : d);
+        }
       }
+      for (const d of merged.values()) {
+        write.run(d.dim, d.key, d.day, d.calls, d.inputTokens, d.outputTokens, d.costUSD, d.errors,
+          JSON.stringify(d.errorsByKind), JSON.stringify(d.latency), JSON.stringify(d.ttft));
+      }
+      rows += dayRows.length;
+      progress(rows);
     }
-    flushDay(merged.values());
-    rows += dayRows.length;
-    progress(rows);
-  }
-  return rows;
+    return rows;
+  });
+  const span = db.prepare("SELECT MIN(started_at) AS lo, MAX(started_at) AS hi FROM calls").get() as { lo: number | null; hi: number | null };
+  return span.lo === null || span.hi === null ? 0 : rebuild.immediate(span.lo, span.hi);
 }

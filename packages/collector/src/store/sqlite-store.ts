@@ -18,6 +18,7 @@ import type {
 import { migrate } from "./migrations.ts";
 import { createIngest, type IngestBatch } from "./sqlite-ingest.ts";
 import { createGroupCommit } from "./group-commit.ts";
+import { rebuildRollups } from "./rebuild-rollups.ts";
 import { rewindWal } from "./wal-rewind.ts";
 import { createSimilar } from "./sqlite-similar.ts";
 import { createRollupReader, createStats } from "./sqlite-stats.ts";
@@ -171,6 +172,10 @@ export class SqliteStore implements CallStore {
   async count(filter: Omit<CallFilter, "limit" | "cursor"> = {}): Promise<number> {
     const where = whereOf(filter);
     return this.db.prepare(`SELECT COUNT(*) FROM calls ${where.sql}`).pluck().get(...where.params) as number;
+  }
+
+  async rebuildRollups(progress?: (rows: number) => void): Promise<number> {
+    return rebuildRollups(this.db, progress);
   }
 
   private get qualityStore(): ReturnType<typeof createQualityStore> {

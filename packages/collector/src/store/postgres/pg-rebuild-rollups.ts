@@ -1,29 +1,37 @@
-// Recomputes every rollup row from the calls table with ingest's folding code,
-// one day at a time: for repair after a bulk load that bypassed ingest (the
-// PostgreSQL twin of rebuild-rollups.ts). Days whose calls were retired by
-// dropCallsBefore lose their rollups too, so run it only when that is wanted.
+// The PostgreSQL twin of ../rebuild-rollups.ts: recomputes the rollup rows of
+// every day that still has calls with ingest's folding code, one day at a
+// time, in one transaction. Days whose calls retention has dropped keep the
+// rollups they had.
 import type pg from "pg";
 import type { CallRow } from "../call-row.ts";
+import { CLEAR_ROLLUP_SPAN, REBUILD_COLUMNS } from "../rebuild-rollups.ts";
+import { bucketsOfDays } from "../rollup.ts";
 import { dayOf, DAY_MS } from "../time-buckets.ts";
 import { addToRollups } from "./pg-aggregates.ts";
 import { inTransaction } from "./pool.ts";
 
-const COLUMNS = "started_at, department, feature, user_id, model, provider, prompt_id, fingerprint, input_tokens, output_tokens, cost_usd, error_kind, duration_ms, ttft_ms";
-
 export async function rebuildPgRollups(pool: pg.Pool, progress: (rows: number) => void = () => {}): Promise<number> {
-  const { rows: span } = await pool.query<{ lo: number | null; hi: number | null }>("SELECT MIN(started_at) AS lo, MAX(started_at) AS hi FROM calls");
-  await pool.query("DELETE FROM rollup");
-  const { lo, hi } = span[0]!;
-  if (lo === null || hi === null) return 0;
-  let rows = 0;
-  for (let day = dayOf(lo); day <= dayOf(hi); day++) {
-    const { rows: dayRows } = await pool.query<CallRow>(
-      `SELECT ${COLUMNS} FROM calls WHERE started_at >= $1 AND started_at < $2`,
-      [day * DAY_MS, (day + 1) * DAY_MS],
-    );
-    if (dayRows.length) await inTransaction(pool, (c) => addToRollups(c, dayRows));
-    rows += dayRows.length;
-    progress(rows);
-  }
-  return rows;
+  return inTransaction(pool, async (db) => {
+    // A collector ingesting meanwhile waits at its rollup step until this
+    // commits, then adds its calls (which this transaction did not see) on
+    // top; one already past that step is waited for here, and its calls are
+    // counted. Either way no call is counted twice or left out.
+    await db.query("LOCK TABLE rollup IN SHARE ROW EXCLUSIVE MODE");
+    const { rows: span } = await db.query<{ lo: string | null; hi: string | null }>("SELECT MIN(started_at) AS lo, MAX(started_at) AS hi FROM calls");
+    const { lo, hi } = span[0]!;
+    if (lo === null || hi === null) return 0;
+    const { days, hours } = bucketsOfDays(dayOf(Number(lo)), dayOf(Number(hi)));
+    await db.query(CLEAR_ROLLUP_SPAN, [days.from, days.to, hours.from, hours.to]);
+    let rows = 0;
+    for (let day = days.from; day <= days.to; day++) {
+      const { rows: dayRows } = await db.query<CallRow>(
+        `SELECT ${REBUILD_COLUMNS} FROM calls WHERE started_at >= $1 AND started_at < $2`,
+        [day * DAY_MS, (day + 1) * DAY_MS],
+      );
+      if (dayRows.length) await addToRollups(db, dayRows);
+      rows += dayRows.length;
+      progress(rows);
+    }
+    return rows;
+  });
 }

@@ -81,6 +81,50 @@ describe("PostgresStore with several collectors on one database", () => {
   });
 });
 
+describe("PostgresStore rollup rebuild", () => {
+  it("repairs the days that have calls and keeps the rollups of months retention dropped", async () => {
+    const store = await postgres.open();
+    const jan = Date.UTC(2026, 0, 15, 10);
+    const mar = Date.UTC(2026, 2, 4, 10);
+    await store.ingest([makeCall({ startedAt: jan, costUSD: 1 }), makeCall({ startedAt: jan + 1, costUSD: 1 })], mar);
+    await store.ingest([makeCall({ startedAt: mar, costUSD: 2 }), makeCall({ startedAt: mar + DAY, costUSD: 2 })], mar);
+    await store.dropCallsBefore(Date.UTC(2026, 1, 1));
+    // damage the days whose calls remain, and drop their hour rows, as a store from before them would lack
+    await store.pool.query("UPDATE rollup SET calls = 99 WHERE day >= $1 AND dim NOT LIKE '%@hour'", [Math.floor(mar / DAY)]);
+    await store.pool.query("DELETE FROM rollup WHERE dim LIKE '%@hour' AND day >= $1", [Math.floor(mar / DAY) * 24]);
+    expect(await store.rebuildRollups()).toBe(2);
+    const days = await store.stats({ groupBy: "all", period: "day" });
+    expect(days.map((r) => [r.period, r.calls, r.costUSD])).toEqual([["2026-01-15", 2, 2], ["2026-03-04", 1, 2], ["2026-03-05", 1, 2]]);
+    const hours = await store.stats({ groupBy: "all", period: "hour" });
+    expect(hours.map((r) => [r.period, r.calls])).toEqual([["2026-01-15T10:00", 2], ["2026-03-04T10:00", 1], ["2026-03-05T10:00", 1]]);
+  });
+
+  it("counts every call once when another collector ingests during the rebuild", async () => {
+    const schema = "shared_rebuild";
+    const [a, b] = await Promise.all([postgres.open({ schema }), postgres.open({ schema })]);
+    const t0 = Date.UTC(2026, 2, 1);
+    // calls on the first and the 30th day, then, while b rebuilds over and
+    // over, calls on the days between: rows a rebuild has not reached yet,
+    // created by the other collector meanwhile
+    const base = [0, 29].map((d) => makeCall({ startedAt: t0 + d * DAY, costUSD: 1, tags: { userId: "u0" } }));
+    const later = Array.from({ length: 560 }, (_, i) => makeCall({ startedAt: t0 + (1 + (i % 28)) * DAY + DAY / 2 + i, costUSD: 1, tags: { userId: `n${i % 40}` } }));
+    await a.ingest(base, t0);
+    let stored = base.length;
+    for (let i = 0; i < later.length; i += 20) {
+      // each batch lands while a rebuild is under way; the totals must hold after every one
+      await Promise.all([b.rebuildRollups(), a.ingest(later.slice(i, i + 20), t0)]);
+      stored += 20;
+      expect((await b.stats({ groupBy: "all", period: "all" }))[0]).toMatchObject({ calls: stored, costUSD: stored });
+    }
+    const total = base.length + later.length;
+    const users = await a.stats({ groupBy: "user", period: "all" });
+    expect(users.reduce((n, r) => n + r.calls, 0)).toBe(total);
+    expect(users.find((r) => r.key === "n7")!.calls).toBe(14);
+    const hours = await a.stats({ groupBy: "all", period: "hour" });
+    expect(hours.reduce((n, r) => n + r.calls, 0)).toBe(total);
+  });
+});
+
 describe("PostgresStore quality scoring with several collectors on one database", () => {
   it("scores every call exactly once while both collectors ingest and score at once", async () => {
     const schema = "shared_quality";

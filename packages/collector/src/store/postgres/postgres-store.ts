@@ -11,6 +11,7 @@ import type {
   RollupRow, ScoredCall, SimilarCalls, SimilarQuery, StatsQuery, StatsRow,
 } from "../call-store.ts";
 import { createPool, type PoolOptions } from "./pool.ts";
+import { rebuildPgRollups } from "./pg-rebuild-rollups.ts";
 import { migrate } from "./migrations.ts";
 import { createPartitionKeeper, dropCallsBefore, listPartitions, type MonthPartition, type RetentionResult } from "./partitions.ts";
 import { createPgIngest } from "./pg-ingest.ts";
@@ -110,6 +111,10 @@ export class PostgresStore implements CallStore {
 
   qualityStats(query: QualityQuery): Promise<QualityStatsRow[]> {
     return this.qualityRows(query);
+  }
+
+  rebuildRollups(progress?: (rows: number) => void): Promise<number> {
+    return rebuildPgRollups(this.pool, progress);
   }
 
   /** retention: drops the months of calls that end at or before `cutoff` (epoch ms); rollups stay */
