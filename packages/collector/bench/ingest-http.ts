@@ -1,5 +1,6 @@
 // Ingest throughput over HTTP on 127.0.0.1: `llmscope serve` as its own process
 // (alerts on, rate limit off), several concurrent clients posting pre-built batches.
+import { callId } from "@llmscope/core";
 import { makeCall } from "../src/testing/make-call.ts";
 import { tempDbPath } from "../src/testing/temp-db.ts";
 import { startServeProcess, waitForExit } from "../e2e/helpers/run-cli.ts";
@@ -23,7 +24,8 @@ export function bodies(count: number, batchSize: number, startAt: number): strin
     const calls = Array.from({ length: batchSize }, (_, i) => {
       const n = b * batchSize + i;
       return makeCall({
-        id: crypto.randomUUID(),
+        // ids as the recorder makes them: time-ordered UUIDv7
+        id: callId(startAt + n * 10),
         startedAt: startAt + n * 10,
         tags: { userId: `u${n % USERS}`, department: DEPARTMENTS[n % DEPARTMENTS.length]!, feature: "chat", promptId: `p${n % 20}` },
         inputTokens: 100 + (n % 50),

@@ -5,8 +5,9 @@
 import { computeCost } from "../pricing/index.ts";
 import { estimateUsage } from "../tokens/index.ts";
 import type { Feedback, LLMCall, Recorder, RecorderOptions, Sink, SinkContext } from "../types.ts";
+import { callId } from "./call-id.ts";
 import { getRecorder, patchFetch, unpatchedFetch, unpatchFetch } from "./global-registry.ts";
-import { pageURL, randomId, type RecorderCore } from "./recorder-core.ts";
+import { pageURL, type RecorderCore } from "./recorder-core.ts";
 import { createRecordingFetch, ORIGINAL_FETCH, type RecordingFetch } from "./recording-fetch.ts";
 import { whenIdle } from "./schedule.ts";
 import { createTagScope } from "./tag-scope.ts";
@@ -15,7 +16,7 @@ import { createTagScope } from "./tag-scope.ts";
 const RECENT = 200;
 
 export function createRecorder(options: RecorderOptions = {}): Recorder {
-  const { sinks = [], redact, prices, sessionId = randomId() } = options;
+  const { sinks = [], redact, prices, sessionId = callId() } = options;
   const stats = { captured: 0, dropped: 0, droppedByReason: {} as Record<string, number>, parseErrors: 0, sinkErrors: 0, internalErrors: 0, sampledOut: 0, inFlight: 0 };
   const recent = new Map<string, LLMCall>();
   /** work flush() waits for */

@@ -11,7 +11,8 @@ import { createChunkGaps } from "../stream/chunk-gaps.ts";
 import { observeStream } from "../stream/observe-stream.ts";
 import { createTextCapture } from "../stream/text-capture.ts";
 import type { LLMCall } from "../types.ts";
-import { failureOf, now, pageURL, randomId, snapshot, type RecorderCore } from "./recorder-core.ts";
+import { callId } from "./call-id.ts";
+import { failureOf, now, pageURL, snapshot, type RecorderCore } from "./recorder-core.ts";
 import { readRequestBody } from "./request-body.ts";
 import { later } from "./schedule.ts";
 // per runtime (package.json "imports"): where only JavaScript reads a Response,
@@ -107,7 +108,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   const catchUp = () => {
     if (!announced) {
       announced = true;
-      call.id = randomId();
+      call.id = callId();
       const kept = safeHeaders(headers);
       call.request = { headers: kept };
       if (kept.traceparent) call.traceparent = kept.traceparent;

@@ -35,9 +35,6 @@ export const pageURL = (): string | undefined => (globalThis as { location?: { h
  */
 export const snapshot = (call: LLMCall): LLMCall => ({ ...call, timing: { ...call.timing } });
 
-// crypto.randomUUID exists in browsers (secure contexts), Workers and Node;
-// the fallback only keeps plain-http pages and old runtimes working.
-export const randomId = (): string => globalThis.crypto?.randomUUID?.() ?? Date.now().toString(36) + Math.random().toString(36).slice(2);
 
 /** what classifyError needs to know about a thrown error (fetch rejected, body failed) */
 export function failureOf(thrown: unknown): ErrorSignals {
