@@ -19,10 +19,15 @@ export function bucketValue(bucket: number): number {
   return bucket === 0 ? 0 : Math.sqrt((lo + 1) * (hi + 1)) - 1;
 }
 
+/** the bucket a duration is counted in; undefined for none to count */
+export function histogramBucket(ms: number | null | undefined): string | undefined {
+  if (ms === undefined || ms === null || !Number.isFinite(ms) || ms < 0) return undefined;
+  return String(bucketOf(ms));
+}
+
 export function addToHistogram(h: Histogram, ms: number | undefined): void {
-  if (ms === undefined || !Number.isFinite(ms) || ms < 0) return;
-  const b = String(bucketOf(ms));
-  h[b] = (h[b] ?? 0) + 1;
+  const b = histogramBucket(ms);
+  if (b !== undefined) h[b] = (h[b] ?? 0) + 1;
 }
 
 export function mergeHistograms(into: Histogram, from: Histogram): Histogram {

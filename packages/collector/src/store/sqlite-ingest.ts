@@ -35,8 +35,11 @@ export function createIngest(db: Database.Database, tokenWindowSize: number): In
     "UPDATE calls SET feedback_score = ?, record = json_set(record, '$.feedback', json(?)) WHERE id = ?",
   );
   const readRollup = db.prepare("SELECT * FROM rollup WHERE dim = ? AND key = ? AND day = ?");
-  const writeRollup = db.prepare(`INSERT OR REPLACE INTO rollup (dim, key, day, calls, input_tokens, output_tokens, cost_usd,
-      errors, errors_by_kind, latency_hist, ttft_hist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertRollup = db.prepare(`INSERT INTO rollup (calls, input_tokens, output_tokens, cost_usd, errors, errors_by_kind,
+      latency_hist, ttft_hist, dim, key, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // an update in place leaves the (dim, day) index alone, where a replace would delete and re-add its entry
+  const updateRollup = db.prepare(`UPDATE rollup SET calls = ?, input_tokens = ?, output_tokens = ?, cost_usd = ?, errors = ?,
+      errors_by_kind = ?, latency_hist = ?, ttft_hist = ? WHERE dim = ? AND key = ? AND day = ?`);
   const readWindow = db.prepare("SELECT totals FROM token_window WHERE prompt_key = ?").pluck();
   const writeWindow = db.prepare("INSERT OR REPLACE INTO token_window (prompt_key, totals) VALUES (?, ?)");
 
@@ -52,8 +55,8 @@ export function createIngest(db: Database.Database, tokenWindowSize: number): In
           delta,
         )
       : delta;
-    writeRollup.run(d.dim, d.key, d.day, d.calls, d.inputTokens, d.outputTokens, d.costUSD, d.errors,
-      JSON.stringify(d.errorsByKind), JSON.stringify(d.latency), JSON.stringify(d.ttft));
+    (old ? updateRollup : insertRollup).run(d.calls, d.inputTokens, d.outputTokens, d.costUSD, d.errors,
+      JSON.stringify(d.errorsByKind), JSON.stringify(d.latency), JSON.stringify(d.ttft), d.dim, d.key, d.day);
   }
 
   function applyEarlyFeedback(rows: CallRow[]): void {
