@@ -3,10 +3,10 @@
 // bypassed ingest, and to add the hour rows to days stored before there were
 // any. Days outside the calls' span keep their rows. Reads in started_at order
 // and writes out each day as it completes, so memory stays bounded by one
-// day's distinct keys.
+// day's calls.
 import type Database from "better-sqlite3";
 import type { CallRow } from "./call-row.ts";
-import { bucketsOfDays, foldBatch, mergeDelta, type RollupDelta } from "./rollup.ts";
+import { bucketsOfDays, foldBatch } from "./rollup.ts";
 import { dayOf, DAY_MS } from "./time-buckets.ts";
 
 export const REBUILD_COLUMNS = "started_at, department, feature, user_id, model, provider, prompt_id, fingerprint, input_tokens, output_tokens, cost_usd, error_kind, duration_ms, ttft_ms";
@@ -28,16 +28,8 @@ export function rebuildRollups(db: Database.Database, progress: (rows: number) =
     clear.run(days.from, days.to, hours.from, hours.to);
     let rows = 0;
     for (let day = days.from; day <= days.to; day++) {
-      const merged = new Map<string, RollupDelta>();
       const dayRows = read.all(day * DAY_MS, (day + 1) * DAY_MS) as CallRow[];
-      for (let i = 0; i < dayRows.length; i += 5000) {
-        for (const d of foldBatch(dayRows.slice(i, i + 5000))) {
-          const id = `${d.dim}\u0000${d.key}\u0000${d.day}`;
-          const into = merged.get(id);
-          merged.set(id, into ? mergeDelta(into, d) : d);
-        }
-      }
-      for (const d of merged.values()) {
+      for (const d of foldBatch(dayRows)) {
         write.run(d.dim, d.key, d.day, d.calls, d.inputTokens, d.outputTokens, d.costUSD, d.errors,
           JSON.stringify(d.errorsByKind), JSON.stringify(d.latency), JSON.stringify(d.ttft));
       }
