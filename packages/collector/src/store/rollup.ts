@@ -60,7 +60,7 @@ interface RowContribution {
 export function foldBatch(rows: CallRow[]): RollupDelta[] {
   // bucket → one map per dimension, key → delta: a batch spans a day or two
   // and a few hours, so each call costs a lookup per dimension and no string
-  // building (this runs 15 times per ingested call)
+  // building (each call is counted in 15 rows)
   const deltas: RollupDelta[] = [];
   const days = new Map<number, Map<string, RollupDelta>[]>();
   const hours = new Map<number, Map<string, RollupDelta>[]>();
