@@ -132,6 +132,8 @@ describe("the operator's console", () => {
     await rootCause.waitFor();
     expect(await rootCause.locator("p").first().innerText()).toMatch(/^Root cause: .{20,}/);
     expect(await rootCause.locator("tbody tr").count()).toBeGreaterThan(0);
+    // a spike on one call is read over its whole day
+    expect(await rootCause.locator("caption").innerText()).toMatch(/ on \d{4}-\d{2}-\d{2}: /);
     await card.getByRole("link", { name: traffic.spike.id }).first().click();
     await page.getByRole("article", { name: `Call ${traffic.spike.id}` }).waitFor();
     await page.goto(`${serve.url}/#/alerts`);

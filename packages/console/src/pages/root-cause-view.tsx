@@ -2,6 +2,7 @@
 // best key of each dimension ranked by how much of the change it explains.
 import type { RootCause } from "../api/types.ts";
 import { hrefOf } from "../routing/route.ts";
+import { rootCauseWhen } from "./root-cause-when.ts";
 
 const number = (n: number | undefined) => (n === undefined ? "–" : n.toLocaleString("en-US", { maximumFractionDigits: n < 10 ? 3 : 0 }));
 
@@ -13,8 +14,8 @@ export function RootCauseView({ rootCause }: { rootCause: RootCause }) {
         <p>First changed call: <a className="mono evidence" href={hrefOf({ page: "call", id: rootCause.firstCall.id })}>{rootCause.firstCall.id}</a></p>
       )}
       <table className="console-table">
-        <caption>{rootCause.metric} on {rootCause.dayLabel}: {number(rootCause.before)} → {number(rootCause.after)}</caption>
-        <thead><tr><th>dimension</th><th>key</th><th className="num">share of change</th><th className="num">before → on the day</th><th className="num">calls</th></tr></thead>
+        <caption>{rootCause.metric} {rootCauseWhen(rootCause)}: {number(rootCause.before)} → {number(rootCause.after)}</caption>
+        <thead><tr><th>dimension</th><th>key</th><th className="num">share of change</th><th className="num">{rootCause.hour === undefined ? "before → on the day" : "before → in the hour"}</th><th className="num">calls</th></tr></thead>
         <tbody>
           {rootCause.causes.map((c) => (
             <tr key={`${c.dimension}:${c.key}`}>
