@@ -43,7 +43,8 @@ const pass = (ok: boolean) => (ok ? "✅" : "❌");
 process.stdout.write(`## Collector
 
 Ingest: \`llmscope serve\` in its own process on 127.0.0.1 (alerts and quality scoring on, rate limit off), ${full.clients} concurrent clients posting
-batches of realistic small calls (~1 KiB each; 200 users, 20 prompts), ${f(full.calls)} calls after a 10,000-call warm-up;
+batches of realistic small calls (~1 KiB each; 200 users, 20 prompts; ids made as the recorder makes them, UUIDv7), ${f(full.calls)} calls
+after a 10,000-call warm-up;
 best of two passes (the machine is shared, so other load only ever slows a pass).
 Load average when the run started: ${load.toFixed(1)} on ${os.cpus().length} cores.
 
