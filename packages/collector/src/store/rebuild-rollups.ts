@@ -6,14 +6,17 @@
 // day's calls.
 import type Database from "better-sqlite3";
 import type { CallRow } from "./call-row.ts";
-import { bucketsOfDays, foldBatch } from "./rollup.ts";
+import { foldBatch } from "./rollup.ts";
 import { dayOf, DAY_MS } from "./time-buckets.ts";
 
 export const REBUILD_COLUMNS = "started_at, department, feature, user_id, model, provider, prompt_id, fingerprint, input_tokens, output_tokens, cost_usd, error_kind, duration_ms, ttft_ms";
 
-/** the rollup rows of days and hours in a span, as one statement for both engines ($1..$4: days, then hours) */
+/** the rollup rows of days and hours in a span, as one statement for both engines (parameters: clearSpanParams) */
 export const CLEAR_ROLLUP_SPAN = `DELETE FROM rollup WHERE (dim NOT LIKE '%@hour' AND day >= $1 AND day <= $2)
   OR (dim LIKE '%@hour' AND day >= $3 AND day <= $4)`;
+
+/** days fromDay..toDay, then the hours they hold (an hour row's day column is its hour number) */
+export const clearSpanParams = (fromDay: number, toDay: number): number[] => [fromDay, toDay, fromDay * 24, toDay * 24 + 23];
 
 export function rebuildRollups(db: Database.Database, progress: (rows: number) => void = () => {}): number {
   const write = db.prepare(`INSERT OR REPLACE INTO rollup (dim, key, day, calls, input_tokens, output_tokens, cost_usd,
@@ -24,10 +27,10 @@ export function rebuildRollups(db: Database.Database, progress: (rows: number) =
   // waits at its next commit (up to its busy timeout) instead of adding a
   // batch that a later day of the rebuild would count a second time.
   const rebuild = db.transaction((lo: number, hi: number) => {
-    const { days, hours } = bucketsOfDays(dayOf(lo), dayOf(hi));
-    clear.run(days.from, days.to, hours.from, hours.to);
+    const [from, to] = [dayOf(lo), dayOf(hi)];
+    clear.run(...clearSpanParams(from, to));
     let rows = 0;
-    for (let day = days.from; day <= days.to; day++) {
+    for (let day = from; day <= to; day++) {
       const dayRows = read.all(day * DAY_MS, (day + 1) * DAY_MS) as CallRow[];
       for (const d of foldBatch(dayRows)) {
         write.run(d.dim, d.key, d.day, d.calls, d.inputTokens, d.outputTokens, d.costUSD, d.errors,

@@ -31,11 +31,6 @@ export type HourlyDimension = (typeof HOURLY_DIMENSIONS)[number];
 export const hourlyDim = (dimension: HourlyDimension): string => `${dimension}@hour`;
 export const isHourlyDimension = (dimension: string): dimension is HourlyDimension => (HOURLY_DIMENSIONS as readonly string[]).includes(dimension);
 
-/** the day buckets and the hour buckets that days fromDay..toDay (inclusive) are rolled up into */
-export function bucketsOfDays(fromDay: number, toDay: number): { days: { from: number; to: number }; hours: { from: number; to: number } } {
-  return { days: { from: fromDay, to: toDay }, hours: { from: fromDay * 24, to: toDay * 24 + 23 } };
-}
-
 /** a rollup row's change from one batch, with the detail the stored row keeps as JSON */
 export interface RollupDelta extends RollupRow {
   errorsByKind: Record<string, number>;

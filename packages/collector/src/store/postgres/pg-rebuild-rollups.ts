@@ -4,8 +4,7 @@
 // rollups they had.
 import type pg from "pg";
 import type { CallRow } from "../call-row.ts";
-import { CLEAR_ROLLUP_SPAN, REBUILD_COLUMNS } from "../rebuild-rollups.ts";
-import { bucketsOfDays } from "../rollup.ts";
+import { CLEAR_ROLLUP_SPAN, clearSpanParams, REBUILD_COLUMNS } from "../rebuild-rollups.ts";
 import { dayOf, DAY_MS } from "../time-buckets.ts";
 import { addToRollups } from "./pg-aggregates.ts";
 import { inTransaction } from "./pool.ts";
@@ -20,10 +19,10 @@ export async function rebuildPgRollups(pool: pg.Pool, progress: (rows: number) =
     const { rows: span } = await db.query<{ lo: string | null; hi: string | null }>("SELECT MIN(started_at) AS lo, MAX(started_at) AS hi FROM calls");
     const { lo, hi } = span[0]!;
     if (lo === null || hi === null) return 0;
-    const { days, hours } = bucketsOfDays(dayOf(Number(lo)), dayOf(Number(hi)));
-    await db.query(CLEAR_ROLLUP_SPAN, [days.from, days.to, hours.from, hours.to]);
+    const [from, to] = [dayOf(Number(lo)), dayOf(Number(hi))];
+    await db.query(CLEAR_ROLLUP_SPAN, clearSpanParams(from, to));
     let rows = 0;
-    for (let day = days.from; day <= days.to; day++) {
+    for (let day = from; day <= to; day++) {
       const { rows: dayRows } = await db.query<CallRow>(
         `SELECT ${REBUILD_COLUMNS} FROM calls WHERE started_at >= $1 AND started_at < $2`,
         [day * DAY_MS, (day + 1) * DAY_MS],
