@@ -2,6 +2,7 @@
 // observation, tokens, pricing, errors, fingerprints, analysis and sinks.
 // Runtime-agnostic: nothing here touches node:, the DOM or Workers at import time.
 export type * from "./types.ts";
+export type * from "./trace/types.ts";
 export type * from "./providers/types.ts";
 export * from "./recorder/index.ts";
 export * from "./providers/index.ts";

@@ -132,6 +132,10 @@ export interface LLMCall {
   tags: Tags;
   fingerprint: string;
   traceparent?: string;
+  /** set when the call ran inside a trace: the trace's id (32 hex) */
+  traceId?: string;
+  /** the step the call ran under, when it was not directly under the trace root */
+  parentId?: string;
   feedback?: Feedback;
   quality?: Quality;
   /** a captured body went over the byte cap and was cut */
@@ -144,7 +148,10 @@ export type RecorderEvent =
   | { type: "start"; call: LLMCall }
   | { type: "update"; call: LLMCall }
   | { type: "end"; call: LLMCall }
-  | { type: "feedback"; call: LLMCall };
+  | { type: "feedback"; call: LLMCall }
+  | { type: "trace-start"; trace: import("./trace/types.ts").Trace }
+  | { type: "trace-update"; trace: import("./trace/types.ts").Trace }
+  | { type: "trace-end"; trace: import("./trace/types.ts").Trace };
 
 export interface RecorderStats {
   /** calls recorded (after sampling) */
@@ -181,6 +188,8 @@ export interface Sink {
   attach?(ctx: SinkContext): void;
   /** a finished call (tokens estimated, cost computed, redact applied); must not throw */
   write(call: LLMCall): void;
+  /** a finished trace (summary computed, redact applied); must not throw. Sinks without it ignore traces. */
+  writeTrace?(trace: import("./trace/types.ts").Trace): void;
   /** feedback for a call already written */
   feedback?(callId: string, feedback: Feedback): void;
   /** resolve once everything written so far is durably stored or delivered */
@@ -267,6 +276,12 @@ export interface Recorder {
   /** run fn with these tags on every call it makes (AsyncLocalStorage where the runtime has it) */
   withTags<T>(tags: Tags, fn: () => T): T;
   feedback(callId: string, feedback: { score: 1 | -1; comment?: string }): void;
+  /** run fn as one trace: every call and step it makes (through every await where AsyncLocalStorage exists) belongs to it */
+  trace<T>(name: string, fn: () => T, options?: import("./trace/types.ts").TraceOptions): T;
+  /** time fn as a step of the current trace; outside any trace fn just runs */
+  step<T>(name: string, fn: () => T, options?: import("./trace/types.ts").StepOptions): T;
+  /** begin a trace by hand; end it with handle.end() */
+  startTrace(name: string, options?: import("./trace/types.ts").TraceOptions): import("./trace/types.ts").TraceHandle;
   /** pause or resume capture (requests still pass through untouched) */
   setPaused(paused: boolean): void;
   readonly paused: boolean;

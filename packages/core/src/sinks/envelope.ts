@@ -1,6 +1,7 @@
 // The wire format between beaconSink and the collector. Versioned so either
 // side can change without silently misreading the other.
 import type { LLMCall } from "../types.ts";
+import type { Trace } from "../trace/types.ts";
 
 export const ENVELOPE_VERSION = 1 as const;
 
@@ -12,6 +13,8 @@ export interface CallsEnvelope {
   /** sendBeacon cannot set headers, so the write key may travel in the body */
   writeKey?: string;
   calls: LLMCall[];
+  /** finished traces; a receiver that predates them ignores the field and loses nothing else */
+  traces?: Trace[];
 }
 
 export interface FeedbackItem {
