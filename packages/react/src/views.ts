@@ -6,3 +6,4 @@ export { viewCss } from "./panel/views/view-css.ts";
 export { StatusBadge } from "./panel/list/status-badge.tsx";
 export { CallSections } from "./panel/detail/call-sections.tsx";
 export { JitterPlots } from "./panel/views/jitter-view.tsx";
+export { timingPhases } from "./panel/detail/timing-waterfall.tsx";
