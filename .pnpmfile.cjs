@@ -20,8 +20,27 @@ function localNodeHeaders() {
   }
 }
 
+// Inside the workspace every entry resolves to its TypeScript source through the
+// "@llmscope/source" condition; a packed package ships dist/ only, so the
+// condition is taken out of the manifest that goes into the tarball.
+const SOURCE_CONDITION = "@llmscope/source";
+function withoutSourceCondition(value) {
+  if (Array.isArray(value)) return value.map(withoutSourceCondition);
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== SOURCE_CONDITION)
+      .map(([key, entry]) => [key, withoutSourceCondition(entry)]),
+  );
+}
+
 module.exports = {
   hooks: {
+    beforePacking(pkg) {
+      if (pkg.exports) pkg.exports = withoutSourceCondition(pkg.exports);
+      if (pkg.imports) pkg.imports = withoutSourceCondition(pkg.imports);
+      return pkg;
+    },
     updateConfig(config) {
       const nodedir = process.env.npm_config_nodedir || localNodeHeaders();
       if (nodedir) config.extraEnv = { ...config.extraEnv, npm_config_nodedir: nodedir };

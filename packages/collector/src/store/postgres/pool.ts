@@ -1,15 +1,21 @@
 // The connection pool and transactions. Epoch-ms columns are bigint, which pg
 // returns as strings by default; this pool (only this one, not pg's global
-// parsers) reads them as numbers, exact below 2^53.
-import pg from "pg";
+// parsers) reads them as numbers, exact below 2^53. pg is loaded only when a
+// PostgreSQL store is opened: SQLite users need not install it.
+import type pg from "pg";
 
 const INT8_OID = 20;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-const types = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
-};
+/** the pg module, or a clear error saying how to get it */
+export async function loadPg(): Promise<typeof pg> {
+  try {
+    return (await import("pg")).default;
+  } catch (err) {
+    if ((err as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw err;
+    throw new Error("a PostgreSQL store needs the pg package beside @llmscope/collector: npm install pg@8");
+  }
+}
 
 export interface PoolOptions {
   /** connections kept open; default 10 */
@@ -18,10 +24,15 @@ export interface PoolOptions {
   schema?: string;
 }
 
-export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
+export async function createPool(url: string, options: PoolOptions = {}): Promise<pg.Pool> {
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
     throw new Error(`schema must be a lower-case SQL identifier, got ${JSON.stringify(options.schema)}`);
   }
+  const pg = await loadPg();
+  const types = {
+    getTypeParser: ((oid: number, format?: "text" | "binary") =>
+      oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+  };
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,

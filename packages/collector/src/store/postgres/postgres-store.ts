@@ -136,7 +136,7 @@ export class PostgresStore implements CallStore {
 
 /** connects, brings the schema up to date, and returns the store */
 export async function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-  const pool = createPool(url, options);
+  const pool = await createPool(url, options);
   try {
     await migrate(pool, options.schema);
   } catch (err) {
