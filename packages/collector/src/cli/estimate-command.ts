@@ -20,7 +20,8 @@ file is a JSON object providing those names.
 Options:
   --model <id>          model to count and price for (default gpt-4o-mini)
   --prompt-id <id>      promptId whose history predicts outputs and volume
-  --db <path>           database with that history (default ./llmscope.db, if present)
+  --db <path|url>       database with that history: SQLite file (default ./llmscope.db,
+                        if present) or postgres:// URL
   --limit <n>           samples to use (default 100)
   --monthly-calls <n>   calls a month (default: from history, else 10000)
   --output-ratio <x>    output tokens per input token without history (default 1)

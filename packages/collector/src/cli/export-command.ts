@@ -11,7 +11,8 @@ export const EXPORT_HELP = `Usage: llmscope export [options]
 Write stored calls as NDJSON (one JSON record per line), oldest first.
 
 Options:
-  --db <path>          SQLite database file (default ./llmscope.db)
+  --db <path|url>      SQLite database file (default ./llmscope.db) or a
+                       postgres://user:pass@host/db URL
   --out <file>         write here instead of stdout
   --since <duration>   only calls from the last 7d, 24h, ...
   --from <date>        only calls at or after this date

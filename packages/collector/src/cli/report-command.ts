@@ -17,7 +17,8 @@ Summarize a period: cost by department, feature, user and model, top prompts
 by cost, tokens per day (input vs output), and the alerts that fired.
 
 Options:
-  --db <path>          SQLite database file (default ./llmscope.db)
+  --db <path|url>      SQLite database file (default ./llmscope.db) or a
+                       postgres://user:pass@host/db URL
   --since <duration>   the period ending now (default 30d)
   --from <date>        period start (instead of --since)
   --to <date>          period end (default now)
