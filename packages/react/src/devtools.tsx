@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useStore } from "zustand";
 import type { Recorder } from "@llmscope/core";
 import { createCallStore } from "./store/call-store.ts";
+import { createTraceStore } from "./store/trace-store.ts";
 import { connectRecorder } from "./store/connect-recorder.ts";
 import { DevtoolsContext, type DevtoolsContextValue } from "./store/use-call-store.ts";
 import { createPrefsStore, type PrefsStore } from "./host/prefs.ts";
@@ -26,13 +27,14 @@ function ConnectedDevtools(props: LLMDevtoolsProps & { recorder: Recorder }) {
   const { recorder, position = "bottom-right", shortcut = defaultShortcut } = props;
   const maxCalls = props.maxCalls ?? defaultMaxCalls;
   const [store] = useState(createCallStore);
+  const [traces] = useState(createTraceStore);
   const [prefs] = useState<PrefsStore>(() =>
     createPrefsStore(props.storageKey ?? defaultStorageKey, props.initialIsOpen ?? false),
   );
   useEffect(() => {
-    const connection = connectRecorder(store, recorder, maxCalls);
+    const connection = connectRecorder(store, recorder, maxCalls, traces);
     return () => connection.disconnect();
-  }, [store, recorder, maxCalls]);
+  }, [store, traces, recorder, maxCalls]);
 
   const open = useStore(prefs, (p) => p.open);
   const theme = useResolvedTheme(useStore(prefs, (p) => p.theme));
@@ -47,7 +49,7 @@ function ConnectedDevtools(props: LLMDevtoolsProps & { recorder: Recorder }) {
   const toggle = useCallback(() => prefs.setState((p) => ({ open: !p.open })), [prefs]);
   const close = useCallback(() => prefs.setState({ open: false }), [prefs]);
   useShortcut(shortcut, toggle);
-  const context = useMemo<DevtoolsContextValue>(() => ({ store, recorder, maxCalls }), [store, recorder, maxCalls]);
+  const context = useMemo<DevtoolsContextValue>(() => ({ store, traces, recorder, maxCalls }), [store, traces, recorder, maxCalls]);
 
   return (
     <ShadowRoot css={toggleCss}>

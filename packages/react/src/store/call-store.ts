@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { LLMCall } from "@llmscope/core";
+import { insertByStart } from "./insert-by-start.ts";
 
 export interface CallState {
   /** every kept call by id; a call's object changes only when that call changes */
@@ -64,15 +65,6 @@ export function upsertCalls(store: CallStore, incoming: readonly LLMCall[], max:
   }
   const selectedId = state.selectedId !== null && calls.has(state.selectedId) ? state.selectedId : null;
   store.setState({ calls, ids, errorCount, evicted, selectedId });
-}
-
-function insertByStart(ids: readonly string[], added: LLMCall[], calls: ReadonlyMap<string, LLMCall>): string[] {
-  const start = (id: string) => calls.get(id)?.startedAt ?? 0;
-  const last = ids.length > 0 ? start(ids[ids.length - 1]!) : -Infinity;
-  const sortedAdded = [...added].sort((a, b) => a.startedAt - b.startedAt);
-  // live calls arrive in order: appending is the common, cheap path
-  if (sortedAdded[0]!.startedAt >= last) return [...ids, ...sortedAdded.map((c) => c.id)];
-  return [...ids, ...sortedAdded.map((c) => c.id)].sort((a, b) => start(a) - start(b));
 }
 
 export function clearCalls(store: CallStore, now = Date.now()): void {

@@ -1,6 +1,7 @@
-import type { LLMCall, Recorder, RecorderEvent } from "@llmscope/core";
+import type { LLMCall, Recorder, RecorderEvent, Trace } from "@llmscope/core";
 import { createFrameBatcher } from "./frame-batcher.ts";
 import { upsertCalls, type CallStore } from "./call-store.ts";
+import { upsertTraces, type TraceStore } from "./trace-store.ts";
 
 export interface RecorderConnection {
   /** apply pending events now instead of on the next frame */
@@ -8,15 +9,18 @@ export interface RecorderConnection {
   disconnect(): void;
 }
 
-/** Feed the store from the recorder's events, coalesced to one update per frame. */
-export function connectRecorder(store: CallStore, recorder: Recorder, maxCalls: number): RecorderConnection {
+/** Feed the stores from the recorder's events, coalesced to one update per frame. */
+export function connectRecorder(store: CallStore, recorder: Recorder, maxCalls: number, traces?: TraceStore): RecorderConnection {
   const batcher = createFrameBatcher<LLMCall>((calls) => upsertCalls(store, calls, maxCalls));
+  // a trace holds several calls: keeping as many traces as calls never cuts one a kept call belongs to
+  const traceBatcher = createFrameBatcher<Trace>((items) => traces && upsertTraces(traces, items, maxCalls));
   store.setState({ paused: readPaused(recorder) });
   let unsubscribe: () => void = () => {};
   try {
     unsubscribe = recorder.subscribe((event: RecorderEvent) => {
       try {
-        if (event?.call?.id) batcher.push(event.call.id, event.call);
+        if ("call" in event && event.call?.id) batcher.push(event.call.id, event.call);
+        else if ("trace" in event && event.trace?.id && traces) traceBatcher.push(event.trace.id, event.trace);
       } catch {
         // a malformed event must never reach the app's stack
       }
@@ -25,7 +29,10 @@ export function connectRecorder(store: CallStore, recorder: Recorder, maxCalls: 
     // a recorder that cannot be subscribed to leaves the devtools empty, not broken
   }
   return {
-    flush: () => batcher.flush(),
+    flush() {
+      batcher.flush();
+      traceBatcher.flush();
+    },
     disconnect() {
       try {
         unsubscribe();
@@ -33,6 +40,7 @@ export function connectRecorder(store: CallStore, recorder: Recorder, maxCalls: 
         // nothing to do: the recorder is going away anyway
       }
       batcher.dispose();
+      traceBatcher.dispose();
     },
   };
 }

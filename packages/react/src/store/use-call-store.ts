@@ -2,9 +2,11 @@ import { createContext, useContext } from "react";
 import { useStore } from "zustand";
 import type { Recorder } from "@llmscope/core";
 import type { CallState, CallStore } from "./call-store.ts";
+import type { TraceState, TraceStore } from "./trace-store.ts";
 
 export interface DevtoolsContextValue {
   store: CallStore;
+  traces: TraceStore;
   recorder: Recorder;
   maxCalls: number;
 }
@@ -19,4 +21,8 @@ export function useDevtools(): DevtoolsContextValue {
 
 export function useCalls<T>(selector: (state: CallState) => T): T {
   return useStore(useDevtools().store, selector);
+}
+
+export function useTraces<T>(selector: (state: TraceState) => T): T {
+  return useStore(useDevtools().traces, selector);
 }
