@@ -26,6 +26,11 @@ export interface CallRow {
   ttft_ms: number | null;
   feedback_score: number | null;
   record: string;
+  response_model: string | null;
+  /** 1 streamed, 0 not; null for calls stored before it was kept */
+  stream: number | null;
+  cached_input_tokens: number | null;
+  cache_write_tokens: number | null;
 }
 
 
@@ -59,5 +64,9 @@ export function toCallRow(call: LLMCall, receivedAt: number): CallRow {
     ttft_ms: call.timing.ttftMs ?? null,
     feedback_score: call.feedback?.score ?? null,
     record: JSON.stringify(call),
+    response_model: call.responseModel ?? null,
+    stream: call.stream ? 1 : 0,
+    cached_input_tokens: call.usage.cachedInputTokens ?? null,
+    cache_write_tokens: call.usage.cacheWriteTokens ?? null,
   };
 }

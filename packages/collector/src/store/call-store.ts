@@ -85,7 +85,7 @@ export interface CallSummary {
 }
 
 /** "prompt" groups by promptId where the app names its prompts, else by fingerprint */
-export const STATS_DIMENSIONS = ["department", "feature", "user", "model", "promptId", "prompt", "provider", "all"] as const;
+export const STATS_DIMENSIONS = ["department", "feature", "user", "model", "promptId", "prompt", "provider", "responseModel", "all"] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
 export interface StatsQuery {
@@ -107,8 +107,15 @@ export interface StatsRow {
   errorsByKind: Record<string, number>;
   latencyP50Ms?: number;
   latencyP95Ms?: number;
+  /** over streamed calls only (a non-streamed call's first token is its whole body) */
   ttftP50Ms?: number;
   ttftP95Ms?: number;
+  /** input tokens read from a prompt cache (part of inputTokens) */
+  cachedInputTokens?: number;
+  /** input tokens written to a prompt cache */
+  cacheWriteTokens?: number;
+  /** streamed calls, the ones TTFT is over */
+  streamed?: number;
 }
 
 /** one pre-aggregated (dimension, key, day) row */

@@ -2,6 +2,21 @@
 // the migrations table, so an old database file upgrades itself on open.
 import type Database from "better-sqlite3";
 
+/**
+ * The measures incidents move beside tokens and cost: the served snapshot, streamed or not (a
+ * non-streamed call's first token comes with its whole body), cached input and cache writes.
+ * Rollups count cached and cache-write tokens and the streamed calls their TTFT histogram is over.
+ */
+const MEASURES_V3 = `
+  ALTER TABLE calls ADD COLUMN response_model TEXT;
+  ALTER TABLE calls ADD COLUMN stream INTEGER;
+  ALTER TABLE calls ADD COLUMN cached_input_tokens INTEGER;
+  ALTER TABLE calls ADD COLUMN cache_write_tokens INTEGER;
+  ALTER TABLE rollup ADD COLUMN cached_input_tokens INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE rollup ADD COLUMN cache_write_tokens INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE rollup ADD COLUMN streamed INTEGER NOT NULL DEFAULT 0;
+`;
+
 const MIGRATIONS: { version: number; sql: string }[] = [
   {
     version: 1,
@@ -119,6 +134,10 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       -- counted from the calls that carry it, through this small index.
       CREATE INDEX calls_feedback ON calls (started_at) WHERE feedback_score IS NOT NULL;
     `,
+  },
+  {
+    version: 3,
+    sql: MEASURES_V3,
   },
 ];
 

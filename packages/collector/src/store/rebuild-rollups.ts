@@ -9,7 +9,7 @@ import type { CallRow } from "./call-row.ts";
 import { foldBatch } from "./rollup.ts";
 import { dayOf, DAY_MS } from "./time-buckets.ts";
 
-export const REBUILD_COLUMNS = "started_at, department, feature, user_id, model, provider, prompt_id, fingerprint, input_tokens, output_tokens, cost_usd, error_kind, duration_ms, ttft_ms";
+export const REBUILD_COLUMNS = "started_at, department, feature, user_id, model, provider, prompt_id, fingerprint, input_tokens, output_tokens, cost_usd, error_kind, duration_ms, ttft_ms, response_model, stream, cached_input_tokens, cache_write_tokens";
 
 /** the rollup rows of days and hours in a span, as one statement for both engines (parameters: clearSpanParams) */
 export const CLEAR_ROLLUP_SPAN = `DELETE FROM rollup WHERE (dim NOT LIKE '%@hour' AND day >= $1 AND day <= $2)
@@ -20,7 +20,8 @@ export const clearSpanParams = (fromDay: number, toDay: number): number[] => [fr
 
 export function rebuildRollups(db: Database.Database, progress: (rows: number) => void = () => {}): number {
   const write = db.prepare(`INSERT OR REPLACE INTO rollup (dim, key, day, calls, input_tokens, output_tokens, cost_usd,
-      errors, errors_by_kind, latency_hist, ttft_hist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      errors, errors_by_kind, latency_hist, ttft_hist, cached_input_tokens, cache_write_tokens, streamed)
+      VALUES (${Array(14).fill("?").join(", ")})`);
   const read = db.prepare(`SELECT ${REBUILD_COLUMNS} FROM calls WHERE started_at >= ? AND started_at < ? ORDER BY started_at`);
   const clear = db.prepare(CLEAR_ROLLUP_SPAN.replace(/\$\d/g, "?"));
   // One transaction, taken for writing at once: a collector serving this file
@@ -34,7 +35,8 @@ export function rebuildRollups(db: Database.Database, progress: (rows: number) =
       const dayRows = read.all(day * DAY_MS, (day + 1) * DAY_MS) as CallRow[];
       for (const d of foldBatch(dayRows)) {
         write.run(d.dim, d.key, d.day, d.calls, d.inputTokens, d.outputTokens, d.costUSD, d.errors,
-          JSON.stringify(d.errorsByKind), JSON.stringify(d.latency), JSON.stringify(d.ttft));
+          JSON.stringify(d.errorsByKind), JSON.stringify(d.latency), JSON.stringify(d.ttft), d.cachedInputTokens,
+          d.cacheWriteTokens, d.streamed);
       }
       rows += dayRows.length;
       progress(rows);

@@ -17,6 +17,8 @@ export const ROLLUP_DIMENSIONS: Record<string, (row: CallRow) => string> = {
   provider: (r) => r.provider,
   promptId: (r) => r.prompt_id ?? "",
   prompt: (r) => r.prompt_id ?? r.fingerprint,
+  // the snapshot the provider served, beside the model asked for: a provider moving an alias changes this alone
+  responseModel: (r) => r.response_model ?? "",
 };
 
 /**
@@ -35,11 +37,27 @@ export const isHourlyDimension = (dimension: string): dimension is HourlyDimensi
 export interface RollupDelta extends RollupRow {
   errorsByKind: Record<string, number>;
   latency: Histogram;
+  /** streamed calls only: a non-streamed call's first token arrives with its whole body */
   ttft: Histogram;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  /** the streamed calls, which the TTFT histogram is over */
+  streamed: number;
 }
 
 export function emptyDelta(dim: string, key: string, day: number): RollupDelta {
-  return { dim, key, day, calls: 0, inputTokens: 0, outputTokens: 0, costUSD: 0, errors: 0, errorsByKind: {}, latency: {}, ttft: {} };
+  return { dim, key, day, calls: 0, inputTokens: 0, outputTokens: 0, costUSD: 0, errors: 0, errorsByKind: {}, latency: {}, ttft: {}, cachedInputTokens: 0, cacheWriteTokens: 0, streamed: 0 };
+}
+
+const parsed = <T>(v: string | T): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+
+/** a stored rollup row as a delta to merge into (JSON columns as SQLite's text or PostgreSQL's parsed jsonb) */
+export function deltaOfRow(r: RollupInput): RollupDelta {
+  return {
+    dim: r.dim, key: r.key, day: r.day, calls: Number(r.calls), inputTokens: r.input_tokens, outputTokens: r.output_tokens,
+    costUSD: r.cost_usd, errors: Number(r.errors), errorsByKind: parsed(r.errors_by_kind), latency: parsed(r.latency_hist),
+    ttft: parsed(r.ttft_hist), cachedInputTokens: r.cached_input_tokens ?? 0, cacheWriteTokens: r.cache_write_tokens ?? 0, streamed: Number(r.streamed ?? 0),
+  };
 }
 
 const DAY_DIMENSIONS = Object.entries(ROLLUP_DIMENSIONS);
@@ -76,7 +94,8 @@ export function foldBatch(rows: CallRow[]): RollupDelta[] {
     }
   };
   for (const row of rows) {
-    const c = { row, latencyBucket: histogramBucket(row.duration_ms), ttftBucket: histogramBucket(row.ttft_ms) };
+    // a row stored before streaming was kept (stream null) counts as before
+    const c = { row, latencyBucket: histogramBucket(row.duration_ms), ttftBucket: row.stream === 0 ? undefined : histogramBucket(row.ttft_ms) };
     fold(DAY_DIMENSIONS, days, dayOf(row.started_at), c);
     fold(HOUR_DIMENSIONS, hours, hourOf(row.started_at), c);
   }
@@ -88,6 +107,9 @@ function addRow(d: RollupDelta, { row, latencyBucket, ttftBucket }: RowContribut
   d.inputTokens += row.input_tokens ?? 0;
   d.outputTokens += row.output_tokens ?? 0;
   d.costUSD += row.cost_usd ?? 0;
+  d.cachedInputTokens += row.cached_input_tokens ?? 0;
+  d.cacheWriteTokens += row.cache_write_tokens ?? 0;
+  if (row.stream === 1) d.streamed += 1;
   if (row.error_kind) {
     d.errors += 1;
     d.errorsByKind[row.error_kind] = (d.errorsByKind[row.error_kind] ?? 0) + 1;
@@ -102,6 +124,9 @@ export function mergeDelta(into: RollupDelta, from: RollupDelta): RollupDelta {
   into.outputTokens += from.outputTokens;
   into.costUSD += from.costUSD;
   into.errors += from.errors;
+  into.cachedInputTokens += from.cachedInputTokens;
+  into.cacheWriteTokens += from.cacheWriteTokens;
+  into.streamed += from.streamed;
   for (const [k, n] of Object.entries(from.errorsByKind)) into.errorsByKind[k] = (into.errorsByKind[k] ?? 0) + n;
   mergeHistograms(into.latency, from.latency);
   mergeHistograms(into.ttft, from.ttft);
@@ -121,4 +146,17 @@ export interface RollupDbRow {
   errors_by_kind: string;
   latency_hist: string;
   ttft_hist: string;
+  cached_input_tokens: number;
+  cache_write_tokens: number;
+  streamed: number;
 }
+
+/** JSON columns may arrive as text (SQLite) or already parsed (PostgreSQL jsonb); counts added later may be absent */
+export type RollupInput = Omit<RollupDbRow, "errors_by_kind" | "latency_hist" | "ttft_hist" | "cached_input_tokens" | "cache_write_tokens" | "streamed"> & {
+  errors_by_kind: string | Record<string, number>;
+  latency_hist: string | Histogram;
+  ttft_hist: string | Histogram;
+  cached_input_tokens?: number;
+  cache_write_tokens?: number;
+  streamed?: number;
+};

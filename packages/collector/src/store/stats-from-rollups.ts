@@ -3,7 +3,7 @@
 import type { StatsQuery, StatsRow } from "./call-store.ts";
 import { histogramPercentiles, mergeHistograms, type Histogram } from "./histogram.ts";
 import { dayLabel, dayOf, hourLabel, hourOf, monthLabel } from "./time-buckets.ts";
-import { HOURLY_DIMENSIONS, hourlyDim, isHourlyDimension, type RollupDbRow } from "./rollup.ts";
+import { deltaOfRow, HOURLY_DIMENSIONS, hourlyDim, isHourlyDimension, type RollupInput } from "./rollup.ts";
 
 interface Group {
   row: StatsRow;
@@ -20,15 +20,6 @@ export function statsRollupRange(q: StatsQuery): { dim: string; from: number; to
   return { dim: hourlyDim(q.groupBy), ...range };
 }
 
-/** JSON columns may arrive as text (SQLite) or already parsed (PostgreSQL jsonb) */
-type RollupInput = Omit<RollupDbRow, "errors_by_kind" | "latency_hist" | "ttft_hist"> & {
-  errors_by_kind: string | Record<string, number>;
-  latency_hist: string | Histogram;
-  ttft_hist: string | Histogram;
-};
-
-const parsed = <T>(v: string | T): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
-
 export function statsFromRollups(rows: Iterable<RollupInput>, period: StatsQuery["period"]): StatsRow[] {
   const groups = new Map<string, Group>();
   for (const r of rows) {
@@ -36,19 +27,22 @@ export function statsFromRollups(rows: Iterable<RollupInput>, period: StatsQuery
     const id = `${label}\u0000${r.key}`;
     let g = groups.get(id);
     if (!g) {
-      g = { row: { period: label, key: r.key, calls: 0, inputTokens: 0, outputTokens: 0, costUSD: 0, errors: 0, errorsByKind: {} }, latency: {}, ttft: {} };
+      const row = { period: label, key: r.key, calls: 0, inputTokens: 0, outputTokens: 0, costUSD: 0, errors: 0, errorsByKind: {}, cachedInputTokens: 0, cacheWriteTokens: 0, streamed: 0 };
+      g = { row, latency: {}, ttft: {} };
       groups.set(id, g);
     }
-    g.row.calls += r.calls;
-    g.row.inputTokens += r.input_tokens;
-    g.row.outputTokens += r.output_tokens;
-    g.row.costUSD += r.cost_usd;
-    g.row.errors += r.errors;
-    for (const [k, n] of Object.entries(parsed<Record<string, number>>(r.errors_by_kind))) {
-      g.row.errorsByKind[k] = (g.row.errorsByKind[k] ?? 0) + n;
-    }
-    mergeHistograms(g.latency, parsed<Histogram>(r.latency_hist));
-    mergeHistograms(g.ttft, parsed<Histogram>(r.ttft_hist));
+    const d = deltaOfRow(r);
+    g.row.calls += d.calls;
+    g.row.inputTokens += d.inputTokens;
+    g.row.outputTokens += d.outputTokens;
+    g.row.costUSD += d.costUSD;
+    g.row.errors += d.errors;
+    g.row.cachedInputTokens! += d.cachedInputTokens;
+    g.row.cacheWriteTokens! += d.cacheWriteTokens;
+    g.row.streamed! += d.streamed;
+    for (const [k, n] of Object.entries(d.errorsByKind)) g.row.errorsByKind[k] = (g.row.errorsByKind[k] ?? 0) + n;
+    mergeHistograms(g.latency, d.latency);
+    mergeHistograms(g.ttft, d.ttft);
   }
   return [...groups.values()].map(finish).sort((a, b) => a.period.localeCompare(b.period) || b.costUSD - a.costUSD);
 }

@@ -179,6 +179,21 @@ export function callStoreSuite(name: string, open: OpenStore): void {
       expect(rollups.map((r) => [r.key, r.calls, r.errors]).sort()).toEqual([["u1", 2, 2], ["u2", 1, 1]]);
     });
 
+    it("rolls up cached and cache-write tokens, TTFT of streamed calls only and the served snapshot", async () => {
+      const cached = (c: ReturnType<typeof makeCall>, read: number, written: number) => ((c.usage.cachedInputTokens = read), (c.usage.cacheWriteTokens = written), c);
+      const streamed = makeCall({ startedAt: T0, ttftMs: 300, model: "m" });
+      // a non-streamed call's first token arrives with its whole body: not a time to first token
+      const whole = { ...makeCall({ startedAt: T0 + 1, ttftMs: 9000, model: "m" }), stream: false, responseModel: "m-2026-02" };
+      await store.ingest([cached(streamed, 80, 0), cached(whole, 0, 100)], T0);
+      const [all] = await store.stats({ groupBy: "all", period: "day" });
+      expect(all).toMatchObject({ calls: 2, cachedInputTokens: 80, cacheWriteTokens: 100, streamed: 1 });
+      expect(Math.abs(all!.ttftP95Ms! - 300) / 300).toBeLessThan(0.03);
+      const served = await store.stats({ groupBy: "responseModel", period: "all" });
+      expect(served.map((r) => [r.key, r.calls]).sort()).toEqual([["m", 1], ["m-2026-02", 1]]);
+      await store.rebuildRollups();
+      expect((await store.stats({ groupBy: "all", period: "day" }))[0]).toMatchObject({ cachedInputTokens: 80, cacheWriteTokens: 100, streamed: 1 });
+    });
+
     it("rebuilds from the calls the rollups ingest kept, day and hour rows alike", async () => {
       expect(await store.rebuildRollups()).toBe(0);
       const calls = demoCalls({ days: 3, perDay: 120, end: T0 });

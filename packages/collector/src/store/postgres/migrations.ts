@@ -3,10 +3,12 @@
 import type pg from "pg";
 import { SCHEMA_V1 } from "./schema-v1.ts";
 import { SCHEMA_V2 } from "./schema-v2.ts";
+import { SCHEMA_V3 } from "./schema-v3.ts";
 
 const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 1, sql: SCHEMA_V1 },
   { version: 2, sql: SCHEMA_V2 },
+  { version: 3, sql: SCHEMA_V3 },
 ];
 
 export async function migrate(pool: pg.Pool, schema?: string): Promise<number> {

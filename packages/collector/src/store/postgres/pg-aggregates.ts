@@ -6,8 +6,7 @@
 import type pg from "pg";
 import type { IngestedCall } from "../call-store.ts";
 import type { CallRow } from "../call-row.ts";
-import { foldBatch, mergeDelta, type RollupDbRow, type RollupDelta } from "../rollup.ts";
-import type { Histogram } from "../histogram.ts";
+import { deltaOfRow, foldBatch, mergeDelta, type RollupDbRow, type RollupDelta } from "../rollup.ts";
 import { advanceTokenWindow, byPromptKey } from "../token-window.ts";
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -27,23 +26,22 @@ export async function addToRollups(db: pg.PoolClient, rows: CallRow[]): Promise<
   const merged = new Map(deltas.map((d) => [`${d.dim}\u0000${d.key}\u0000${d.day}`, d]));
   for (const r of current) {
     const d = merged.get(`${r.dim}\u0000${r.key}\u0000${r.day}`)!;
-    mergeDelta(d, {
-      dim: r.dim, key: r.key, day: r.day, calls: r.calls, inputTokens: r.input_tokens, outputTokens: r.output_tokens,
-      costUSD: r.cost_usd, errors: r.errors, errorsByKind: r.errors_by_kind as unknown as Record<string, number>,
-      latency: r.latency_hist as unknown as Histogram, ttft: r.ttft_hist as unknown as Histogram,
-    });
+    mergeDelta(d, deltaOfRow(r));
   }
   await db.query(
     `UPDATE rollup SET calls = u.calls, input_tokens = u.input_tokens, output_tokens = u.output_tokens, cost_usd = u.cost_usd,
-       errors = u.errors, errors_by_kind = u.errors_by_kind, latency_hist = u.latency_hist, ttft_hist = u.ttft_hist
+       errors = u.errors, errors_by_kind = u.errors_by_kind, latency_hist = u.latency_hist, ttft_hist = u.ttft_hist,
+       cached_input_tokens = u.cached_input_tokens, cache_write_tokens = u.cache_write_tokens, streamed = u.streamed
      FROM unnest($1::text[], $2::text[], $3::int[], $4::int8[], $5::float8[], $6::float8[], $7::float8[], $8::int8[],
-       $9::jsonb[], $10::jsonb[], $11::jsonb[])
-       AS u(dim, key, day, calls, input_tokens, output_tokens, cost_usd, errors, errors_by_kind, latency_hist, ttft_hist)
+       $9::jsonb[], $10::jsonb[], $11::jsonb[], $12::float8[], $13::float8[], $14::int8[])
+       AS u(dim, key, day, calls, input_tokens, output_tokens, cost_usd, errors, errors_by_kind, latency_hist, ttft_hist,
+         cached_input_tokens, cache_write_tokens, streamed)
      WHERE rollup.dim = u.dim AND rollup.key = u.key AND rollup.day = u.day`,
     [
       col((d) => d.dim), col((d) => d.key), col((d) => d.day), col((d) => d.calls), col((d) => d.inputTokens),
       col((d) => d.outputTokens), col((d) => d.costUSD), col((d) => d.errors), col((d) => JSON.stringify(d.errorsByKind)),
-      col((d) => JSON.stringify(d.latency)), col((d) => JSON.stringify(d.ttft)),
+      col((d) => JSON.stringify(d.latency)), col((d) => JSON.stringify(d.ttft)), col((d) => d.cachedInputTokens),
+      col((d) => d.cacheWriteTokens), col((d) => d.streamed),
     ],
   );
 }

@@ -18,6 +18,7 @@ const CALL_COLUMNS: [keyof CallRow, string][] = [
   ["operation", "text"], ["fingerprint", "text"], ["prompt_hash", "text"], ["status", "float8"], ["error_kind", "text"],
   ["input_tokens", "float8"], ["output_tokens", "float8"], ["total_tokens", "float8"], ["cost_usd", "float8"],
   ["duration_ms", "float8"], ["ttft_ms", "float8"], ["feedback_score", "int2"], ["record", "text"],
+  ["response_model", "text"], ["stream", "int2"], ["cached_input_tokens", "float8"], ["cache_write_tokens", "float8"],
 ];
 const INSERT_CALLS = `INSERT INTO calls (${CALL_COLUMNS.map(([c]) => c).join(", ")})
   SELECT * FROM unnest(${CALL_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(", ")})`;
