@@ -10,6 +10,10 @@ import { completionsHandler } from "./providers/openai/completions.ts";
 import { embeddingsHandler } from "./providers/openai/embeddings.ts";
 import { openaiProtocol } from "./providers/openai/protocol.ts";
 import { responsesHandler } from "./providers/openai/responses.ts";
+import { pineconeQueryHandler, pineconeSearchHandler } from "./retrieval/pinecone.ts";
+import { pineconeProtocol } from "./retrieval/pinecone-protocol.ts";
+import { qdrantQueryHandler, qdrantSearchHandler } from "./retrieval/qdrant.ts";
+import { qdrantProtocol } from "./retrieval/qdrant-protocol.ts";
 import type { Endpoint } from "./routes.ts";
 
 export interface EndpointEntry {
@@ -26,4 +30,8 @@ export const ENDPOINTS: Record<Endpoint, EndpointEntry> = {
   "gemini.generate": { protocol: geminiProtocol, handle: generateContentHandler },
   "ollama.chat": { protocol: ollamaProtocol, handle: ollamaHandler("chat") },
   "ollama.generate": { protocol: ollamaProtocol, handle: ollamaHandler("generate") },
+  "pinecone.query": { protocol: pineconeProtocol, handle: pineconeQueryHandler },
+  "pinecone.search": { protocol: pineconeProtocol, handle: pineconeSearchHandler },
+  "qdrant.search": { protocol: qdrantProtocol, handle: qdrantSearchHandler },
+  "qdrant.query": { protocol: qdrantProtocol, handle: qdrantQueryHandler },
 };

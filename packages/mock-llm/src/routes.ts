@@ -6,7 +6,11 @@ export type Endpoint =
   | "anthropic.messages"
   | "gemini.generate"
   | "ollama.chat"
-  | "ollama.generate";
+  | "ollama.generate"
+  | "pinecone.query"
+  | "pinecone.search"
+  | "qdrant.search"
+  | "qdrant.query";
 
 export interface Route {
   endpoint: Endpoint;
@@ -16,9 +20,13 @@ export interface Route {
   stream?: boolean;
   /** an Azure OpenAI path, whose content filter rejects prompts with a 400 */
   azure: boolean;
+  /** a vector store's collection or namespace named by the path */
+  collection?: string;
 }
 
 const GEMINI = /\/models\/([^/]+):(generateContent|streamGenerateContent)$/;
+const QDRANT = /\/collections\/([^/]+)\/points\/(search|query)$/;
+const PINECONE_RECORDS = /\/records\/namespaces\/([^/]+)\/search$/;
 const AZURE_DEPLOYMENT = /\/openai\/deployments\/([^/]+)\//;
 
 /**
@@ -29,6 +37,9 @@ export function matchRoute(url: URL): Route | null {
   const path = safeDecode(url.pathname).replace(/\/+$/, "");
   const gemini = GEMINI.exec(path);
   if (gemini) return { endpoint: "gemini.generate", model: gemini[1], stream: gemini[2] === "streamGenerateContent", azure: false };
+
+  const vectorStore = matchVectorStore(path);
+  if (vectorStore) return vectorStore;
 
   const deployment = AZURE_DEPLOYMENT.exec(path);
   const azure = deployment !== null || url.searchParams.has("api-version") || url.hostname.endsWith(".openai.azure.com");
@@ -42,6 +53,16 @@ export function matchRoute(url: URL): Route | null {
   if (path.endsWith("/v1/messages")) return { endpoint: "anthropic.messages", azure: false };
   if (path.endsWith("/api/chat")) return { endpoint: "ollama.chat", azure: false };
   if (path.endsWith("/api/generate")) return { endpoint: "ollama.generate", azure: false };
+  return null;
+}
+
+/** Vector search: Qdrant by its collection path, Pinecone by the paths of an index host. */
+function matchVectorStore(path: string): Route | null {
+  const qdrant = QDRANT.exec(path);
+  if (qdrant) return { endpoint: qdrant[2] === "search" ? "qdrant.search" : "qdrant.query", collection: qdrant[1]!, azure: false };
+  const records = PINECONE_RECORDS.exec(path);
+  if (records) return { endpoint: "pinecone.search", collection: records[1]!, azure: false };
+  if (path === "/query" || path.endsWith("/query")) return { endpoint: "pinecone.query", azure: false };
   return null;
 }
 

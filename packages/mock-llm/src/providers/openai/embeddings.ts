@@ -1,5 +1,5 @@
 import type { MockContext } from "../../context.ts";
-import { hashString, seededRandom } from "../../content/hash.ts";
+import { embedText } from "../../content/embedding.ts";
 import { estimateTokens } from "../../content/tokens.ts";
 import { jsonResponse } from "../../respond.ts";
 import { modelOf } from "./request.ts";
@@ -17,20 +17,6 @@ function inputs(input: unknown): { key: string; tokens: number }[] {
   );
 }
 
-/** A unit vector seeded by the input, so equal inputs embed equally. */
-function vectorFor(key: string, dimensions: number): Float32Array {
-  const random = seededRandom(hashString(key));
-  const v = new Float32Array(dimensions);
-  let norm = 0;
-  for (let i = 0; i < dimensions; i++) {
-    v[i] = random() * 2 - 1;
-    norm += v[i]! * v[i]!;
-  }
-  const scale = 1 / Math.sqrt(norm || 1);
-  for (let i = 0; i < dimensions; i++) v[i] = v[i]! * scale;
-  return v;
-}
-
 function base64Of(v: Float32Array): string {
   const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
   let binary = "";
@@ -45,7 +31,7 @@ export function embeddingsHandler(ctx: MockContext): Promise<Response> {
   const base64 = ctx.body.encoding_format === "base64";
   const items = inputs(ctx.body.input);
   const data = items.map((item, index) => {
-    const v = vectorFor(item.key, dims);
+    const v = embedText(item.key, dims);
     return { object: "embedding", index, embedding: base64 ? base64Of(v) : Array.from(v) };
   });
   const tokens = items.reduce((sum, item) => sum + item.tokens, 0);
