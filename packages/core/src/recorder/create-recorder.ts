@@ -8,6 +8,7 @@ import type { Feedback, LLMCall, Recorder, RecorderOptions, Sink, SinkContext } 
 import { callId } from "./call-id.ts";
 import { getRecorder, patchFetch, unpatchedFetch, unpatchFetch } from "./global-registry.ts";
 import { pageURL, type RecorderCore } from "./recorder-core.ts";
+import { flushBeforeExit } from "./flush-before-exit.ts";
 import { createRecordingFetch, ORIGINAL_FETCH, type RecordingFetch } from "./recording-fetch.ts";
 import { whenIdle } from "./schedule.ts";
 import { createTagScope } from "./tag-scope.ts";
@@ -184,6 +185,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     },
   };
   toSinks((sink) => sink.attach?.(context));
+  flushBeforeExit(recorder, () => stats.captured);
   return recorder;
 }
 
