@@ -4,6 +4,7 @@
 import type { ErrorKind, LLMCall, Quality } from "@llmscope/core";
 import type { FeedbackItem } from "@llmscope/core";
 import type { Alert } from "../alerts/alert.ts";
+import type { TraceStore } from "../traces/trace-store.ts";
 
 export interface CallFilter {
   userId?: string;
@@ -173,6 +174,8 @@ export interface ScoredCall {
 }
 
 export interface CallStore {
+  /** request traces beside the calls (a store without them ignores the envelope's traces) */
+  readonly traces?: TraceStore;
   /** store new calls (ignoring known ids) and their aggregates in one transaction; resolves after commit */
   ingest(calls: LLMCall[], receivedAt: number): Promise<IngestResult>;
   addFeedback(items: FeedbackItem[]): Promise<FeedbackResult>;

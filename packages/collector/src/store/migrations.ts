@@ -1,6 +1,7 @@
 // Schema versions, applied in order inside one transaction each and recorded in
 // the migrations table, so an old database file upgrades itself on open.
 import type Database from "better-sqlite3";
+import { SQLITE_TRACE_SCHEMA } from "../traces/sqlite-trace-schema.ts";
 
 /**
  * The measures incidents move beside tokens and cost: the served snapshot, streamed or not (a
@@ -139,6 +140,7 @@ const MIGRATIONS: { version: number; sql: string }[] = [
     version: 3,
     sql: MEASURES_V3,
   },
+  { version: 4, sql: SQLITE_TRACE_SCHEMA },
 ];
 
 export function migrate(db: Database.Database): number {

@@ -27,6 +27,8 @@ import { createQualityStore } from "./sqlite-quality.ts";
 import { whereOf } from "./call-filter-sql.ts";
 import { encodeCursor } from "./cursor.ts";
 import { startBackgroundCheckpoint, type BackgroundCheckpoint } from "./background-checkpoint.ts";
+import { createSqliteTraceStore } from "../traces/sqlite-trace-store.ts";
+import type { TraceStore } from "../traces/trace-store.ts";
 
 export interface SqliteStoreOptions {
   /** "normal" (default): acknowledged batches survive process crashes; "full": survive power loss too */
@@ -52,6 +54,7 @@ const MAX_PAGE = 500;
 
 export class SqliteStore implements CallStore {
   readonly db: Database.Database;
+  readonly traces: TraceStore;
   private readonly ingestBatch: (batch: IngestBatch) => Promise<IngestResult>;
   private readonly similarTo: ReturnType<typeof createSimilar>;
   private readonly statsOf: ReturnType<typeof createStats>;
@@ -103,6 +106,7 @@ export class SqliteStore implements CallStore {
     this.alertStore = createAlertStore(this.db);
     this.feedbackTx = this.createFeedback();
     this.byId = this.db.prepare("SELECT record FROM calls WHERE id = ?").pluck();
+    this.traces = createSqliteTraceStore(this.db);
   }
 
   async ingest(calls: LLMCall[], receivedAt: number): Promise<IngestResult> {

@@ -1,0 +1,51 @@
+// The trace tables on SQLite (a migration of ../store/migrations.ts).
+export const SQLITE_TRACE_SCHEMA = `
+  -- One row per trace: the flat columns it is filtered by, and the whole
+  -- record (steps included) as JSON, read back in one piece for the waterfall.
+  CREATE TABLE traces (
+    id TEXT PRIMARY KEY,
+    started_at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL,
+    session_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    user_id TEXT,
+    department TEXT,
+    feature TEXT,
+    duration_ms REAL,
+    calls INTEGER NOT NULL,
+    input_tokens REAL NOT NULL,
+    output_tokens REAL NOT NULL,
+    cost_usd REAL NOT NULL,
+    errors INTEGER NOT NULL,
+    record TEXT NOT NULL
+  );
+  CREATE INDEX traces_started ON traces (started_at DESC, id DESC);
+  CREATE INDEX traces_session ON traces (session_id, started_at);
+  CREATE INDEX traces_user ON traces (user_id, started_at DESC) WHERE user_id IS NOT NULL;
+  CREATE INDEX traces_name ON traces (name, started_at DESC);
+
+  -- Which stored calls belong to which trace, written as each call arrives:
+  -- the call may come before its trace, after it, or without it.
+  CREATE TABLE trace_calls (
+    trace_id TEXT NOT NULL,
+    call_id TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    PRIMARY KEY (trace_id, call_id)
+  ) WITHOUT ROWID;
+
+  -- Per (dimension, key, day or hour) trace aggregates; measures holds each
+  -- time component's sum, count and histogram as JSON.
+  CREATE TABLE trace_rollup (
+    dim TEXT NOT NULL,
+    key TEXT NOT NULL,
+    bucket INTEGER NOT NULL,
+    traces INTEGER NOT NULL,
+    llm_calls INTEGER NOT NULL,
+    input_tokens REAL NOT NULL,
+    output_tokens REAL NOT NULL,
+    cost_usd REAL NOT NULL,
+    errors INTEGER NOT NULL,
+    measures TEXT NOT NULL,
+    PRIMARY KEY (dim, key, bucket)
+  ) WITHOUT ROWID;
+`;

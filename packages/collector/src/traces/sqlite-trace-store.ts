@@ -1,0 +1,26 @@
+// The TraceStore on the SQLite store's connection.
+import type Database from "better-sqlite3";
+import type { LLMCall, Trace } from "@llmscope/core";
+import { getSession, listSessions } from "./session-reads.ts";
+import { sqliteReader } from "./sql-reader.ts";
+import { createSqliteTraceIngest } from "./sqlite-trace-ingest.ts";
+import { getTrace, listTraces, traceRollups, traceStats } from "./trace-reads.ts";
+import type { TraceStore } from "./trace-store.ts";
+
+export function createSqliteTraceStore(db: Database.Database): TraceStore {
+  // prepared on first use: a read-only open of a database from before traces must still work
+  let ingest: ReturnType<typeof createSqliteTraceIngest> | undefined;
+  const reader = sqliteReader(db);
+  return {
+    async ingest(traces: Trace[], newCalls: LLMCall[], receivedAt: number) {
+      if (!traces.length && !newCalls.some((c) => c.traceId)) return { inserted: [], duplicates: 0 };
+      return (ingest ??= createSqliteTraceIngest(db))(traces, newCalls, receivedAt);
+    },
+    listTraces: (filter) => listTraces(reader, filter),
+    getTrace: (id) => getTrace(reader, id),
+    stats: (query) => traceStats(reader, query),
+    rollups: (dim, keys, from, to) => traceRollups(reader, dim, keys, from, to),
+    listSessions: (filter) => listSessions(reader, filter),
+    getSession: (id) => getSession(reader, id),
+  };
+}
