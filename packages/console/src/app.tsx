@@ -7,6 +7,7 @@ import { KeyPage } from "./pages/key-page.tsx";
 import { PageSwitch } from "./pages/page-switch.tsx";
 import { ApiContext } from "./ui/api-context.ts";
 import { consoleCss } from "./ui/console-css.ts";
+import { traceCss } from "./ui/trace-css.ts";
 import { NavBar } from "./ui/nav-bar.tsx";
 import { initialTheme, saveTheme, type Theme } from "./ui/theme.ts";
 import { useRoute } from "./routing/use-route.ts";
@@ -26,7 +27,7 @@ export function App() {
   };
   return (
     <div className="llmscope-theme llmscope-root console" data-theme={theme}>
-      <style>{panelCss + viewCss + consoleCss}</style>
+      <style>{panelCss + viewCss + consoleCss + traceCss}</style>
       {context ? (
         <ApiContext.Provider value={context}>
           <NavBar route={route} theme={theme} onToggleTheme={toggleTheme} />

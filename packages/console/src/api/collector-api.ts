@@ -2,7 +2,7 @@
 // the console works wherever `llmscope serve` is reached.
 import type { LLMCall } from "@llmscope/core";
 import { ApiError, apiErrorOf } from "./api-error.ts";
-import type { AlertRecord, CallPage, SimilarCalls, StatsAnswer } from "./types.ts";
+import type { AlertRecord, CallPage, SessionDetail, SessionPage, SimilarCalls, StatsAnswer, TraceDetail, TracePage, TraceStatsAnswer } from "./types.ts";
 
 export type Query = Record<string, string | number | undefined>;
 
@@ -12,6 +12,11 @@ export interface CollectorApi {
   similar(id: string, query?: Query): Promise<SimilarCalls>;
   stats(query: Query): Promise<StatsAnswer>;
   alerts(query?: Query): Promise<{ alerts: AlertRecord[] }>;
+  traces(query: Query): Promise<TracePage>;
+  trace(id: string): Promise<TraceDetail>;
+  traceStats(query: Query): Promise<TraceStatsAnswer>;
+  sessions(query: Query): Promise<SessionPage>;
+  session(id: string): Promise<SessionDetail>;
   /** undefined when the collector has no such endpoint (404): the page hides that part */
   optional<T>(path: string): Promise<T | undefined>;
 }
@@ -44,6 +49,11 @@ export function createCollectorApi(readKey: string, base = new URL("./", locatio
     similar: (id, query = {}) => get(`v1/calls/${encodeURIComponent(id)}/similar${queryString(query)}`),
     stats: (query) => get(`v1/stats${queryString(query)}`),
     alerts: (query = {}) => get(`v1/alerts${queryString(query)}`),
+    traces: (query) => get(`v1/traces${queryString(query)}`),
+    trace: (id) => get(`v1/traces/${encodeURIComponent(id)}`),
+    traceStats: (query) => get(`v1/traces/stats${queryString(query)}`),
+    sessions: (query) => get(`v1/sessions${queryString(query)}`),
+    session: (id) => get(`v1/sessions/${encodeURIComponent(id)}`),
     async optional<T>(path: string) {
       const response = await send(path);
       if (response.status === 404) return undefined;

@@ -11,3 +11,16 @@ export interface StatsAnswer {
   /** quality and satisfaction ride along where the collector scores calls */
   rows: StatsRowWithQuality[];
 }
+export type {
+  SessionDetail,
+  SessionListItem,
+  SessionPage,
+  SessionTurn,
+  TraceDetail,
+  TraceListItem,
+  TracePage,
+  TraceStatsAnswer,
+  TraceStatsRow,
+  TraceTimeComponent,
+  WaterfallRow,
+} from "../../../collector/src/traces/api-types.ts";

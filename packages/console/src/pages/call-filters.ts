@@ -30,12 +30,23 @@ export function instantOf(value: string | null): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-export function collectorQueryOf(filters: URLSearchParams): Query {
+/** the named fields that have a value, trimmed */
+export function presentFields(filters: URLSearchParams, names: readonly string[]): Query {
   const query: Query = {};
-  for (const [name] of TEXT_FILTERS) {
+  for (const name of names) {
     const v = filters.get(name)?.trim();
     if (v) query[name] = v;
   }
+  return query;
+}
+
+export function collectorQueryOf(filters: URLSearchParams): Query {
+  return { ...presentFields(filters, TEXT_FILTERS.map(([name]) => name)), ...timeRangeOf(filters) };
+}
+
+/** from/to as epoch ms; `around` stands for the ten minutes around it where from or to is not given */
+export function timeRangeOf(filters: URLSearchParams): { from?: number; to?: number } {
+  const query: { from?: number; to?: number } = {};
   const around = instantOf(filters.get("around"));
   const from = instantOf(filters.get("from")) ?? (around !== undefined ? around - AROUND_MS : undefined);
   const to = instantOf(filters.get("to")) ?? (around !== undefined ? around + AROUND_MS : undefined);

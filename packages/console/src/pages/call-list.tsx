@@ -5,14 +5,11 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { formatCount, formatMs, formatUSD, modelLabel, StatusBadge } from "@llmscope/react/views";
 import type { Query } from "../api/collector-api.ts";
 import { hrefOf } from "../routing/route.ts";
+import { formatInstant } from "../ui/format-instant.ts";
 import { LoadedView } from "../ui/loaded-view.tsx";
 import { useCallPages } from "./use-call-pages.ts";
 
 const ROW_PX = 30;
-
-function formatInstant(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { month: "short", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-}
 
 export function CallList({ query, live }: { query: Query; live: boolean }) {
   const pages = useCallPages(query, live);

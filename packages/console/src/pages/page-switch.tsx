@@ -6,6 +6,10 @@ import { CostPage } from "./cost-page.tsx";
 import { LatencyPage } from "./latency-page.tsx";
 import { SimilarPage } from "./similar-page.tsx";
 import { TokensPage } from "./tokens-page.tsx";
+import { SessionPage } from "./sessions/session-page.tsx";
+import { SessionsPage } from "./sessions/sessions-page.tsx";
+import { TracePage } from "./trace/trace-page.tsx";
+import { TracesPage } from "./traces/traces-page.tsx";
 
 export function PageSwitch({ route }: { route: Route }) {
   switch (route.page) {
@@ -23,5 +27,13 @@ export function PageSwitch({ route }: { route: Route }) {
       return <LatencyPage query={route.query} />;
     case "alerts":
       return <AlertsPage />;
+    case "traces":
+      return <TracesPage query={route.query} />;
+    case "trace":
+      return <TracePage key={route.id} id={route.id} />;
+    case "sessions":
+      return <SessionsPage query={route.query} />;
+    case "session":
+      return <SessionPage key={route.id} id={route.id} />;
   }
 }

@@ -1,12 +1,12 @@
-import { NAV_PAGES, pageHref, type Route } from "../routing/route.ts";
+import { NAV_PAGES, navPageOf, pageHref, type Route } from "../routing/route.ts";
 import { useCollector } from "./api-context.ts";
 import type { Theme } from "./theme.ts";
 
-const LABELS: Record<(typeof NAV_PAGES)[number], string> = { calls: "Calls", cost: "Cost", tokens: "Tokens", latency: "Latency", alerts: "Alerts" };
+const LABELS: Record<(typeof NAV_PAGES)[number], string> = { calls: "Calls", traces: "Traces", sessions: "Sessions", cost: "Cost", tokens: "Tokens", latency: "Latency", alerts: "Alerts" };
 
 export function NavBar({ route, theme, onToggleTheme }: { route: Route; theme: Theme; onToggleTheme: () => void }) {
   const { forgetKey } = useCollector();
-  const current = route.page === "call" || route.page === "similar" ? "calls" : route.page;
+  const current = navPageOf(route);
   return (
     <header className="panel-head console-head">
       <strong className="brand">llmscope</strong>
