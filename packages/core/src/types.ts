@@ -169,6 +169,18 @@ export interface RecorderStats {
   sampledOut: number;
   /** calls started but not yet ended */
   inFlight: number;
+  /** traces begun and recorded */
+  traces: number;
+  /** traces begun but not yet ended */
+  openTraces: number;
+  /** traces not recorded because maxOpenTraces were open (their fn still ran) */
+  tracesDropped: number;
+  /** traces the app never ended, closed after traceTimeoutMs and marked abandoned */
+  tracesAbandoned: number;
+  /** steps cut by maxStepsPerTrace */
+  stepsDropped: number;
+  /** step attributes cut to size or left out (too many, too long) */
+  attributesCut: number;
 }
 
 /** What the recorder hands a sink when it is attached. */
@@ -262,6 +274,16 @@ export interface RecorderOptions {
    * other runtimes (e.g. a Worker importing it from node:async_hooks).
    */
   asyncLocalStorage?: TagStorage | (new () => TagStorage);
+  /** the last word before a trace leaves the recorder (after its steps' attributes are capped); return null to drop it */
+  redactTrace?: (trace: import("./trace/types.ts").Trace) => import("./trace/types.ts").Trace | null;
+  /** more endpoints whose fetches inside a trace are `retrieval` steps, tried before the built-in ones */
+  retrievalEndpoints?: import("./trace/types.ts").RetrievalEndpoint[];
+  /** steps kept per trace; later ones are counted, not kept. Default 500 */
+  maxStepsPerTrace?: number;
+  /** traces open at once; past it a trace's fn runs unrecorded, counted. Default 1000 */
+  maxOpenTraces?: number;
+  /** a trace not ended this long after it began is closed and marked abandoned. Default 300000 (5 min) */
+  traceTimeoutMs?: number;
 }
 
 export interface Recorder {

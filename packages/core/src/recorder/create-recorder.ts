@@ -4,21 +4,23 @@
 // then sinks and subscribers get it.
 import { computeCost } from "../pricing/index.ts";
 import { estimateUsage } from "../tokens/index.ts";
+import type { Trace } from "../trace/types.ts";
 import type { Feedback, LLMCall, Recorder, RecorderOptions, Sink, SinkContext } from "../types.ts";
 import { callId } from "./call-id.ts";
 import { getRecorder, patchFetch, unpatchedFetch, unpatchFetch } from "./global-registry.ts";
 import { pageURL, type RecorderCore } from "./recorder-core.ts";
 import { flushBeforeExit } from "./flush-before-exit.ts";
 import { createRecordingFetch, ORIGINAL_FETCH, type RecordingFetch } from "./recording-fetch.ts";
-import { whenIdle } from "./schedule.ts";
+import { later, whenIdle } from "./schedule.ts";
 import { createTagScope } from "./tag-scope.ts";
+import { createTracing } from "./tracing.ts";
 
 /** recent calls kept so feedback can find them for subscribers */
 const RECENT = 200;
 
 export function createRecorder(options: RecorderOptions = {}): Recorder {
   const { sinks = [], redact, prices, sessionId = callId() } = options;
-  const stats = { captured: 0, dropped: 0, droppedByReason: {} as Record<string, number>, parseErrors: 0, sinkErrors: 0, internalErrors: 0, sampledOut: 0, inFlight: 0 };
+  const stats = { captured: 0, dropped: 0, droppedByReason: {} as Record<string, number>, parseErrors: 0, sinkErrors: 0, internalErrors: 0, sampledOut: 0, inFlight: 0, traces: 0, openTraces: 0, tracesDropped: 0, tracesAbandoned: 0, stepsDropped: 0, attributesCut: 0 };
   const recent = new Map<string, LLMCall>();
   /** work flush() waits for */
   const pending = new Set<Promise<void>>();
@@ -68,6 +70,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       }
     }
     const out = redacted(call);
+    core.traceOf.get(call)?.settleCall(call, out);
     if (!out) return;
     recent.set(out.id, out);
     if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
@@ -80,10 +83,38 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     pending.add(done);
   };
 
+  /** a finished trace: through redactTrace, to the sinks that take traces and the subscribers */
+  const deliverTrace = (trace: Trace) => {
+    let out: Trace | null = trace;
+    try {
+      if (options.redactTrace) out = options.redactTrace(trace);
+      if (!out) drop(1, "trace_redacted");
+    } catch {
+      drop(1, "trace_redact_failed");
+      out = null;
+    }
+    if (!out) return;
+    toSinks((sink) => sink.writeTrace?.(out));
+    core.emit({ type: "trace-end", trace: out });
+  };
+
   const core: RecorderCore = {
     sessionId,
     options,
     maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
+    maxOpenTraces: options.maxOpenTraces ?? 1000,
+    maxStepsPerTrace: options.maxStepsPerTrace ?? 500,
+    traceTimeoutMs: options.traceTimeoutMs ?? 300_000,
+    activeTraces: 0,
+    traceOf: new WeakMap(),
+    close(trace) {
+      // summarized and delivered in a later task, with code loaded the first time a trace ends
+      track(
+        later()
+          .then(() => import("#trace-finish"))
+          .then(({ finishTrace }) => deliverTrace(finishTrace(trace, options, stats, core.maxStepsPerTrace))),
+      );
+    },
     paused: false,
     tags: createTagScope(options.asyncLocalStorage),
     stats,
@@ -139,6 +170,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       return () => void core.listeners.delete(listener);
     },
     withTags: (tags, fn) => core.tags.run(tags, fn),
+    ...createTracing(core),
     feedback(callId, { score, comment }) {
       const feedback: Feedback = { score, at: Date.now() };
       if (comment !== undefined) feedback.comment = comment;

@@ -12,6 +12,7 @@ import { observeStream } from "../stream/observe-stream.ts";
 import { createTextCapture } from "../stream/text-capture.ts";
 import type { LLMCall } from "../types.ts";
 import { callId } from "./call-id.ts";
+import { beginHttpStep } from "./http-step.ts";
 import { failureOf, now, pageURL, snapshot, type RecorderCore } from "./recorder-core.ts";
 import { readRequestBody } from "./request-body.ts";
 import { later } from "./schedule.ts";
@@ -24,8 +25,9 @@ export interface LiveCall {
    * Brings the record up to date with the work deferred so far: the request
    * parsed and the start event out (once), the response headers copied. Runs
    * from a later task, or first thing when an update or the end comes sooner.
+   * Absent where nothing is deferred (a trace's http step).
    */
-  catchUp(): void;
+  catchUp?(): void;
   /** the response headers are in: what the app receives (the very Response, or an identical one around an observed stream) */
   observe(response: Response): Response;
   /** the call is over: classify, time and hand it on; the first end wins */
@@ -47,11 +49,13 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   const request = input instanceof Request ? input : undefined;
   const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
   const found = findProvider(url, method);
-  if (!found) return;
+  // outside any trace, not an LLM call: nothing more to look at
+  if (!found) return core.activeTraces ? beginHttpStep(core, url, method) : undefined;
   const { sampleRate = 1 } = options;
   if (sampleRate < 1 && Math.random() >= sampleRate) return void stats.sampledOut++;
 
   const { adapter, match } = found;
+  const scope = core.tags.state();
   const call: LLMCall = {
     id: "",
     sessionId: core.sessionId,
@@ -69,9 +73,10 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     usage: { source: "provider" },
     timing: {},
     // read now: the scope that holds them may be gone later
-    tags: { ...options.tags, ...core.tags.current() },
+    tags: { ...options.tags, ...scope?.tags },
     fingerprint: "",
   };
+  if (scope?.trace?.joinCall(call, t0, scope.step)) core.traceOf.set(call, scope.trace);
   const { timing } = call;
   // taken now (a Request's body must be cloned before fetch reads it), looked at in catchUp
   let headers = init?.headers ?? request?.headers;
@@ -134,7 +139,11 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
       timing.durationMs = at - t0;
       call.endedAt = Date.now();
       catchUp();
-      const settle = () => (abandoned ? void stats.captured-- : core.finish(call));
+      const settle = () => {
+        if (!abandoned) return core.finish(call);
+        stats.captured--;
+        core.traceOf.get(call)?.dropCall(call);
+      };
       if (requestRead) core.track(requestRead.then(settle));
       else settle();
     } catch {

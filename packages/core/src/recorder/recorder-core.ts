@@ -1,10 +1,11 @@
 // The state one recorder shares between its fetch wrappers, its response
 // observers and its delivery pipeline. Internal: the public face is Recorder.
 import type { ErrorSignals } from "../errors/index.ts";
+import type { OpenTrace, TraceHost } from "../trace/open-trace.ts";
 import type { LLMCall, RecorderEvent, RecorderOptions, RecorderStats } from "../types.ts";
 import type { TagScope } from "./tag-scope.ts";
 
-export interface RecorderCore {
+export interface RecorderCore extends TraceHost {
   readonly sessionId: string;
   readonly options: RecorderOptions;
   /** options.maxBodyBytes, defaulted */
@@ -22,6 +23,10 @@ export interface RecorderCore {
   finish(call: LLMCall): void;
   /** work flush() must wait for (a body read in the background); a rejection is a fault */
   track(work: Promise<unknown>): void;
+  /** options.maxOpenTraces, defaulted */
+  readonly maxOpenTraces: number;
+  /** the trace each call made inside one belongs to, until it settles there */
+  readonly traceOf: WeakMap<LLMCall, OpenTrace>;
 }
 
 export const now = (): number => performance.now();

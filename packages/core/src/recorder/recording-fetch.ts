@@ -26,7 +26,7 @@ export function createRecordingFetch(core: RecorderCore, original: typeof fetch,
     } catch (err) {
       fail(live, err);
     }
-    later().then(live.catchUp).catch(core.fault);
+    if (live.catchUp) later().then(live.catchUp).catch(core.fault);
     return pending.then((response) => {
       try {
         return live.observe(response);

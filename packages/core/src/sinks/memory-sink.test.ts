@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Trace } from "../trace/types.ts";
 import type { LLMCall } from "../types.ts";
 import { memorySink } from "./memory-sink.ts";
 
@@ -38,5 +39,17 @@ describe("memorySink", () => {
     off();
     sink.write(call("b"));
     expect(notified).toBe(3);
+  });
+
+  it("keeps the newest traces up to traceCapacity, counts evictions, and clears them with the calls", () => {
+    const sink = memorySink({ traceCapacity: 2 });
+    let notified = 0;
+    sink.subscribe(() => notified++);
+    for (const id of ["t1", "t2", "t3"]) sink.writeTrace!({ id } as Trace);
+    expect(sink.traces().map((t) => t.id)).toEqual(["t2", "t3"]);
+    expect(sink.droppedTraces).toBe(1);
+    expect(notified).toBe(3);
+    sink.clear();
+    expect(sink.traces()).toEqual([]);
   });
 });

@@ -105,3 +105,17 @@ export interface TraceHandle {
   /** end the trace; idempotent. The trace reaches the sinks once its calls have ended. */
   end(error?: unknown): void;
 }
+
+/**
+ * A known retrieval API: a fetch inside a trace whose URL matches is a
+ * `retrieval` step named after `system` instead of an `http` step. All given
+ * patterns must match; `path` sees the path without the query.
+ */
+export interface RetrievalEndpoint {
+  /** "pinecone", "qdrant", … (the step's `db.system` attribute) */
+  system: string;
+  host?: RegExp;
+  path?: RegExp;
+  /** default any method */
+  method?: string;
+}
