@@ -1,4 +1,4 @@
-import { REFUSAL_TEXT, answerFor } from "./content/answer.ts";
+import { type AnswerFocus, REFUSAL_TEXT, answerFor } from "./content/answer.ts";
 import { hashString, shortId } from "./content/hash.ts";
 import type { CacheUse, PromptCache } from "./content/prompt-cache.ts";
 import { capPieces, estimateTokens, splitIntoPieces } from "./content/tokens.ts";
@@ -63,6 +63,14 @@ export function promptText(prompt: PromptInput): string {
   return parts.join("\n");
 }
 
+/** The user's last question (not a tool result sent back as a user turn) and the tool result that ends the prompt. */
+export function focusOf(prompt: PromptInput): AnswerFocus {
+  const messages = prompt.endsWithToolResult ? prompt.messages.slice(0, -1) : prompt.messages;
+  const question = messages.findLast((m) => m.role === "user" && m.content.trim())?.content;
+  const toolResult = prompt.endsWithToolResult ? prompt.messages.at(-1)?.content : undefined;
+  return { ...(question ? { question } : {}), ...(toolResult ? { toolResult } : {}) };
+}
+
 export function inputTokensOf(prompt: PromptInput): number {
   // Chat formats spend a few tokens per message on role markers.
   let tokens = 3 + (prompt.system ? estimateTokens(prompt.system) + 4 : 0);
@@ -88,7 +96,7 @@ export function generate(input: GenerateInput, ctx: GenerateContext): Generation
   }
   if (ctx.scenario === "blocked") return { ...base, text: "", pieces: [], finish: "blocked", outputTokens: 0 };
 
-  const full = splitIntoPieces(ctx.scenario === "refusal" ? REFUSAL_TEXT : answerFor(text, ctx.salt));
+  const full = splitIntoPieces(ctx.scenario === "refusal" ? REFUSAL_TEXT : answerFor(text, ctx.salt, focusOf(input.prompt)));
   let { pieces, capped } = capPieces(full, input.maxTokens);
   let finish: FinishKind = ctx.scenario === "refusal" ? "refusal" : capped ? "length" : "stop";
   if (ctx.scenario === "content_filter") {

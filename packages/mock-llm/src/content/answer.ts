@@ -1,54 +1,6 @@
 import { hashString } from "./hash.ts";
-
-const ENGLISH = [
-  "The quick answer is that it depends on the context you provide.",
-  "Here is a short summary of the main points.",
-  "First, check the inputs; then compare the results with the expected values.",
-  "Caching repeated prompts is one of the easiest ways to cut latency and cost.",
-  "A smaller model is often good enough for classification tasks.",
-  "Streaming lets the user read the first words while the rest is still being generated.",
-  "Token usage grows with both the prompt and the completion, so watch both.",
-  "In short, measure before you optimize.",
-  "The weather today is mild, with a light breeze from the west.",
-  "Paris is the capital of France and sits on the Seine.",
-  "Water boils at one hundred degrees Celsius at sea level.",
-  "Good prompts state the task, the format and one clear example.",
-  "Retries with exponential backoff smooth over brief rate limits.",
-  "Each request carries its own context, so identical prompts are cheap to compare.",
-  "That is a great question, and the honest answer has a few parts.",
-  "Let me know if you would like more detail on any of these steps.",
-];
-
-const JAPANESE = [
-  "ご質問ありがとうございます。",
-  "結論から言うと、状況によって異なります。",
-  "まず入力を確認し、次に結果を比較してください。",
-  "ストリーミングを使うと最初の言葉をすぐに表示できます。",
-  "トークン数はプロンプトと応答の両方で増えます。",
-  "詳しく知りたい点があれば教えてください。",
-];
-
-// Background paragraphs a model adds when asked to explain in detail: the
-// reason a one-line prompt edit can triple the tokens of every call.
-const BACKGROUND_EN = [
-  "To give some background, this question touches several related ideas that are worth separating.",
-  "Historically, the first approaches were simple, and each later refinement added another layer of nuance.",
-  "It helps to look at the assumptions behind the question before looking at the answer itself.",
-  "Several factors interact here, and the most important one is usually the context of the request.",
-  "Practitioners tend to weigh cost, latency and accuracy against each other when they choose an approach.",
-  "With that background in place, the direct answer follows.",
-];
-
-const BACKGROUND_JA = [
-  "まず背景から説明します。この質問にはいくつかの関連する考え方が含まれており、それぞれを分けて考えることが大切です。",
-  "歴史的には、最初の方法はとても単純なものでしたが、その後の改良によって少しずつ複雑で精密なものになってきました。",
-  "答えそのものを見る前に、質問の前提となっている考え方や条件を確認しておくと、全体の理解がずっと深まります。",
-  "ここでは複数の要因が互いに影響し合っており、多くの場合、最も重要なのは依頼の文脈と目的です。",
-  "実務では、費用、応答時間、正確さの三つを比べながら、状況に合った方法を選ぶことが一般的です。",
-  "また、同じ質問でも利用者の立場や前提知識によって、適切な説明の深さは大きく変わります。",
-  "さらに、関連する制度や過去の経緯を知っておくと、数字の意味や変化の理由をより正確に読み取れます。",
-  "以上の背景を踏まえたうえで、ここからは質問への直接の答えを順に説明していきます。",
-];
+import { BACKGROUND_EN, BACKGROUND_JA, ENGLISH_SENTENCES, JAPANESE } from "./sentences.ts";
+import { closestSentence, toolSentence, topicOf, topicSentence } from "./topic.ts";
 
 /** The prompt asks the model to explain at length (e.g. 「詳しく背景を説明した上で」). */
 export const asksForDetail = (prompt: string) => /詳しく|詳細|背景を説明|in detail|explain the background/i.test(prompt);
@@ -57,18 +9,34 @@ export const REFUSAL_TEXT = "I'm sorry, but I can't help with that request.";
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
+/** What the answer is about: the user's question and, after a tool call, the tool's result. */
+export interface AnswerFocus {
+  question?: string;
+  toolResult?: string;
+}
+
 /**
  * The same prompt always gets the same answer; `salt` (set only when the
- * caller asks for variation) picks a different one.
+ * caller asks for variation) picks a different one. The answer speaks to the
+ * question (its topic first, the canned sentence that shares most of its
+ * words next) and quotes a tool's result, so a demo's relevance scores read
+ * like a model's.
  */
-export function answerFor(prompt: string, salt = 0): string {
-  const sentences = CJK.test(prompt) ? JAPANESE : ENGLISH;
+export function answerFor(prompt: string, salt = 0, focus: AnswerFocus = {}): string {
+  const question = focus.question ?? prompt;
+  const japanese = CJK.test(question || prompt);
+  const sentences = japanese ? JAPANESE : ENGLISH_SENTENCES;
   const h = hashString(prompt, 0x811c9dc5 ^ salt);
   const count = 2 + (h % 3);
   const start = (h >>> 4) % sentences.length;
   const chosen: string[] = [];
   for (let i = 0; i < count; i++) chosen.push(sentences[(start + i * 5) % sentences.length]!);
-  const separator = sentences === JAPANESE ? "" : " ";
-  if (asksForDetail(prompt)) chosen.unshift(...(sentences === JAPANESE ? BACKGROUND_JA : BACKGROUND_EN));
-  return chosen.join(separator);
+  const best = japanese ? undefined : closestSentence(question);
+  if (best && !chosen.includes(best.sentence)) chosen.unshift(best.sentence);
+  if (focus.toolResult) chosen.unshift(toolSentence(focus.toolResult, japanese));
+  const topic = topicOf(question);
+  // the topic sentence goes first unless the matching sentence already covers every topic word
+  if (topic && !(best && best.covers === 1)) chosen.unshift(topicSentence(topic, japanese, h));
+  if (asksForDetail(prompt)) chosen.unshift(...(japanese ? BACKGROUND_JA : BACKGROUND_EN));
+  return chosen.join(japanese ? "" : " ");
 }
