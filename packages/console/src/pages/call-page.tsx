@@ -22,6 +22,7 @@ function CallDetailView({ call }: { call: LLMCall }) {
         <span className="muted">{call.provider} · {call.operation} · {call.stream ? "stream" : "json"}</span>
         <span className="muted num" title={new Date(call.startedAt).toISOString()}>{new Date(call.startedAt).toLocaleDateString()} {formatClock(call.startedAt)}</span>
         <span className="spacer" />
+        {call.traceId && <a className="btn" href={hrefOf({ page: "trace", id: call.traceId })}>Its trace</a>}
         <a className="btn" href={hrefOf({ page: "similar", id: call.id })}>Same prompt pattern</a>
       </header>
       <CallSections call={call} feedback={<FeedbackLine call={call} />} />

@@ -1,11 +1,13 @@
 // Latency per model: total and time to first token, median and p95, and the
-// jitter (p95 / median) that says how uneven a model is.
+// jitter (p95 / median) that says how uneven a model is; per feature, where
+// whole requests spend their time.
 import { formatCount, formatMs, JitterPlots } from "@llmscope/react/views";
 import { hrefOf } from "../routing/route.ts";
 import { useApi } from "../api/use-api.ts";
 import { useCollector } from "../ui/api-context.ts";
 import { BarChart } from "../ui/bar-chart.tsx";
 import { LoadedView } from "../ui/loaded-view.tsx";
+import { FeatureTimeBreakdown } from "./latency/feature-time-breakdown.tsx";
 
 const RECENT = 500;
 
@@ -36,6 +38,7 @@ export function LatencyPage(_: { query: URLSearchParams }) {
           </>
         )}
       </LoadedView>
+      <FeatureTimeBreakdown />
       <h2 className="section-title">Distribution of the latest {RECENT} calls, call by call</h2>
       <LoadedView loaded={recent}>
         {({ calls }) => <JitterPlots calls={calls} onOpenCall={(id) => (location.hash = hrefOf({ page: "call", id }))} />}

@@ -20,6 +20,7 @@ export const traceCss = `
 .time-col{width:32%;min-width:180px}
 .time-bar{display:flex;height:12px;background:var(--bg3);border-radius:2px;overflow:hidden}
 .time-seg{display:block;height:100%}
+.breakdown-bars{display:flex;flex-direction:column;gap:3px;padding:4px 8px}
 .list-foot{display:flex;align-items:center;gap:12px}
 .trace-title{font-size:16px;margin:6px 0;display:flex;align-items:center;gap:8px}
 .trace-facts{grid-template-columns:max-content 1fr max-content 1fr max-content 1fr;max-width:1000px;margin:6px 0}

@@ -10,7 +10,7 @@ import type { SinkContext } from "../types.ts";
 /** one serialized call or feedback item waiting to be sent */
 export interface BeaconItem {
   id: string;
-  kind: "calls" | "feedback";
+  kind: "calls" | "feedback" | "traces";
   json: string;
   /** UTF-8 bytes of json */
   bytes: number;

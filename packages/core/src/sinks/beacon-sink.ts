@@ -3,9 +3,11 @@
 // failure is known and retried); navigator.sendBeacon once it is hidden or
 // going away; unsent batches wait in IndexedDB for `online` or the next page
 // load. Workers and Node: the original fetch, kept alive through `waitUntil`.
+import type { Trace } from "../trace/types.ts";
 import type { Feedback, LLMCall, Sink, SinkContext } from "../types.ts";
 import type { BeaconItem, Outbox } from "./beacon-outbox.ts";
 import { serializeCall, utf8Bytes } from "./beacon-shrink.ts";
+import { serializeTrace } from "./beacon-trace.ts";
 import { ENVELOPE_VERSION } from "./envelope.ts";
 
 export type { BeaconItem };
@@ -137,8 +139,9 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   /** send one batch and settle it; true when it failed in a way worth retrying (it is back at the front of the queue) */
   const send = async (batch: BeaconItem[], beacon?: boolean) => {
     const kind = batch[0]!.kind;
-    const body = `{"v":${ENVELOPE_VERSION},"sentAt":${Date.now()}${key},"${kind}":[${batch.map((i) => i.json).join(",")}]}`;
-    const status = await post(kind == "calls" ? url : feedbackUrl, body, beacon);
+    // traces ride in a calls envelope beside no calls: a collector that predates them reads an empty batch
+    const body = `{"v":${ENVELOPE_VERSION},"sentAt":${Date.now()}${key},${kind == "traces" ? '"calls":[],' : ""}"${kind}":[${batch.map((i) => i.json).join(",")}]}`;
+    const status = await post(kind == "feedback" ? feedbackUrl : url, body, beacon);
     const box = await outbox;
     // network errors, timeouts, 408, 429 and 5xx may pass; other 4xx will not
     if (!status || status == 408 || status == 429 || status > 499) {
@@ -218,6 +221,16 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
       try {
         const fit = serializeCall(call, room);
         if (fit) add({ id: call.id, kind: "calls", ...fit });
+        else drop(1, "beacon-too-large");
+      } catch (e) {
+        fail(e);
+      }
+    },
+    writeTrace(trace: Trace) {
+      try {
+        // room for `"calls":[],` beside the traces
+        const fit = serializeTrace(trace, room - 11);
+        if (fit) add({ id: `trace:${trace.id}@${trace.startedAt}`, kind: "traces", ...fit });
         else drop(1, "beacon-too-large");
       } catch (e) {
         fail(e);
