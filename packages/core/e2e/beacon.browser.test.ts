@@ -109,4 +109,70 @@ describe("beaconSink in Chromium", () => {
     expect(await page.evaluate(() => window.kept.ctx.drops)).toEqual({});
     await page.close();
   });
+
+  it("sends a stored call once when `online` reloads the outbox while its delivery is settling", async () => {
+    collector = await startTestCollector();
+    const port = collector.port;
+    const url = `${collector.origin}/v1/calls`;
+    await collector.close();
+    collector = undefined;
+    const page = await browser.open();
+    // every send waits until the test lets its answer through
+    await page.evaluate((url) => {
+      const gate = { open: () => {}, sent: 0, answered: 0 };
+      window.kept.gate = gate;
+      const held: typeof fetch = async (...args) => {
+        const answer = fetch(...args);
+        gate.sent++;
+        answer.then(() => gate.answered++, () => gate.answered++);
+        await new Promise<void>((resolve) => (gate.open = resolve));
+        return answer;
+      };
+      const sink = window.fx.beaconSink({ url, flushIntervalMs: 600_000, retry: { baseMs: 5, maxMs: 5, attempts: 0 } });
+      window.kept.ctx = window.fx.recordingContext(held);
+      sink.attach!(window.kept.ctx);
+      window.kept.sink = sink;
+    }, url);
+    await page.evaluate(writeCalls, { from: 0, n: 5 });
+    // the collector is down: the calls go to the outbox
+    await page.evaluate(() => {
+      const flushed = window.kept.sink.flush();
+      window.kept.gate.open();
+      return flushed;
+    });
+    expect(await page.evaluate(outboxSize)).toBe(5);
+
+    collector = await startTestCollector(port);
+    await page.evaluate(async () => {
+      // back online: the outbox hands its calls back and one send takes them
+      dispatchEvent(new Event("online"));
+      while (window.kept.gate.answered < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      // that send has its answer the moment a second `online` reads the outbox back
+      window.kept.gate.open();
+      dispatchEvent(new Event("online"));
+    });
+    await collector.waitForCalls(5);
+    await page.waitForFunction(async () => {
+      const r = indexedDB.open("llmscope-outbox");
+      const count = await new Promise<number>((resolve) => {
+        r.onsuccess = () => {
+          const c = r.result.transaction("items").objectStore("items").count();
+          c.onsuccess = () => (resolve(c.result), r.result.close());
+        };
+      });
+      return count == 0;
+    });
+    // whatever a second reading handed back has had its chance to go out
+    await page.evaluate(async () => {
+      for (let i = 0; i < 5; i++) {
+        window.kept.gate.open();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const flushed = window.kept.sink.flush();
+      window.kept.gate.open();
+      await flushed;
+    });
+    expect(collector.callIds()).toEqual(ids(0, 5));
+    await page.close();
+  });
 });

@@ -21,8 +21,8 @@ export interface BeaconItem {
 export interface Outbox {
   /** keep the items not kept yet (flagging them `stored`) until they are done */
   keep(items: BeaconItem[]): void;
-  /** delivered or rejected: remove the kept ones among them */
-  done(items: BeaconItem[]): void;
+  /** delivered or rejected: remove the kept ones among them; settles once the removal has committed (or failed) */
+  done(items: BeaconItem[]): Promise<void>;
 }
 
 const STORE = "items";
@@ -94,7 +94,7 @@ export async function openOutbox(
     },
     done(items) {
       const ids = items.filter((i) => i.stored).map((i) => i.id);
-      if (ids.length) guard(remove(ids));
+      return ids.length ? remove(ids).catch((e) => ctx.error(e)) : Promise.resolve();
     },
   };
 }

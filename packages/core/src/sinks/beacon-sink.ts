@@ -150,8 +150,12 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
       enqueue(batch, true);
       return true;
     }
-    box?.done(batch);
-    release(batch);
+    // A stored call stays claimed until the outbox has forgotten it: an outbox
+    // read begun before the removal (an `online` reload) would otherwise hand
+    // it back as unsent, and it would go out twice.
+    const removed = box?.done(batch);
+    if (removed) void removed.then(() => release(batch));
+    else release(batch);
     if (status > 299) drop(batch.length, "beacon-rejected");
     return false;
   };
