@@ -16,6 +16,9 @@ for (const name of order) {
   process.stdout.write(out);
   sections.push(out.trim());
 }
+// the peer comparison needs its own install and runs apart (`pnpm bench:peers`): its latest table is kept
+const peers = "bench/peers/RESULTS.md";
+if (existsSync(peers)) sections.push(`<!-- peers -->\n${readFileSync(peers, "utf8").trim()}\n<!-- /peers -->`);
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 const doc = `# Benchmarks

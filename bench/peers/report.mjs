@@ -1,0 +1,56 @@
+// The markdown table of a run: per variant the medians over rounds, each round
+// compared with the bare SDK measured in that same round.
+import os from "node:os";
+
+const NAMES = {
+  bare: "bare openai SDK",
+  "llmscope-memory": "llmscope, memorySink",
+  "llmscope-beacon": "llmscope, beaconSink",
+  openllmetry: "OpenLLMetry (`@traceloop/instrumentation-openai` + OTLP)",
+  openinference: "OpenInference (`@arizeai/openinference-instrumentation-openai` + OTLP)",
+  langfuse: "Langfuse (`@langfuse/openai` + `@langfuse/otel`)",
+  langsmith: "LangSmith (`wrapOpenAI`)",
+};
+const median = (xs) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kib = (b) => (b < 1024 ? `${Math.round(b)} B` : `${(b / 1024).toFixed(1)} KiB`);
+
+export function report(results, { rounds, calls, streams, memoryCalls }) {
+  const bare = results.bare?.speed;
+  const rows = Object.entries(results).map(([variant, { speed, delivered, memory }]) => {
+    const vsBare = (pick, op) => (bare ? median(speed.map((m, r) => op(pick(m), pick(bare[r])))) : NaN);
+    const made = delivered.reduce((n, d) => n + d.made, 0);
+    const bytes = delivered.reduce((n, d) => n + d.bytes, 0);
+    const records = delivered.reduce((n, d) => n + (d.kept ?? d.records), 0);
+    return {
+      variant,
+      cpu: vsBare((m) => m.cpuPerCall, (a, b) => a - b),
+      first: vsBare((m) => m.first, (a, b) => a / b),
+      last: vsBare((m) => m.last, (a, b) => a / b),
+      bytes: bytes / made,
+      sent: bytes > 0,
+      delivered: `${records} of ${made}${delivered.some((d) => d.kept !== undefined) ? " kept" : ""}`,
+      memory: memory?.heapGrowthMB,
+    };
+  });
+  const lines = [
+    "## Side by side with peers",
+    "",
+    `Measured by \`pnpm bench:peers\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, generated ${new Date().toISOString().slice(0, 10)}.`,
+    `The openai SDK against the mock LLM server on 127.0.0.1 with no delay before or between chunks; each variant in a process of its own, ${rounds} interleaved rounds of ${calls} non-streamed and ${streams} streamed calls; every variant exports to a local endpoint that counts what arrives. Figures are medians over rounds, each compared with the bare SDK in the same round: read the ranking, not the absolute times.`,
+    "CPU added per call includes the flush that delivers the calls. Bytes per call: request bodies as they reached the endpoint. Memory: heap left after ${memoryCalls} calls with the endpoint down.".replace("${memoryCalls}", memoryCalls),
+    "",
+    "| variant | CPU added per non-streamed call | stream: first chunk vs bare | last chunk vs bare | bytes sent per call | delivered | heap growth, endpoint down |",
+    "|---|---|---|---|---|---|---|",
+  ];
+  for (const r of rows) {
+    const isBare = r.variant === "bare";
+    lines.push(
+      `| ${NAMES[r.variant] ?? r.variant} | ${isBare ? "–" : `${r.cpu.toFixed(3)} ms`} | ${isBare ? "×1" : `×${r.first.toFixed(2)}`} | ${isBare ? "×1" : `×${r.last.toFixed(2)}`} | ${r.sent ? kib(r.bytes) : "–"} | ${isBare ? "–" : r.delivered} | ${r.memory === undefined ? "–" : `${r.memory.toFixed(1)} MB`} |`,
+    );
+  }
+  return lines.join("\n");
+}

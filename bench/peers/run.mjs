@@ -1,0 +1,74 @@
+// `pnpm bench:peers`: llmscope beside the instrumentations users would
+// install instead, measured in one run. See README.md.
+import { fork } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { startIntake } from "./intake.mjs";
+import { report } from "./report.mjs";
+import { VARIANTS } from "./variants/index.mjs";
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
+const rounds = Number(args.rounds ?? 5);
+const only = args.variants?.split(",") ?? Object.keys(VARIANTS);
+const speedJob = { warmup: 30, calls: Number(args.calls ?? 300), streams: Number(args.streams ?? 100) };
+const memoryCalls = Number(args.memoryCalls ?? 3000);
+
+/** a child process that prints one JSON line */
+function child(file, arg, execArgv = []) {
+  return new Promise((resolve, reject) => {
+    const p = fork(here(file), [JSON.stringify(arg)], { stdio: ["ignore", "pipe", "inherit", "ipc"], execArgv });
+    let out = "";
+    p.stdout.on("data", (d) => (out += d));
+    p.on("exit", (code) => (code ? reject(new Error(`${arg.variant} exited with ${code}`)) : resolve(JSON.parse(out.trim().split("\n").pop()))));
+  });
+}
+const startMock = () =>
+  new Promise((resolve, reject) => {
+    const p = fork(here("mock-server.mjs"));
+    p.once("message", (url) => resolve({ url, close: () => p.disconnect() }));
+    p.once("exit", (code) => reject(new Error(`mock server exited (${code})`)));
+  });
+/** a 127.0.0.1 port nothing listens on: the endpoint is down */
+const deadPort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+const mock = await startMock();
+const intake = await startIntake();
+const results = Object.fromEntries(only.map((v) => [v, { speed: [], delivered: [], memory: undefined }]));
+try {
+  for (let r = 0; r < rounds; r++) {
+    // each round starts with another variant, so none always runs first or last
+    const order = only.map((_, i) => only[(i + r) % only.length]);
+    for (const variant of order) {
+      const m = await child("variant.mjs", { variant, mode: "speed", mockUrl: mock.url, sinkUrl: `${intake.url}/${variant}`, ...speedJob });
+      results[variant].speed.push(m);
+      results[variant].delivered.push({ made: m.made, kept: m.kept, ...intake.take(variant) });
+    }
+    console.error(`round ${r + 1}/${rounds} done`);
+  }
+  const down = `http://127.0.0.1:${await deadPort()}`;
+  for (const variant of only) {
+    results[variant].memory = await child("variant.mjs", { variant, mode: "memory", mockUrl: mock.url, sinkUrl: `${down}/${variant}`, calls: memoryCalls }, ["--expose-gc"]);
+  }
+} finally {
+  mock.close();
+  await intake.close();
+}
+const table = report(results, { rounds, ...speedJob, memoryCalls });
+console.log(table);
+writeFileSync(here("RESULTS.md"), table + "\n");
+// BENCHMARKS.md keeps the latest table in its own marked section
+const doc = here("../../BENCHMARKS.md");
+if (existsSync(doc)) {
+  const text = readFileSync(doc, "utf8");
+  const section = `<!-- peers -->\n${table}\n<!-- /peers -->`;
+  const marked = /<!-- peers -->[\s\S]*<!-- \/peers -->/;
+  writeFileSync(doc, marked.test(text) ? text.replace(marked, section) : `${text.trimEnd()}\n\n${section}\n`);
+}

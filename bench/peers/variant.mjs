@@ -1,0 +1,60 @@
+// One variant's workload, in a process of its own (instrumentations patch
+// modules for the whole process). Argument: {variant, mode, mockUrl, sinkUrl, ...}
+// as JSON. Prints one JSON line of what it measured.
+//   speed: non-streamed calls (CPU per call, the flush that delivers them
+//          included), then streamed calls (time to first and to last chunk)
+//   memory: calls with the endpoint down; the heap they leave behind
+import { VARIANTS } from "./variants/index.mjs";
+
+const job = JSON.parse(process.argv[2]);
+const { openai, flush, kept, stats } = await VARIANTS[job.variant](job);
+
+const messages = [
+  { role: "system", content: "You are a support agent for Acme. Answer in two sentences, politely, citing the order number." },
+  { role: "user", content: `Customer ann@example.com asks about order #${1000 + Math.floor(Math.random() * 9000)} placed on 2026-11-30: it has not arrived. ${"Context line about the order. ".repeat(20)}` },
+];
+const ask = () => openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages });
+const askStream = async () => {
+  const t0 = performance.now();
+  const stream = await openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages, stream: true, stream_options: { include_usage: true } });
+  let first;
+  for await (const _chunk of stream) first ??= performance.now() - t0;
+  return [first, performance.now() - t0];
+};
+const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+let made = 0;
+
+if (job.mode === "speed") {
+  for (let i = 0; i < job.warmup; i++) await ask(), await askStream();
+  made += 2 * job.warmup;
+  await flush();
+  const c0 = cpuMs();
+  for (let i = 0; i < job.calls; i++) await ask();
+  await flush();
+  const cpuPerCall = (cpuMs() - c0) / job.calls;
+  made += job.calls;
+  const first = [];
+  const last = [];
+  for (let i = 0; i < job.streams; i++) {
+    const [f, l] = await askStream();
+    first.push(f);
+    last.push(l);
+  }
+  made += job.streams;
+  await flush();
+  console.log(JSON.stringify({ cpuPerCall, first: median(first), last: median(last), made, kept: kept?.(), stats: stats?.() }));
+} else {
+  const heap = () => (globalThis.gc(), globalThis.gc(), process.memoryUsage().heapUsed / 2 ** 20);
+  for (let i = 0; i < 50; i++) await ask();
+  await new Promise((r) => setTimeout(r, 200));
+  const before = heap();
+  for (let i = 0; i < job.calls; i++) i % 4 ? await ask() : await askStream();
+  // what the exporters hold once their failed sends have settled for a moment
+  await new Promise((r) => setTimeout(r, 1500));
+  console.log(JSON.stringify({ heapGrowthMB: heap() - before, made: job.calls, stats: stats?.() }));
+}
+process.exit(0);

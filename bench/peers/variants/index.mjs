@@ -1,0 +1,54 @@
+// The variants measured side by side. Each sets up its instrumentation in a
+// fresh process and returns the client the workload calls, a flush that
+// delivers everything it recorded, and, where nothing is sent, how many calls
+// it kept.
+import { client, openaiModule } from "./openai.mjs";
+import { otelPipeline } from "./otel.mjs";
+
+const llmscope = () => import(new URL("../../../packages/core/dist/index.js", import.meta.url).href);
+
+export const VARIANTS = {
+  async bare({ mockUrl }) {
+    return { openai: client(mockUrl), flush: async () => {} };
+  },
+  async "llmscope-memory"({ mockUrl }) {
+    const { createRecorder, memorySink } = await llmscope();
+    const sink = memorySink({ capacity: 1000 });
+    const recorder = createRecorder({ sinks: [sink] });
+    return { openai: client(mockUrl, { fetch: recorder.wrap(fetch) }), flush: () => recorder.flush(), kept: () => sink.calls().length, stats: () => recorder.stats() };
+  },
+  async "llmscope-beacon"({ mockUrl, sinkUrl }) {
+    const { createRecorder, beaconSink } = await llmscope();
+    const recorder = createRecorder({ sinks: [beaconSink({ url: `${sinkUrl}/v1/calls` })] });
+    return { openai: client(mockUrl, { fetch: recorder.wrap(fetch) }), flush: () => recorder.flush(), stats: () => recorder.stats() };
+  },
+  async openllmetry({ mockUrl, sinkUrl }) {
+    const { OpenAIInstrumentation } = await import("@traceloop/instrumentation-openai");
+    const { provider, flush } = otelPipeline(sinkUrl);
+    const instrumentation = new OpenAIInstrumentation();
+    instrumentation.setTracerProvider(provider);
+    instrumentation.manuallyInstrument(openaiModule.OpenAI);
+    return { openai: client(mockUrl), flush };
+  },
+  async openinference({ mockUrl, sinkUrl }) {
+    const { OpenAIInstrumentation } = await import("@arizeai/openinference-instrumentation-openai");
+    const { provider, flush } = otelPipeline(sinkUrl);
+    const instrumentation = new OpenAIInstrumentation({ tracerProvider: provider });
+    instrumentation.manuallyInstrument(openaiModule);
+    return { openai: client(mockUrl), flush };
+  },
+  async langfuse({ mockUrl, sinkUrl }) {
+    const { LangfuseSpanProcessor } = await import("@langfuse/otel");
+    const { observeOpenAI } = await import("@langfuse/openai");
+    const processor = new LangfuseSpanProcessor({ publicKey: "pk-lf-bench", secretKey: "sk-lf-bench", baseUrl: sinkUrl });
+    const { flush } = otelPipeline(sinkUrl, [processor]);
+    return { openai: observeOpenAI(client(mockUrl)), flush };
+  },
+  async langsmith({ mockUrl, sinkUrl }) {
+    const { Client } = await import("langsmith");
+    const { wrapOpenAI } = await import("langsmith/wrappers");
+    const ls = new Client({ apiUrl: sinkUrl, apiKey: "ls-bench" });
+    process.env.LANGSMITH_TRACING = "true";
+    return { openai: wrapOpenAI(client(mockUrl), { client: ls }), flush: () => ls.awaitPendingTraceBatches() };
+  },
+};
