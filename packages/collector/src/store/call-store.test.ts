@@ -2,6 +2,7 @@
 import { afterAll } from "vitest";
 import { callStoreSuite, type OpenStore } from "./store-suite.ts";
 import { qualityStoreSuite } from "./quality-store-suite.ts";
+import { traceStoreSuite } from "../traces/trace-store-suite.ts";
 import { SqliteStore } from "./sqlite-store.ts";
 import { tempDbPath } from "../testing/temp-db.ts";
 import { postgresTestStores } from "../testing/postgres-test-stores.ts";
@@ -13,6 +14,7 @@ const openSqlite: OpenStore = async () => {
 };
 callStoreSuite("SqliteStore", openSqlite);
 qualityStoreSuite("SqliteStore", openSqlite);
+traceStoreSuite("SqliteStore", openSqlite);
 
 const postgres = postgresTestStores();
 afterAll(() => postgres.teardown());
@@ -22,3 +24,4 @@ const openPostgres: OpenStore = async () => {
 };
 callStoreSuite("PostgresStore", openPostgres);
 qualityStoreSuite("PostgresStore", openPostgres);
+traceStoreSuite("PostgresStore", openPostgres);

@@ -4,11 +4,13 @@ import type pg from "pg";
 import { SCHEMA_V1 } from "./schema-v1.ts";
 import { SCHEMA_V2 } from "./schema-v2.ts";
 import { SCHEMA_V3 } from "./schema-v3.ts";
+import { PG_TRACE_SCHEMA } from "../../traces/pg-trace-schema.ts";
 
 const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 1, sql: SCHEMA_V1 },
   { version: 2, sql: SCHEMA_V2 },
   { version: 3, sql: SCHEMA_V3 },
+  { version: 4, sql: PG_TRACE_SCHEMA },
 ];
 
 export async function migrate(pool: pg.Pool, schema?: string): Promise<number> {

@@ -66,6 +66,8 @@ export interface RetentionResult {
   partitions: string[];
   /** calls they held */
   calls: number;
+  /** traces dropped with the same months */
+  traces?: number;
 }
 
 /**

@@ -3,6 +3,7 @@
 // once. The behaviour every store shares is in ../store-suite.ts.
 import { afterAll, describe, expect, it } from "vitest";
 import { makeCall } from "../../testing/make-call.ts";
+import { makeTrace } from "../../testing/make-trace.ts";
 import { postgresTestStores } from "../../testing/postgres-test-stores.ts";
 
 const DAY = 86_400_000;
@@ -21,7 +22,7 @@ describe("PostgresStore partitions", () => {
 
     // a cutoff inside February keeps February: only whole months go
     const retired = await store.dropCallsBefore(Date.UTC(2026, 1, 20));
-    expect(retired).toEqual({ partitions: ["calls_202601"], calls: 2 });
+    expect(retired).toEqual({ partitions: ["calls_202601"], calls: 2, traces: 0 });
     expect((await store.partitions()).map((p) => p.name)).toEqual(["calls_202602", "calls_202603"]);
     expect(await store.count()).toBe(2);
     // rollups outlive the raw calls
@@ -31,6 +32,18 @@ describe("PostgresStore partitions", () => {
     const late = makeCall({ startedAt: jan });
     expect((await store.ingest([late], mar)).inserted).toHaveLength(1);
     expect((await store.getCall(late.id))!.id).toBe(late.id);
+  });
+
+  it("drops a month of traces, and their calls' links, with that month of calls; trace rollups stay", async () => {
+    const store = await postgres.open();
+    const jan = makeTrace({ startedAt: Date.UTC(2026, 0, 20) });
+    const feb = makeTrace({ startedAt: Date.UTC(2026, 1, 20) });
+    const stored = await store.ingest([...jan.calls, ...feb.calls], 0);
+    await store.traces.ingest([jan.trace, feb.trace], stored.inserted.map((i) => i.call), 0);
+    expect(await store.dropCallsBefore(Date.UTC(2026, 1, 10))).toEqual({ partitions: ["calls_202601"], calls: 4, traces: 1 });
+    expect(await store.traces.getTrace(jan.trace.id)).toBeUndefined();
+    expect((await store.traces.getTrace(feb.trace.id))!.calls).toHaveLength(4);
+    expect((await store.traces.stats({ groupBy: "all", period: "all" }))[0]).toMatchObject({ traces: 2 });
   });
 
   it("keeps a NUL character in the record and drops it from the filter columns", async () => {

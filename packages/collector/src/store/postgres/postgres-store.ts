@@ -22,6 +22,9 @@ import { createPgStats } from "./pg-stats.ts";
 import { createPgAlerts } from "./pg-alerts.ts";
 import { createPgQuality } from "./pg-quality.ts";
 import { createPgQualityStats } from "./pg-quality-stats.ts";
+import { createPgTraceStore } from "../../traces/pg-trace-store.ts";
+import { dropTracesBefore } from "../../traces/pg-trace-partitions.ts";
+import type { TraceStore } from "../../traces/trace-store.ts";
 
 export interface PostgresStoreOptions extends PoolOptions {
   /** how many recent calls per prompt the spike baseline looks at; default 50 */
@@ -38,6 +41,7 @@ export class PostgresStore implements CallStore {
   private readonly quality: ReturnType<typeof createPgQuality>;
   private readonly qualityRows: ReturnType<typeof createPgQualityStats>;
   private closed = false;
+  readonly traces: TraceStore;
 
   /** use createPostgresStore, which migrates the schema first */
   constructor(readonly pool: pg.Pool, options: PostgresStoreOptions = {}) {
@@ -49,6 +53,7 @@ export class PostgresStore implements CallStore {
     this.alerts = createPgAlerts(pool);
     this.quality = createPgQuality(pool);
     this.qualityRows = createPgQualityStats(pool);
+    this.traces = createPgTraceStore(pool);
   }
 
   ingest(calls: LLMCall[], receivedAt: number): Promise<IngestResult> {
@@ -117,9 +122,10 @@ export class PostgresStore implements CallStore {
     return rebuildPgRollups(this.pool, progress);
   }
 
-  /** retention: drops the months of calls that end at or before `cutoff` (epoch ms); rollups stay */
-  dropCallsBefore(cutoff: number): Promise<RetentionResult> {
-    return dropCallsBefore(this.pool, cutoff);
+  /** retention: drops the months of calls, and of traces, that end at or before `cutoff` (epoch ms); rollups stay */
+  async dropCallsBefore(cutoff: number): Promise<RetentionResult> {
+    const result = await dropCallsBefore(this.pool, cutoff);
+    return { ...result, traces: await dropTracesBefore(this.pool, cutoff) };
   }
 
   /** the monthly partitions of calls, oldest first */
