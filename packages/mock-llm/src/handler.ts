@@ -3,6 +3,7 @@ import { CORS_HEADERS, preflightResponse } from "./cors.ts";
 import { hashString, seededRandom, shortId } from "./content/hash.ts";
 import { createPromptCache } from "./content/prompt-cache.ts";
 import { ENDPOINTS } from "./endpoints.ts";
+import { indexResponse } from "./index-page/index-response.ts";
 import { MockNetworkError } from "./network-failure.ts";
 import type { MockOptions } from "./options.ts";
 import { matchRoute } from "./routes.ts";
@@ -24,9 +25,10 @@ export function createMockLLM(options: MockOptions = {}): (request: Request) => 
   return async (request) => {
     if (request.method === "OPTIONS") return preflightResponse(request);
     const url = new URL(request.url);
+    if (request.method === "GET" && /^\/*$/.test(url.pathname)) return indexResponse(request);
     const route = matchRoute(url);
     const entry = route ? ENDPOINTS[route.endpoint] : undefined;
-    if (!route || !entry) return mockError(404, `mock-llm: no endpoint for ${request.method} ${url.pathname}`);
+    if (!route || !entry) return mockError(404, `mock-llm: no endpoint for ${request.method} ${url.pathname} (GET / lists them)`);
     if (request.method !== "POST") return mockError(405, `mock-llm: ${url.pathname} accepts POST only`);
 
     const named = request.headers.get("x-mock-scenario") ?? url.searchParams.get("mock_scenario");

@@ -47,6 +47,12 @@ describe("mockLLMPlugin", () => {
     expect(chunks.length).toBe(events.length);
   });
 
+  it("lists its endpoints at GET /mock-llm/", async () => {
+    const res = await fetch(`${devUrl}/mock-llm/`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).endpoints.length).toBeGreaterThan(8);
+  });
+
   it("leaves paths outside the prefix to Vite", async () => {
     const res = await fetch(`${devUrl}/v1/chat/completions`, { method: "POST", body: chatBody });
     expect(res.headers.get("x-request-id")).toBeNull();

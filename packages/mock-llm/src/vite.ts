@@ -17,8 +17,10 @@ export function mockLLMPlugin(options: MockLLMPluginOptions = {}): Plugin {
   const prefix = options.prefix ?? "/mock-llm";
   const handler = createMockLLM(options);
   const middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
-    // connect strips the mount prefix from req.url; routing is by suffix, so the original URL serves as well.
-    const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "/";
+    // connect strips the mount prefix from req.url; routing is by suffix, so the original URL serves as well,
+    // except for GET {prefix}/, the endpoint list, which is found by the stripped path.
+    const original = (req as IncomingMessage & { originalUrl?: string }).originalUrl;
+    const path = req.method === "GET" || !original ? (req.url ?? "/") : original;
     serveWithHandler(handler, req, res, `http://${req.headers.host ?? "localhost"}${path}`).catch(next);
   };
   return {
