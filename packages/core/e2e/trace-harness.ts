@@ -1,0 +1,76 @@
+// Shared by the trace suites: a recorder with a memory sink, the one trace a
+// run produced with its calls, and what every tool-loop trace must satisfy
+// exactly (calls, tool steps, summary).
+import { afterEach, expect } from "vitest";
+import { createRecorder, memorySink, type LLMCall, type RecorderOptions, type Trace } from "@llmscope/core";
+
+export function tracing(options: RecorderOptions = {}) {
+  const sink = memorySink();
+  const recorder = createRecorder({ sinks: [sink], ...options });
+  afterEach(async () => {
+    await recorder.flush();
+    sink.clear();
+  });
+  return {
+    sink,
+    recorder,
+    /** the one trace delivered since the last take(), with its calls in start order */
+    async take(): Promise<{ trace: Trace; calls: LLMCall[] }> {
+      await recorder.flush();
+      const traces = sink.traces();
+      const all = sink.calls();
+      sink.clear();
+      expect(traces).toHaveLength(1);
+      const trace = traces[0]!;
+      const calls = trace.callIds!.map((id) => all.find((c) => c.id === id)!);
+      // every call delivered since belongs to it, and no other
+      expect(all.map((c) => c.traceId)).toEqual(all.map(() => trace.id));
+      expect(calls.map((c) => c.id).sort()).toEqual(all.map((c) => c.id).sort());
+      return { trace, calls };
+    },
+  };
+}
+
+const sum = (calls: LLMCall[], f: (c: LLMCall) => number | undefined) => calls.reduce((n, c) => n + (f(c) ?? 0), 0);
+
+/**
+ * A loop of two calls with one tool run between them: the tool step spans the
+ * gap exactly, carries the call's id, arguments and the result, and the
+ * summary adds up (the calls and the tool never overlap, so each kind's time is
+ * a plain sum and the trace's own time is what is left). Times agree to the
+ * hundredth of a millisecond: steps carry epoch-ms starts, whose doubles keep
+ * about a quarter of a microsecond.
+ */
+export function expectToolLoop(trace: Trace, calls: LLMCall[], expected: { tool: string; result: (r: string) => void; minToolMs: number; timedByApp?: boolean }): void {
+  expect(calls).toHaveLength(2);
+  const [asked, answered] = calls as [LLMCall, LLMCall];
+  const toolCall = asked.completion.toolCalls![0]!;
+  expect(toolCall.id).toBeTruthy();
+  expect(answered.completion.text).not.toBe("");
+  const tools = trace.steps.filter((s) => s.kind === "tool");
+  expect(tools).toHaveLength(1);
+  const [step] = tools as [(typeof tools)[0]];
+  expect(step.name).toBe(expected.tool);
+  expect(step.attributes!["gen_ai.tool.call.id"]).toBe(toolCall.id);
+  if (!expected.timedByApp) {
+    expect(step.attributes!["gen_ai.tool.name"]).toBe(expected.tool);
+    expect(step.attributes!["gen_ai.tool.call.arguments"]).toBe(toolCall.arguments);
+    expected.result(String(step.attributes!["gen_ai.tool.call.result"]));
+  }
+  expect(step.durationMs).toBeGreaterThanOrEqual(expected.minToolMs);
+  const s = trace.summary!;
+  expect(s.calls).toBe(2);
+  expect(s.errors).toBe(0);
+  expect(s.inputTokens).toBe(sum(calls, (c) => c.usage.inputTokens));
+  expect(s.outputTokens).toBe(sum(calls, (c) => c.usage.outputTokens));
+  expect(s.inputTokens).toBeGreaterThan(0);
+  expect(s.costUSD).toBeCloseTo(sum(calls, (c) => c.cost?.totalUSD), 12);
+  expect(s.llmMs).toBeCloseTo(sum(calls, (c) => c.timing.durationMs), 2);
+  expect(s.toolMs).toBeCloseTo(step.durationMs!, 2);
+  expect([s.retrievalMs, s.httpMs, s.preprocessMs]).toEqual([0, 0, 0]);
+  expect(s.selfMs).toBeCloseTo(trace.durationMs! - s.llmMs - s.toolMs, 2);
+  expect(s.firstTokenMs).toBeGreaterThanOrEqual(asked.timing.ttftMs!);
+  expect(s.firstTokenMs).toBeLessThan(trace.durationMs!);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
