@@ -9,6 +9,12 @@ export interface CollectorCounters {
   callsRejected: number;
   /** calls stored with at least one text field cut to its cap */
   callsTruncated: number;
+  /** traces in accepted batches, stored and already stored (retries) */
+  tracesReceived: number;
+  tracesInserted: number;
+  tracesDuplicate: number;
+  /** traces in batches refused with a 400 */
+  tracesRejected: number;
   feedbackApplied: number;
   feedbackPending: number;
   rejectedByReason: Record<string, number>;
@@ -21,7 +27,7 @@ export interface CollectorCounters {
 export function createCounters(): CollectorCounters {
   return {
     batches: 0, callsReceived: 0, callsInserted: 0, callsDuplicate: 0, callsRejected: 0, callsTruncated: 0,
-    feedbackApplied: 0, feedbackPending: 0, rejectedByReason: {}, alertsFired: 0, alertErrors: 0,
+    tracesReceived: 0, tracesInserted: 0, tracesDuplicate: 0, tracesRejected: 0, feedbackApplied: 0, feedbackPending: 0, rejectedByReason: {}, alertsFired: 0, alertErrors: 0,
     webhookFailures: 0, storageErrors: 0,
   };
 }

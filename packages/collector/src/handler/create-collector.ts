@@ -25,6 +25,7 @@ import { stats } from "./stats.ts";
 import { feedbackCallIds, setupQuality } from "../quality/setup-quality.ts";
 import { getReferences, putReferences } from "../quality/references-endpoint.ts";
 import { varianceEndpoint } from "../quality/variance-endpoint.ts";
+import { TRACE_ROUTES } from "../traces/trace-endpoints.ts";
 import { parseJson, writeKeyOf } from "./validate-envelope.ts";
 
 export type Collector = ((request: Request) => Promise<Response>) & {
@@ -37,6 +38,7 @@ const READ_ROUTES: [RegExp, Endpoint][] = [
   [/^\/v1\/calls$/, listCalls],
   [/^\/v1\/calls\/(?<id>[^/]+)\/similar$/, similarCalls],
   [/^\/v1\/calls\/(?<id>[^/]+)$/, getCall],
+  ...TRACE_ROUTES,
   [/^\/v1\/stats$/, stats],
   [/^\/v1\/alerts$/, listAlerts],
   [/^\/v1\/alerts\/(?<id>[^/]+)\/rca$/, alertRca],

@@ -4,6 +4,7 @@ import type { HandlerContext } from "./context.ts";
 import { applyFieldCaps } from "./field-caps.ts";
 import { json, problem } from "./responses.ts";
 import { validateCallsEnvelope } from "./validate-envelope.ts";
+import { ingestTraces, type TracesIngested } from "../traces/ingest-traces.ts";
 
 export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Response> {
   const c = ctx.counters;
@@ -11,8 +12,9 @@ export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Res
   try {
     parsed = validateCallsEnvelope(body, ctx.limits.maxCallsPerBatch);
   } catch (err) {
-    const calls = (body as { calls?: unknown })?.calls;
+    const { calls, traces } = (body ?? {}) as { calls?: unknown; traces?: unknown };
     c.callsRejected += Array.isArray(calls) ? calls.length : 0;
+    c.tracesRejected += Array.isArray(traces) ? traces.length : 0;
     throw err;
   }
   const { calls } = parsed;
@@ -31,6 +33,18 @@ export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Res
   c.callsInserted += result.inserted.length;
   c.callsDuplicate += result.duplicates;
   c.callsTruncated += truncated;
+  let traces: TracesIngested;
+  try {
+    traces = await ingestTraces(ctx, parsed.traces, result.inserted.map((i) => i.call));
+  } catch (err) {
+    // the calls are stored: a resent batch adds only what is missing
+    c.storageErrors++;
+    ctx.log(`storing ${parsed.traces.length} traces failed: ${err instanceof Error ? err.message : String(err)}`);
+    return problem(503, "storage unavailable; retry the batch");
+  }
+  c.tracesReceived += parsed.traces.length;
+  c.tracesInserted += traces.inserted;
+  c.tracesDuplicate += traces.duplicates;
   let alerts = 0;
   if (ctx.alerts) {
     const fired = await ctx.alerts.evaluate(result.inserted);
@@ -38,5 +52,8 @@ export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Res
     c.alertsFired += alerts;
   }
   if (ctx.otlp && result.inserted.length) ctx.otlp.forward(result.inserted.map((i) => i.call));
-  return json({ accepted: calls.length, inserted: result.inserted.length, duplicates: result.duplicates, truncated, alerts });
+  return json({
+    accepted: calls.length, inserted: result.inserted.length, duplicates: result.duplicates, truncated, alerts,
+    traces: { accepted: parsed.traces.length, inserted: traces.inserted, duplicates: traces.duplicates },
+  });
 }

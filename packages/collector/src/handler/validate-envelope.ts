@@ -1,12 +1,15 @@
 // The two envelopes from @llmscope/core's beacon sink. A batch is all or
 // nothing: one bad call refuses the whole batch with a 400 naming the field,
 // so a client never has to guess which half was kept.
-import type { FeedbackItem, LLMCall } from "@llmscope/core";
+import type { FeedbackItem, LLMCall, Trace } from "@llmscope/core";
 import { HttpError } from "./responses.ts";
 import { validateCall } from "./validate-call.ts";
+import { validateTrace } from "../traces/validate-trace.ts";
 
 export interface ParsedCalls {
   calls: LLMCall[];
+  /** finished traces; empty when the envelope has none */
+  traces: Trace[];
   writeKey?: string;
 }
 
@@ -33,7 +36,14 @@ export function validateCallsEnvelope(body: unknown, maxCalls: number): ParsedCa
     const problem = validateCall(c, `calls[${i}]`);
     if (problem) throw new HttpError(400, problem);
   });
-  const parsed: ParsedCalls = { calls: env.calls as LLMCall[] };
+  if (env.traces !== undefined && !Array.isArray(env.traces)) throw new HttpError(400, "traces must be an array");
+  const traces = (env.traces ?? []) as unknown[];
+  if (traces.length > maxCalls) throw new HttpError(400, `traces has ${traces.length} items; at most ${maxCalls} per batch`);
+  traces.forEach((t, i) => {
+    const problem = validateTrace(t, `traces[${i}]`);
+    if (problem) throw new HttpError(400, problem);
+  });
+  const parsed: ParsedCalls = { calls: env.calls as LLMCall[], traces: traces as Trace[] };
   const key = writeKeyOf(env);
   if (key !== undefined) parsed.writeKey = key;
   return parsed;

@@ -1,0 +1,78 @@
+// Checks one incoming trace against the record contract and names the first
+// field that is wrong ("traces[2].steps[4].kind must be one of …"), as calls are checked.
+import type { Trace } from "@llmscope/core";
+
+const STEP_KINDS = new Set(["llm", "retrieval", "tool", "preprocess", "http", "agent", "custom"]);
+const MAX_ID_CHARS = 200;
+/** the recorder caps steps per trace well below this; more is not a trace it made */
+export const MAX_STEPS_PER_TRACE = 10_000;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const finite = (v: unknown) => typeof v === "number" && Number.isFinite(v);
+
+class FieldError extends Error {}
+function need(cond: boolean, path: string, what: string): void {
+  if (!cond) throw new FieldError(`${path} ${what}`);
+}
+function id(o: Obj, key: string, path: string): void {
+  const v = o[key];
+  need(typeof v === "string" && v.length > 0 && v.length <= MAX_ID_CHARS, `${path}.${key}`, `must be a string of 1–${MAX_ID_CHARS} characters`);
+}
+function optional(o: Obj, key: string, path: string, check: (v: unknown) => boolean, what: string): void {
+  if (o[key] !== undefined) need(check(o[key]), `${path}.${key}`, what);
+}
+function error(o: Obj, path: string): void {
+  if (o.error === undefined) return;
+  need(isObj(o.error) && typeof o.error.kind === "string" && typeof o.error.message === "string", `${path}.error`, "must be { kind, message } strings");
+}
+
+function step(s: unknown, path: string): void {
+  need(isObj(s), path, "must be an object");
+  const o = s as Obj;
+  id(o, "id", path);
+  need(typeof o.name === "string", `${path}.name`, "must be a string");
+  need(STEP_KINDS.has(o.kind as string), `${path}.kind`, `must be one of ${[...STEP_KINDS].join(", ")}`);
+  need(finite(o.startedAt), `${path}.startedAt`, "must be epoch ms");
+  optional(o, "durationMs", path, (v) => finite(v) && (v as number) >= 0, "must be a duration in ms");
+  optional(o, "parentId", path, (v) => typeof v === "string", "must be a string");
+  optional(o, "attributes", path, (v) => isObj(v) && Object.values(v).every((a) => ["string", "number", "boolean"].includes(typeof a)), "must map names to strings, numbers or booleans");
+  error(o, path);
+}
+
+/** undefined when valid; otherwise a message naming the field */
+export function validateTrace(value: unknown, path: string): string | undefined {
+  try {
+    need(isObj(value), path, "must be an object");
+    const t = value as Obj;
+    id(t, "id", path);
+    need(typeof t.name === "string", `${path}.name`, "must be a string");
+    need(typeof t.sessionId === "string", `${path}.sessionId`, "must be a string");
+    need(finite(t.startedAt), `${path}.startedAt`, "must be epoch ms");
+    optional(t, "durationMs", path, (v) => finite(v) && (v as number) >= 0, "must be a duration in ms");
+    need(isObj(t.tags) && Object.values(t.tags).every((v) => typeof v === "string"), `${path}.tags`, "must map names to strings");
+    need(Array.isArray(t.steps), `${path}.steps`, "must be an array");
+    const steps = t.steps as unknown[];
+    need(steps.length <= MAX_STEPS_PER_TRACE, `${path}.steps`, `has ${steps.length} items; at most ${MAX_STEPS_PER_TRACE}`);
+    steps.forEach((s, i) => step(s, `${path}.steps[${i}]`));
+    optional(t, "callIds", path, (v) => Array.isArray(v) && v.every((c) => typeof c === "string"), "must be an array of call ids");
+    optional(t, "parentSpanId", path, (v) => typeof v === "string", "must be a string");
+    if (t.summary !== undefined) {
+      need(isObj(t.summary), `${path}.summary`, "must be an object");
+      const s = t.summary as Obj;
+      for (const k of ["calls", "inputTokens", "outputTokens", "costUSD", "errors", "llmMs", "retrievalMs", "toolMs", "preprocessMs", "httpMs", "selfMs"]) {
+        need(finite(s[k]) && (s[k] as number) >= 0, `${path}.summary.${k}`, "must be a number ≥ 0");
+      }
+      optional(s, "firstTokenMs", `${path}.summary`, finite, "must be a number");
+    }
+    error(t, path);
+    return undefined;
+  } catch (err) {
+    if (err instanceof FieldError) return err.message;
+    throw err;
+  }
+}
+
+export function asTrace(value: unknown): Trace {
+  return value as Trace;
+}
