@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { LLMCall } from "@llmscope/core";
 import { createOtlpForwarder } from "../src/otlp/otlp-forwarder.ts";
 import { startOtlpReceiver, type OtlpReceiver } from "../src/testing/otlp-receiver.ts";
-import { startTestServer, WRITE_KEY, type TestServer } from "../src/testing/test-server.ts";
+import { READ_KEY, startTestServer, type TestServer } from "../src/testing/test-server.ts";
 import { makeCall } from "../src/testing/make-call.ts";
 
 let s: TestServer;
@@ -22,7 +22,7 @@ const answered = (id: string, question: string, answer: string, tags: Record<str
   const c = makeCall({ id, startedAt: T, promptText: question, tags });
   return { ...c, completion: { text: answer, finishReason: "stop" }, ...extra };
 };
-const put = (path: string, body: unknown, key: string | null = WRITE_KEY) =>
+const put = (path: string, body: unknown, key: string | null = READ_KEY) =>
   fetch(s.url + path, { method: "PUT", headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body) });
 
 describe("quality over HTTP", () => {

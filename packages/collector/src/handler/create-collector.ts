@@ -5,6 +5,9 @@ import { createAlertEngine } from "../alerts/alert-engine.ts";
 import { createWebhookSender, type WebhookSender } from "../alerts/webhooks.ts";
 import { isKeyAllowed, keyFromHeaders } from "./auth.ts";
 import { readBodyLimited } from "./body-limit.ts";
+import { createKeylessBodies } from "./keyless-bodies.ts";
+import { pathParams } from "./path-params.ts";
+import type { ClientInfo } from "../shared/client-info.ts";
 import type { Endpoint, HandlerContext, RouteRequest } from "./context.ts";
 import { corsHeaders, preflight } from "./cors.ts";
 import { countRejection, createCounters, type CollectorCounters } from "./counters.ts";
@@ -28,7 +31,7 @@ import { varianceEndpoint } from "../quality/variance-endpoint.ts";
 import { TRACE_ROUTES } from "../traces/trace-endpoints.ts";
 import { parseJson, writeKeyOf } from "./validate-envelope.ts";
 
-export type Collector = ((request: Request) => Promise<Response>) & {
+export type Collector = ((request: Request, client?: ClientInfo) => Promise<Response>) & {
   counters(): CollectorCounters;
   /** wait for background webhook and OTLP deliveries */
   flush(): Promise<void>;
@@ -110,44 +113,58 @@ export function createCollector(options: CollectorOptions): Collector {
     }
   };
 
-  async function route(request: Request, url: URL): Promise<Response> {
+  const keylessBodies = createKeylessBodies(limits.maxKeylessBodies);
+  const unauthorized = (side: "read" | "write") => new HttpError(401, `a valid ${side} key is required`, { "www-authenticate": "Bearer" });
+  /** a key in a header is checked before a byte of the body is read; without one, the body waits its turn */
+  const readBody = async (request: Request, headerKey: string | undefined) => {
+    const read = () => readBodyLimited(request, limits.maxBodyBytes, limits.bodyTimeoutMs);
+    return parseJson(await (headerKey === undefined ? keylessBodies.read(read) : read()));
+  };
+
+  async function route(request: Request, url: URL, client: ClientInfo | undefined): Promise<Response> {
     const at = url.pathname.indexOf("/v1/");
     const path = at >= 0 ? url.pathname.slice(at).replace(/\/+$/, "") : url.pathname;
     const headerKey = keyFromHeaders(request.headers);
+    // requests without a key are limited by where they come from, before anything else
+    if (headerKey === undefined) rateLimit(`address ${client?.address ?? "unknown"}`);
     const write = WRITE_ROUTES[path];
     if (request.method === "POST" && write) {
-      if (headerKey !== undefined) rateLimit(headerKey);
-      const body = parseJson(await readBodyLimited(request, limits.maxBodyBytes));
-      const key = headerKey ?? writeKeyOf(body);
-      if (writeKeys.length && !isKeyAllowed(key, writeKeys)) throw new HttpError(401, "a valid write key is required", { "www-authenticate": "Bearer" });
-      if (headerKey === undefined) rateLimit(key);
+      if (headerKey !== undefined) {
+        if (writeKeys.length && !isKeyAllowed(headerKey, writeKeys)) throw unauthorized("write");
+        rateLimit(headerKey);
+      }
+      const body = await readBody(request, headerKey);
+      if (headerKey === undefined) {
+        const key = writeKeyOf(body);
+        if (writeKeys.length && !isKeyAllowed(key, writeKeys)) throw unauthorized("write");
+        if (key !== undefined) rateLimit(key);
+      }
       const response = await write(ctx, body);
       if (path === "/v1/feedback" && response.ok) ctx.quality?.feedbackArrived(feedbackCallIds(body));
       return response;
     }
     // the estimate takes a body but only reads, so it answers to the read key
     if (request.method === "POST" && path === "/v1/estimate") {
-      if (readKeys.length && !isKeyAllowed(headerKey, readKeys)) throw new HttpError(401, "a valid read key is required", { "www-authenticate": "Bearer" });
-      rateLimit(headerKey);
-      return postEstimate(ctx, parseJson(await readBodyLimited(request, limits.maxBodyBytes)));
+      if (readKeys.length && !isKeyAllowed(headerKey, readKeys)) throw unauthorized("read");
+      if (headerKey !== undefined) rateLimit(headerKey);
+      return postEstimate(ctx, await readBody(request, headerKey));
     }
     const put = PUT_ROUTES.find(([pattern]) => pattern.test(path));
     if (request.method === "PUT" && put) {
-      const body = parseJson(await readBodyLimited(request, limits.maxBodyBytes));
-      const key = headerKey ?? writeKeyOf(body);
-      if (writeKeys.length && !isKeyAllowed(key, writeKeys)) throw new HttpError(401, "a valid write key is required", { "www-authenticate": "Bearer" });
-      rateLimit(key);
+      // reference answers steer scoring: they take the read (operator) key, never the write key browsers carry
+      if (readKeys.length && !isKeyAllowed(headerKey, readKeys)) throw unauthorized("read");
+      if (headerKey !== undefined) rateLimit(headerKey);
+      const body = await readBody(request, headerKey);
       const groups = put[0].exec(path)!.groups ?? {};
-      return put[1](ctx, body, Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, decodeURIComponent(v)])));
+      return put[1](ctx, body, pathParams(groups));
     }
     for (const [pattern, endpoint] of READ_ROUTES) {
       const m = pattern.exec(path);
       if (!m) continue;
       if (request.method !== "GET") throw new HttpError(405, `${path} answers GET${put ? " and PUT" : ""}`, { allow: put ? "GET, PUT" : "GET" });
-      if (readKeys.length && !isKeyAllowed(headerKey, readKeys)) throw new HttpError(401, "a valid read key is required", { "www-authenticate": "Bearer" });
-      rateLimit(headerKey);
-      const params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
-      const req: RouteRequest = { request, url, params };
+      if (readKeys.length && !isKeyAllowed(headerKey, readKeys)) throw unauthorized("read");
+      if (headerKey !== undefined) rateLimit(headerKey);
+      const req: RouteRequest = { request, url, params: pathParams(m.groups ?? {}) };
       if (headerKey !== undefined) req.headerKey = headerKey;
       return endpoint(ctx, req);
     }
@@ -155,16 +172,18 @@ export function createCollector(options: CollectorOptions): Collector {
     throw new HttpError(404, `no endpoint at ${path}`);
   }
 
-  const handler = async (request: Request): Promise<Response> => {
+  const handler = async (request: Request, client?: ClientInfo): Promise<Response> => {
     const origin = request.headers.get("origin");
     if (request.method === "OPTIONS") return preflight(origin, options.cors);
     const cors = corsHeaders(origin, options.cors);
     let response: Response;
     try {
-      response = await route(request, new URL(request.url));
+      response = await route(request, new URL(request.url), client);
     } catch (err) {
       if (err instanceof HttpError) {
         if (err.status === 413) countRejection(counters, "body_too_large");
+        else if (err.status === 408) countRejection(counters, "body_timeout");
+        else if (err.status === 503) countRejection(counters, "keyless_bodies_busy");
         else if (err.status === 400) countRejection(counters, "invalid");
         else if (err.status === 401) countRejection(counters, "unauthorized");
         response = problem(err.status, err.message, err.headers);

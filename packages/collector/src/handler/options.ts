@@ -12,8 +12,12 @@ export interface CollectorLimits {
   maxBodyBytes: number;
   /** calls per POST /v1/calls; default 1000 */
   maxCallsPerBatch: number;
-  /** per-key token bucket; false turns it off. Default 100/s, burst 200 */
+  /** per-key token bucket (requests without a key: per client address); false turns it off. Default 100/s, burst 200 */
   rateLimit: RateLimitOptions | false;
+  /** a body must arrive within this long or the request gets 408. Default 10 s */
+  bodyTimeoutMs: number;
+  /** bodies read at once for requests with no key in a header (sendBeacon); more get 503. Default 32 */
+  maxKeylessBodies: number;
   fieldCaps: FieldCaps;
 }
 
@@ -41,5 +45,7 @@ export const DEFAULT_LIMITS: CollectorLimits = {
   maxBodyBytes: 1024 * 1024,
   maxCallsPerBatch: 1000,
   rateLimit: { perSecond: 100, burst: 200 },
+  bodyTimeoutMs: 10_000,
+  maxKeylessBodies: 32,
   fieldCaps: DEFAULT_FIELD_CAPS,
 };

@@ -61,5 +61,5 @@ export function consoleAssets(distDir: string | undefined = consoleDistDir()): W
 
 /** the collector for /v1/…, the console for everything else */
 export function withConsole(collector: WebHandler, console: WebHandler): WebHandler {
-  return (request) => (new URL(request.url).pathname.includes("/v1/") || request.method === "OPTIONS" ? collector(request) : console(request));
+  return (request, client) => (new URL(request.url).pathname.includes("/v1/") || request.method === "OPTIONS" ? collector(request, client) : console(request));
 }

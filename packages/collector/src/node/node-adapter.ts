@@ -1,49 +1,39 @@
-// node:http ⇄ Web Request/Response. The body is read here with the same cap the
-// handler applies, so an oversized upload is cut off as it streams in rather
-// than buffered whole first.
+// node:http ⇄ Web Request/Response. The body is handed on as a stream, not read
+// here: the handler checks the key on the headers first and reads a body only
+// for a request that may send one, with its own size cap and deadline, so a
+// client without a key cannot make the server hold its upload.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
 
-export type WebHandler = (request: Request) => Promise<Response>;
+import type { ClientInfo } from "../shared/client-info.ts";
+
+export type { ClientInfo };
+
+export type WebHandler = (request: Request, client?: ClientInfo) => Promise<Response>;
 
 export interface NodeListenerOptions {
-  maxBodyBytes: number;
   onError?: (err: unknown) => void;
 }
 
-class BodyTooLarge extends Error {}
+// a Host header is only trusted to name the URL when it looks like one
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
-function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"] ?? "NaN");
-    if (declared > maxBytes) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let total = 0;
-    req.on("data", (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > maxBytes) {
-        req.removeAllListeners("data");
-        req.pause();
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks, total)));
-    req.on("error", reject);
-  });
-}
-
-export function toRequest(req: IncomingMessage, body: Buffer | undefined): Request {
-  const host = req.headers.host ?? "127.0.0.1";
+export function toRequest(req: IncomingMessage, body?: Buffer | ReadableStream<Uint8Array>): Request {
+  const host = req.headers.host && HOST.test(req.headers.host) ? req.headers.host : "127.0.0.1";
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
-  const init: RequestInit = { method: req.method ?? "GET", headers };
-  if (body && body.length > 0 && init.method !== "GET" && init.method !== "HEAD") init.body = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length);
-  return new Request(`http://${host}${req.url ?? "/"}`, init);
+  const init: RequestInit & { duplex?: "half" } = { method: req.method ?? "GET", headers };
+  if (body && init.method !== "GET" && init.method !== "HEAD") {
+    if (body instanceof ReadableStream) (init.body = body), (init.duplex = "half");
+    else if (body.length > 0) init.body = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length);
+  }
+  // a path Node let through but URL cannot parse (e.g. "//") is made relative to the root
+  const path = (req.url ?? "/").startsWith("/") ? (req.url ?? "/") : `/${req.url}`;
+  return new Request(new URL(path, `http://${host}`), init);
 }
 
 export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
@@ -55,22 +45,21 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   res.end(body);
 }
 
-export function toNodeListener(handler: WebHandler, options: NodeListenerOptions) {
+export function toNodeListener(handler: WebHandler, options: NodeListenerOptions = {}) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
-      const body = hasBody ? await readBody(req, options.maxBodyBytes) : undefined;
-      await writeResponse(res, await handler(toRequest(req, body)));
+      const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
+      const client: ClientInfo = req.socket.remoteAddress ? { address: req.socket.remoteAddress } : {};
+      const response = await handler(toRequest(req, body), client);
+      // answered before the whole body came (a refused key, a body too large or too slow):
+      // the rest is not read, so the connection cannot carry another request
+      if (hasBody && !req.readableEnded) res.shouldKeepAlive = false;
+      await writeResponse(res, response);
+      if (hasBody && !req.readableEnded) res.once("finish", () => req.destroy());
     } catch (err) {
-      if (err instanceof BodyTooLarge) {
-        // Stop reading the rest of an oversized upload: answer, then close.
-        const msg = JSON.stringify({ error: `body is larger than ${options.maxBodyBytes} bytes; send smaller batches` });
-        res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close", "content-length": Buffer.byteLength(msg) });
-        res.end(msg, () => req.destroy());
-        return;
-      }
       options.onError?.(err);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8", connection: "close" });
       res.end(JSON.stringify({ error: "internal error" }));
     }
   };

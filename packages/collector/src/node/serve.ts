@@ -7,6 +7,7 @@ export interface ServeOptions {
   handler: WebHandler;
   port?: number;
   host?: string;
+  /** unused: the collector's limits.maxBodyBytes caps bodies as it reads them */
   maxBodyBytes?: number;
   onError?: (err: unknown) => void;
 }
@@ -19,12 +20,12 @@ export interface RunningServer {
 }
 
 export function serve(options: ServeOptions): Promise<RunningServer> {
-  const listener = toNodeListener(options.handler, {
-    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
-    ...(options.onError ? { onError: options.onError } : {}),
-  });
+  const listener = toNodeListener(options.handler, options.onError ? { onError: options.onError } : {});
   const server = createServer((req, res) => void listener(req, res));
   server.keepAliveTimeout = 5000;
+  // backstops behind the collector's own body deadline: no request holds a connection for Node's default 300 s
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
   const host = options.host ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -1,5 +1,6 @@
 // Reference answers over HTTP: GET /v1/references[/:promptId] with the read
-// key; PUT /v1/references/:promptId { "references": [...] } with the write key.
+// key; PUT /v1/references/:promptId { "references": [...] } with the read key too:
+// reference answers steer scoring, so the write key browsers carry cannot change them.
 import type { HandlerContext, RouteRequest } from "../handler/context.ts";
 import { HttpError, json, problem } from "../handler/responses.ts";
 import { checkReferences } from "./reference-book.ts";
