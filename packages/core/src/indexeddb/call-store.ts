@@ -4,8 +4,12 @@ import type { CallPage, CallQuery, LLMCall } from "../types.ts";
 
 export interface CallStore {
   readonly kind: "indexeddb" | "memory";
-  /** store every call in one transaction */
-  put(calls: LLMCall[]): Promise<void>;
+  /**
+   * store the calls, in as few transactions as the main thread allows; with
+   * `now`, in one transaction begun before put returns (a page being hidden may
+   * get no later task to begin another)
+   */
+  put(calls: LLMCall[], options?: { now?: boolean }): Promise<void>;
   query(query: CallQuery): Promise<CallPage>;
   get(id: string): Promise<LLMCall | undefined>;
   /** replace the stored call by change(call); false when there is none */

@@ -72,8 +72,8 @@ export function idbStore(db: IDBPDatabase): CallStore {
 
   return {
     kind: "indexeddb",
-    async put(calls) {
-      await putSliced(db, STORE, calls.map(toStored));
+    async put(calls, options) {
+      await putSliced(db, STORE, calls.map(toStored), options?.now ? { sliceMs: Infinity } : {});
     },
     async query(query) {
       const plan = planQuery(query);

@@ -2,9 +2,9 @@
 // them (the devtools read it). Writes are batched: one transaction per flush.
 import type { CallQuery, Feedback, LLMCall, QueryableSink, SinkContext } from "../types.ts";
 import type { CallStore } from "./call-store.ts";
-import { idbStore, openIDB } from "./idb-store.ts";
-import { memoryStore } from "./memory-store.ts";
+import { callStoreOpener } from "./open-call-store.ts";
 import { storeEvents, type StoreEvent } from "./store-events.ts";
+import { unloadStash } from "./unload-stash.ts";
 
 const DAY = 86_400_000;
 /** retention runs after the first stored batch and then every this many batches */
@@ -65,36 +65,35 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
   let written = 0;
   let settled = 0;
   let opened: Promise<CallStore> | undefined;
-  let memory: CallStore | undefined;
   let batches = 0;
   let pruning: Promise<number> = Promise.resolve(0);
   let pruneQueued = false;
   let listening = false;
 
-  const fallback = (reason: string) => {
-    if (!memory) {
-      console.warn(`llmscope: ${reason}; calls are kept in memory for this page only`);
-      memory = memoryStore();
-    }
-    return memory;
-  };
-  const open = async (): Promise<CallStore> => {
-    if (memory) return memory;
-    let factory: IDBFactory | null | undefined;
+  const open = callStoreOpener({ dbName, indexedDB: options.indexedDB, openTimeoutMs });
+  /** the store once open: a page being hidden can write to it in the same task */
+  let ready: CallStore | undefined;
+  const stash = unloadStash(dbName);
+  /** batches handed to the store and not yet committed */
+  const uncommitted = new Set<LLMCall[]>();
+  // what an earlier page kept while it unloaded is stored before anything is read
+  const recover = async (s: CallStore) => {
+    const found = stash?.take();
+    if (!found?.calls.length) return;
     try {
-      factory = options.indexedDB === undefined ? globalThis.indexedDB : options.indexedDB;
-    } catch {
-      // some sandboxed frames throw on the mere access
-    }
-    if (!factory) return fallback("IndexedDB is not available");
-    try {
-      const onClosed = () => (opened = undefined);
-      return idbStore(await openIDB(factory, dbName, { timeoutMs: openTimeoutMs, onClosed }));
+      await s.put(found.calls);
+      found.forget();
+      events.publish({ type: "stored", ids: found.calls.map((c) => c.id) });
     } catch (err) {
-      return fallback(`IndexedDB could not be opened (${(err as Error)?.message ?? err})`);
+      report(err);
     }
   };
-  const store = () => (opened ??= open());
+  const store = () =>
+    (opened ??= open(() => (opened = ready = undefined)).then(async (s) => {
+      ready = s;
+      await recover(s);
+      return s;
+    }));
 
   /**
    * Deletes what `choose` picks and tells subscribers, one deletion at a
@@ -124,15 +123,22 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
     }, 0);
   };
 
-  const commit = async (calls: LLMCall[]) => {
-    const s = await store();
+  // With `now` and an open store, the transaction begins before commit returns.
+  const commit = async (calls: LLMCall[], now = false) => {
+    uncommitted.add(calls);
     try {
-      await s.put(calls);
-    } catch (err) {
-      if (!isQuotaError(err)) throw err;
-      // the disk is full: make room among the oldest calls and try once more
-      await deleteInTurn(async (s) => s.deleteOldest(Math.max(calls.length, Math.ceil((await s.count()) / 10))));
-      await s.put(calls);
+      const s = (now && ready) || (await store());
+      try {
+        await s.put(calls, { now });
+      } catch (err) {
+        if (!isQuotaError(err)) throw err;
+        // the disk is full: make room among the oldest calls and try once more
+        await deleteInTurn(async (s) => s.deleteOldest(Math.max(calls.length, Math.ceil((await s.count()) / 10))));
+        await s.put(calls);
+      }
+    } finally {
+      uncommitted.delete(calls);
+      if (!uncommitted.size && !buffer.length) stash?.clear();
     }
     events.publish({ type: "stored", ids: calls.map((c) => c.id) });
     if (batches++ % PRUNE_EVERY == 0) pruneLater();
@@ -148,15 +154,36 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
     writing = writing.then(async () => {
       stepQueued = false;
       const calls = buffer.splice(0, MAX_PER_BATCH);
-      try {
-        if (calls.length) await commit(calls);
-      } catch (err) {
-        ctx?.drop(calls.length, isQuotaError(err) ? "indexeddb-quota" : "indexeddb-write-failed");
-        report(err);
-      }
-      settled += calls.length;
+      await settle(calls, calls.length ? commit(calls) : Promise.resolve());
       if (buffer.length >= batchSize) step();
     });
+  };
+  const settle = async (calls: LLMCall[], committed: Promise<void>) => {
+    try {
+      await committed;
+    } catch (err) {
+      ctx?.drop(calls.length, isQuotaError(err) ? "indexeddb-quota" : "indexeddb-write-failed");
+      report(err);
+    }
+    settled += calls.length;
+  };
+  // The page may be going away and its later tasks never run: what waits is
+  // written now, in one transaction begun inside this event (IndexedDB runs it
+  // after any batch before it), on the store the first write opened. What is
+  // not committed yet is also stashed (see unload-stash.ts): an unloading page
+  // may abort the transaction; a page only hidden clears the stash once it commits.
+  const hide = () => {
+    if (ready && buffer.length) {
+      clearTimeout(timer);
+      timer = undefined;
+      const calls = buffer.splice(0, MAX_PER_BATCH);
+      const committed = commit(calls, true);
+      writing = writing.then(() => settle(calls, committed));
+    }
+    step();
+    if (!stash || (!uncommitted.size && !buffer.length)) return;
+    const cut = stash.keep([...uncommitted].flat().concat(buffer));
+    if (cut) ctx?.drop(cut, "indexeddb-unload-unstashed");
   };
   /** resolves once every call written before it is stored (or dropped and counted) */
   const flush = async () => {
@@ -167,14 +194,14 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
     } while (settled < target);
   };
   const onHidden = () => {
-    if (document.visibilityState == "hidden") step();
+    if (document.visibilityState == "hidden") hide();
   };
   const listen = () => {
     const g = globalThis as { document?: Document; addEventListener?: typeof addEventListener };
     if (listening || !g.document || !g.addEventListener) return;
     listening = true;
     g.document.addEventListener("visibilitychange", onHidden);
-    g.addEventListener("pagehide", step);
+    g.addEventListener("pagehide", hide);
   };
 
   return {
@@ -191,6 +218,7 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
           return;
         }
         listen();
+        if (!opened) void store().catch(report);
         buffer.push(call);
         written++;
         if (buffer.length >= batchSize) step();
@@ -259,7 +287,7 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
       events.close();
       if (listening) {
         document.removeEventListener("visibilitychange", onHidden);
-        removeEventListener("pagehide", step);
+        removeEventListener("pagehide", hide);
         listening = false;
       }
     },

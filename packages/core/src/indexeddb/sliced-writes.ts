@@ -41,6 +41,8 @@ export async function putSliced(db: IDBPDatabase, store: string, rows: unknown[]
       try {
         // at least one row per transaction, so a slow clock cannot stall the loop
         do settled(tx.store.put(rows[i++])); while (i < rows.length && now() - start < sliceMs);
+        // nothing more goes into this transaction: commit without waiting for the task to end
+        tx.commit?.();
       } catch (err) {
         // a put can throw synchronously (e.g. quota, bad key): this slice is all or nothing
         tx.abort();
