@@ -45,7 +45,7 @@ it("upgrades a version 2 database to [field, startedAt] index keys, keeping its 
   v2.close();
 
   const db = await openIDB(factory, "llmscope", { timeoutMs: 5000, onClosed() {} });
-  expect(db.version).toBe(3);
+  expect(db.version).toBe(SCHEMA_VERSION);
   const tx = db.transaction(STORE);
   const keyPaths = Object.fromEntries([...tx.store.indexNames].map((name) => [name, tx.store.index(name).keyPath]));
   expect(keyPaths).toEqual(Object.fromEntries(currentIndexes()));

@@ -7,8 +7,11 @@ import type { IDBPDatabase, IDBPTransaction } from "idb";
 import type { LLMCall } from "../types.ts";
 
 export const STORE = "calls";
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const TIME_INDEX = "by_time";
+/** finished traces, by id, listed by start time (see trace-store.ts) */
+export const TRACE_STORE = "traces";
+export const TRACE_TIME_INDEX = "by_time";
 
 /** the record plus flat copies of nested fields, because index key paths cannot reach into tags or error */
 export interface StoredCall extends LLMCall {
@@ -70,6 +73,10 @@ const migrations: ((db: IDBPDatabase, tx: UpgradeTx) => Promise<void> | void)[] 
   },
   // v3: index keys [field, startedAt] instead of [field, startedAt, id]; rows are unchanged
   () => {},
+  // v4: traces beside the calls; the calls are untouched
+  (db) => {
+    db.createObjectStore(TRACE_STORE, { keyPath: "id" }).createIndex(TRACE_TIME_INDEX, "startedAt");
+  },
 ];
 
 const sameKeyPath = (a: string | string[], b: string | string[]) => JSON.stringify(a) == JSON.stringify(b);
