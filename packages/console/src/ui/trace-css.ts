@@ -20,13 +20,14 @@ export const traceCss = `
 .time-col{width:32%;min-width:180px}
 .time-bar{display:flex;height:12px;background:var(--bg3);border-radius:2px;overflow:hidden}
 .time-seg{display:block;height:100%}
-.breakdown-bars{display:flex;flex-direction:column;gap:3px;padding:4px 8px}
+.breakdown-table{width:min(1100px,100%)}.breakdown-table .time-col{width:55%}
+.breakdown-bar{display:grid;grid-template-columns:28px 1fr;gap:6px;align-items:center;margin:2px 0}
 .list-foot{display:flex;align-items:center;gap:12px}
 .trace-title{font-size:16px;margin:6px 0;display:flex;align-items:center;gap:8px}
 .trace-facts{grid-template-columns:max-content 1fr max-content 1fr max-content 1fr;max-width:1000px;margin:6px 0}
 .time-table{min-width:0;width:min(640px,100%)}
 .waterfall-table{width:100%;table-layout:fixed}
-.waterfall-table th:nth-child(1){width:24%}.waterfall-table th:nth-child(2){width:80px}.waterfall-table th:nth-child(3),.waterfall-table th:nth-child(5){width:70px}.waterfall-table th:nth-child(6){width:64px}.waterfall-table th:nth-child(7){width:76px}
+.waterfall-table th:nth-child(1){width:24%}.waterfall-table th:nth-child(2){width:100px}.waterfall-table th:nth-child(3),.waterfall-table th:nth-child(5){width:70px}.waterfall-table th:nth-child(6){width:64px}.waterfall-table th:nth-child(7){width:76px}
 .waterfall-table td{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;height:20px}
 .wf-name .badge{margin-left:6px}
 .wf-failed{background:color-mix(in srgb,var(--err) 8%,transparent)}
@@ -35,7 +36,7 @@ export const traceCss = `
 .wf-axis{position:relative;display:block;height:16px}
 .wf-tick{position:absolute;top:0;transform:translateX(-50%);font-weight:400;font-size:10px;color:var(--muted);white-space:nowrap}
 .wf-tick:first-child{transform:none}
-.wf-track{position:relative;display:block;height:12px;background:var(--bg2)}
+.wf-track{position:relative;display:block;height:12px;background:linear-gradient(to right,var(--border) 1px,transparent 1px) 0 0/var(--wf-grid,100%) 100% repeat-x,var(--bg2)}
 .wf-track a{display:block;height:100%}
 .wf-bar{position:absolute;top:0;bottom:0;min-width:2px;border-radius:1px}
 .turns{list-style:none;padding:0;margin:10px 0;display:flex;flex-direction:column;gap:12px;max-width:900px}

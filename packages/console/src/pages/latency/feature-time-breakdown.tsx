@@ -38,9 +38,13 @@ function BreakdownTable({ rows }: { rows: TraceStatsRow[] }) {
               <td className="num">{formatCount(r.traces)}</td>
               <td className="num">{formatMs(r.p50.durationMs)}</td>
               <td className="num">{formatMs(r.p95.durationMs)}</td>
-              <td className="time-col breakdown-bars">
-                <TimeBar segments={timeSegments(r.p50)} scaleMs={scaleMs} label={`p50 of ${r.key}`} />
-                <TimeBar segments={timeSegments(r.p95)} scaleMs={scaleMs} label={`p95 of ${r.key}`} />
+              <td className="time-col">
+                {(["p50", "p95"] as const).map((q) => (
+                  <div key={q} className="breakdown-bar">
+                    <span className="muted small" aria-hidden="true">{q}</span>
+                    <TimeBar segments={timeSegments(r[q])} scaleMs={scaleMs} label={`${q} of ${r.key}`} />
+                  </div>
+                ))}
               </td>
             </tr>
           ))}

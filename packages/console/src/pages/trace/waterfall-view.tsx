@@ -1,6 +1,7 @@
 // The waterfall: every step and LLM call of a trace on one time axis, nested,
 // each call split into its wait, first token and streaming and linked to its
 // page; cost and tokens per row and for the whole trace.
+import type { CSSProperties } from "react";
 import { formatCount, formatMs, formatUSD } from "@llmscope/react/views";
 import type { TraceDetail } from "../../api/types.ts";
 import { hrefOf } from "../../routing/route.ts";
@@ -10,14 +11,17 @@ import { waterfallLayout, type WaterfallBar } from "./waterfall-layout.ts";
 export function WaterfallView({ detail, totals }: { detail: TraceDetail; totals: { costUSD: number; tokens: number } }) {
   const { bars, spanMs } = waterfallLayout(detail);
   const pct = (ms: number) => `${spanMs > 0 ? (ms / spanMs) * 100 : 0}%`;
+  const ticks = axisTicks(spanMs);
+  // every track repeats the axis' tick spacing as faint grid lines
+  const grid = { "--wf-grid": pct(ticks[1] ?? spanMs) } as CSSProperties;
   return (
-    <table className="console-table waterfall-table" aria-label="Waterfall">
+    <table className="console-table waterfall-table" aria-label="Waterfall" style={grid}>
       <thead>
         <tr>
           <th>step or call</th><th>kind</th><th className="num">start</th>
           <th className="wf-axis-cell">
             <span className="wf-axis" aria-hidden="true">
-              {axisTicks(spanMs).map((t) => <span key={t} className="wf-tick" style={{ left: pct(t) }}>{formatMs(t)}</span>)}
+              {ticks.map((t) => <span key={t} className="wf-tick" style={{ left: pct(t) }}>{formatMs(t)}</span>)}
             </span>
             <span className="visually-hidden">timeline</span>
           </th>
