@@ -1,9 +1,12 @@
 // What the sink needs from a place to keep calls: IndexedDB, or memory when
 // IndexedDB is unavailable.
 import type { CallPage, CallQuery, LLMCall } from "../types.ts";
+import type { TraceStore } from "./trace-store.ts";
 
 export interface CallStore {
   readonly kind: "indexeddb" | "memory";
+  /** finished traces, kept beside the calls */
+  readonly traces: TraceStore;
   /**
    * store the calls, in as few transactions as the main thread allows; with
    * `now`, in one transaction begun before put returns (a page being hidden may

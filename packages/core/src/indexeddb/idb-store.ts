@@ -4,6 +4,7 @@ import { wrap, type IDBPDatabase, type IDBPTransaction } from "idb";
 import type { CallStore } from "./call-store.ts";
 import { encodeCursor, planQuery } from "./query-plan.ts";
 import { putSliced, settled, WRITE } from "./sliced-writes.ts";
+import { idbTraceStore } from "./trace-store.ts";
 import { fromStored, indexName, SCHEMA_VERSION, STORE, TIME_INDEX, toStored, upgrade, type StoredCall } from "./schema.ts";
 
 const DELETE_CHUNK = 500;
@@ -72,6 +73,7 @@ export function idbStore(db: IDBPDatabase): CallStore {
 
   return {
     kind: "indexeddb",
+    traces: idbTraceStore(db),
     async put(calls, options) {
       await putSliced(db, STORE, calls.map(toStored), options?.now ? { sliceMs: Infinity } : {});
     },

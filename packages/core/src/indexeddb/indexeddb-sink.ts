@@ -4,6 +4,7 @@ import type { CallQuery, Feedback, LLMCall, QueryableSink, SinkContext } from ".
 import type { CallStore } from "./call-store.ts";
 import { callStoreOpener } from "./open-call-store.ts";
 import { storeEvents, type StoreEvent } from "./store-events.ts";
+import { traceWrites, type TraceQueries, type TraceSinkOptions } from "./trace-writes.ts";
 import { unloadStash } from "./unload-stash.ts";
 
 const DAY = 86_400_000;
@@ -13,7 +14,7 @@ const EXPORT_PAGE = 500;
 /** calls stored (and announced) together; the store slices them into transactions by main-thread time */
 const MAX_PER_BATCH = 1000;
 
-export interface IndexedDBSinkOptions {
+export interface IndexedDBSinkOptions extends TraceSinkOptions {
   /** default "llmscope" */
   dbName?: string;
   /** keep at most this many calls, the oldest go first; default 50,000 */
@@ -32,7 +33,7 @@ export interface IndexedDBSinkOptions {
   openTimeoutMs?: number;
 }
 
-export interface IndexedDBSink extends QueryableSink {
+export interface IndexedDBSink extends QueryableSink, TraceQueries {
   /** store every waiting call now */
   flush(): Promise<void>;
   /** matching calls, newest first, one JSON object per line; built in pages, so big stores stay off the JS heap */
@@ -74,6 +75,7 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
   /** the store once open: a page being hidden can write to it in the same task */
   let ready: CallStore | undefined;
   const stash = unloadStash(dbName);
+  const traces = traceWrites(() => store(), events, () => ctx, options);
   /** batches handed to the store and not yet committed */
   const uncommitted = new Set<LLMCall[]>();
   // what an earlier page kept while it unloaded is stored before anything is read
@@ -192,6 +194,7 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
       step();
       await writing;
     } while (settled < target);
+    await traces.flush();
   };
   const onHidden = () => {
     if (document.visibilityState == "hidden") hide();
@@ -242,6 +245,7 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
         .catch(report);
     },
     flush,
+    ...traces.methods,
     async queryCalls(query) {
       await flush();
       return (await store()).query(query);
@@ -259,6 +263,7 @@ export function indexedDBSink(options: IndexedDBSinkOptions = {}): IndexedDBSink
       buffer = [];
       await flush();
       await (await store()).clear();
+      await traces.clear();
       events.publish({ type: "cleared" });
     },
     async exportNDJSON(query = {}) {

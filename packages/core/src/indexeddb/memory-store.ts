@@ -2,6 +2,7 @@
 import type { LLMCall } from "../types.ts";
 import type { CallStore } from "./call-store.ts";
 import { encodeCursor, planQuery } from "./query-plan.ts";
+import { memoryTraceStore } from "./trace-store.ts";
 import { fromStored, INDEXED_FIELDS, toStored, type StoredCall } from "./schema.ts";
 
 const newestFirst = (a: LLMCall, b: LLMCall) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -15,6 +16,7 @@ export function memoryStore(): CallStore {
   };
   return {
     kind: "memory",
+    traces: memoryTraceStore(),
     async put(calls) {
       for (const c of calls) rows.set(c.id, toStored(c));
     },

@@ -4,13 +4,14 @@
 export type StoreChange =
   | { type: "stored"; ids: string[] }
   | { type: "feedback"; id: string }
+  | { type: "trace"; id: string }
   | { type: "pruned"; count: number }
   | { type: "cleared" };
 
 /** remote: the change happened in another tab (or another sink on the same database) */
 export type StoreEvent = StoreChange & { remote: boolean };
 
-const TYPES = new Set(["stored", "feedback", "pruned", "cleared"]);
+const TYPES = new Set(["stored", "feedback", "trace", "pruned", "cleared"]);
 
 export interface StoreEvents {
   subscribe(listener: (event: StoreEvent) => void): () => void;

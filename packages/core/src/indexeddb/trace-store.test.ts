@@ -25,18 +25,18 @@ it("upgrades a version 3 database: its calls stay, a traces store appears", asyn
   const db = await openIDB(globalThis.indexedDB, "llmscope", { timeoutMs: 5000, onClosed() {} });
   expect(db.version).toBe(SCHEMA_VERSION);
   expect(await idbStore(db).get("call-000007")).toEqual(makeCall(7));
-  const traces = idbTraceStore(db, 10);
+  const traces = idbTraceStore(db);
   await traces.put(trace(1));
   expect(await traces.get("trace-1")).toEqual(trace(1));
   db.close();
 });
 
 describe.each([
-  ["IndexedDB", async (max: number) => idbTraceStore(await open(), max)],
-  ["memory", async (max: number) => memoryTraceStore(max)],
-] as [string, (max: number) => Promise<TraceStore>][])("%s trace store", (_name, make) => {
+  ["IndexedDB", async () => idbTraceStore(await open())],
+  ["memory", async () => memoryTraceStore()],
+] as [string, () => Promise<TraceStore>][])("%s trace store", (_name, make) => {
   it("lists newest first in pages, gets by id, clears", async () => {
-    const store = await make(100);
+    const store = await make();
     for (const i of [3, 1, 4, 2]) await store.put(trace(i));
     expect((await store.list({ limit: 3 })).map((t) => t.id)).toEqual(["trace-4", "trace-3", "trace-2"]);
     expect((await store.list({ before: 1_002 })).map((t) => t.id)).toEqual(["trace-1"]);
@@ -45,11 +45,11 @@ describe.each([
     expect(await store.list()).toEqual([]);
   });
 
-  it("keeps at most maxTraces, the oldest going first", async () => {
-    const store = await make(2);
-    for (const i of [1, 2, 3]) await store.put(trace(i));
-    // IndexedDB checks the count on the 1st, 51st, 101st… put
-    for (let i = 4; i <= 51; i++) await store.put(trace(i));
-    expect((await store.list({ limit: 100 })).map((t) => t.id)).toEqual(["trace-51", "trace-50"]);
+  it("prune(max) lets the oldest go", async () => {
+    const store = await make();
+    for (const i of [2, 4, 1, 3]) await store.put(trace(i));
+    expect(await store.prune(2)).toBe(2);
+    expect(await store.prune(2)).toBe(0);
+    expect((await store.list()).map((t) => t.id)).toEqual(["trace-4", "trace-3"]);
   });
 });

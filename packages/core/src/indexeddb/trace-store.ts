@@ -1,6 +1,6 @@
 // Traces beside the calls, in a store of their own (schema version 4): few
 // per page, each read whole (its steps and summary), listed newest first.
-// Bounded by count: past maxTraces the oldest go.
+// Bounded by count: prune(max) lets the oldest go.
 import type { IDBPDatabase } from "idb";
 import type { Trace } from "../trace/types.ts";
 import { TRACE_STORE, TRACE_TIME_INDEX } from "./schema.ts";
@@ -15,29 +15,28 @@ export interface TraceQuery {
 
 export interface TraceStore {
   put(trace: Trace): Promise<void>;
+  /** delete the oldest beyond max; resolves with how many went */
+  prune(max: number): Promise<number>;
   /** newest first */
   list(query?: TraceQuery): Promise<Trace[]>;
   get(id: string): Promise<Trace | undefined>;
   clear(): Promise<void>;
 }
 
-/** how often (in puts) the count is checked against maxTraces */
-const PRUNE_EVERY = 50;
-
-export function idbTraceStore(db: IDBPDatabase, maxTraces: number): TraceStore {
-  let puts = 0;
-  const prune = async () => {
-    const tx = db.transaction(TRACE_STORE, "readwrite", WRITE);
-    let excess = (await tx.store.count()) - maxTraces;
-    for (let cursor = await tx.store.index(TRACE_TIME_INDEX).openKeyCursor(); cursor && excess > 0; excess--, cursor = await cursor.continue()) {
-      void tx.store.delete(cursor.primaryKey);
-    }
-    await tx.done;
-  };
+export function idbTraceStore(db: IDBPDatabase): TraceStore {
   return {
     async put(trace) {
       await db.put(TRACE_STORE, trace);
-      if (++puts % PRUNE_EVERY == 1) await prune();
+    },
+    async prune(max) {
+      const tx = db.transaction(TRACE_STORE, "readwrite", WRITE);
+      let deleted = 0;
+      let excess = (await tx.store.count()) - max;
+      for (let cursor = await tx.store.index(TRACE_TIME_INDEX).openKeyCursor(); cursor && excess > 0; excess--, deleted++, cursor = await cursor.continue()) {
+        void tx.store.delete(cursor.primaryKey);
+      }
+      await tx.done;
+      return deleted;
     },
     async list({ before = Infinity, limit = 50 } = {}) {
       const range = before == Infinity ? null : IDBKeyRange.upperBound(before, true);
@@ -52,13 +51,18 @@ export function idbTraceStore(db: IDBPDatabase, maxTraces: number): TraceStore {
 }
 
 /** the same over memory, when IndexedDB cannot be used */
-export function memoryTraceStore(maxTraces: number): TraceStore {
+export function memoryTraceStore(): TraceStore {
   const kept = new Map<string, Trace>();
   return {
     async put(trace) {
       kept.delete(trace.id);
       kept.set(trace.id, trace);
-      if (kept.size > maxTraces) kept.delete(kept.keys().next().value!);
+    },
+    async prune(max) {
+      const oldestFirst = [...kept.values()].sort((a, b) => a.startedAt - b.startedAt);
+      const gone = oldestFirst.slice(0, Math.max(0, kept.size - max));
+      for (const t of gone) kept.delete(t.id);
+      return gone.length;
     },
     async list({ before = Infinity, limit = 50 } = {}) {
       return [...kept.values()].filter((t) => t.startedAt < before).sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
