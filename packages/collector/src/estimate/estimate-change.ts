@@ -6,7 +6,7 @@ import { computeCost } from "@llmscope/core";
 import { estimateUsage } from "@llmscope/core/tokens";
 import type { CallStore } from "../store/call-store.ts";
 import { promptHistory } from "./output-history.ts";
-import { renderTemplate } from "./template.ts";
+import { renderTemplate, TemplateError } from "./template.ts";
 
 export interface EstimateOptions {
   oldTemplate: string;
@@ -22,6 +22,9 @@ export interface EstimateOptions {
   outputPerInput?: number;
   /** at most this many samples are rendered (default 100) */
   limit?: number;
+  /** characters one rendered sample may have, and all of them (both templates) together; unbounded by default */
+  maxRenderedChars?: number;
+  maxTotalRenderedChars?: number;
   now?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -53,6 +56,20 @@ export interface PromptChangeEstimate {
 export const DEFAULT_ESTIMATE_MODEL = "gpt-4o-mini";
 const DEFAULT_MONTHLY_CALLS = 10_000;
 
+/** both templates rendered over every sample, within the character bounds, before any counting starts */
+function renderAll(o: EstimateOptions, samples: Record<string, unknown>[]): [string, string][] {
+  const total = o.maxTotalRenderedChars ?? Infinity;
+  let chars = 0;
+  return samples.map((sample, i) => {
+    const pair: [string, string] = [renderTemplate(o.oldTemplate, sample, i, o.maxRenderedChars), renderTemplate(o.newTemplate, sample, i, o.maxRenderedChars)];
+    chars += pair[0].length + pair[1].length;
+    if (chars > total) throw new TemplateError(`the samples render to more than ${total} characters in all; send fewer or shorter samples`);
+    return pair;
+  });
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 export async function estimatePromptChange(o: EstimateOptions): Promise<PromptChangeEstimate> {
   const model = o.model ?? DEFAULT_ESTIMATE_MODEL;
   const samples = o.samples.slice(0, o.limit ?? 100);
@@ -66,12 +83,15 @@ export async function estimatePromptChange(o: EstimateOptions): Promise<PromptCh
   if (o.monthlyCalls === undefined) assumptions.push(history ? `volume ${Math.round(monthlyCalls)} calls a month, from history` : `volume assumed ${DEFAULT_MONTHLY_CALLS} calls a month`);
   const count = async (text: string) =>
     (await estimateUsage({ model, operation: "chat", prompt: { messages: [{ role: "user", content: text }], text }, completion: { text: "" } })).inputTokens;
+  const rendered = renderAll(o, samples);
   const oldInputs: number[] = [];
   const newInputs: number[] = [];
-  for (const [i, sample] of samples.entries()) {
-    oldInputs.push(await count(renderTemplate(o.oldTemplate, sample, i)));
-    newInputs.push(await count(renderTemplate(o.newTemplate, sample, i)));
+  for (const [i, [before, after]] of rendered.entries()) {
+    oldInputs.push(await count(before));
+    newInputs.push(await count(after));
     o.onProgress?.(i + 1, samples.length);
+    // counting is synchronous work: give the rest of the process a turn between samples
+    await yieldToEventLoop();
   }
   const side = (inputs: number[]): Side => {
     const inputTokens = inputs.reduce((a, b) => a + b, 0) / inputs.length;

@@ -9,11 +9,16 @@ export function templateVariables(template: string): string[] {
   return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
 }
 
-export function renderTemplate(template: string, sample: Record<string, unknown>, sampleIndex = 0): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => {
+/** maxChars bounds the result: a template repeating a long value is refused before it is built */
+export function renderTemplate(template: string, sample: Record<string, unknown>, sampleIndex = 0, maxChars = Infinity): string {
+  let length = template.length;
+  return template.replace(PLACEHOLDER, (placeholder: string, name: string) => {
     const value = sample[name];
     if (value === undefined || value === null) throw new TemplateError(`sample ${sampleIndex + 1} has no "${name}" (the template uses {{${name}}})`);
-    return typeof value === "string" ? value : JSON.stringify(value);
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    length += text.length - placeholder.length;
+    if (length > maxChars) throw new TemplateError(`sample ${sampleIndex + 1} renders to more than ${maxChars} characters`);
+    return text;
   });
 }
 
