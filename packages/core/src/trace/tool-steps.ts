@@ -38,9 +38,13 @@ export function toolSteps(traceId: string, calls: readonly SettledCall[], timedB
     for (const tool of asked.call.completion.toolCalls ?? []) {
       const id = tool.id;
       if (!id || timedByApp.has(id)) continue;
-      const answer = ordered.slice(i + 1).find((later) => later.startedAt >= end && resultsOf(later).has(id));
+      // a later call carrying the result answers it, even one that began a moment before the asking call's
+      // end was taken: that end is when the recorder's copy of the body arrived, which in a busy runtime
+      // (a Workers isolate serving many requests) can come after the app had its copy and moved on
+      const answer = ordered.slice(i + 1).find((later) => resultsOf(later).has(id));
       if (!answer) continue;
-      const step: Step = { id: spanId(), traceId, name: tool.name || "tool", kind: "tool", startedAt: end, durationMs: answer.startedAt - end };
+      const start = Math.min(end, answer.startedAt);
+      const step: Step = { id: spanId(), traceId, name: tool.name || "tool", kind: "tool", startedAt: start, durationMs: answer.startedAt - start };
       if (asked.call.parentId) step.parentId = asked.call.parentId;
       const args = asked.delivered?.completion.toolCalls?.find((t) => t.id === id)?.arguments;
       const attributes: Record<string, string> = { "gen_ai.tool.name": tool.name, [TOOL_CALL_ID]: id };
