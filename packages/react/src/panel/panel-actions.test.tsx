@@ -1,10 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { PanelActions } from "./panel-actions.tsx";
 import { createPrefsStore } from "../host/prefs.ts";
 import { renderWithStore } from "../test-support/render-with-store.tsx";
 import { startRealSetup, type RealSetup } from "../test-support/real-calls.ts";
+import { makeTrace } from "../test-support/make-trace.ts";
+import { upsertTraces } from "../store/trace-store.ts";
 
 let real: RealSetup;
 beforeAll(async () => {
@@ -44,7 +46,7 @@ describe("panel actions", () => {
     const calls = [await real.chat("first"), await real.chat("second")];
     setup(calls);
     await user.click(screen.getByRole("button", { name: "Export NDJSON" }));
-    expect(downloads).toHaveLength(1);
+    await vi.waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toMatch(/^llmscope-real-session-.*\.ndjson$/);
     const lines = (await downloads[0]!.blob.text()).trim().split("\n").map((l) => JSON.parse(l));
     expect(lines.map((c) => c.id)).toEqual(calls.map((c) => c.id));
@@ -56,6 +58,7 @@ describe("panel actions", () => {
     const call = await real.chat("json please");
     setup([call]);
     await user.click(screen.getByRole("button", { name: "JSON" }));
+    await vi.waitFor(() => expect(downloads).toHaveLength(1));
     const doc = JSON.parse(await downloads[0]!.blob.text());
     expect(doc).toMatchObject({ sessionId: "real-session", count: 1 });
     expect(doc.calls[0].id).toBe(call.id);
@@ -71,12 +74,14 @@ describe("panel actions", () => {
     expect(real.recorder.paused).toBe(false);
   });
 
-  it("clears the devtools' calls", async () => {
+  it("clears the devtools' calls and traces", async () => {
     const user = userEvent.setup();
-    const { store } = setup([await real.chat("to be cleared")]);
+    const { store, traces } = setup([await real.chat("to be cleared")]);
+    upsertTraces(traces, [makeTrace({ startedAt: Date.now() - 1000 })], 10);
     expect(store.getState().ids).toHaveLength(1);
     await user.click(screen.getByRole("button", { name: "Clear" }));
     expect(store.getState().ids).toHaveLength(0);
+    expect(traces.getState().ids).toHaveLength(0);
     expect(store.getState().errorCount).toBe(0);
   });
 });

@@ -2,22 +2,24 @@ import type { LLMCall } from "@llmscope/core";
 import { useStore } from "zustand";
 import { useCalls, useDevtools } from "../store/use-call-store.ts";
 import { clearCalls } from "../store/call-store.ts";
+import { clearTraces } from "../store/trace-store.ts";
 import { setCapturePaused } from "../store/connect-recorder.ts";
 import type { PrefsStore } from "../host/prefs.ts";
 import type { ThemePreference } from "../options.ts";
-import { callsAsJSON, callsAsNDJSON, downloadText, exportFileName } from "./export-calls.ts";
 
 const nextTheme: Record<ThemePreference, ThemePreference> = { system: "light", light: "dark", dark: "system" };
 const themeIcon: Record<ThemePreference, string> = { system: "◐", light: "☀", dark: "☾" };
 
 /** Capture and session controls on the right of the header. */
 export function PanelActions({ prefs, onClose }: { prefs: PrefsStore; onClose: () => void }) {
-  const { store, recorder } = useDevtools();
+  const { store, traces, recorder } = useDevtools();
   const paused = useCalls((s) => s.paused);
   const dock = useStore(prefs, (p) => p.dock);
   const theme = useStore(prefs, (p) => p.theme);
 
-  const exportAs = (format: "ndjson" | "json") => {
+  // exporting is rare: its code loads on the first click, not with the panel
+  const exportAs = async (format: "ndjson" | "json") => {
+    const { callsAsJSON, callsAsNDJSON, downloadText, exportFileName } = await import("./export-calls.ts");
     const { ids, calls } = store.getState();
     const list = ids.map((id) => calls.get(id)).filter((c): c is LLMCall => Boolean(c));
     const text = format === "ndjson" ? callsAsNDJSON(list) : callsAsJSON(list, recorder.sessionId);
@@ -35,13 +37,16 @@ export function PanelActions({ prefs, onClose }: { prefs: PrefsStore; onClose: (
       >
         {paused ? "▶ Resume" : "❚❚ Pause"}
       </button>
-      <button type="button" className="btn" onClick={() => clearCalls(store)}>
+      <button type="button" className="btn" onClick={() => {
+          clearCalls(store);
+          clearTraces(traces);
+        }}>
         Clear
       </button>
-      <button type="button" className="btn" onClick={() => exportAs("ndjson")}>
+      <button type="button" className="btn" onClick={() => void exportAs("ndjson")}>
         Export NDJSON
       </button>
-      <button type="button" className="btn" onClick={() => exportAs("json")}>
+      <button type="button" className="btn" onClick={() => void exportAs("json")}>
         JSON
       </button>
       <span className="divider" aria-hidden="true" />

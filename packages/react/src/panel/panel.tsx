@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import { useStore } from "zustand";
 import { useDevtools } from "../store/use-call-store.ts";
 import { selectCall } from "../store/call-store.ts";
+import { selectTrace } from "../store/trace-store.ts";
 import type { PrefsStore } from "../host/prefs.ts";
 import { panelCss } from "./panel-css.ts";
 import { PanelActions } from "./panel-actions.tsx";
@@ -16,6 +17,7 @@ const TalliesView = lazy(() => import("./views/tallies-view.tsx").then((m) => ({
 const JitterView = lazy(() => import("./views/jitter-view.tsx").then((m) => ({ default: m.JitterView })));
 const TokensView = lazy(() => import("./views/tokens-view.tsx").then((m) => ({ default: m.TokensView })));
 const VarianceView = lazy(() => import("./views/variance-view.tsx").then((m) => ({ default: m.VarianceView })));
+const TraceTab = lazy(() => import("./traces/trace-tabs.tsx"));
 const QualityView = lazy(() => import("./views/quality-view.tsx").then((m) => ({ default: m.QualityView })));
 
 export interface PanelProps {
@@ -25,7 +27,7 @@ export interface PanelProps {
 
 /** The lazily loaded panel: header with tabs and actions, the active view, a resizable edge. */
 export default function Panel({ prefs, onClose }: PanelProps) {
-  const { store } = useDevtools();
+  const { store, traces } = useDevtools();
   const dock = useStore(prefs, (p) => p.dock);
   const size = useStore(prefs, (p) => (p.dock === "bottom" ? p.bottomSize : p.rightSize));
   const [tab, setTab] = useState<TabId>("calls");
@@ -47,6 +49,13 @@ export default function Panel({ prefs, onClose }: PanelProps) {
     },
     [store],
   );
+  const openTrace = useCallback(
+    (id: string) => {
+      selectTrace(traces, id);
+      setTab("traces");
+    },
+    [traces],
+  );
 
   return (
     <aside className={`panel dock-${dock}`} style={dock === "bottom" ? { height: size } : { width: size }} aria-label="LLM devtools">
@@ -62,7 +71,8 @@ export default function Panel({ prefs, onClose }: PanelProps) {
       </header>
       <div className="panel-body" role="tabpanel" id={tabPanelDomId(tab)} aria-labelledby={tabDomId(tab)}>
         <Suspense fallback={<p className="view muted" role="status">Loading…</p>}>
-          {tab === "calls" && <CallsView />}
+          {tab === "calls" && <CallsView onOpenTrace={openTrace} />}
+          {(tab === "traces" || tab === "conversation") && <TraceTab tab={tab} onOpenCall={openCall} onOpenTrace={openTrace} />}
           {tab === "session" && <TalliesView />}
           {tab === "latency" && <JitterView onOpenCall={openCall} />}
           {tab === "tokens" && <TokensView onOpenCall={openCall} />}

@@ -1,5 +1,7 @@
 export const tabs = [
   { id: "calls", label: "Calls" },
+  { id: "traces", label: "Traces" },
+  { id: "conversation", label: "Conversation" },
   { id: "session", label: "Session" },
   { id: "latency", label: "Latency" },
   { id: "tokens", label: "Tokens" },

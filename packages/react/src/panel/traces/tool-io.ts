@@ -5,6 +5,9 @@ import type { Step } from "@llmscope/core";
 const argumentKeys = ["arguments", "args", "input"];
 const resultKeys = ["result", "output"];
 
+/** attribute names that carry a tool's input or output */
+export const toolIoKeys = [...argumentKeys, ...resultKeys];
+
 const first = (attributes: Step["attributes"], keys: string[]) => {
   for (const key of keys) {
     const value = attributes?.[key];

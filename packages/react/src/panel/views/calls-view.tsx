@@ -9,7 +9,7 @@ import { CallDetail } from "../detail/call-detail.tsx";
 import { HistoryLoader } from "./history-loader.tsx";
 
 /** The call list with its filters, and the selected call's detail beside it. */
-export function CallsView() {
+export function CallsView({ onOpenTrace }: { onOpenTrace?: (traceId: string) => void }) {
   const { store } = useDevtools();
   const [query, setQuery] = useState<ListQuery>(emptyQuery);
   const onQuery = useCallback((patch: Partial<ListQuery>) => setQuery((q) => ({ ...q, ...patch })), []);
@@ -23,7 +23,7 @@ export function CallsView() {
         <CallList ids={ids} selectedId={selectedId} onSelect={onSelect} query={query} onQuery={onQuery} />
         <HistoryLoader />
       </div>
-      {selectedId && <CallDetail key={selectedId} id={selectedId} onClose={() => selectCall(store, null)} />}
+      {selectedId && <CallDetail key={selectedId} id={selectedId} onClose={() => selectCall(store, null)} onOpenTrace={onOpenTrace} />}
     </div>
   );
 }
