@@ -7,6 +7,7 @@ import type { ParsedResponse, ProviderError, StreamAccumulator, StreamEvent } fr
 import { toolCallOf } from "./prompt-text.ts";
 import { clean, errorOf, obj, str, type Obj } from "./read.ts";
 import { usageOf } from "./usage.ts";
+import { utf8Size } from "../stream/text-capture.ts";
 
 /** What one chunk contributes. `index` joins tool-call fragments across chunks. */
 export interface Chunk {
@@ -30,25 +31,43 @@ export const partsChunk = (parts: Obj[], isAnswer: (p: Obj) => unknown, isCall: 
   calls: parts.filter(isCall).map(toolCallOf),
 });
 
+/** tool calls kept per response; a stream announcing more is cut there */
+const MAX_TOOL_CALLS = 256;
+
 export interface Fold extends StreamAccumulator {
   /** fold an already-parsed chunk; true when it carried text or tool-call data */
   add(data: unknown, event?: string): boolean;
 }
 
-export const fold = (read: ChunkReader): Fold => {
+/**
+ * The fold of one response. Text and tool-call arguments are kept up to
+ * maxTextBytes of UTF-8 between them, as captured bodies are: a stream of any
+ * length holds at most that much, and the result says it was cut.
+ */
+export const fold = (read: ChunkReader, maxTextBytes = Infinity): Fold => {
   let text = "", finish: string | undefined, model: string | undefined, error: ProviderError | undefined;
-  let usage: Obj | undefined, anon = 0;
+  let usage: Obj | undefined, anon = 0, room = maxTextBytes, cut = false;
   const calls = new Map<number | string, ToolCall>();
+  /** as much of piece as there is room for, never splitting a character */
+  const keep = (piece: string): string => {
+    if (room === Infinity || !piece) return piece;
+    if (cut) return "";
+    const { bytes, fits } = utf8Size(piece, room);
+    if (fits === piece.length) return (room -= bytes), piece;
+    cut = true;
+    return piece.slice(0, fits);
+  };
   const add = (data: unknown, event?: string): boolean => {
     const d = obj(data), c = read(d, event) ?? {};
-    if (c.text) text += c.text;
+    if (c.text) text += keep(c.text);
     for (const t of c.calls ?? []) {
       const key = t.index ?? `#${anon++}`, prev = calls.get(key);
       if (prev) {
-        prev.arguments += t.arguments ?? "";
-        prev.name ||= t.name ?? "";
+        prev.arguments += keep(t.arguments ?? "");
+        prev.name ||= keep(t.name ?? "");
         prev.id ??= t.id;
-      } else calls.set(key, clean({ name: t.name ?? "", arguments: t.arguments ?? "", id: t.id }));
+      } else if (calls.size < MAX_TOOL_CALLS) calls.set(key, clean({ name: keep(t.name ?? ""), arguments: keep(t.arguments ?? ""), id: t.id }));
+      else cut = true;
     }
     finish = c.finish ?? finish;
     model = c.model ?? model;
@@ -75,6 +94,7 @@ export const fold = (read: ChunkReader): Fold => {
         completion: clean({ text, finishReason: finish, toolCalls: calls.size ? [...calls.values()].map((t) => ({ ...t })) : undefined }),
         usage: usage && usageOf(usage),
         error,
+        truncated: cut || undefined,
       }),
   };
 };

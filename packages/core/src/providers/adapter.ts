@@ -37,12 +37,12 @@ export const defineAdapter = (
   match,
   // the body is whatever JSON the app sent; adapters read it through read.ts
   parseRequest: (body, m) => parseRequest(obj(body), m),
-  parseResponse(body) {
-    const f = fold(read);
+  parseResponse(body, _m, _status, maxTextBytes) {
+    const f = fold(read, maxTextBytes);
     // a whole JSON-array stream (Gemini without alt=sse) may also arrive as one body
     for (const chunk of Array.isArray(body) ? body : [body]) f.add(chunk);
     return f.result();
   },
   streamFormat,
-  createStream: () => fold(read),
+  createStream: (_m, maxTextBytes) => fold(read, maxTextBytes),
 });

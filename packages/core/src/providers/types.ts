@@ -48,6 +48,8 @@ export interface ParsedResponse {
   usage?: Omit<Usage, "source">;
   /** an error the body reports (error status, mid-stream error event, block reason) */
   error?: ProviderError;
+  /** the completion's text or tool calls were cut to the size the caller allows */
+  truncated?: boolean;
 }
 
 export type StreamFormat = "sse" | "ndjson" | "json-array";
@@ -77,8 +79,10 @@ export interface ProviderAdapter {
   /** decide from the URL (path first, host only as a hint) whether this adapter speaks it */
   match(url: URL, method: string): ProviderMatch | null;
   parseRequest(body: unknown, match: ProviderMatch): ParsedRequest;
-  parseResponse(body: unknown, match: ProviderMatch, status: number): ParsedResponse;
+  /** maxTextBytes: how much completion text and tool-call arguments to keep (default: all) */
+  parseResponse(body: unknown, match: ProviderMatch, status: number, maxTextBytes?: number): ParsedResponse;
   /** how a streamed response is framed, given its content-type; null when it is not a stream */
   streamFormat(match: ProviderMatch, contentType: string): StreamFormat | null;
-  createStream(match: ProviderMatch): StreamAccumulator;
+  /** maxTextBytes: how much completion text and tool-call arguments to keep (default: all) */
+  createStream(match: ProviderMatch, maxTextBytes?: number): StreamAccumulator;
 }

@@ -155,6 +155,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     call.completion = parsed.completion;
     if (parsed.responseModel) call.responseModel = parsed.responseModel;
     if (parsed.usage) call.usage = { ...parsed.usage, source: "provider" };
+    if (parsed.truncated) call.truncated = true;
   };
 
   /** a whole body, arrived: into the record, parsed by the adapter */
@@ -166,7 +167,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     let parsed: ParsedResponse | undefined;
     let parseFailed = false;
     try {
-      if (text) parsed = adapter.parseResponse((json = JSON.parse(text)), match, status);
+      if (text) parsed = adapter.parseResponse((json = JSON.parse(text)), match, status, maxBodyBytes);
     } catch {
       // an HTML error page from a proxy is not our parse error; its status says enough
       parseFailed = ok;
@@ -204,7 +205,8 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
 
   /** a streamed response: the body is piped through observeStream and the app gets a Response around it that looks exactly like the original */
   const observeStreamed = (response: Response, format: StreamFormat): Response => {
-    const accumulator = adapter.createStream(match);
+    // the completion is kept up to the bodies' cap: a stream of any length holds no more
+    const accumulator = adapter.createStream(match, maxBodyBytes);
     const gaps = createChunkGaps();
     const capture = createTextCapture(maxBodyBytes);
     let lastUpdate = 0;
@@ -254,6 +256,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
           at,
         );
       },
+      cut: () => void (call.truncated = true),
       fault,
     });
     // the original as the init: its status, statusText and headers

@@ -14,25 +14,39 @@ export interface Framer {
 
 export type EventSink = (event: StreamEvent) => void;
 
-export function createFramer(format: StreamFormat, emit: EventSink): Framer {
-  if (format === "json-array") return jsonArrayFramer(emit);
-  if (format === "sse") return createSSEFramer(emit);
+/**
+ * The most text one event may gather across chunks (UTF-16 code units, 8 MB
+ * of heap). Providers' events are small, the largest being a Responses
+ * stream's last event repeating the whole answer; an event beyond this is
+ * skipped and `cut` is told, so a body without line ends (a decompression
+ * bomb) cannot make the framer hold it.
+ */
+export const MAX_EVENT_CHARS = 4 << 20;
+
+export function createFramer(format: StreamFormat, emit: EventSink, cut: () => void = () => {}, max = MAX_EVENT_CHARS): Framer {
+  if (format === "json-array") return jsonArrayFramer(emit, cut, max);
+  if (format === "sse") return createSSEFramer(emit, cut, max);
   // NDJSON (Ollama): one event per non-blank line
   return lineFramer((line) => {
     const data = line.trim();
     if (data) emit({ data });
-  });
+  }, cut, max);
 }
 
-export const createSSEFramer = (emit: EventSink): Framer => lineFramer(sseLines(emit));
+export const createSSEFramer = (emit: EventSink, cut: () => void = () => {}, max = MAX_EVENT_CHARS): Framer => {
+  const sse = sseLines(emit, cut, max);
+  return lineFramer(sse.line, sse.overlong, max);
+};
 
 /**
  * Lines ending in CRLF, LF or CR, whatever the splits. The body's end counts
  * as a line end followed by a blank line, so a last event without its blank
  * line still counts.
  */
-function lineFramer(line: (text: string) => void): Framer {
+function lineFramer(line: (text: string) => void, overlong: () => void, max: number): Framer {
   let carry = "";
+  // the line being read grew past max: its text is let go up to its end
+  let skipping = false;
   // a piece ended in "\r": a "\n" opening the next piece belongs to that line end
   let skipLF = false;
   return {
@@ -42,7 +56,10 @@ function lineFramer(line: (text: string) => void): Framer {
       for (let i = start; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c !== 10 && c !== 13) continue;
-        line(carry + text.slice(start, i));
+        if (skipping) {
+          skipping = false;
+          overlong();
+        } else line(carry + text.slice(start, i));
         carry = "";
         if (c === 13) {
           if (i + 1 === text.length) skipLF = true;
@@ -50,11 +67,18 @@ function lineFramer(line: (text: string) => void): Framer {
         }
         start = i + 1;
       }
+      if (skipping) return;
       carry += text.slice(start);
+      if (carry.length > max) {
+        carry = "";
+        skipping = true;
+      }
     },
     end() {
-      if (carry) line(carry);
+      if (skipping) overlong();
+      else if (carry) line(carry);
       carry = "";
+      skipping = false;
       line("");
     },
   };
@@ -64,23 +88,33 @@ function lineFramer(line: (text: string) => void): Framer {
  * Server-sent events per the WHATWG grammar: ":" starts a comment, `data`
  * lines of one event join with "\n", a blank line dispatches.
  */
-function sseLines(emit: EventSink): (line: string) => void {
+function sseLines(emit: EventSink, cut: () => void, max: number): { line: (line: string) => void; overlong: () => void } {
   let data: string | undefined;
   let event: string | undefined;
-  return (line) => {
+  // a line of this event was too long, or its data grew past max: the event is skipped
+  let dropped = false;
+  const overlong = () => void (dropped = true);
+  const line = (line: string) => {
     if (!line) {
-      if (data !== undefined) emit({ event, data });
+      if (dropped) cut();
+      else if (data !== undefined) emit({ event, data });
       data = event = undefined;
+      dropped = false;
       return;
     }
     const colon = line.indexOf(":");
     // a leading colon: a comment; no colon: all field, empty value; one space after the colon is dropped
-    if (colon === 0) return;
+    if (colon === 0 || dropped) return;
     const field = colon < 0 ? line : line.slice(0, colon);
     const value = colon < 0 ? "" : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
     if (field === "data") data = data === undefined ? value : `${data}\n${value}`;
     else if (field === "event") event = value;
+    if (data !== undefined && data.length > max) {
+      data = undefined;
+      dropped = true;
+    }
   };
+  return { line, overlong };
 }
 
 /**
@@ -89,15 +123,18 @@ function sseLines(emit: EventSink): (line: string) => void {
  * soon as it closes (an object at its "}", not at the comma that may come in
  * a later piece), tracking only nesting depth and string state.
  */
-function jsonArrayFramer(emit: EventSink): Framer {
+function jsonArrayFramer(emit: EventSink, cut: () => void, max: number): Framer {
   let depth = 0; // 1 = inside the outer array
   let inString = false;
   let escaped = false;
   let element = ""; // the element being read, from earlier pieces
+  let skipping = false; // it grew past max: read to its end, kept no more
   const close = (text: string) => {
-    const data = (element + text).trim();
+    const data = skipping ? "" : (element + text).trim();
     element = "";
-    if (data) emit({ data });
+    if (skipping) cut();
+    else if (data) emit({ data });
+    skipping = false;
   };
   return {
     push(text) {
@@ -126,7 +163,11 @@ function jsonArrayFramer(emit: EventSink): Framer {
           from = i + 1;
         }
       }
-      if (depth > 0) element += text.slice(from);
+      if (depth > 0 && !skipping) element += text.slice(from);
+      if (element.length > max) {
+        element = "";
+        skipping = true;
+      }
     },
     end: () => close(""),
   };

@@ -16,6 +16,8 @@ export interface StreamObserver {
   chunk(text: string, bytes: number, at: number): void;
   event(event: StreamEvent, at: number): void;
   end(outcome: StreamOutcome, at: number): void;
+  /** an event too large to keep was skipped (see MAX_EVENT_CHARS) */
+  cut?(): void;
   /** an observer callback threw; the stream carries on regardless */
   fault(err: unknown): void;
 }
@@ -41,7 +43,11 @@ export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFo
       observer.fault(err);
     }
   };
-  const framer = createFramer(format, (event) => guard(() => observer.event(event, at)));
+  const framer = createFramer(
+    format,
+    (event) => guard(() => observer.event(event, at)),
+    () => guard(() => observer.cut?.()),
+  );
   // text waiting to be framed, with when it arrived: framing runs in a
   // microtask queued after the reader's, so the reader gets the chunk before
   // we parse it (one chunk can hold a burst of events)
