@@ -11,7 +11,7 @@ export const traceCss = `
 .tk-selfMs{background:var(--muted)}
 .wf-agent,.wf-custom{background:color-mix(in srgb,var(--fg) 22%,transparent)}
 .wf-llm{background:var(--out)}
-.console .ph-wait,.console span.swatch.ph-wait{background:color-mix(in srgb,var(--out) 28%,transparent)}
+.console .ph-wait,.console span.swatch.ph-wait{background:color-mix(in srgb,var(--out) 35%,transparent)}
 .console .ph-think,.console span.swatch.ph-think{background:color-mix(in srgb,var(--out) 58%,transparent)}
 .console span.swatch.ph-stream{background:var(--out)}
 .time-legend{display:flex;flex-wrap:wrap;gap:4px 14px;list-style:none;margin:6px 0;padding:0;color:var(--muted);font-size:11px}

@@ -2,7 +2,7 @@
 // so the labels read "0, 200 ms, 400 ms" rather than "0, 173 ms, 346 ms".
 const STEPS = [1, 2, 5];
 
-export function axisTicks(spanMs: number, maxTicks = 8): number[] {
+export function axisTicks(spanMs: number, maxTicks = 10): number[] {
   if (!(spanMs > 0)) return [0];
   const rough = spanMs / Math.max(1, maxTicks - 1);
   const power = 10 ** Math.floor(Math.log10(rough));
