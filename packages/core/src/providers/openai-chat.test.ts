@@ -216,3 +216,15 @@ data: [DONE]
     expect(openaiChat.streamFormat(match, "text/html")).toBeNull();
   });
 });
+
+describe("a stream's completion past maxTextBytes", () => {
+  it("keeps that many UTF-8 bytes of text and arguments, never half a character, and says it was cut", () => {
+    const stream = openaiChat.createStream({ provider: "openai", operation: "chat" }, 10);
+    for (const content of ["héllo", " wörld", " more"]) stream.push({ data: JSON.stringify({ choices: [{ index: 0, delta: { content } }] }) });
+    stream.push({ data: JSON.stringify({ choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { name: "f", arguments: "{}" } }] } }] }) });
+    const { completion, truncated } = stream.result();
+    expect(completion.text).toBe("héllo wö");
+    expect(completion.toolCalls).toEqual([{ name: "", arguments: "" }]);
+    expect(truncated).toBe(true);
+  });
+});

@@ -123,3 +123,29 @@ describe("JSON-array framing", () => {
     );
   });
 });
+
+describe("events too large to hold", () => {
+  const framed = (format: StreamFormat, pieces: string[]) => {
+    const events: StreamEvent[] = [];
+    let cuts = 0;
+    const framer = createFramer(format, (e) => events.push(e), () => cuts++, 10);
+    for (const p of pieces) framer.push(p);
+    framer.end();
+    return { events, cuts };
+  };
+  const long = "x".repeat(8);
+
+  it("skips an SSE event whose line or joined data outgrows the limit across pieces, and frames the next", () => {
+    expect(framed("sse", ["data: ", long, long, "\n\n", "data: ok\n\n"])).toEqual({ events: [{ data: "ok" }], cuts: 1 });
+    expect(framed("sse", ["data: 123456\n", "data: 123456\n\ndata: ok\n\n"])).toEqual({ events: [{ data: "ok" }], cuts: 1 });
+  });
+
+  it("skips an overlong NDJSON line or JSON-array element the same way", () => {
+    expect(framed("ndjson", ['{"a":"', long, long, '"}\n{"b":1}\n'])).toEqual({ events: [{ data: '{"b":1}' }], cuts: 1 });
+    expect(framed("json-array", ['[{"a":"', long, long, '"},', '{"b":1}]'])).toEqual({ events: [{ data: '{"b":1}' }], cuts: 1 });
+  });
+
+  it("tells a body that ends inside an overlong line", () => {
+    expect(framed("sse", ["data: ", long, long])).toEqual({ events: [], cuts: 1 });
+  });
+});
