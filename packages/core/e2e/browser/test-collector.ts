@@ -16,6 +16,8 @@ export interface TestCollector {
   origin: string;
   port: number;
   received: ReceivedEnvelope[];
+  /** answer with CORS headers (default); false: like a collector started without --cors for this page */
+  cors: boolean;
   /** requests seen, answered or not */
   requests: number;
   /** how to answer the next request: an HTTP status, or "hang" to never answer */
@@ -33,6 +35,7 @@ export function startTestCollector(port = 0): Promise<TestCollector> {
     origin: "",
     port: 0,
     received: [],
+    cors: true,
     requests: 0,
     answer: () => 200,
     callIds: () => collector.received.flatMap((e) => (e.body.calls ?? []).map((c) => c.id)),
@@ -53,7 +56,7 @@ export function startTestCollector(port = 0): Promise<TestCollector> {
   };
   const server = createServer((req, res) => {
     // sendBeacon and text/plain fetches are simple requests; a cross-origin page still needs this to read the status
-    res.setHeader("access-control-allow-origin", "*");
+    if (collector.cors) res.setHeader("access-control-allow-origin", "*");
     if (req.method == "OPTIONS") return res.end();
     const n = ++collector.requests;
     const chunks: Buffer[] = [];

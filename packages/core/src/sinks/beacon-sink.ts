@@ -9,6 +9,7 @@ import type { BeaconItem, Outbox } from "./beacon-outbox.ts";
 import { serializeCall, utf8Bytes } from "./beacon-shrink.ts";
 import { serializeTrace } from "./beacon-trace.ts";
 import { ENVELOPE_VERSION } from "./envelope.ts";
+import { unreadableAnswers } from "./unreadable-answers.ts";
 
 export type { BeaconItem };
 
@@ -79,6 +80,7 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   } = options;
   const g = globalThis as any;
   const browser = !!(g.document && g.navigator?.sendBeacon);
+  const readAcross = unreadableAnswers(browser);
   const key = writeKey ? `,"writeKey":${JSON.stringify(writeKey)}` : "";
   // room for the items inside {"v":1,"sentAt":<13 digits><key>,"feedback":[…]}
   const room = maxPayloadBytes - 48 - utf8Bytes(key);
@@ -129,9 +131,12 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     try {
       if (beacon && g.navigator.sendBeacon(target, body)) return 200;
       // keepalive lets the send outlive the page
-      const res = await (ctx?.fetch ?? fetch)(target, { method: "POST", body, keepalive: browser, signal: AbortSignal.timeout(timeoutMs) });
+      const send = (mode?: RequestMode) =>
+        (ctx?.fetch ?? fetch)(target, { method: "POST", body, keepalive: browser, signal: AbortSignal.timeout(timeoutMs), ...(mode ? { mode } : {}) });
+      const res = await readAcross(target, send);
       res.body?.cancel().catch(() => {});
-      return res.status;
+      // an opaque answer: the collector took the request, and this page may not read what it said
+      return res.type == "opaque" ? 200 : res.status;
     } catch {
       return 0;
     }
