@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCallStore } from "./call-store.ts";
+import { createTraceStore } from "./trace-store.ts";
 import { connectRecorder, setCapturePaused } from "./connect-recorder.ts";
 import { startRealSetup, type RealSetup } from "../test-support/real-calls.ts";
 import { nextFrame } from "../test-support/frames.ts";
@@ -20,6 +21,29 @@ describe("connectRecorder", () => {
     expect(stored?.phase).toBe("done");
     expect(stored?.prompt.text).toContain("capital of France");
     expect(stored?.completion.text.length).toBeGreaterThan(0);
+    connection.disconnect();
+  });
+
+  it("puts the recorder's traces in the trace store, live from their start and summed at their end", async () => {
+    const store = createCallStore();
+    const traces = createTraceStore();
+    const connection = connectRecorder(store, real.recorder, 100, traces);
+    const handle = real.recorder.startTrace("ask-capital");
+    handle.step("normalize", () => "paris", { kind: "preprocess" });
+    await nextFrame();
+    const running = traces.getState().traces.get(handle.id);
+    expect(running?.name).toBe("ask-capital");
+    expect(running?.durationMs).toBeUndefined();
+    const call = await handle.run(() => real.chat("What is the capital of France?", { stream: true }));
+    handle.end();
+    await real.recorder.flush();
+    await nextFrame();
+    const trace = traces.getState().traces.get(handle.id)!;
+    expect(trace.steps.map((s) => [s.name, s.kind])).toEqual([["normalize", "preprocess"]]);
+    expect(trace.durationMs).toBeGreaterThan(0);
+    expect(trace.summary).toMatchObject({ calls: 1, errors: 0 });
+    expect(trace.summary!.outputTokens).toBe(call.usage.outputTokens);
+    expect(store.getState().calls.get(call.id)?.traceId).toBe(handle.id);
     connection.disconnect();
   });
 

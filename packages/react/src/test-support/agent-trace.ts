@@ -14,7 +14,7 @@ export function agentTrace(options: { id?: string; live?: boolean } = {}): { tra
     id: sid, traceId: id, name, kind, startedAt: t + from, durationMs: to - from, ...(attributes ? { attributes } : {}),
   });
   const weather = (sid: string, from: number) =>
-    step(sid, "get_weather", "tool", from, from + 100, { arguments: '{"city":"Paris"}', result: '{"tempC":18}', toolCallId: `call_${sid}` });
+    step(sid, "get_weather", "tool", from, from + 100, { "gen_ai.tool.name": "get_weather", "gen_ai.tool.call.arguments": '{"city":"Paris"}', "gen_ai.tool.call.result": '{"tempC":18}', "gen_ai.tool.call.id": `call_${sid}` });
   const call = (cid: string, from: number, to: number, extra: Partial<LLMCall>) =>
     makeCall({
       id: cid, traceId: id, sessionId: "session-a", startedAt: t + from, endedAt: t + to, stream: true,

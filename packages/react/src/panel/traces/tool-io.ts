@@ -1,12 +1,13 @@
 import type { Step } from "@llmscope/core";
 
-// The recorder caps and redacts a tool's arguments and result into attributes;
-// apps timing a tool by hand name them as they like, so the usual names are read.
-const argumentKeys = ["arguments", "args", "input"];
-const resultKeys = ["result", "output"];
+// The recorder puts a tool's arguments and result (capped, redacted) in the
+// OTel GenAI attributes; apps timing a tool by hand name them as they like, so
+// the usual names are read too.
+const argumentKeys = ["gen_ai.tool.call.arguments", "arguments", "args", "input"];
+const resultKeys = ["gen_ai.tool.call.result", "result", "output"];
 
 /** attribute names that carry a tool's input or output */
-export const toolIoKeys = [...argumentKeys, ...resultKeys];
+export const toolIoKeys = [...argumentKeys, ...resultKeys, "gen_ai.tool.name"];
 
 const first = (attributes: Step["attributes"], keys: string[]) => {
   for (const key of keys) {
