@@ -21,3 +21,22 @@ export function preflight(origin: string | null, allowed: CorsSetting | undefine
     headers: { ...headers, "access-control-allow-methods": ALLOW_METHODS, "access-control-allow-headers": ALLOW_HEADERS, "access-control-max-age": "600" },
   });
 }
+
+/**
+ * A page on another origin that this collector sends no CORS headers still has
+ * its beacons stored, but cannot read the answers: say once per origin what to
+ * change, since the browser tells the page nothing useful.
+ */
+export function refusedOrigins(allowed: CorsSetting | undefined, log: (message: string) => void): (origin: string | null, url: URL) => void {
+  const told = new Set<string>();
+  return (origin, url) => {
+    if (!origin || origin === "null" || origin === url.origin || told.has(origin) || corsHeaders(origin, allowed)["access-control-allow-origin"]) return;
+    if (told.size >= 100) return;
+    told.add(origin);
+    const shown = JSON.stringify(origin).slice(1, -1);
+    log(
+      `a browser page at ${shown} was refused: this collector sends it no CORS headers, so the page cannot read its answers ` +
+        `(what it posts is still stored). Start serve with --cors ${shown}, or serve the collector from the page's own origin.`,
+    );
+  };
+}

@@ -9,7 +9,7 @@ import { createKeylessBodies } from "./keyless-bodies.ts";
 import { pathParams } from "./path-params.ts";
 import type { ClientInfo } from "../shared/client-info.ts";
 import type { Endpoint, HandlerContext, RouteRequest } from "./context.ts";
-import { corsHeaders, preflight } from "./cors.ts";
+import { corsHeaders, preflight, refusedOrigins } from "./cors.ts";
 import { countRejection, createCounters, type CollectorCounters } from "./counters.ts";
 import { getCall } from "./get-call.ts";
 import { health } from "./health.ts";
@@ -172,13 +172,16 @@ export function createCollector(options: CollectorOptions): Collector {
     throw new HttpError(404, `no endpoint at ${path}`);
   }
 
+  const noticeRefused = refusedOrigins(options.cors, log);
   const handler = async (request: Request, client?: ClientInfo): Promise<Response> => {
     const origin = request.headers.get("origin");
     if (request.method === "OPTIONS") return preflight(origin, options.cors);
     const cors = corsHeaders(origin, options.cors);
     let response: Response;
     try {
-      response = await route(request, new URL(request.url), client);
+      const url = new URL(request.url);
+      noticeRefused(origin, url);
+      response = await route(request, url, client);
     } catch (err) {
       if (err instanceof HttpError) {
         if (err.status === 413) countRejection(counters, "body_too_large");
