@@ -2,7 +2,7 @@
 // that never sees withLLMScope's arguments (a module-scope SDK client, a utility
 // deep in the app) can still record and tag. Before the first event they pass
 // straight through.
-import type { RecorderStats, Tags } from "@llmscope/core";
+import type { RecorderStats, StepOptions, Tags } from "@llmscope/core";
 import { activeIsolate, type WorkerProblems } from "./isolate.ts";
 
 /**
@@ -19,6 +19,12 @@ export const recordingFetch: typeof fetch = (input, init) => {
 export function withTags<T>(tags: Tags, fn: () => T): T {
   const isolate = activeIsolate();
   return isolate ? isolate.recorder.withTags(tags, fn) : fn();
+}
+
+/** time fn as a step of the request's trace (`{ kind: "preprocess" }`, "tool", …); outside a request fn just runs */
+export function step<T>(name: string, fn: () => T, options?: StepOptions): T {
+  const isolate = activeIsolate();
+  return isolate ? isolate.recorder.step(name, fn, options) : fn();
 }
 
 export interface WorkerStats extends RecorderStats {

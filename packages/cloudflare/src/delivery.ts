@@ -22,6 +22,8 @@ async function deliver(isolate: Isolate, scope: RequestScope): Promise<void> {
     // a stream the client never finishes reading must not hold the rest back for ever;
     // its record goes out with a later request's delivery once it ends
     if ((await Promise.race([scope.settled(), timedOut])) === true) isolate.problems.deliveryTimeouts++;
+    // the trace ends here, after its calls, so it goes out in this same flush
+    scope.trace?.end(scope.error);
     await isolate.recorder.flush();
   } catch {
     isolate.problems.deliveryErrors++;

@@ -2,10 +2,14 @@
 // causes. Delivery waits on it: the response may be sent while a streamed call
 // is still running or while background work (ctx.waitUntil) starts new calls,
 // and those records must still go out with this event.
-import type { LLMCall } from "@llmscope/core";
+import type { LLMCall, TraceHandle } from "@llmscope/core";
 
 export class RequestScope {
   readonly traceparent: string | undefined;
+  /** the event's trace, ended by delivery once the event has settled */
+  trace: TraceHandle | undefined;
+  /** what the handler threw, for the trace's end */
+  error: unknown;
   /** calls started under this scope so far */
   callCount = 0;
   private readonly pending = new Set<string>();

@@ -1,6 +1,7 @@
 // withLLMScope: wraps a module Worker so every LLM call it makes is recorded,
 // attributed to the event (request, cron tick, queue batch) that caused it,
-// and delivered after the response through ctx.waitUntil.
+// gathered with the event's other work into one trace ("POST /chat"), and
+// delivered after the response through ctx.waitUntil.
 import type { Tags } from "@llmscope/core";
 import { resolveAsyncLocalStorage } from "./async-local-storage.ts";
 import { deliverAfter } from "./delivery.ts";
@@ -9,6 +10,7 @@ import { normalizeTags, type LLMScopeConfig, type LLMScopeOptions } from "./opti
 import { requestTags, traceparentOf } from "./request-context.ts";
 import { RequestScope } from "./request-scope.ts";
 import { scopedContext } from "./scoped-context.ts";
+import { requestTraceName } from "./trace/trace-name.ts";
 import type { EnvOf, ExecutionContextLike, MessageBatchLike, ScheduledControllerLike, WorkerHandler } from "./worker-types.ts";
 
 export function withLLMScope<H extends WorkerHandler, Env = EnvOf<H>>(handler: H, config: LLMScopeConfig<Env> = {}): H {
@@ -35,6 +37,7 @@ export function withLLMScope<H extends WorkerHandler, Env = EnvOf<H>>(handler: H
   async function run<R>(
     env: Env,
     ctx: ExecutionContextLike,
+    name: string,
     tags: (options: LLMScopeOptions<Env>) => Tags,
     traceparent: string | undefined,
     fn: (ctx: ExecutionContextLike) => R,
@@ -48,8 +51,17 @@ export function withLLMScope<H extends WorkerHandler, Env = EnvOf<H>>(handler: H
     } catch {
       current.problems.tagErrors++;
     }
+    const { recorder } = current;
     try {
-      return await current.recorder.withTags(eventTags, () => current.scopes.run(scope, () => fn(scopedContext(ctx, scope))));
+      // one trace per event, begun inside the event's tags so it carries them; it ends once the
+      // event's calls and background work have settled (delivery), so it spans a streamed answer too
+      return await recorder.withTags(eventTags, () => {
+        scope.trace = recorder.startTrace(name, traceparent ? { traceparent } : undefined);
+        return scope.trace.run(() => current.scopes.run(scope, () => fn(scopedContext(ctx, scope))));
+      });
+    } catch (error) {
+      scope.error = error;
+      throw error;
     } finally {
       deliverAfter(current, scope, ctx);
     }
@@ -62,6 +74,7 @@ export function withLLMScope<H extends WorkerHandler, Env = EnvOf<H>>(handler: H
       run(
         env,
         ctx,
+        requestTraceName(request),
         (options) => ({ ...requestTags(request.headers), ...normalizeTags(options.tags?.(request, env)) }),
         traceparentOf(request.headers),
         (scoped) => fetch.call(handler, request, env, scoped),
@@ -69,11 +82,11 @@ export function withLLMScope<H extends WorkerHandler, Env = EnvOf<H>>(handler: H
   }
   if (scheduled) {
     wrapped.scheduled = (controller: ScheduledControllerLike, env: Env, ctx: ExecutionContextLike) =>
-      run(env, ctx, () => ({ trigger: "scheduled", cron: controller.cron }), undefined, (scoped) => scheduled.call(handler, controller, env, scoped));
+      run(env, ctx, `scheduled ${controller.cron}`, () => ({ trigger: "scheduled", cron: controller.cron }), undefined, (scoped) => scheduled.call(handler, controller, env, scoped));
   }
   if (queue) {
     wrapped.queue = (batch: MessageBatchLike, env: Env, ctx: ExecutionContextLike) =>
-      run(env, ctx, () => ({ trigger: "queue", queue: batch.queue }), undefined, (scoped) => queue.call(handler, batch, env, scoped));
+      run(env, ctx, `queue ${batch.queue}`, () => ({ trigger: "queue", queue: batch.queue }), undefined, (scoped) => queue.call(handler, batch, env, scoped));
   }
   return wrapped as H;
 }

@@ -3,7 +3,7 @@
 // delivers and prove the delivery never delays the Worker's own response.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { CallsEnvelope, LLMCall } from "@llmscope/core";
+import type { CallsEnvelope, LLMCall, Trace } from "@llmscope/core";
 
 export interface ReceivedEnvelope {
   path: string;
@@ -16,12 +16,15 @@ export interface CollectorReceiver {
   readonly url: string;
   readonly envelopes: ReceivedEnvelope[];
   readonly calls: LLMCall[];
+  readonly traces: Trace[];
   /** answer every POST with this status (default 200); calls in failed posts are not kept */
   failWith(status: number | undefined): void;
   /** keep answers back until the returned release() is called */
   hold(): () => void;
   /** resolves once at least `count` calls arrived; rejects after `withinMs` */
   waitForCalls(count: number, withinMs?: number): Promise<LLMCall[]>;
+  /** resolves once at least `count` traces arrived; rejects after `withinMs` */
+  waitForTraces(count: number, withinMs?: number): Promise<Trace[]>;
   /** POST attempts seen, failed ones included */
   readonly attempts: number;
   close(): Promise<void>;
@@ -30,6 +33,7 @@ export interface CollectorReceiver {
 export async function startCollectorReceiver(): Promise<CollectorReceiver> {
   const envelopes: ReceivedEnvelope[] = [];
   const calls: LLMCall[] = [];
+  const traces: Trace[] = [];
   const waiters = new Set<() => void>();
   let status: number | undefined;
   let held: Promise<void> | undefined;
@@ -47,6 +51,7 @@ export async function startCollectorReceiver(): Promise<CollectorReceiver> {
     const envelope = JSON.parse(Buffer.concat(chunks).toString("utf8")) as CallsEnvelope;
     envelopes.push({ path: req.url ?? "", headers: req.headers, envelope });
     calls.push(...(envelope.calls ?? []));
+    traces.push(...(envelope.traces ?? []));
     res.writeHead(202, { "content-type": "application/json" }).end(JSON.stringify({ accepted: envelope.calls?.length ?? 0 }));
     for (const wake of waiters) wake();
   }
@@ -57,10 +62,28 @@ export async function startCollectorReceiver(): Promise<CollectorReceiver> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
+  function waitFor<T>(list: T[], what: string, count: number, withinMs = 20_000): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (list.length < count) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(list);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`collector got ${list.length} of ${count} ${what} within ${withinMs} ms`));
+      }, withinMs);
+      waiters.add(check);
+      check();
+    });
+  }
+
   return {
     url: `http://127.0.0.1:${port}`,
     envelopes,
     calls,
+    traces,
     get attempts() {
       return attempts;
     },
@@ -75,22 +98,8 @@ export async function startCollectorReceiver(): Promise<CollectorReceiver> {
         release();
       };
     },
-    waitForCalls(count, withinMs = 20_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (calls.length < count) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(calls);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`collector got ${calls.length} of ${count} calls within ${withinMs} ms`));
-        }, withinMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    waitForCalls: (count, withinMs) => waitFor(calls, "calls", count, withinMs),
+    waitForTraces: (count, withinMs) => waitFor(traces, "traces", count, withinMs),
     close() {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));

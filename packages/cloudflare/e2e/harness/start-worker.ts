@@ -20,6 +20,8 @@ export interface StartWorkerOptions {
   compatibilityFlags?: string[];
   bindings?: Record<string, unknown>;
   serviceBindings?: MiniflareOptions["serviceBindings"];
+  /** Vectorize bindings: workerd's own client, sending to a remote endpoint (see vectorize-remote.ts) */
+  vectorize?: Record<string, { index_name: string; remoteProxyConnectionString: URL }>;
 }
 
 export async function startWorker(options: StartWorkerOptions): Promise<WorkerUnderTest> {
@@ -32,6 +34,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerUn
     cf: false,
     bindings: options.bindings as MiniflareOptions["bindings"],
     serviceBindings: options.serviceBindings,
+    ...(options.vectorize ? { vectorize: options.vectorize as never } : {}),
     handleRuntimeStdio(out: Readable, err: Readable) {
       out.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
       err.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
