@@ -15,3 +15,4 @@ export default function TraceTab({ tab, onOpenCall, onOpenTrace }: TraceTabProps
 }
 
 export { TraceOfCall };
+export { RequestTalliesCards } from "./request-tallies-cards.tsx";

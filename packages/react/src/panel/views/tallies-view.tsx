@@ -1,10 +1,13 @@
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import type { Summary } from "@llmscope/core";
 import { formatCount, formatMs, formatPercent, formatUSD } from "../format.ts";
 import { StatCard } from "./stat-card.tsx";
 import { computeTallies, groupByModel } from "./session-tallies.ts";
 import { useCallArray } from "./use-call-array.ts";
 import { viewCss } from "./view-css.ts";
+
+// per-request figures live with the trace views, in their chunk
+const RequestTalliesCards = lazy(() => import("../traces/trace-tabs.tsx").then((m) => ({ default: m.RequestTalliesCards })));
 
 const p50p95 = (s: Summary) => (s.count > 0 ? `${formatMs(s.p50)} / ${formatMs(s.p95)}` : "—");
 
@@ -38,6 +41,9 @@ export function TalliesView() {
         />
         <StatCard label="Tokens / s" value={t.tokensPerSecond.count ? t.tokensPerSecond.p50.toFixed(1) : "—"} detail="median output speed" />
       </div>
+      <Suspense>
+        <RequestTalliesCards />
+      </Suspense>
       <table className="grid-table">
         <caption>By model</caption>
         <thead>
