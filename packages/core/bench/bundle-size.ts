@@ -1,7 +1,8 @@
 // Bundle sizes as an app bundler would see them: esbuild, minified, gzipped.
 // What loads by dynamic import stays out, as size-limit counts it: the
 // estimator and tokenizers (#tokenizer, only when a count must be estimated)
-// and the browser's IndexedDB outbox (#beacon-outbox, only after a failed send).
+// the browser's IndexedDB outbox (#beacon-outbox, only after a failed send) and
+// the trace finish (#trace-finish, only once a trace has ended).
 import { build, type Plugin } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -25,7 +26,7 @@ export async function minGzip(entry: string, plugins: Plugin[] = []): Promise<{ 
     format: "esm",
     write: false,
     treeShaking: true,
-    external: ["gpt-tokenizer", "js-tiktoken", "#tokenizer", "#beacon-outbox"],
+    external: ["gpt-tokenizer", "js-tiktoken", "#tokenizer", "#beacon-outbox", "#trace-finish"],
     plugins,
     logLevel: "silent",
   });

@@ -64,6 +64,7 @@ line(`| eventsource-parser 3 | ${us(sse.theirs.perChunk)} | ${sse.theirs.gz} B |
 for (const [file, name, fn] of [
   ["tokenizer.ts", "tokenizer benchmark", "benchTokenizers"],
   ["persistence.ts", "persistence benchmark", "benchPersistence"],
+  ["traces.ts", "trace benchmark", "benchTraces"],
 ] as const) {
   line();
   if (!existsSync(new URL(`./${file}`, import.meta.url))) {

@@ -1,0 +1,132 @@
+// What request traces cost the app: a non-LLM fetch outside any trace against
+// bare fetch over loopback HTTP (the path every app's other traffic takes),
+// and, in process, the CPU each http step and each recorder.step adds inside
+// a trace. Summaries and delivery run later, off the app's path; their cost
+// per trace is shown apart.
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+// the shipped build, as an app runs it (`pnpm bench` builds first)
+import { createRecorder, memorySink } from "../dist/index.js";
+import { startServer } from "./loopback.ts";
+import { median, paired, pass, us } from "./measure.ts";
+
+const STEPS = 500;
+
+/**
+ * median CPU ms (this process, user + system) per item of a batch of STEPS,
+ * each side measured in turn: CPU time, not wall time, so a busy machine's
+ * other processes do not count
+ */
+async function perItem(a: () => unknown, b: () => unknown, rounds = 31): Promise<[number, number]> {
+  const time = async (f: () => unknown) => {
+    const c0 = process.cpuUsage();
+    await f();
+    const { user, system } = process.cpuUsage(c0);
+    return (user + system) / 1000 / STEPS;
+  };
+  for (let i = 0; i < 5; i++) await time(a), await time(b);
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < rounds; i++) as.push(await time(a)), bs.push(await time(b));
+  return [median(as), median(bs)];
+}
+
+export async function nonLLMOutsideTrace(): Promise<[number, number]> {
+  const server = await startServer("bare");
+  try {
+    const url = `${new URL(server.url).origin}/search`;
+    const recorder = createRecorder({ sinks: [memorySink()] });
+    const recorded = recorder.wrap(fetch);
+    const roundTrip = (f: typeof fetch) => async () => {
+      const t0 = performance.now();
+      await (await f(url)).arrayBuffer();
+      return performance.now() - t0;
+    };
+    return await paired(roundTrip(fetch), roundTrip(recorded), { turns: 1000, warmup: 50 });
+  } finally {
+    server.close();
+  }
+}
+
+export async function httpStepCost(): Promise<[number, number]> {
+  const raw = (async () => new Response("ok")) as typeof fetch;
+  const recorder = createRecorder({ sinks: [memorySink()], maxStepsPerTrace: 1e9 });
+  const recorded = recorder.wrap(raw);
+  const many = (f: typeof fetch) => async () => {
+    for (let i = 0; i < STEPS; i++) await (await f("http://127.0.0.1:1/search?q=x")).text();
+  };
+  const inTrace = many(recorded);
+  return perItem(many(raw), () => recorder.trace("bench", inTrace));
+}
+
+export async function stepCost(): Promise<{ sync: [number, number]; async: [number, number]; finishPerStep: number }> {
+  const recorder = createRecorder({ sinks: [memorySink()], maxStepsPerTrace: 1e9 });
+  const work = () => 1;
+  const asyncWork = async () => 1;
+  const sync = await perItem(
+    () => {
+      for (let i = 0; i < STEPS; i++) work();
+    },
+    () =>
+      recorder.trace("bench", () => {
+        for (let i = 0; i < STEPS; i++) recorder.step("s", work);
+      }),
+  );
+  const async = await perItem(
+    async () => {
+      for (let i = 0; i < STEPS; i++) await asyncWork();
+    },
+    () =>
+      recorder.trace("bench", async () => {
+        for (let i = 0; i < STEPS; i++) await recorder.step("s", asyncWork);
+      }),
+  );
+  // off the app's path: summarizing and delivering a trace of STEPS steps, per step
+  const finishes: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    recorder.trace("bench", () => {
+      for (let j = 0; j < STEPS; j++) recorder.step("s", work);
+    });
+    const c0 = process.cpuUsage();
+    await recorder.flush();
+    const { user, system } = process.cpuUsage(c0);
+    finishes.push((user + system) / 1000 / STEPS);
+  }
+  return { sync, async, finishPerStep: median(finishes) };
+}
+
+/** the lazily loaded trace finish and the server helper, min+gz, as a bundler ships them */
+async function chunkSize(entry: string): Promise<number> {
+  const result = await build({ entryPoints: [fileURLToPath(new URL(entry, import.meta.url))], bundle: true, minify: true, format: "esm", write: false, logLevel: "silent" });
+  return gzipSync(result.outputFiles[0]!.contents).byteLength;
+}
+
+export async function benchTraces(): Promise<string> {
+  const outside = await nonLLMOutsideTrace();
+  const http = await httpStepCost();
+  const steps = await stepCost();
+  const finish = await chunkSize("../src/trace/finish-trace.ts");
+  const server = await chunkSize("../src/server/index.ts");
+  const ratio = outside[1] / outside[0];
+  const perHttp = http[1] - http[0];
+  const perSync = steps.sync[1] - steps.sync[0];
+  const perAsync = steps.async[1] - steps.async[0];
+  return [
+    "### Request traces",
+    "",
+    `Loopback rows are real HTTP on 127.0.0.1 to a server in its own process, measured interleaved (1,000 turns). In-process rows count this process's CPU time (user + system) over ${STEPS} fetches or steps inside one trace against the same work outside any trace; the difference per item is what a trace adds on the app's path. Summarizing and delivering happen after the trace ends, in a later task.`,
+    "",
+    "| measure | without | with | result | goal | |",
+    "|---|---|---|---|---|---|",
+    `| non-LLM fetch outside any trace, loopback round trip: bare fetch vs recorder.wrap(fetch) | ${outside[0].toFixed(3)} ms | ${outside[1].toFixed(3)} ms | ×${ratio.toFixed(3)} | ≤ ×1.01 | ${pass(ratio <= 1.01)} |`,
+    `| CPU per http step (a non-LLM fetch inside a trace, in process) | ${us(http[0])} | ${us(http[1])} | +${us(perHttp)} | ≤ 20 µs | ${pass(perHttp <= 0.02)} |`,
+    `| CPU per recorder.step, sync fn | ${us(steps.sync[0])} | ${us(steps.sync[1])} | +${us(perSync)} | ≤ 20 µs | ${pass(perSync <= 0.02)} |`,
+    `| CPU per recorder.step, async fn awaited | ${us(steps.async[0])} | ${us(steps.async[1])} | +${us(perAsync)} | ≤ 20 µs | ${pass(perAsync <= 0.02)} |`,
+    `| off the app's path: summary and delivery of a ${STEPS}-step trace, per step | | | ${us(steps.finishPerStep)} | | |`,
+    `| lazily loaded trace finish (retrieval table, tool steps, summary), min+gz | | | ${(finish / 1024).toFixed(2)} KB | | |`,
+    `| @llmscope/core/server helpers, min+gz | | | ${(server / 1024).toFixed(2)} KB | | |`,
+  ].join("\n");
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(await benchTraces());
