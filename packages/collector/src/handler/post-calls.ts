@@ -1,7 +1,10 @@
 // POST /v1/calls: a CallsEnvelope. Answers only after the batch is committed;
 // alerts are evaluated on the stored batch, webhooks and OTLP run in the background.
+// Calls that fail validation are refused one by one: the rest of the batch is
+// stored, and the answer is a 400 listing what was refused and why.
 import type { HandlerContext } from "./context.ts";
 import { applyFieldCaps } from "./field-caps.ts";
+import { countRejection } from "./counters.ts";
 import { json, problem } from "./responses.ts";
 import { validateCallsEnvelope } from "./validate-envelope.ts";
 import { ingestTraces, type TracesIngested } from "../traces/ingest-traces.ts";
@@ -10,16 +13,22 @@ export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Res
   const c = ctx.counters;
   let parsed;
   try {
-    parsed = validateCallsEnvelope(body, ctx.limits.maxCallsPerBatch);
+    parsed = validateCallsEnvelope(body, ctx.limits.maxCallsPerBatch, ctx.now());
   } catch (err) {
     const { calls, traces } = (body ?? {}) as { calls?: unknown; traces?: unknown };
     c.callsRejected += Array.isArray(calls) ? calls.length : 0;
     c.tracesRejected += Array.isArray(traces) ? traces.length : 0;
     throw err;
   }
-  const { calls } = parsed;
+  const { calls, rejected } = parsed;
   c.batches++;
-  c.callsReceived += calls.length;
+  c.callsReceived += calls.length + rejected.length;
+  c.callsRejected += rejected.length;
+  if (rejected.length) countRejection(c, "invalid");
+  const refused = rejected.length
+    ? { error: `${rejected.length} of ${calls.length + rejected.length} calls refused; the rest are stored. First: ${rejected[0]!.error}`, rejected }
+    : undefined;
+  if (!calls.length && !parsed.traces.length && refused) return json({ ...refused, accepted: 0, inserted: 0, duplicates: 0, truncated: 0, alerts: 0 }, 400);
   let truncated = 0;
   for (const call of calls) if (applyFieldCaps(call, ctx.limits.fieldCaps)) truncated++;
   let result;
@@ -35,7 +44,7 @@ export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Res
   c.callsTruncated += truncated;
   let traces: TracesIngested;
   try {
-    traces = await ingestTraces(ctx, parsed.traces, result.inserted.map((i) => i.call));
+    traces = await ingestTraces(ctx, parsed.traces);
   } catch (err) {
     // the calls are stored: a resent batch adds only what is missing
     c.storageErrors++;
@@ -53,7 +62,8 @@ export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Res
   }
   if (ctx.otlp && result.inserted.length) ctx.otlp.forward(result.inserted.map((i) => i.call));
   return json({
+    ...refused,
     accepted: calls.length, inserted: result.inserted.length, duplicates: result.duplicates, truncated, alerts,
     traces: { accepted: parsed.traces.length, inserted: traces.inserted, duplicates: traces.duplicates },
-  });
+  }, refused ? 400 : 200);
 }

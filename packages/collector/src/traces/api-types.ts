@@ -4,11 +4,11 @@
 // GET /v1/traces            → TracePage, newest first
 //   from, to (epoch ms or ISO; to exclusive), userId, sessionId, feature, department,
 //   name (trace name), minDurationMs, minCostUSD, hasError (true|false),
-//   q (text in the trace's name, tags, steps, or its calls' prompts and answers),
+//   q (text in the trace's record: name, tags, steps and their attributes),
 //   limit (1..500, default 50), cursor (from the previous page)
 // GET /v1/traces/stats      → TraceStatsAnswer: the rollups, never a scan of traces
 //   groupBy (name|feature|department|all, default all), period (hour|day|month|all, default day), from, to
-// GET /v1/traces/:id        → TraceDetail (404 when neither the trace nor any call of it is stored)
+// GET /v1/traces/:id        → TraceDetail with the trace's stored calls (404 until the trace itself is stored)
 // GET /v1/sessions          → SessionPage, newest session start first
 //   from, to (a session is listed when it began in the range), userId, feature, q, limit, cursor
 // GET /v1/sessions/:id      → SessionDetail (404 when nothing of the session is stored)
@@ -83,7 +83,7 @@ export interface WaterfallRow {
 }
 
 export interface TraceDetail {
-  /** absent when only calls carrying this trace id have arrived (the trace record is late or lost) */
+  /** always present (kept optional so the shape never has to change for a trace known only from its calls) */
   trace?: TraceListItem;
   /** the stored steps, in start order */
   stepRecords: Step[];
@@ -91,7 +91,7 @@ export interface TraceDetail {
   calls: LLMCall[];
   /** steps and calls in one list for a waterfall: depth first, siblings in start order */
   rows: WaterfallRow[];
-  /** the axis: the trace's start and end (or the earliest and latest row when the trace is absent) */
+  /** the axis: the trace's start and end (the latest row's end when the trace has no duration) */
   startedAt: number;
   endedAt: number;
 }

@@ -1,8 +1,8 @@
 // What POST /v1/calls does with the envelope's traces once its calls are
-// committed: store the traces and link the new calls to theirs (one
-// transaction), then hand the stored traces to the trace alert rules and the
-// OTLP export. A store without traces ignores them, as an older collector would.
-import type { LLMCall, Trace } from "@llmscope/core";
+// committed: store them (one transaction), then hand the stored ones to the
+// trace alert rules and the OTLP export. A store without traces ignores
+// them, as an older collector would.
+import type { Trace } from "@llmscope/core";
 import type { HandlerContext } from "../handler/context.ts";
 
 export interface TracesIngested {
@@ -12,9 +12,9 @@ export interface TracesIngested {
   stored: Trace[];
 }
 
-export async function ingestTraces(ctx: HandlerContext, traces: Trace[], newCalls: LLMCall[]): Promise<TracesIngested> {
+export async function ingestTraces(ctx: HandlerContext, traces: Trace[]): Promise<TracesIngested> {
   const store = ctx.store.traces;
-  if (!store || (!traces.length && !newCalls.some((c) => c.traceId))) return { inserted: 0, duplicates: 0, stored: [] };
-  const result = await store.ingest(traces, newCalls, ctx.now());
+  if (!store || !traces.length) return { inserted: 0, duplicates: 0, stored: [] };
+  const result = await store.ingest(traces, ctx.now());
   return { inserted: result.inserted.length, duplicates: result.duplicates, stored: result.inserted };
 }

@@ -1,9 +1,8 @@
 // One transaction per batch, as on SQLite: new traces (ON CONFLICT makes
-// retries and a second collector's copy harmless), the links of newly stored
-// calls, and the trace rollups, merged under row locks taken in key order so
+// retries and a second collector's copy harmless) and the trace rollups, merged under row locks taken in key order so
 // collectors sharing the database never deadlock on them.
 import type pg from "pg";
-import type { LLMCall, Trace } from "@llmscope/core";
+import type { Trace } from "@llmscope/core";
 import { inTransaction } from "../store/postgres/pool.ts";
 import { withoutNul } from "../store/postgres/pg-text.ts";
 import type { createTracePartitionKeeper } from "./pg-trace-partitions.ts";
@@ -55,43 +54,32 @@ async function addToTraceRollups(db: pg.PoolClient, traces: Trace[]): Promise<vo
 }
 
 export function createPgTraceIngest(pool: pg.Pool, partitions: ReturnType<typeof createTracePartitionKeeper>) {
-  async function store(traces: Trace[], newCalls: LLMCall[], receivedAt: number): Promise<Trace[]> {
+  async function store(traces: Trace[], receivedAt: number): Promise<Trace[]> {
     return inTransaction(pool, async (db) => {
-      let inserted: Trace[] = [];
-      if (traces.length) {
-        const rows = traces.map((t) => pgTraceRow(toTraceRow(t, receivedAt))).sort((a, b) => byText(a.id, b.id));
-        const { rows: fresh } = await db.query<{ id: string }>(INSERT_TRACES, COLUMNS.map(([c]) => rows.map((r) => r[c])));
-        const freshIds = new Set(fresh.map((r) => r.id));
-        inserted = traces.filter((t) => freshIds.has(t.id));
-      }
-      const linked = newCalls.filter((c) => c.traceId).sort((a, b) => byText(a.traceId!, b.traceId!) || byText(a.id, b.id));
-      if (linked.length) {
-        await db.query(
-          `INSERT INTO trace_calls (trace_id, call_id, started_at) SELECT * FROM unnest($1::text[], $2::text[], $3::int8[])
-           ON CONFLICT DO NOTHING`,
-          [linked.map((c) => c.traceId), linked.map((c) => c.id), linked.map((c) => Math.round(c.startedAt))],
-        );
-      }
+      const rows = traces.map((t) => pgTraceRow(toTraceRow(t, receivedAt))).sort((a, b) => byText(a.id, b.id));
+      const { rows: fresh } = await db.query<{ id: string }>(INSERT_TRACES, COLUMNS.map(([c]) => rows.map((r) => r[c])));
+      const freshIds = new Set(fresh.map((r) => r.id));
+      const inserted = traces.filter((t) => freshIds.has(t.id));
       await addToTraceRollups(db, inserted);
       return inserted;
     });
   }
 
-  return async (traces: Trace[], newCalls: LLMCall[], receivedAt: number): Promise<TraceIngestResult> => {
+  return async (traces: Trace[], receivedAt: number): Promise<TraceIngestResult> => {
     // a repeated id keeps its first record
     const firstOf = new Map<string, Trace>();
     for (const t of traces) if (!firstOf.has(t.id)) firstOf.set(t.id, t);
     const batch = [...firstOf.values()];
-    if (!batch.length && !newCalls.some((c) => c.traceId)) return { inserted: [], duplicates: traces.length };
+    if (!batch.length) return { inserted: [], duplicates: 0 };
     await partitions.ensure(batch.map((t) => Math.round(t.startedAt)));
     let inserted: Trace[];
     try {
-      inserted = await store(batch, newCalls, receivedAt);
+      inserted = await store(batch, receivedAt);
     } catch (err) {
       if ((err as { code?: string }).code !== NO_PARTITION) throw err;
       partitions.forget();
       await partitions.ensure(batch.map((t) => Math.round(t.startedAt)));
-      inserted = await store(batch, newCalls, receivedAt);
+      inserted = await store(batch, receivedAt);
     }
     return { inserted, duplicates: traces.length - inserted.length };
   };

@@ -35,8 +35,7 @@ export function createTracePartitionKeeper(pool: pg.Pool) {
 
 /**
  * Retention for traces, right after the calls' (same cutoff): drops the
- * months of traces that end at or before `cutoff` and the links of the calls
- * those months held; returns how many traces went.
+ * months of traces that end at or before `cutoff`; returns how many went.
  */
 export async function dropTracesBefore(pool: pg.Pool, cutoff: number): Promise<number> {
   return inTransaction(pool, async (c) => {
@@ -52,8 +51,6 @@ export async function dropTracesBefore(pool: pg.Pool, cutoff: number): Promise<n
       traces += n[0]!.n;
       await c.query(`DROP TABLE "${name}"`);
     }
-    // the calls of the month the cutoff falls in stay, so do their links
-    await c.query("DELETE FROM trace_calls WHERE started_at < $1", [traceMonth(cutoff).from]);
     return traces;
   });
 }

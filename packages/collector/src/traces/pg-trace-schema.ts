@@ -25,15 +25,7 @@ export const PG_TRACE_SCHEMA = `
   CREATE INDEX traces_started ON traces (started_at DESC, id DESC);
   CREATE INDEX traces_session ON traces (session_id, started_at);
   CREATE INDEX traces_user ON traces (user_id, started_at DESC) WHERE user_id IS NOT NULL;
-  CREATE INDEX traces_name ON traces (name, started_at DESC);
-
-  CREATE TABLE trace_calls (
-    trace_id text COLLATE "C" NOT NULL,
-    call_id text COLLATE "C" NOT NULL,
-    started_at bigint NOT NULL,
-    PRIMARY KEY (trace_id, call_id)
-  );
-  CREATE INDEX trace_calls_started ON trace_calls (started_at);
+  -- calls are found through the record's callIds, as on SQLite
 
   CREATE TABLE trace_rollup (
     dim text NOT NULL,

@@ -1,19 +1,17 @@
 // One transaction per batch: new traces (ON CONFLICT(id) DO NOTHING makes
-// retries harmless), their rollups, and the links of newly stored calls to
-// their traces.
+// retries harmless) and their rollups.
 import type Database from "better-sqlite3";
-import type { LLMCall, Trace } from "@llmscope/core";
+import type { Trace } from "@llmscope/core";
 import { foldTraces, mergeTraceDelta, deltaOfTraceRow, type TraceRollupDbRow, type TraceRollupDelta } from "./trace-rollup.ts";
 import { toTraceRow } from "./trace-row.ts";
 import type { TraceIngestResult } from "./trace-store.ts";
 
-export type SqliteTraceIngest = (traces: Trace[], newCalls: LLMCall[], receivedAt: number) => TraceIngestResult;
+export type SqliteTraceIngest = (traces: Trace[], receivedAt: number) => TraceIngestResult;
 
 export function createSqliteTraceIngest(db: Database.Database): SqliteTraceIngest {
   const insertTrace = db.prepare(`INSERT INTO traces (id, started_at, received_at, session_id, name, user_id, department,
       feature, duration_ms, calls, input_tokens, output_tokens, cost_usd, errors, record)
     VALUES (${Array(15).fill("?").join(", ")}) ON CONFLICT(id) DO NOTHING`);
-  const link = db.prepare("INSERT INTO trace_calls (trace_id, call_id, started_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
   const readRollup = db.prepare("SELECT * FROM trace_rollup WHERE dim = ? AND key = ? AND bucket = ?");
   const insertRollup = db.prepare(`INSERT INTO trace_rollup (traces, llm_calls, input_tokens, output_tokens, cost_usd, errors,
       measures, dim, key, bucket) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -27,7 +25,7 @@ export function createSqliteTraceIngest(db: Database.Database): SqliteTraceInges
       JSON.stringify(d.measures), d.dim, d.key, d.bucket);
   }
 
-  return db.transaction((traces: Trace[], newCalls: LLMCall[], receivedAt: number): TraceIngestResult => {
+  return db.transaction((traces: Trace[], receivedAt: number): TraceIngestResult => {
     const inserted: Trace[] = [];
     for (const t of traces) {
       const r = toTraceRow(t, receivedAt);
@@ -35,7 +33,6 @@ export function createSqliteTraceIngest(db: Database.Database): SqliteTraceInges
         r.feature, r.duration_ms, r.calls, r.input_tokens, r.output_tokens, r.cost_usd, r.errors, r.record).changes === 1;
       if (stored) inserted.push(t);
     }
-    for (const c of newCalls) if (c.traceId) link.run(c.traceId, c.id, Math.round(c.startedAt));
     for (const delta of foldTraces(inserted)) storeRollup(delta);
     return { inserted, duplicates: traces.length - inserted.length };
   });

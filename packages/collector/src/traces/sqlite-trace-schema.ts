@@ -22,16 +22,10 @@ export const SQLITE_TRACE_SCHEMA = `
   CREATE INDEX traces_started ON traces (started_at DESC, id DESC);
   CREATE INDEX traces_session ON traces (session_id, started_at);
   CREATE INDEX traces_user ON traces (user_id, started_at DESC) WHERE user_id IS NOT NULL;
-  CREATE INDEX traces_name ON traces (name, started_at DESC);
-
-  -- Which stored calls belong to which trace, written as each call arrives:
-  -- the call may come before its trace, after it, or without it.
-  CREATE TABLE trace_calls (
-    trace_id TEXT NOT NULL,
-    call_id TEXT NOT NULL,
-    started_at INTEGER NOT NULL,
-    PRIMARY KEY (trace_id, call_id)
-  ) WITHOUT ROWID;
+  -- No index on name: a few names ride traces_started as a filtered scan.
+  -- No table of call-to-trace links either: the record lists its calls' ids
+  -- (callIds), so a call may come before or after its trace and still be
+  -- found, and storing calls costs nothing more.
 
   -- Per (dimension, key, day or hour) trace aggregates; measures holds each
   -- time component's sum, count and histogram as JSON.

@@ -1,6 +1,6 @@
 // The TraceStore on the SQLite store's connection.
 import type Database from "better-sqlite3";
-import type { LLMCall, Trace } from "@llmscope/core";
+import type { Trace } from "@llmscope/core";
 import { getSession, listSessions } from "./session-reads.ts";
 import { sqliteReader } from "./sql-reader.ts";
 import { createSqliteTraceIngest } from "./sqlite-trace-ingest.ts";
@@ -12,9 +12,9 @@ export function createSqliteTraceStore(db: Database.Database): TraceStore {
   let ingest: ReturnType<typeof createSqliteTraceIngest> | undefined;
   const reader = sqliteReader(db);
   return {
-    async ingest(traces: Trace[], newCalls: LLMCall[], receivedAt: number) {
-      if (!traces.length && !newCalls.some((c) => c.traceId)) return { inserted: [], duplicates: 0 };
-      return (ingest ??= createSqliteTraceIngest(db))(traces, newCalls, receivedAt);
+    async ingest(traces: Trace[], receivedAt: number) {
+      if (!traces.length) return { inserted: [], duplicates: 0 };
+      return (ingest ??= createSqliteTraceIngest(db))(traces, receivedAt);
     },
     listTraces: (filter) => listTraces(reader, filter),
     getTrace: (id) => getTrace(reader, id),

@@ -31,14 +31,7 @@ export function traceWhereOf(filter: TraceFilter): { sql: string; params: (strin
   if (filter.hasError === true) add("t.errors > 0");
   if (filter.hasError === false) add("t.errors = 0");
   if (filter.q) {
-    const like = recordLikePattern(filter.q);
-    add(
-      `(lower(t.record) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM trace_calls tc JOIN calls c
-        ON c.id = tc.call_id AND c.started_at = tc.started_at
-        WHERE tc.trace_id = t.id AND lower(c.record) LIKE ? ESCAPE '\\'))`,
-      like,
-      like,
-    );
+    add("lower(t.record) LIKE ? ESCAPE '\\'", recordLikePattern(filter.q));
   }
   if (filter.cursor) {
     const c = decodeCursor(filter.cursor);

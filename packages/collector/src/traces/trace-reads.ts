@@ -34,32 +34,30 @@ export async function listTraces(db: SqlReader, filter: TraceFilter): Promise<Tr
   return result;
 }
 
-export async function callsOfTrace(db: SqlReader, id: string): Promise<LLMCall[]> {
-  const rows = await db.all<{ record: string }>(
-    `SELECT c.record FROM trace_calls tc JOIN calls c ON c.id = tc.call_id AND c.started_at = tc.started_at
-     WHERE tc.trace_id = ? ORDER BY c.started_at, c.id`,
-    [id],
-  );
-  return rows.map((r) => JSON.parse(r.record) as LLMCall);
+/** the stored ones of the trace's calls, in start order (a call not yet arrived is simply absent) */
+export async function callsOfTrace(db: SqlReader, trace: Trace): Promise<LLMCall[]> {
+  const ids = [...new Set(trace.callIds ?? [])];
+  const calls: LLMCall[] = [];
+  // in slices, so a trace of thousands of calls stays under any engine's parameter limit
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    const rows = await db.all<{ record: string }>(`SELECT record FROM calls WHERE id IN (${slice.map(() => "?").join(", ")})`, slice);
+    for (const r of rows) calls.push(JSON.parse(r.record) as LLMCall);
+  }
+  return calls.sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1));
 }
 
 export async function getTrace(db: SqlReader, id: string): Promise<TraceDetail | undefined> {
-  const [rows, calls] = await Promise.all([
-    db.all<ListRow>(`SELECT ${TRACE_LIST_COLUMNS} FROM traces t WHERE t.id = ? LIMIT 1`, [id]),
-    callsOfTrace(db, id),
-  ]);
-  const row = rows[0];
-  if (!row && !calls.length) return undefined;
-  const trace = row ? (JSON.parse(row.record) as Trace) : undefined;
-  const steps = [...(trace?.steps ?? [])].sort((a, b) => a.startedAt - b.startedAt);
-  const rowsOut = waterfallRows(trace, steps, calls);
-  const starts = rowsOut.map((r) => r.startedAt);
-  const ends = rowsOut.map((r) => r.startedAt + (r.durationMs ?? 0));
-  const startedAt = trace?.startedAt ?? Math.min(...starts);
-  const endedAt = trace?.durationMs !== undefined ? trace.startedAt + trace.durationMs : Math.max(startedAt, ...ends);
-  const detail: TraceDetail = { stepRecords: steps, calls, rows: rowsOut, startedAt, endedAt };
-  if (trace && row) detail.trace = traceListItem(trace, row);
-  return detail;
+  const [row] = await db.all<ListRow>(`SELECT ${TRACE_LIST_COLUMNS} FROM traces t WHERE t.id = ? LIMIT 1`, [id]);
+  if (!row) return undefined;
+  const trace = JSON.parse(row.record) as Trace;
+  const calls = await callsOfTrace(db, trace);
+  const steps = [...trace.steps].sort((a, b) => a.startedAt - b.startedAt);
+  const rows = waterfallRows(trace, steps, calls);
+  const endedAt = trace.durationMs !== undefined
+    ? trace.startedAt + trace.durationMs
+    : rows.reduce((end, r) => Math.max(end, r.startedAt + (r.durationMs ?? 0)), trace.startedAt);
+  return { trace: traceListItem(trace, row), stepRecords: steps, calls, rows, startedAt: trace.startedAt, endedAt };
 }
 
 export async function traceRollups(db: SqlReader, dim: string, keys: string[], from: number, to: number): Promise<TraceRollupDelta[]> {

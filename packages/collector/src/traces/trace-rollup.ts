@@ -53,40 +53,73 @@ export function traceComponents(t: Trace): Partial<Record<TraceTimeComponent, nu
   return out;
 }
 
-function addTrace(d: TraceRollupDelta, t: Trace, components: Partial<Record<TraceTimeComponent, number>>, failed: boolean): void {
-  d.traces += 1;
-  d.llmCalls += t.summary?.calls ?? t.callIds?.length ?? 0;
-  d.inputTokens += t.summary?.inputTokens ?? 0;
-  d.outputTokens += t.summary?.outputTokens ?? 0;
-  d.costUSD += t.summary?.costUSD ?? 0;
-  if (failed) d.errors += 1;
-  for (const [c, ms] of Object.entries(components) as [TraceTimeComponent, number][]) {
+/** what one trace adds to every row it is counted in, worked out once for all of them */
+interface TraceContribution {
+  llmCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUSD: number;
+  failed: boolean;
+  /** component, ms, histogram bucket */
+  times: [TraceTimeComponent, number, string][];
+}
+
+function contributionOf(t: Trace): TraceContribution {
+  const times: [TraceTimeComponent, number, string][] = [];
+  for (const [c, ms] of Object.entries(traceComponents(t)) as [TraceTimeComponent, number][]) {
     const bucket = histogramBucket(ms);
-    if (bucket === undefined) continue;
-    const m = (d.measures[c] ??= { sum: 0, count: 0, hist: {} });
+    if (bucket !== undefined) times.push([c, ms, bucket]);
+  }
+  const s = t.summary;
+  return {
+    llmCalls: s?.calls ?? t.callIds?.length ?? 0, inputTokens: s?.inputTokens ?? 0, outputTokens: s?.outputTokens ?? 0,
+    costUSD: s?.costUSD ?? 0, failed: traceErrors(t) > 0, times,
+  };
+}
+
+function addTrace(d: TraceRollupDelta, c: TraceContribution): void {
+  d.traces += 1;
+  d.llmCalls += c.llmCalls;
+  d.inputTokens += c.inputTokens;
+  d.outputTokens += c.outputTokens;
+  d.costUSD += c.costUSD;
+  if (c.failed) d.errors += 1;
+  for (const [component, ms, bucket] of c.times) {
+    const m = (d.measures[component] ??= { sum: 0, count: 0, hist: {} });
     m.sum += ms;
     m.count += 1;
     m.hist[bucket] = (m.hist[bucket] ?? 0) + 1;
   }
 }
 
+const DIMENSIONS = Object.entries(TRACE_ROLLUP_DIMENSIONS);
+
 export function foldTraces(traces: Trace[]): TraceRollupDelta[] {
-  const byId = new Map<string, TraceRollupDelta>();
-  for (const t of traces) {
-    const components = traceComponents(t);
-    const failed = traceErrors(t) > 0;
-    const buckets: [string, number][] = [["", dayOf(t.startedAt)], ["@hour", hourOf(t.startedAt)]];
-    for (const [dim, keyOf] of Object.entries(TRACE_ROLLUP_DIMENSIONS)) {
+  // bucket → one map per dimension (day rows, then hour rows), key → delta
+  const deltas: TraceRollupDelta[] = [];
+  const buckets = new Map<number, Map<string, TraceRollupDelta>[]>();
+  const fold = (bucket: number, offset: number, suffix: string, t: Trace, c: TraceContribution) => {
+    let maps = buckets.get(bucket);
+    if (!maps) buckets.set(bucket, (maps = []));
+    for (let i = 0; i < DIMENSIONS.length; i++) {
+      const [dim, keyOf] = DIMENSIONS[i]!;
       const key = keyOf(t);
-      for (const [suffix, bucket] of buckets) {
-        const id = `${dim}${suffix}\u0000${key}\u0000${bucket}`;
-        let d = byId.get(id);
-        if (!d) byId.set(id, (d = emptyTraceDelta(dim + suffix, key, bucket)));
-        addTrace(d, t, components, failed);
+      const byKey = (maps[offset + i] ??= new Map());
+      let d = byKey.get(key);
+      if (!d) {
+        byKey.set(key, (d = emptyTraceDelta(dim + suffix, key, bucket)));
+        deltas.push(d);
       }
+      addTrace(d, c);
     }
+  };
+  for (const t of traces) {
+    const c = contributionOf(t);
+    // day and hour numbers never collide in practice, but keep their maps apart anyway
+    fold(dayOf(t.startedAt), 0, "", t, c);
+    fold(hourOf(t.startedAt), DIMENSIONS.length, "@hour", t, c);
   }
-  return [...byId.values()];
+  return deltas;
 }
 
 export function mergeTraceDelta(into: TraceRollupDelta, from: TraceRollupDelta): TraceRollupDelta {

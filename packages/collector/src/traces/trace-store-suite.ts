@@ -23,10 +23,10 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
       await close();
     });
 
-    /** what the collector does with an envelope: calls first, then traces and the links of the new calls */
+    /** what the collector does with an envelope: calls first, then traces */
     const post = async (t: ReturnType<typeof makeTrace>["trace"][], calls: ReturnType<typeof makeCall>[], at = T0) => {
-      const stored = await store.ingest(calls, at);
-      return traces.ingest(t, stored.inserted.map((i) => i.call), at);
+      await store.ingest(calls, at);
+      return traces.ingest(t, at);
     };
 
     it("stores a trace once however often it is sent, with its calls whether they came before, with or after it", async () => {
@@ -50,15 +50,17 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
       expect(await store.count()).toBe(8);
     });
 
-    it("answers a trace whose record never came from its calls alone, and nothing for an unknown id", async () => {
-      const { trace, calls } = makeTrace({ startedAt: T0 });
-      await post([], calls);
-      const detail = (await traces.getTrace(trace.id))!;
-      expect(detail.trace).toBeUndefined();
-      expect(detail.rows.map((r) => r.id)).toEqual(calls.map((c) => c.id));
-      expect(detail.startedAt).toBe(calls[0]!.startedAt);
-      expect(await traces.getTrace("0".repeat(32))).toBeUndefined();
-      expect((await traces.listTraces({})).traces).toEqual([]);
+    it("keeps a call whose trace never came as a call, and shows a trace with the calls that have come so far", async () => {
+      const orphan = makeTrace({ startedAt: T0 });
+      const partial = makeTrace({ startedAt: T0 + 1000 });
+      await post([partial.trace], [...orphan.calls, partial.calls[0]!]);
+      expect(await store.getCall(orphan.calls[0]!.id)).toEqual(orphan.calls[0]);
+      expect((await store.listCalls({})).calls).toHaveLength(5);
+      expect(await traces.getTrace(orphan.trace.id)).toBeUndefined();
+      expect((await traces.listTraces({})).traces.map((t) => t.id)).toEqual([partial.trace.id]);
+      const detail = (await traces.getTrace(partial.trace.id))!;
+      expect(detail.calls.map((c) => c.id)).toEqual([partial.calls[0]!.id]);
+      expect(detail.rows.filter((r) => r.type === "step")).toHaveLength(3);
     });
 
     it("orders a nested trace for a waterfall: each step followed by what ran under it, with the cost beneath it", async () => {
@@ -81,7 +83,7 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
         makeTrace({ startedAt: T0 + 2000, name: "chat", tags: { userId: "ann", feature: "chat", department: "support" }, failedCall: true }),
         makeTrace({ startedAt: T0 + 3000, name: "chat", sessionId: "s-2", tags: { userId: "cy", feature: "chat", department: "support" } }),
       ];
-      made[3]!.calls[2]!.prompt.text = "And what do zebras eat?";
+      made[3]!.trace.steps[1]!.attributes = { query: "And what do zebras eat?" };
       await post(made.map((m) => m.trace), made.flatMap((m) => m.calls));
       const ids = async (f: Parameters<TraceStore["listTraces"]>[0]) => (await traces.listTraces(f)).traces.map((t) => t.id);
       const id = (i: number) => made[i]!.trace.id;
@@ -93,7 +95,7 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
       expect(await ids({ minCostUSD: 0.4 })).toEqual([id(1)]);
       expect(await ids({ hasError: true })).toEqual([id(2)]);
       expect(await ids({ hasError: false, from: T0 + 1000, to: T0 + 3000 })).toEqual([id(1)]);
-      // text in a step's attributes or name is in the trace record; a prompt is in one of its calls
+      // text in a step's name or attributes
       expect(await ids({ q: "VECTOR-search", userId: "bob" })).toEqual([id(1)]);
       expect(await ids({ q: "ZEBRAS eat" })).toEqual([id(3)]);
       const p1 = await traces.listTraces({ limit: 3 });

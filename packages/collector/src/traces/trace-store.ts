@@ -1,6 +1,6 @@
 // The trace seam beside CallStore: each store exposes one as `store.traces`,
 // so the handler, the alert rules and the CLI never learn which engine holds them.
-import type { LLMCall, Trace } from "@llmscope/core";
+import type { Trace } from "@llmscope/core";
 import type { SessionDetail, SessionPage, TraceDetail, TracePage, TraceStatsDimension, TraceStatsRow } from "./api-types.ts";
 import type { TraceRollupDelta } from "./trace-rollup.ts";
 
@@ -17,7 +17,7 @@ export interface TraceFilter {
   minDurationMs?: number;
   minCostUSD?: number;
   hasError?: boolean;
-  /** text in the trace record (name, tags, steps) or in one of its calls, case-insensitive */
+  /** text in the trace record (name, tags, steps and their attributes), case-insensitive */
   q?: string;
   limit?: number;
   cursor?: string;
@@ -50,10 +50,10 @@ export interface TraceIngestResult {
 export interface TraceStore {
   /**
    * Stores new traces (ignoring known ids) and folds them into the trace
-   * rollups, and links the newly stored calls that carry a trace id to it; one
-   * transaction. A call may come before, with or long after its trace.
+   * rollups; one transaction. A trace finds its calls through its callIds, so
+   * they may be stored before, with or long after it.
    */
-  ingest(traces: Trace[], newCalls: LLMCall[], receivedAt: number): Promise<TraceIngestResult>;
+  ingest(traces: Trace[], receivedAt: number): Promise<TraceIngestResult>;
   listTraces(filter: TraceFilter): Promise<TracePage>;
   getTrace(id: string): Promise<TraceDetail | undefined>;
   stats(query: TraceStatsQuery): Promise<TraceStatsRow[]>;
