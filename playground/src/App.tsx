@@ -7,6 +7,7 @@ import { AttributionControls } from "./components/AttributionControls.tsx";
 import { ScenarioButtons } from "./components/ScenarioButtons.tsx";
 import { PromptChangeDemo } from "./components/PromptChangeDemo.tsx";
 import { BurstButton } from "./components/BurstButton.tsx";
+import { AgentDemo } from "./components/AgentDemo.tsx";
 import { Transcript } from "./components/Transcript.tsx";
 
 // mostly healthy traffic with a few failures, across every provider: something for the tallies and jitter views
@@ -68,6 +69,7 @@ export function App() {
           <PromptChangeDemo onRun={(system) => run("normal", { system, promptId: "qa", prompt: QUESTIONS[3]! })} />
           <BurstButton onRun={(i) => run(BURST_MIX[i % BURST_MIX.length]!, { prompt: QUESTIONS[i % QUESTIONS.length]!, providerIndex: i })} />
         </div>
+        <AgentDemo tags={{ ...who }} />
       </section>
       <Transcript turns={chat.turns} onClear={chat.clear} />
     </main>

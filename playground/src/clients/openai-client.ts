@@ -2,7 +2,8 @@ import OpenAI from "openai";
 import { baseUrl, isReal, PLACEHOLDER_KEY } from "./base-url.ts";
 import type { ChatClient } from "./types.ts";
 
-const client = new OpenAI({
+/** shared with the agent demo, which runs its tool loop through the same SDK */
+export const openaiClient = new OpenAI({
   baseURL: baseUrl("openai", isReal("openai")),
   apiKey: PLACEHOLDER_KEY,
   dangerouslyAllowBrowser: true,
@@ -15,10 +16,10 @@ export const openaiChat: ChatClient = async (req, onDelta) => {
   messages.push({ role: "user", content: req.prompt });
   const body = { model: req.model, messages, temperature: req.temperature };
   if (!req.stream) {
-    const res = await client.chat.completions.create(body, { headers: req.headers });
+    const res = await openaiClient.chat.completions.create(body, { headers: req.headers });
     return res.choices[0]?.message.content ?? res.choices[0]?.message.refusal ?? "";
   }
-  const stream = await client.chat.completions.create(
+  const stream = await openaiClient.chat.completions.create(
     { ...body, stream: true, stream_options: { include_usage: true } },
     { headers: req.headers },
   );

@@ -1,0 +1,97 @@
+// The agent scenario in Chromium: one click gives one trace (a Qdrant
+// retrieval, a slow preprocessing step, a tool loop over two model calls),
+// kept in the page's IndexedDB and delivered by beacon to a real collector.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createCollector, serve, SqliteStore, type RunningServer } from "@llmscope/collector";
+import type { Trace } from "@llmscope/core";
+import { openPlayground, type PlaygroundSession } from "./playground-page.ts";
+
+const WRITE_KEY = "agent-write";
+const READ_KEY = "agent-read";
+const PREPROCESS_MS = 300;
+const TOOL_MS = 120;
+
+let dir: string;
+let store: SqliteStore;
+let collector: RunningServer;
+let s: PlaygroundSession;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "llmscope-playground-agent-"));
+  store = new SqliteStore(path.join(dir, "calls.db"));
+  collector = await serve({ handler: createCollector({ store, writeKeys: [WRITE_KEY], readKeys: [READ_KEY] }), port: 0 });
+  process.env.LLMSCOPE_COLLECTOR_URL = collector.url;
+  process.env.LLMSCOPE_WRITE_KEY = WRITE_KEY;
+  s = await openPlayground();
+});
+
+afterAll(async () => {
+  delete process.env.LLMSCOPE_COLLECTOR_URL;
+  delete process.env.LLMSCOPE_WRITE_KEY;
+  await s?.close();
+  await collector?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** the trace as the page's IndexedDB holds it */
+function storedTrace(id: string): Promise<Trace | undefined> {
+  return s.page.evaluate(
+    (traceId) =>
+      new Promise<Trace | undefined>((resolve, reject) => {
+        const open = indexedDB.open("llmscope");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction("traces").objectStore("traces").get(traceId);
+          read.onsuccess = () => (open.result.close(), resolve(read.result as Trace | undefined));
+          read.onerror = () => reject(read.error);
+        };
+      }),
+    id,
+  );
+}
+
+it("one agent request is one trace: in IndexedDB and at the collector, with its retrieval, preprocessing, tool and two calls", async () => {
+  await s.page.selectOption("select[aria-label=userId]", "u-chen");
+  await s.page.click("[data-action=agent]");
+  await s.page.locator(".agent [data-summary]").waitFor({ timeout: 20_000 });
+  const traceId = (await s.page.locator(".agent").getAttribute("data-trace-id"))!;
+  expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+  expect(await s.page.locator(".agent .answer").innerText()).toContain("The tool returned");
+
+  await expect.poll(() => storedTrace(traceId), { timeout: 10_000 }).toBeDefined();
+  const trace = (await storedTrace(traceId))!;
+  expect(trace).toMatchObject({ name: "agent: weather and packing", tags: { app: "playground", userId: "u-chen", feature: "agent" } });
+  expect(trace.callIds).toHaveLength(2);
+  const byKind = Object.fromEntries(trace.steps.map((step) => [step.kind, step]));
+  expect(trace.steps.map((step) => step.kind).sort()).toEqual(["preprocess", "retrieval", "tool"]);
+  expect(byKind.retrieval).toMatchObject({ attributes: { "db.system": "qdrant", "url.path": "/mock-llm/collections/travel-docs/points/query", "http.response.status_code": 200 } });
+  expect(byKind.preprocess).toMatchObject({ name: "build prompt" });
+  expect(byKind.preprocess!.durationMs).toBeGreaterThanOrEqual(PREPROCESS_MS - 1);
+  expect(byKind.tool).toMatchObject({ name: "get_weather", attributes: { "gen_ai.tool.name": "get_weather" } });
+  expect(byKind.tool!.durationMs).toBeGreaterThanOrEqual(TOOL_MS - 1);
+  const summary = trace.summary!;
+  expect(summary).toMatchObject({ calls: 2, errors: 0 });
+  expect(summary.preprocessMs).toBeGreaterThanOrEqual(PREPROCESS_MS - 1);
+  expect(summary.toolMs).toBeGreaterThanOrEqual(TOOL_MS - 1);
+  expect(summary.retrievalMs).toBeGreaterThan(0);
+  expect(summary.llmMs).toBeGreaterThan(0);
+  expect(summary.inputTokens).toBeGreaterThan(0);
+
+  // the same trace, with both calls, at the collector the page beacons to
+  await s.page.evaluate(() => (globalThis as unknown as Record<symbol, { recorder: { flush(): Promise<void> } }>)[Symbol.for("llmscope.recorder")]!.recorder.flush());
+  const detail = async () => {
+    const res = await fetch(`${collector.url}/v1/traces/${traceId}`, { headers: { authorization: `Bearer ${READ_KEY}` } });
+    return res.status === 200 ? ((await res.json()) as { trace?: { name: string; summary?: unknown }; stepRecords: { kind: string }[]; calls: { id: string; traceId?: string }[] }) : undefined;
+  };
+  await expect.poll(async () => (await detail())?.calls.length, { timeout: 15_000 }).toBe(2);
+  const stored = (await detail())!;
+  expect(stored.trace).toMatchObject({ name: trace.name, summary: trace.summary });
+  expect(stored.stepRecords.map((step) => step.kind).sort()).toEqual(["preprocess", "retrieval", "tool"]);
+  expect(stored.calls.map((call) => call.id).sort()).toEqual([...trace.callIds!].sort());
+  expect(stored.calls.every((call) => call.traceId === traceId)).toBe(true);
+  expect(s.consoleErrors).toEqual([]);
+});
