@@ -1,7 +1,10 @@
 // Over-long text is cut rather than refused: a call with a huge prompt is still
 // worth keeping, and refusing it would lose the whole batch. Cut calls carry
-// `truncated: true`. Lengths are in UTF-16 code units (JavaScript string length).
+// `truncated: true`. Lengths are in UTF-16 code units (JavaScript string length);
+// a cut never splits a surrogate pair, and lone surrogates become U+FFFD, so
+// every stored string has a UTF-8 form.
 import type { LLMCall } from "@llmscope/core";
+import { cutOnCodePoint, wellFormed } from "../shared/well-formed.ts";
 
 export interface FieldCaps {
   /** prompt text, system prompt, each message, completion text, tool-call arguments, error message */
@@ -26,9 +29,8 @@ export const DEFAULT_FIELD_CAPS: FieldCaps = {
 export function applyFieldCaps(call: LLMCall, caps: FieldCaps): boolean {
   let cut = false;
   const text = (s: string, max: number): string => {
-    if (s.length <= max) return s;
-    cut = true;
-    return s.slice(0, max);
+    if (s.length > max) cut = true;
+    return wellFormed(cutOnCodePoint(s, max));
   };
   call.prompt.text = text(call.prompt.text, caps.maxTextChars);
   if (call.prompt.system !== undefined) call.prompt.system = text(call.prompt.system, caps.maxTextChars);
@@ -39,6 +41,7 @@ export function applyFieldCaps(call: LLMCall, caps: FieldCaps): boolean {
   for (const m of call.prompt.messages) m.content = text(m.content, caps.maxTextChars);
   call.completion.text = text(call.completion.text, caps.maxTextChars);
   for (const t of call.completion.toolCalls ?? []) t.arguments = text(t.arguments, caps.maxTextChars);
+  if (call.url !== undefined) call.url = wellFormed(call.url);
   if (call.error) call.error.message = text(call.error.message, caps.maxTextChars);
   for (const http of [call.request, call.response]) {
     if (http?.body !== undefined) http.body = text(http.body, caps.maxBodyChars);

@@ -31,14 +31,16 @@ describe.each(TEST_STORE_KINDS)("POST /v1/calls (%s store)", (kind) => {
     expect(await s.store.count()).toBe(1);
   });
 
-  it("refuses a batch with a bad field, naming it, and stores none of it", async () => {
+  it("refuses a call with a bad field, naming it, and stores the rest of its batch", async () => {
     s = await startTestServer({}, kind);
     const bad = { ...makeCall(), startedAt: "yesterday" };
     const res = await s.post("/v1/calls", envelope([makeCall(), bad]));
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toBe("calls[1].startedAt must be a finite number");
-    expect(await s.store.count()).toBe(0);
-    expect(s.collector.counters().callsRejected).toBe(2);
+    const body = await res.json();
+    expect(body.error).toBe("1 of 2 calls refused; the rest are stored. First: calls[1].startedAt must be a finite number");
+    expect(body.rejected).toEqual([{ index: 1, id: bad.id, error: "calls[1].startedAt must be a finite number" }]);
+    expect(await s.store.count()).toBe(1);
+    expect(s.collector.counters().callsRejected).toBe(1);
     const notJson = await s.post("/v1/calls", "{oops");
     expect(notJson.status).toBe(400);
     expect((await notJson.json()).error).toBe("body is not valid JSON");

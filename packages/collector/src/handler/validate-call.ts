@@ -1,83 +1,87 @@
 // Checks one incoming call against the record contract and names the first
-// field that is wrong ("calls[3].usage.inputTokens must be a number").
+// field that is wrong ("calls[3].usage.inputTokens must be a number"). Sizes
+// and shapes are bounded here, not only types: a field no store can hold (a
+// 900 KB model, params nested a thousand deep, a timestamp in the year
+// 287,000, a NUL in an id) is the client's mistake and gets a 400 naming it.
 import { ERROR_KINDS as KINDS, type LLMCall } from "@llmscope/core";
+import { boundedJson, FieldError, instant, isCleanName, isObj, need, num, obj, str, type Obj } from "./field-shape.ts";
 
 const ERROR_KINDS = new Set<string>(KINDS);
 const OPERATIONS = new Set(["chat", "responses", "completion", "embeddings", "generate"]);
 export const MAX_ID_CHARS = 200;
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-
-class FieldError extends Error {}
-
-function need(cond: boolean, path: string, what: string): void {
-  if (!cond) throw new FieldError(`${path} ${what}`);
-}
-
-function str(o: Obj, key: string, path: string, required = false): void {
-  const v = o[key];
-  if (v === undefined && !required) return;
-  need(typeof v === "string", `${path}.${key}`, "must be a string");
-}
-
-function num(o: Obj, key: string, path: string, required = false): void {
-  const v = o[key];
-  if (v === undefined && !required) return;
-  need(typeof v === "number" && Number.isFinite(v), `${path}.${key}`, "must be a finite number");
-}
-
-function obj(o: Obj, key: string, path: string): Obj {
-  const v = o[key];
-  need(isObj(v), `${path}.${key}`, "must be an object");
-  return v as Obj;
-}
+/** names: provider, model, method, finish reason, tag keys, error codes */
+export const MAX_NAME_CHARS = 256;
+export const MAX_URL_CHARS = 8192;
+export const MAX_PARAMS_CHARS = 64 * 1024;
+export const MAX_PARAMS_DEPTH = 8;
+const MAX_TOKENS = 1e10;
+const MAX_COST_USD = 1e6;
+const MAX_MS = 1e10;
 
 function messages(list: unknown, path: string): void {
   need(Array.isArray(list), path, "must be an array");
   (list as unknown[]).forEach((m, i) => {
     need(isObj(m), `${path}[${i}]`, "must be an object");
-    str(m as Obj, "role", `${path}[${i}]`, true);
-    str(m as Obj, "content", `${path}[${i}]`, true);
+    str(m as Obj, "role", `${path}[${i}]`, { required: true, maxChars: MAX_NAME_CHARS });
+    str(m as Obj, "content", `${path}[${i}]`, { required: true });
+  });
+}
+
+function toolCalls(list: unknown, path: string): void {
+  need(Array.isArray(list), path, "must be an array");
+  (list as unknown[]).forEach((t, i) => {
+    need(isObj(t), `${path}[${i}]`, "must be an object with name and arguments");
+    str(t as Obj, "name", `${path}[${i}]`, { required: true, maxChars: MAX_NAME_CHARS });
+    str(t as Obj, "arguments", `${path}[${i}]`, { required: true });
   });
 }
 
 /** undefined when valid; otherwise a message naming the field */
-export function validateCall(value: unknown, path: string): string | undefined {
+export function validateCall(value: unknown, path: string, now = Date.now()): string | undefined {
   try {
     need(isObj(value), path, "must be an object");
     const c = value as Obj;
-    str(c, "id", path, true);
+    str(c, "id", path, { required: true, name: true });
     need((c.id as string).length > 0 && (c.id as string).length <= MAX_ID_CHARS, `${path}.id`, `must be 1–${MAX_ID_CHARS} characters`);
-    str(c, "sessionId", path, true);
-    num(c, "startedAt", path, true);
-    num(c, "endedAt", path);
-    str(c, "provider", path, true);
+    str(c, "sessionId", path, { required: true, maxChars: MAX_ID_CHARS, name: true });
+    instant(c, "startedAt", path, now, true);
+    instant(c, "endedAt", path, now);
+    str(c, "provider", path, { required: true, maxChars: MAX_NAME_CHARS, name: true });
     need(OPERATIONS.has(c.operation as string), `${path}.operation`, `must be one of ${[...OPERATIONS].join(", ")}`);
-    for (const k of ["url", "method", "model", "responseModel", "traceparent"]) str(c, k, path);
-    str(c, "fingerprint", path, true);
-    num(c, "status", path);
-    if (c.params !== undefined) obj(c, "params", path);
+    str(c, "url", path, { maxChars: MAX_URL_CHARS });
+    for (const k of ["method", "model", "responseModel", "traceparent", "traceId", "parentId"]) str(c, k, path, { maxChars: MAX_NAME_CHARS, name: true });
+    str(c, "fingerprint", path, { required: true, maxChars: MAX_NAME_CHARS, name: true });
+    num(c, "status", path, { min: 0, max: 999, integer: true });
+    if (c.params !== undefined) boundedJson(obj(c, "params", path), `${path}.params`, MAX_PARAMS_DEPTH, MAX_PARAMS_CHARS);
     const prompt = obj(c, "prompt", path);
-    str(prompt, "text", `${path}.prompt`, true);
+    str(prompt, "text", `${path}.prompt`, { required: true });
     str(prompt, "system", `${path}.prompt`);
     messages(prompt.messages, `${path}.prompt.messages`);
     const completion = obj(c, "completion", path);
-    str(completion, "text", `${path}.completion`, true);
-    if (completion.toolCalls !== undefined) need(Array.isArray(completion.toolCalls), `${path}.completion.toolCalls`, "must be an array");
+    str(completion, "text", `${path}.completion`, { required: true });
+    str(completion, "finishReason", `${path}.completion`, { maxChars: MAX_NAME_CHARS });
+    if (completion.toolCalls !== undefined) toolCalls(completion.toolCalls, `${path}.completion.toolCalls`);
     const usage = obj(c, "usage", path);
-    for (const k of ["inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "totalTokens"]) num(usage, k, `${path}.usage`);
+    for (const k of ["inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "totalTokens"]) num(usage, k, `${path}.usage`, { min: 0, max: MAX_TOKENS });
     need(usage.source === "provider" || usage.source === "estimated", `${path}.usage.source`, 'must be "provider" or "estimated"');
-    if (c.cost !== undefined) for (const k of ["inputUSD", "outputUSD", "totalUSD"]) num(obj(c, "cost", path), k, `${path}.cost`, true);
+    if (c.cost !== undefined) {
+      const cost = obj(c, "cost", path);
+      for (const k of ["inputUSD", "outputUSD", "totalUSD"]) num(cost, k, `${path}.cost`, { required: true, min: 0, max: MAX_COST_USD });
+      num(cost, "cachedInputUSD", `${path}.cost`, { min: 0, max: MAX_COST_USD });
+    }
     const timing = obj(c, "timing", path);
-    for (const k of ["durationMs", "ttfbMs", "ttftMs", "chunkCount"]) num(timing, k, `${path}.timing`);
+    for (const k of ["durationMs", "ttfbMs", "ttftMs", "chunkCount"]) num(timing, k, `${path}.timing`, { min: 0, max: MAX_MS });
     if (c.error !== undefined) {
       const e = obj(c, "error", path);
       need(ERROR_KINDS.has(e.kind as string), `${path}.error.kind`, "must be a known error kind");
-      str(e, "message", `${path}.error`, true);
+      str(e, "message", `${path}.error`, { required: true });
+      str(e, "code", `${path}.error`, { maxChars: MAX_NAME_CHARS });
     }
     const tags = obj(c, "tags", path);
-    for (const [k, v] of Object.entries(tags)) need(typeof v === "string", `${path}.tags.${k}`, "must be a string");
+    for (const [k, v] of Object.entries(tags)) {
+      need(k.length <= MAX_NAME_CHARS && isCleanName(k), `${path}.tags`, `keys must be at most ${MAX_NAME_CHARS} characters, without NUL or unpaired surrogates`);
+      need(typeof v === "string", `${path}.tags.${k}`, "must be a string");
+    }
     return undefined;
   } catch (err) {
     if (err instanceof FieldError) return err.message;

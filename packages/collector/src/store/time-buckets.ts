@@ -16,19 +16,25 @@ export function hourOf(epochMs: number): number {
   return Math.floor(epochMs / HOUR_MS);
 }
 
+// Ingest refuses instants outside a sane window, but a row stored before it did
+// (or written by hand) may lie past the largest Date: label it rather than
+// let one row throw for every reader.
+export const OUT_OF_RANGE = "out-of-range";
+const iso = (ms: number, length: number): string => (Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().slice(0, length) : OUT_OF_RANGE);
+
 /** "2026-03-04T14:00" for an hour number */
 export function hourLabel(hour: number): string {
-  return new Date(hour * HOUR_MS).toISOString().slice(0, 16);
+  return iso(hour * HOUR_MS, 16);
 }
 
 /** "2026-03-04" for a day number */
 export function dayLabel(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return iso(day * DAY_MS, 10);
 }
 
 /** "2026-03" for a day number */
 export function monthLabel(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 7);
+  return iso(day * DAY_MS, 7);
 }
 
 /** first and last day numbers of the month containing `day` */
