@@ -15,7 +15,8 @@ export function TracesPage({ query }: { query: URLSearchParams }) {
   const traceQuery = traceQueryOf(query);
   const pages = useCursorPages((cursor) => api.traces({ ...traceQuery, limit: PAGE, cursor }).then((p) => ({ items: p.traces, cursor: p.cursor })), JSON.stringify(traceQuery));
   return (
-    <section className="view" aria-label="Traces">
+    // says which search the rows shown answer, once they do: a link's reader (and a test) can wait for it
+    <section className="view" aria-label="Traces" data-shown-for={pages.loading ? undefined : query.toString()}>
       <SearchForm page="traces" query={query} fields={TRACE_FIELDS} label="Search traces" />
       <TimeLegend />
       <TraceTable traces={pages.items} />
