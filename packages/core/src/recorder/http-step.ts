@@ -5,6 +5,7 @@
 // response is not delayed. The step ends when the response headers arrive (or
 // the fetch fails): the time the app waited for fetch itself.
 import { classifyError, type ErrorSignals } from "../errors/index.ts";
+import { stepErrorOf } from "../trace/step-error.ts";
 import type { StepError } from "../trace/types.ts";
 import type { LiveCall } from "./live-call.ts";
 import type { RecorderCore } from "./recorder-core.ts";
@@ -13,7 +14,7 @@ const MAX_PATH_CHARS = 200;
 
 const errorOf = (signals: ErrorSignals): StepError | undefined => {
   const error = classifyError(signals);
-  return error && { kind: error.kind, message: error.message };
+  return error && stepErrorOf(error.kind, error.message);
 };
 
 /** undefined when the fetch runs outside any open trace */
