@@ -12,3 +12,4 @@ export * from "./pricing/index.ts";
 export * from "./fingerprint/index.ts";
 export * from "./analysis/index.ts";
 export * from "./sinks/index.ts";
+export * from "./secrets/index.ts";

@@ -14,6 +14,7 @@ import { createRecordingFetch, ORIGINAL_FETCH, type RecordingFetch } from "./rec
 import { later, whenIdle } from "./schedule.ts";
 import { createTagScope } from "./tag-scope.ts";
 import { createTracing } from "./tracing.ts";
+import { scrubCallSecrets } from "../secrets/scrub-call.ts";
 
 /** recent calls kept so feedback can find them for subscribers */
 const RECENT = 200;
@@ -68,6 +69,12 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       } catch {
         fault();
       }
+    }
+    try {
+      // URLs and error messages quoting them, bodies and parameters: the built-in rules run before the app's redact
+      scrubCallSecrets(call);
+    } catch {
+      fault();
     }
     const out = redacted(call);
     core.traceOf.get(call)?.settleCall(call, out);
