@@ -5,7 +5,6 @@
 // the few members it uses, so nothing here imports node:http.
 import type { Recorder } from "../types.ts";
 import { onSettled } from "../recorder/on-settled.ts";
-import { stepError } from "../trace/step-error.ts";
 import { headerValue, requestTraceName } from "./request-trace-name.ts";
 
 /** what is read of a Node IncomingMessage */
@@ -46,7 +45,7 @@ export function traceRequests<Req extends NodeRequestLike, Res extends NodeRespo
       trace.end(status >= 500 ? { name: "server", message: `HTTP ${status}` } : undefined);
     });
     res.once("close", () => {
-      if (!sent) trace.end(stepError({ name: "AbortError", message: "the connection closed before the response was sent" }));
+      if (!sent) trace.end({ name: "AbortError", message: "the connection closed before the response was sent" });
     });
     // a handler that throws or rejects leaves the response to the framework; the trace keeps the error
     return trace.run(() => onSettled(() => handler.call(this, req, res, ...rest), (failed, error) => failed && trace.end(error)));
