@@ -34,7 +34,7 @@ export function ConversationView({ onOpenCall, onOpenTrace }: ConversationViewPr
     <div className="view conversation">
       <style>{traceCss + conversationCss}</style>
       <div className="convo-head">
-        <strong>{turns.length} turns</strong>
+        <strong>{turns.length} turn{turns.length === 1 ? "" : "s"}</strong>
         <span className="num muted">{formatUSD(total)} in all</span>
         {sessions.length > 1 && (
           <select aria-label="Session" value={current} onChange={(e) => setSession(e.target.value)}>

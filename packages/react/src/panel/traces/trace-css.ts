@@ -2,9 +2,9 @@
 // both themes: each is a mid tone that reads on the dark and the light ground.
 export const traceCss = `
 .k-llm{--k:var(--out)}.k-retrieval{--k:var(--in)}.k-tool{--k:#2e9f5b}.k-preprocess{--k:#d08a10}.k-http{--k:#1f9aa8}.k-self{--k:color-mix(in srgb,var(--muted) 55%,transparent)}.k-agent,.k-custom{--k:#9b7a5a}
-.trace-row{grid-template-columns:84px minmax(90px,1.4fr) 70px 40px minmax(76px,.8fr) 66px 40px minmax(90px,1.3fr);height:28px}
-.t-name{font-weight:600}.t-r{text-align:right}
-@container (max-width:620px){.trace-row{grid-template-columns:minmax(90px,1.4fr) 64px 34px 60px minmax(70px,1fr)}.trace-row>:first-child,.trace-row>:nth-child(5),.trace-row>:nth-child(7){display:none}}
+.trace-row{grid-template-columns:84px minmax(90px,1.4fr) 70px 40px minmax(76px,.8fr) 66px 52px minmax(90px,1.3fr);height:28px}
+.t-name{font-weight:600}.cards [aria-label="Request time by kind"]{grid-column:span 2}.t-r{text-align:right}
+@container (max-width:620px){.trace-row{grid-template-columns:minmax(90px,1.4fr) 60px 44px 72px 52px minmax(70px,1fr)}.trace-row>:first-child,.trace-row>:nth-child(5){display:none}}
 .kind-bar{display:flex;height:10px;border-radius:3px;overflow:hidden;background:var(--bg3);min-width:40px}
 .kind-bar-wide{height:14px;margin:8px 0 4px}
 .kb{display:block;height:100%;background:var(--k)}
@@ -32,5 +32,6 @@ export const traceCss = `
 .wf-error{box-shadow:0 0 0 1.5px var(--err)}
 .wf-figures{margin-top:8px;padding:6px 8px;border:1px solid var(--border);border-radius:4px;background:var(--bg2)}
 .wf-figures-title{display:flex;gap:8px;align-items:center;margin:0 0 4px;font-size:12px}
-.phase-legend{display:flex;gap:12px;font-size:11px;margin:6px 0 0;color:var(--muted)}
+.phase-legend{display:flex;align-items:center;gap:6px;font-size:11px;margin:6px 0 0;color:var(--muted)}
+.wf-key{display:inline-block;width:14px;height:9px;border-radius:2px;margin-left:6px;background:var(--k)}
 `;

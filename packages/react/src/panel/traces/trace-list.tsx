@@ -26,7 +26,7 @@ export function TraceList({ ids, index, selectedId, onSelect }: TraceListProps) 
         <span className="t-r">Tokens</span>
         <span className="t-r">Cost</span>
         <span className="t-r">Errors</span>
-        <span>Where the time went</span>
+        <span>Time by kind</span>
       </div>
       <div
         ref={scrollRef}

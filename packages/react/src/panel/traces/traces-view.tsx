@@ -33,7 +33,7 @@ export function TracesView({ onOpenCall }: { onOpenCall: (callId: string) => voi
             onChange={(e) => setText(e.target.value)}
           />
           <span className="shown num" aria-live="polite">
-            {visible.length === ids.length ? `${ids.length} requests` : `${visible.length} of ${ids.length}`}
+            {visible.length === ids.length ? `${ids.length} request${ids.length === 1 ? "" : "s"}` : `${visible.length} of ${ids.length}`}
           </span>
         </div>
         <TraceList ids={visible} index={index} selectedId={selectedId} onSelect={onSelect} />

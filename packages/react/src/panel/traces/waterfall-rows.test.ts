@@ -11,12 +11,12 @@ describe("waterfallRows", () => {
     expect(rows.map((r) => [r.kind, r.name, r.offsetMs, r.repeat ?? 0])).toEqual([
       ["preprocess", "normalize-input", 0, 0],
       ["retrieval", "vector-search", 180, 0],
-      ["llm", "openai gpt-4o-mini", 300, 0],
+      ["llm", "gpt-4o-mini", 300, 0],
       ["tool", "get_weather", 900, 0],
       // the model asks again with the same arguments (spacing aside), and the tool runs again
-      ["llm", "openai gpt-4o-mini", 1000, 2],
+      ["llm", "gpt-4o-mini", 1000, 2],
       ["tool", "get_weather", 1500, 2],
-      ["llm", "openai gpt-4o-mini", 1600, 0],
+      ["llm", "gpt-4o-mini", 1600, 0],
     ]);
   });
 
@@ -35,7 +35,7 @@ describe("waterfallRows", () => {
       ["orphan", 0],
       ["plan", 0],
       ["lookup", 1],
-      [call.provider + " " + call.model, 1],
+      ["gpt-4o-mini", 1],
     ]);
   });
 

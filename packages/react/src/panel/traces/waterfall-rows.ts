@@ -1,4 +1,5 @@
 import type { LLMCall, Step, StepKind, Trace } from "@llmscope/core";
+import { modelLabel } from "../format.ts";
 import { canonicalArguments, toolArguments } from "./tool-io.ts";
 
 /** One bar of the waterfall: a step, or an LLM call (which is the trace's llm step). */
@@ -31,7 +32,7 @@ export function waterfallRows(trace: Trace, calls: readonly LLMCall[]): Waterfal
     nodes.push({ row, parentId: step.parentId, startedAt: step.startedAt });
   }
   for (const call of calls) {
-    const row: WaterfallRow = { ...rowOf(call.id, "llm", `${call.provider} ${call.responseModel ?? call.model ?? ""}`.trim(), call.startedAt, call.timing?.durationMs), call };
+    const row: WaterfallRow = { ...rowOf(call.id, "llm", modelLabel(call), call.startedAt, call.timing?.durationMs), call };
     if (call.error) row.error = `${call.error.kind}: ${call.error.message}`;
     nodes.push({ row, parentId: call.parentId, startedAt: call.startedAt });
   }

@@ -76,6 +76,9 @@ export function Waterfall({ label, rows, totalMs, onOpenCall }: WaterfallProps) 
           </div>
         ))}
       </div>
+      <p className="phase-legend" aria-hidden="true">
+        LLM call: <span className="wf-key wf-ph-wait k-llm" /> waiting for headers <span className="wf-key wf-ph-think k-llm" /> headers to first token <span className="wf-key wf-ph-stream k-llm" /> streaming
+      </p>
       {shown && <RowFigures row={shown} onOpenCall={onOpenCall} />}
     </div>
   );
