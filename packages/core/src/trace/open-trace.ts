@@ -56,21 +56,21 @@ export class OpenTrace {
   readonly open: LiveStep[] = [];
   ended = false;
   closed = false;
-  private unsettled = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private release: (() => void) | undefined;
+  #unsettled = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #release: (() => void) | undefined;
 
-  private readonly host: TraceHost;
+  readonly #host: TraceHost;
   readonly record: Trace;
 
   constructor(host: TraceHost, record: Trace) {
-    this.host = host;
+    this.#host = host;
     this.record = record;
     host.stats.traces++;
     host.stats.openTraces++;
     host.activeTraces++;
-    this.timer = unrefTimer(() => this.end(undefined, true), host.traceTimeoutMs);
-    this.update("trace-start");
+    this.#timer = unrefTimer(() => this.end(undefined, true), host.traceTimeoutMs);
+    this.#update("trace-start");
   }
 
   /** epoch ms of a performance.now() reading */
@@ -79,7 +79,8 @@ export class OpenTrace {
   }
 
   startStep(name: string, kind: StepKind, parentId: string | undefined, attributes?: StepAttributes): LiveStep {
-    const { host, record } = this;
+    const { record } = this;
+    const host = this.#host;
     const start = now();
     const step: Step = { id: spanId(), traceId: record.id, name, kind, startedAt: this.epoch(start) };
     if (parentId) step.parentId = parentId;
@@ -103,7 +104,7 @@ export class OpenTrace {
         if (error) step.error = error;
         const i = this.open.indexOf(live);
         if (i >= 0) this.open.splice(i, 1);
-        if (kept) this.update("trace-update");
+        if (kept) this.#update("trace-update");
       },
     };
     if (kept) this.open.push(live);
@@ -116,7 +117,7 @@ export class OpenTrace {
     call.traceId = this.record.id;
     if (parentId) call.parentId = parentId;
     this.calls.push({ call, start });
-    this.unsettled++;
+    this.#unsettled++;
     return true;
   }
 
@@ -124,7 +125,7 @@ export class OpenTrace {
     const traced = this.calls.find((c) => c.call === call);
     if (!traced || traced.delivered !== undefined) return;
     traced.delivered = delivered;
-    this.settled();
+    this.#settled();
   }
 
   /** the body showed it was no LLM call after all */
@@ -132,20 +133,21 @@ export class OpenTrace {
     const i = this.calls.findIndex((c) => c.call === call && c.delivered === undefined);
     if (i < 0) return;
     this.calls.splice(i, 1);
-    this.settled();
+    this.#settled();
   }
 
-  private settled(): void {
-    this.unsettled--;
-    this.update("trace-update");
-    if (this.ended && !this.unsettled) this.close();
+  #settled(): void {
+    this.#unsettled--;
+    this.#update("trace-update");
+    if (this.ended && !this.#unsettled) this.#close();
   }
 
   end(error?: StepError, abandoned = false): void {
     if (this.ended) return;
     this.ended = true;
-    const { host, record } = this;
-    clearTimeout(this.timer);
+    const { record } = this;
+    const host = this.#host;
+    clearTimeout(this.#timer);
     record.durationMs = now() - this.t0;
     if (error) record.error = error;
     if (abandoned) {
@@ -153,23 +155,23 @@ export class OpenTrace {
       host.stats.tracesAbandoned++;
     }
     host.stats.openTraces--;
-    if (!this.unsettled) return this.close();
+    if (!this.#unsettled) return this.#close();
     // calls still in flight: wait for them, bounded, and let flush() wait too
-    this.timer = unrefTimer(() => this.close(), CALLS_WAIT_MS);
-    host.track(new Promise<void>((resolve) => (this.release = resolve)));
+    this.#timer = unrefTimer(() => this.#close(), CALLS_WAIT_MS);
+    host.track(new Promise<void>((resolve) => (this.#release = resolve)));
   }
 
-  private close(): void {
+  #close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.host.activeTraces--;
-    clearTimeout(this.timer);
-    this.release?.();
-    this.host.close(this);
+    this.#host.activeTraces--;
+    clearTimeout(this.#timer);
+    this.#release?.();
+    this.#host.close(this);
   }
 
-  private update(type: "trace-start" | "trace-update"): void {
-    if (this.host.listeners.size) this.host.emit({ type, trace: snapshotTrace(this.record) });
+  #update(type: "trace-start" | "trace-update"): void {
+    if (this.#host.listeners.size) this.#host.emit({ type, trace: snapshotTrace(this.record) });
   }
 }
 
