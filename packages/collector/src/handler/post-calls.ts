@@ -2,6 +2,7 @@
 // alerts are evaluated on the stored batch, webhooks and OTLP run in the background.
 // Calls that fail validation are refused one by one: the rest of the batch is
 // stored, and the answer is a 400 listing what was refused and why.
+import { scrubCallSecrets } from "@llmscope/core";
 import type { HandlerContext } from "./context.ts";
 import { applyFieldCaps } from "./field-caps.ts";
 import { countRejection } from "./counters.ts";
@@ -30,7 +31,11 @@ export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Res
     : undefined;
   if (!calls.length && !parsed.traces.length && refused) return json({ ...refused, accepted: 0, inserted: 0, duplicates: 0, truncated: 0, alerts: 0 }, 400);
   let truncated = 0;
-  for (const call of calls) if (applyFieldCaps(call, ctx.limits.fieldCaps)) truncated++;
+  for (const call of calls) {
+    // a client with older (or no) secret rules must not leave credentials in the store, exports or OTLP
+    scrubCallSecrets(call);
+    if (applyFieldCaps(call, ctx.limits.fieldCaps)) truncated++;
+  }
   let result;
   try {
     result = await ctx.store.ingest(calls, ctx.now());
