@@ -2,7 +2,7 @@
 // SDK call reduced to what an app observes (so runs with and without the
 // recorder can be compared), and what each mock scenario must be recorded as.
 import { afterEach, expect } from "vitest";
-import { createRecorder, memorySink, type ErrorKind, type LLMCall } from "@llmscope/core";
+import { createRecorder, memorySink, type ErrorKind, type LLMCall, type RecorderOptions } from "@llmscope/core";
 
 export const FIRST_CHUNK_DELAY = 40;
 /** headers asking the mock for a scenario with a known wait before the first chunk */
@@ -12,9 +12,9 @@ export const scenarioHeaders = (scenario: string): Record<string, string> => ({
   "x-mock-chunk-delay": "2",
 });
 
-export function recording() {
+export function recording(options: RecorderOptions = {}) {
   const sink = memorySink();
-  const recorder = createRecorder({ sinks: [sink] });
+  const recorder = createRecorder({ sinks: [sink], ...options });
   // a failed test must not leave its record to the next one
   afterEach(async () => {
     await recorder.flush();

@@ -1,16 +1,12 @@
 // Shared by the trace suites: a recorder with a memory sink, the one trace a
 // run produced with its calls, and what every tool-loop trace must satisfy
 // exactly (calls, tool steps, summary).
-import { afterEach, expect } from "vitest";
-import { createRecorder, memorySink, type LLMCall, type RecorderOptions, type Trace } from "@llmscope/core";
+import { expect } from "vitest";
+import type { LLMCall, RecorderOptions, Trace } from "@llmscope/core";
+import { recording } from "./harness.ts";
 
 export function tracing(options: RecorderOptions = {}) {
-  const sink = memorySink();
-  const recorder = createRecorder({ sinks: [sink], ...options });
-  afterEach(async () => {
-    await recorder.flush();
-    sink.clear();
-  });
+  const { sink, recorder } = recording(options);
   return {
     sink,
     recorder,
