@@ -40,9 +40,9 @@ function TurnView({ turn, n }: { turn: SessionTurn; n: number }) {
   return (
     <li className="turn" aria-label={`Turn ${n}`}>
       <p className="turn-head muted small">
-        <span>Turn {n}</span>
+        {/* the link names its turn: a screen reader's list of links reads "Turn 2: answer-question", not the same name three times */}
+        {href ? <a href={href}>Turn {n}: {turn.name}</a> : <span>Turn {n}: {turn.name}</span>}
         <span className="num">{formatInstant(turn.startedAt)}</span>
-        {href ? <a href={href}>{turn.name}</a> : <span>{turn.name}</span>}
         <span className="num turn-figures">{formatMs(turn.durationMs)} · {turn.callIds.length} calls · {formatCount(turn.inputTokens + turn.outputTokens)} tokens · {formatUSD(turn.costUSD)}</span>
         {turn.errors > 0 && <span className="badge badge-error">{turn.errors} errors</span>}
       </p>
