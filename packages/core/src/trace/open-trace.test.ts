@@ -45,6 +45,15 @@ describe("OpenTrace", () => {
     expect(trace.joinCall(call(), 0, undefined)).toBe(false);
   });
 
+  it("keeps at most maxStepsPerTrace calls; later ones carry its id and are counted as dropped steps", () => {
+    const { h, open } = host();
+    const trace = open();
+    const calls = [call(), call(), call()];
+    expect(calls.map((c) => trace.joinCall(c, 0, undefined))).toEqual([true, true, false]);
+    expect(calls[2]!.traceId).toBe("t");
+    expect([trace.calls.length, trace.record.droppedSteps, h.stats.stepsDropped]).toEqual([2, 1, 1]);
+  });
+
   it("hands on without a call that never settles once the bounded wait is over", () => {
     vi.useFakeTimers();
     const { closed, open } = host();

@@ -111,11 +111,21 @@ export class OpenTrace {
     return live;
   }
 
-  /** the call belongs to this trace; it settles when the recorder delivers (or drops) it */
+  /**
+   * The call belongs to this trace; true when the trace keeps it for its
+   * summary, and it then settles when the recorder delivers (or drops) it.
+   * Past maxStepsPerTrace calls a call still carries the trace's id but is
+   * counted as a dropped step, so a trace left open for long stays bounded.
+   */
   joinCall(call: LLMCall, start: number, parentId: string | undefined): boolean {
     if (this.closed) return false;
     call.traceId = this.record.id;
     if (parentId) call.parentId = parentId;
+    if (this.calls.length >= this.#host.maxStepsPerTrace) {
+      this.record.droppedSteps = (this.record.droppedSteps ?? 0) + 1;
+      this.#host.stats.stepsDropped++;
+      return false;
+    }
     this.calls.push({ call, start });
     this.#unsettled++;
     return true;
