@@ -105,4 +105,11 @@ describe("errorHint", () => {
     for (const k of all) expect(errorHint(k)).toMatch(/^[A-Z].{20,}\.$/);
     expect(errorHint("rate_limit")).toBe("The provider is throttling you: slow down, retry with backoff, or raise your rate limit.");
   });
+
+  it("tells a stream cut after it began from a provider never reached", () => {
+    expect(errorHint("network")).toContain("never reached the provider");
+    expect(errorHint("network", { status: 200, chunkCount: 17 })).toMatch(/^The connection broke while the answer was arriving after 17 chunks: .*\.$/);
+    expect(errorHint("network", { status: 200 })).not.toContain("never reached");
+    expect(errorHint("network", { chunkCount: 1 })).toContain("after 1 chunk:");
+  });
 });

@@ -17,4 +17,17 @@ const HINTS: Record<ErrorKind, string> = {
 
 export const ERROR_KINDS = Object.keys(HINTS) as readonly ErrorKind[];
 
-export const errorHint = (kind: ErrorKind): string => HINTS[kind] ?? "";
+/** what is known of the call besides its kind: a network error after the answer began is a cut stream, not an unreachable provider */
+export interface HintContext {
+  status?: number;
+  chunkCount?: number;
+}
+
+export const errorHint = (kind: ErrorKind, context: HintContext = {}): string => {
+  const began = (context.chunkCount ?? 0) > 0 || (context.status !== undefined && context.status > 0 && context.status < 400);
+  if (kind === "network" && began) {
+    const chunks = context.chunkCount ? ` after ${context.chunkCount} chunk${context.chunkCount === 1 ? "" : "s"}` : "";
+    return `The connection broke while the answer was arriving${chunks}: the provider or a proxy cut the stream. Retry; what arrived is kept.`;
+  }
+  return HINTS[kind] ?? "";
+};

@@ -1,2 +1,2 @@
 export { classifyError, type ErrorSignals } from "./classify.ts";
-export { errorHint, ERROR_KINDS } from "./hints.ts";
+export { errorHint, ERROR_KINDS, type HintContext } from "./hints.ts";

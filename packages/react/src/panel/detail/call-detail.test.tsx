@@ -100,6 +100,29 @@ describe("call detail", () => {
     expect(alert).toHaveTextContent(errorHint("rate_limit"));
   });
 
+  it("says a stream cut mid-answer was cut, and a failed call was not billed", () => {
+    const call = makeCall({
+      status: 200,
+      cost: undefined,
+      usage: { source: "estimated" },
+      timing: { durationMs: 900, chunkCount: 17 },
+      error: { kind: "network", message: "terminated" },
+    });
+    renderWithStore(<CallDetail id={call.id} onClose={noop} />, [call]);
+    const alert = screen.getByRole("alert");
+    expect(alert).toHaveTextContent("after 17 chunks");
+    expect(alert).not.toHaveTextContent("never reached");
+    const usage = screen.getByRole("region", { name: "Usage and cost" });
+    expect(usage).toHaveTextContent("Not billed: the call failed");
+    expect(usage).not.toHaveTextContent("No price known");
+  });
+
+  it("names the model it has no price for", () => {
+    const call = makeCall({ model: "acme-1", responseModel: "acme-1", cost: undefined, usage: { inputTokens: 10, outputTokens: 5, source: "provider" } });
+    renderWithStore(<CallDetail id={call.id} onClose={noop} />, [call]);
+    expect(screen.getByRole("region", { name: "Usage and cost" })).toHaveTextContent("No price known for acme-1.");
+  });
+
   it("opens the raw bodies for an unknown provider", () => {
     const call = makeCall({
       provider: "acme",

@@ -21,7 +21,7 @@ export function CallSections({ call, feedback }: { call: LLMCall; feedback: Reac
   const parsed = (call.prompt?.messages?.length ?? 0) > 0 || Boolean(call.completion?.text);
   return (
     <>
-      {call.error && <ErrorBox error={call.error} />}
+      {call.error && <ErrorBox error={call.error} context={{ status: call.status, chunkCount: call.timing.chunkCount }} />}
       <Section title="Prompt">
         <ChatMessages call={call} />
         {!parsed && call.prompt?.text && <LongText text={call.prompt.text} />}

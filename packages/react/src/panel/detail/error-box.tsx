@@ -1,8 +1,8 @@
-import { errorHint, type CallError } from "@llmscope/core";
+import { errorHint, type CallError, type HintContext } from "@llmscope/core";
 
-export function ErrorBox({ error }: { error: CallError }) {
+export function ErrorBox({ error, context }: { error: CallError; context?: HintContext }) {
   // an unknown kind has no hint; the message still shows
-  const hint = errorHint(error.kind);
+  const hint = errorHint(error.kind, context);
   return (
     <div className="error-box" role="alert">
       <div className="kv-line">

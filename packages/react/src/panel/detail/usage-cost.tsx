@@ -1,6 +1,15 @@
 import type { LLMCall } from "@llmscope/core";
 import { formatCount, formatUSD } from "../format.ts";
 
+/** why a call carries no cost: unpriced only when it has tokens to price */
+export function noCostReason(call: LLMCall): string {
+  const { inputTokens, outputTokens } = call.usage ?? {};
+  if (inputTokens === undefined && outputTokens === undefined) {
+    return call.error ? "Not billed: the call failed before any tokens were counted." : "No tokens recorded, so no cost.";
+  }
+  return `No price known for ${call.responseModel ?? call.model ?? "this model"}.`;
+}
+
 export function UsageCost({ call }: { call: LLMCall }) {
   const usage = call.usage ?? { source: "estimated" as const };
   const cost = call.cost;
@@ -43,7 +52,7 @@ export function UsageCost({ call }: { call: LLMCall }) {
               <tr className="total"><th scope="row">Total</th><td className="num">{formatUSD(cost.totalUSD)}</td></tr>
             </>
           ) : (
-            <tr><td className="muted">No price known for this model.</td></tr>
+            <tr><td className="muted">{noCostReason(call)}</td></tr>
           )}
         </tbody>
       </table>
