@@ -14,7 +14,8 @@ export interface CollectorApi {
   alerts(query?: Query): Promise<{ alerts: AlertRecord[] }>;
   traces(query: Query): Promise<TracePage>;
   trace(id: string): Promise<TraceDetail>;
-  traceStats(query: Query): Promise<TraceStatsAnswer>;
+  /** undefined when the collector keeps no traces (404) */
+  traceStats(query: Query): Promise<TraceStatsAnswer | undefined>;
   sessions(query: Query): Promise<SessionPage>;
   session(id: string): Promise<SessionDetail>;
   /** undefined when the collector has no such endpoint (404): the page hides that part */
@@ -43,6 +44,12 @@ export function createCollectorApi(readKey: string, base = new URL("./", locatio
     if (!response.ok) throw await apiErrorOf(response);
     return (await response.json()) as T;
   }
+  async function optional<T>(path: string): Promise<T | undefined> {
+    const response = await send(path);
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw await apiErrorOf(response);
+    return (await response.json()) as T;
+  }
   return {
     calls: (query) => get(`v1/calls${queryString(query)}`),
     call: (id) => get(`v1/calls/${encodeURIComponent(id)}`),
@@ -51,14 +58,9 @@ export function createCollectorApi(readKey: string, base = new URL("./", locatio
     alerts: (query = {}) => get(`v1/alerts${queryString(query)}`),
     traces: (query) => get(`v1/traces${queryString(query)}`),
     trace: (id) => get(`v1/traces/${encodeURIComponent(id)}`),
-    traceStats: (query) => get(`v1/traces/stats${queryString(query)}`),
+    traceStats: (query) => optional(`v1/traces/stats${queryString(query)}`),
     sessions: (query) => get(`v1/sessions${queryString(query)}`),
     session: (id) => get(`v1/sessions/${encodeURIComponent(id)}`),
-    async optional<T>(path: string) {
-      const response = await send(path);
-      if (response.status === 404) return undefined;
-      if (!response.ok) throw await apiErrorOf(response);
-      return (await response.json()) as T;
-    },
+    optional,
   };
 }

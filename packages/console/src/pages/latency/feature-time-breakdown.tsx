@@ -16,7 +16,10 @@ export function FeatureTimeBreakdown() {
     <>
       <h2 className="section-title">Time by kind per feature (traces)</h2>
       <LoadedView loaded={loaded}>
-        {({ rows }) => (rows.length ? <BreakdownTable rows={rows} /> : <p className="muted">No traces recorded yet: the breakdown appears once the app records whole requests.</p>)}
+        {(answer) =>
+          answer === undefined ? <p className="muted">This collector's store keeps no traces.</p>
+          : answer.rows.length ? <BreakdownTable rows={answer.rows} />
+          : <p className="muted">No traces recorded yet: the breakdown appears once the app records whole requests.</p>}
       </LoadedView>
     </>
   );
