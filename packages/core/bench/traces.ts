@@ -32,7 +32,8 @@ async function perItem(a: () => unknown, b: () => unknown, rounds = 31): Promise
   return [median(as), median(bs)];
 }
 
-export async function nonLLMOutsideTrace(): Promise<[number, number]> {
+/** a non-LLM fetch outside any trace over loopback: wall time and this process's CPU time per round trip, bare and wrapped */
+export async function nonLLMOutsideTrace(): Promise<{ wall: [number, number]; cpu: [number, number] }> {
   const server = await startServer("bare");
   try {
     const url = `${new URL(server.url).origin}/search`;
@@ -43,7 +44,14 @@ export async function nonLLMOutsideTrace(): Promise<[number, number]> {
       await (await f(url)).arrayBuffer();
       return performance.now() - t0;
     };
-    return await paired(roundTrip(fetch), roundTrip(recorded), { turns: 1000, warmup: 50 });
+    const cpu = (f: typeof fetch) => async () => {
+      const c0 = process.cpuUsage();
+      await (await f(url)).arrayBuffer();
+      const { user, system } = process.cpuUsage(c0);
+      return (user + system) / 1000;
+    };
+    const wall = await paired(roundTrip(fetch), roundTrip(recorded), { turns: 1000, warmup: 50 });
+    return { wall, cpu: await paired(cpu(fetch), cpu(recorded), { turns: 1000, warmup: 50 }) };
   } finally {
     server.close();
   }
@@ -108,7 +116,8 @@ export async function benchTraces(): Promise<string> {
   const steps = await stepCost();
   const finish = await chunkSize("../src/trace/finish-trace.ts");
   const server = await chunkSize("../src/server/index.ts");
-  const ratio = outside[1] / outside[0];
+  const ratio = outside.wall[1] / outside.wall[0];
+  const cpuRatio = outside.cpu[1] / outside.cpu[0];
   const perHttp = http[1] - http[0];
   const perSync = steps.sync[1] - steps.sync[0];
   const perAsync = steps.async[1] - steps.async[0];
@@ -119,7 +128,8 @@ export async function benchTraces(): Promise<string> {
     "",
     "| measure | without | with | result | goal | |",
     "|---|---|---|---|---|---|",
-    `| non-LLM fetch outside any trace, loopback round trip: bare fetch vs recorder.wrap(fetch) | ${outside[0].toFixed(3)} ms | ${outside[1].toFixed(3)} ms | ×${ratio.toFixed(3)} | ≤ ×1.01 | ${pass(ratio <= 1.01)} |`,
+    `| non-LLM fetch outside any trace, loopback round trip: bare fetch vs recorder.wrap(fetch) | ${outside.wall[0].toFixed(3)} ms | ${outside.wall[1].toFixed(3)} ms | ×${ratio.toFixed(3)} | ≤ ×1.01 | ${pass(ratio <= 1.01)} |`,
+    `| the same, this process's CPU per round trip | ${us(outside.cpu[0])} | ${us(outside.cpu[1])} | ×${cpuRatio.toFixed(3)} | | |`,
     `| CPU per http step (a non-LLM fetch inside a trace, in process) | ${us(http[0])} | ${us(http[1])} | +${us(perHttp)} | ≤ 20 µs | ${pass(perHttp <= 0.02)} |`,
     `| CPU per recorder.step, sync fn | ${us(steps.sync[0])} | ${us(steps.sync[1])} | +${us(perSync)} | ≤ 20 µs | ${pass(perSync <= 0.02)} |`,
     `| CPU per recorder.step, async fn awaited | ${us(steps.async[0])} | ${us(steps.async[1])} | +${us(perAsync)} | ≤ 20 µs | ${pass(perAsync <= 0.02)} |`,
