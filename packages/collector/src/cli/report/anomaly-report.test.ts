@@ -64,9 +64,17 @@ describe("anomalies in the report", () => {
 
   it("says so when the period is quiet", async () => {
     const quiet = await buildReport(temp.store, dayStart(FIRST + 20), dayStart(FIRST + 23));
-    expect(quiet.anomalies).toEqual({ days: [], moreDays: 0 });
-    expect(renderTerminal(quiet)).toContain("Anomalies\n  none");
+    expect(quiet.anomalies).toEqual({ days: [], moreDays: 0, historyDays: 23 });
+    expect(renderTerminal(quiet)).toContain("Anomalies\n  none. Every day stayed within its usual range.");
     expect(renderHtml(quiet)).toContain("Every day stayed within its usual range.");
+  });
+
+  it("says a store with too little history was not judged, rather than calling it quiet", async () => {
+    const young = await buildReport(temp.store, dayStart(FIRST), dayStart(FIRST + 1));
+    expect(young.anomalies).toEqual({ days: [], moreDays: 0, historyDays: 1 });
+    expect(renderTerminal(young)).toContain("Not judged yet: a day is judged against the days before it, and that needs 14 days with calls; there is 1 so far.");
+    expect(renderHtml(young)).toContain("Not judged yet");
+    expect(renderHtml(young)).not.toContain("within its usual range");
   });
 
   it("words counts and scores the way a person reads them", () => {

@@ -6,6 +6,8 @@ import { detectAnomalies, type Anomaly } from "../../insights/detect-anomalies.t
 import { explainDay } from "../../insights/explain-day.ts";
 import type { Metric } from "../../insights/metrics.ts";
 
+const DAY_MS = 86_400_000;
+
 export interface AnomalyRow {
   dimension: StatsDimension;
   key: string;
@@ -40,7 +42,12 @@ export interface AnomalyReport {
   days: AnomalyDay[];
   /** anomalous days left out by the cap (the oldest ones) */
   moreDays: number;
+  /** days with calls in the 28 before the period's last day: under MIN_HISTORY_DAYS, nothing could be judged */
+  historyDays?: number;
 }
+
+/** a day is judged against its 28 days before; a baseline needs half of them (see scan-series.ts) */
+export const MIN_HISTORY_DAYS = 14;
 
 export interface AnomalyReportOptions {
   /** days explained and listed: each explanation re-reads several rollups (default 10) */
@@ -56,6 +63,8 @@ export async function buildAnomalyReport(store: CallStore, fromDay: number, toDa
   const maxDays = options.maxDays ?? 10;
   const perDay = options.perDay ?? 5;
   if (toDay < fromDay) return { days: [], moreDays: 0 };
+  const historyDays = await daysWithCalls(store, toDay - 28, toDay);
+  if (historyDays < MIN_HISTORY_DAYS) return { days: [], moreDays: 0, historyDays };
   const found = await detectAnomalies(store, { fromDay, toDay, now: options.now ?? Date.now() });
   const byDay = new Map<number, Anomaly[]>();
   for (const a of found) byDay.set(a.day, [...(byDay.get(a.day) ?? []), a]);
@@ -76,7 +85,20 @@ export async function buildAnomalyReport(store: CallStore, fromDay: number, toDa
       top: anomalies.slice(0, perDay).map(rowOf),
     });
   }
-  return { days, moreDays: newestFirst.length - days.length };
+  return { days, moreDays: newestFirst.length - days.length, historyDays };
+}
+
+async function daysWithCalls(store: CallStore, fromDay: number, toDay: number): Promise<number> {
+  const rows = await store.stats({ groupBy: "all", period: "day", from: fromDay * DAY_MS, to: (toDay + 1) * DAY_MS });
+  return rows.filter((r) => r.calls > 0).length;
+}
+
+/** the line a report shows when no day stood out: why, when too little history was there to judge */
+export function quietLine(a: AnomalyReport): string {
+  if (a.historyDays !== undefined && a.historyDays < MIN_HISTORY_DAYS) {
+    return `Not judged yet: a day is judged against the days before it, and that needs ${MIN_HISTORY_DAYS} days with calls; there ${a.historyDays === 1 ? "is 1" : `are ${a.historyDays}`} so far.`;
+  }
+  return "Every day stayed within its usual range.";
 }
 
 function rowOf(a: Anomaly): AnomalyRow {

@@ -6,7 +6,7 @@ import { count, day, label, ms, usd } from "./format.ts";
 import { areaLine, barChart, escapeHtml, stackedColumns } from "./svg-charts.ts";
 import { REPORT_CSS } from "./report-css.ts";
 import { QUALITY_HEADERS, qualityCells, type QualityReport } from "./quality-report.ts";
-import { moreAnomalies, moreDaysLine, signedScore, type AnomalyReport } from "./anomaly-report.ts";
+import { moreAnomalies, moreDaysLine, quietLine, signedScore, type AnomalyReport } from "./anomaly-report.ts";
 
 const costBars = (rows: StatsRow[]) => rows.slice(0, 10).map((r) => ({ label: label(r.key), value: r.costUSD, text: usd(r.costUSD) }));
 
@@ -77,7 +77,7 @@ function qualityTables(q: QualityReport): string {
 }
 
 function anomalyList(a: AnomalyReport): string {
-  if (!a.days.length) return `<p class="empty ok">Every day stayed within its usual range.</p>`;
+  if (!a.days.length) return `<p class="empty ok">${escapeHtml(quietLine(a))}</p>`;
   const days = a.days.map((d) => `<li><span class="badge tokens">${escapeHtml(d.dayLabel)}</span>
     <div class="msg">${escapeHtml(d.sentence ?? `${d.anomalies} anomalies`)}</div>
     <table><tbody>${d.top.map((x) => `<tr><td class="num">${escapeHtml(signedScore(x.score))}</td><td>${escapeHtml(x.message)}</td></tr>`).join("")}</tbody></table>

@@ -3,7 +3,7 @@ import type { StatsRow } from "../../store/call-store.ts";
 import type { ReportData } from "./build-report.ts";
 import { count, day, label, ms, usd } from "./format.ts";
 import { QUALITY_HEADERS, qualityCells, type QualityReport } from "./quality-report.ts";
-import { moreAnomalies, moreDaysLine, signedScore, type AnomalyReport } from "./anomaly-report.ts";
+import { moreAnomalies, moreDaysLine, quietLine, signedScore, type AnomalyReport } from "./anomaly-report.ts";
 
 export function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -64,7 +64,7 @@ function qualityText(q: QualityReport): string {
 }
 
 function anomalyText(a: AnomalyReport): string {
-  if (!a.days.length) return "Anomalies\n  none: every day within its usual range";
+  if (!a.days.length) return `Anomalies\n  none. ${quietLine(a)}`;
   const days = a.days.map((d) => {
     const rows = d.top.map((x) => `    ${signedScore(x.score).padStart(6)}  ${x.message}`);
     const more = moreAnomalies(d) > 0 ? [`    … ${moreAnomalies(d)} more`] : [];
