@@ -10,9 +10,12 @@ import { build, defaultClientConditions, preview } from "vite";
 import react from "@vitejs/plugin-react";
 import { launchChromium } from "../e2e/browser.ts";
 import { buildFixture } from "../e2e/fixture-server.ts";
+import { measureTraceFilter, type TraceFilterResult } from "./trace-filter.ts";
 
 const root = fileURLToPath(new URL("./fixture/", import.meta.url));
 const calls = 10_000;
+const callsPerTrace = 5;
+const traces = calls / callsPerTrace;
 const query = "lighthouse";
 const rounds = 5;
 // strings only the devtools contain; a chunk holding one is devtools code
@@ -49,6 +52,7 @@ try {
   const panelChunk = chunks.find((c) => c.type === "chunk" && c.code.includes(panelMarker));
   if (!panelChunk || panelChunk.type !== "chunk") throw new Error("no chunk holds the panel");
   const viewChunks = chunks.filter((c) => c.type === "chunk" && /-view-/.test(c.fileName));
+  const traceChunk = chunks.find((c) => c.type === "chunk" && c.code.includes("Filter requests"));
   const gz = (code: string) => gzipSync(code, { level: 9 }).length;
 
   const server = await preview({ ...config, build: { outDir }, preview: { host: "127.0.0.1", port: 0 } });
@@ -57,12 +61,13 @@ try {
   let latencies: number[] = [];
   let rows = 0;
   let matched = "";
+  let traceFilter: TraceFilterResult = { latencies: [], rows: 0, matched: "" };
   try {
     const page = await browser.context.newPage();
     await page.goto(url!);
     const search = page.getByRole("searchbox", { name: "Search prompts and completions" });
     await search.waitFor();
-    await page.evaluate((n) => (window as unknown as { bench: { emit(n: number): void } }).bench.emit(n), calls);
+    await page.evaluate(([n, per]) => (window as unknown as { bench: { emit(n: number, per: number): void } }).bench.emit(n!, per!), [calls, callsPerTrace]);
     await page.getByText(`${calls} calls`).waitFor();
     rows = await page.getByRole("listbox", { name: "LLM calls" }).getByRole("option").count();
     // keystroke → the next frame after React has committed the filtered list → the task after that frame's paint
@@ -86,6 +91,7 @@ try {
     }
     latencies = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
     matched = (await page.locator(".shown").first().innerText()).trim();
+    traceFilter = await measureTraceFilter(page, traces, query, rounds);
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
@@ -106,6 +112,11 @@ try {
     `| list rows in the DOM with ${calls.toLocaleString("en-US")} calls | ${rows} | ≤ 100 |`,
     `| panel chunk (lazy, loaded on open), min+gz | ${kb(gz(panelChunk.code))} (${kb(panelChunk.code.length)} min) | ≤ 25 KB |`,
     `| analysis view chunks (lazy, per tab), min+gz | ${viewChunks.map((c) => (c.type === "chunk" ? kb(gz(c.code)) : "")).join(" + ")} | |`,
+    `| Traces filter keystroke → painted result (${traces.toLocaleString("en-US")} requests holding the ${calls.toLocaleString("en-US")} calls; ${traceFilter.latencies.length} keystrokes, ${traceFilter.matched}), median | ${percentileOf(traceFilter.latencies, 50).toFixed(1)} ms | ≤ 50 ms |`,
+    `| Traces filter keystroke → painted result, p95 | ${percentileOf(traceFilter.latencies, 95).toFixed(1)} ms | ≤ 50 ms |`,
+    `| Traces filter keystroke → painted result, worst | ${Math.max(...traceFilter.latencies).toFixed(1)} ms | |`,
+    `| request rows in the DOM with ${traces.toLocaleString("en-US")} requests | ${traceFilter.rows} | ≤ 100 |`,
+    `| trace views chunk (lazy, Traces and Conversation tabs), min+gz | ${traceChunk && traceChunk.type === "chunk" ? kb(gz(traceChunk.code)) : "not found"} | |`,
     `| devtools code in an app's production build (\`@llmscope/react\`) | ${devtoolsBytes} bytes | 0 |`,
   ];
   console.log(lines.join("\n"));
