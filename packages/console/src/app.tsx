@@ -1,7 +1,8 @@
 // The console's shell: the read key gate, the navigation and one page per route.
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { panelCss, viewCss } from "@llmscope/react/views";
 import { createCollectorApi } from "./api/collector-api.ts";
+import { collectorNeedsKey } from "./api/key-required.ts";
 import { forgetReadKey, saveReadKey, savedReadKey } from "./api/read-key.ts";
 import { KeyPage } from "./pages/key-page.tsx";
 import { PageSwitch } from "./pages/page-switch.tsx";
@@ -14,6 +15,15 @@ import { useRoute } from "./routing/use-route.ts";
 
 export function App() {
   const [key, setKey] = useState(savedReadKey);
+  // no key saved: ask only when the collector wants one
+  const [probing, setProbing] = useState(key === undefined);
+  useEffect(() => {
+    if (!probing) return;
+    void collectorNeedsKey().then((needs) => {
+      if (!needs) setKey("");
+      setProbing(false);
+    });
+  }, [probing]);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const route = useRoute();
   const context = useMemo(
@@ -28,7 +38,9 @@ export function App() {
   return (
     <div className="llmscope-theme llmscope-root console" data-theme={theme}>
       <style>{panelCss + viewCss + consoleCss + traceCss}</style>
-      {context ? (
+      {probing ? (
+        <p className="muted" role="status">Connecting to the collector…</p>
+      ) : context ? (
         <ApiContext.Provider value={context}>
           <NavBar route={route} theme={theme} onToggleTheme={toggleTheme} />
           <main className="console-main">
