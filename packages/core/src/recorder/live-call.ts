@@ -189,7 +189,8 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     core.track(
       seen.then(async (body) => {
         const at = now();
-        timing.ttftMs = at - t0;
+        // an error body is no answer: it has no first token to time
+        if (response.ok && "text" in body) timing.ttftMs = at - t0;
         await later();
         let signals: ErrorSignals = { status: response.status };
         try {

@@ -86,6 +86,9 @@ describe("a recorded JSON call", () => {
     expect(result).toBe(429);
     expect(call.error).toMatchObject({ kind: "rate_limit", status: 429, message: "Rate limit reached for gpt-4o" });
     expect(call.usage.inputTokens).toBeUndefined();
+    // an error body is not a first token: it must not pull the TTFT figures down
+    expect(call.timing.ttftMs).toBeUndefined();
+    expect(call.timing.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it("records a rejected fetch as a network error", async () => {
