@@ -1,6 +1,7 @@
 // Runs every rule over a freshly committed batch, stores what fires (dedup and
 // cooldown are the store's job, so they hold across restarts) and hands new
 // alerts to the webhooks.
+import type { Trace } from "@llmscope/core";
 import type { CallStore, IngestedCall } from "../store/call-store.ts";
 import type { Alert } from "./alert.ts";
 import type { AlertRule } from "./alert-rule.ts";
@@ -19,7 +20,8 @@ export interface AlertEngineOptions {
 
 export interface AlertEngine {
   readonly thresholds: AlertThresholds;
-  evaluate(batch: IngestedCall[]): Promise<Alert[]>;
+  /** the calls and the traces one request stored */
+  evaluate(batch: IngestedCall[], traces?: Trace[]): Promise<Alert[]>;
 }
 
 export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
@@ -27,12 +29,12 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const rules = options.rules ?? ALL_RULES;
   return {
     thresholds,
-    async evaluate(batch) {
-      if (batch.length === 0) return [];
+    async evaluate(batch, traces = []) {
+      if (batch.length === 0 && traces.length === 0) return [];
       const fired: Alert[] = [];
       for (const rule of rules) {
         try {
-          for (const draft of await rule.evaluate({ batch, store: options.store, thresholds })) {
+          for (const draft of await rule.evaluate({ batch, traces, store: options.store, thresholds })) {
             const alert: Alert = { id: crypto.randomUUID(), ...draft };
             if (await options.store.recordAlert(alert, thresholds.cooldownMs)) fired.push(alert);
           }

@@ -1,6 +1,7 @@
 // Each rule looks only at the batch just stored and at rollup rows for the
 // subjects that batch touched: evaluation cost grows with the batch, never
 // with the size of the store.
+import type { Trace } from "@llmscope/core";
 import type { CallStore, IngestedCall } from "../store/call-store.ts";
 import type { Alert, AlertKind } from "./alert.ts";
 import type { AlertThresholds } from "./thresholds.ts";
@@ -9,6 +10,8 @@ export type AlertDraft = Omit<Alert, "id">;
 
 export interface RuleContext {
   batch: IngestedCall[];
+  /** the traces the same request stored (trace rules read these; the others the calls) */
+  traces: Trace[];
   store: CallStore;
   thresholds: AlertThresholds;
 }

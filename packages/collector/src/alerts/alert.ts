@@ -8,12 +8,13 @@ export type AlertKind =
   | "avg_cost_per_request"
   | "quality_drop"
   | "satisfaction_drop"
-  | "anomaly";
+  | "anomaly"
+  | "agent_loop";
 
 export interface Alert {
   id: string;
   kind: AlertKind;
-  /** what the alert is about: a prompt key, a day, a month, a user */
+  /** what the alert is about: a prompt key, a day, a month, a user, a trace id (agent_loop) */
   subject: string;
   /** the observed value and the baseline it was compared against */
   value: number;

@@ -28,6 +28,10 @@ export interface AlertThresholds {
   satisfactionMinVotes: number;
   /** robust z-score (against a 28-day median/MAD baseline) at which a day's measure is an anomaly */
   anomalyScore: number;
+  /** LLM calls in one trace above which it is an agent loop */
+  agentLoopCalls: number;
+  /** identical tool calls (same tool, same arguments) in one trace above which it is an agent loop */
+  agentLoopRepeats: number;
   /** after an alert fires for a subject, the same kind and subject stay quiet this long (record time) */
   cooldownMs: number;
 }
@@ -47,5 +51,7 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = {
   satisfactionDrop: 0.2,
   satisfactionMinVotes: 5,
   anomalyScore: 6,
+  agentLoopCalls: 25,
+  agentLoopRepeats: 5,
   cooldownMs: 60 * 60 * 1000,
 };

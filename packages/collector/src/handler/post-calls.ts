@@ -61,7 +61,7 @@ export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Res
   c.tracesDuplicate += traces.duplicates;
   let alerts = 0;
   if (ctx.alerts) {
-    const fired = await ctx.alerts.evaluate(result.inserted);
+    const fired = await ctx.alerts.evaluate(result.inserted, traces.stored);
     alerts = fired.length;
     c.alertsFired += alerts;
   }

@@ -1,6 +1,6 @@
 // A real store (SQLite, or PostgreSQL with dropPostgresTestDatabase in
 // afterAll) plus the alert engine, fed the way the handler feeds it.
-import type { LLMCall } from "@llmscope/core";
+import type { LLMCall, Trace } from "@llmscope/core";
 import type { CallStore } from "../store/call-store.ts";
 import { createAlertEngine } from "../alerts/alert-engine.ts";
 import type { AlertRule } from "../alerts/alert-rule.ts";
@@ -11,7 +11,8 @@ import { openTestStore, type TestStoreKind } from "./test-server.ts";
 export interface AlertHarness {
   /** the store, once the first ingest has opened it */
   readonly store: CallStore;
-  ingest(calls: LLMCall[]): Promise<Alert[]>;
+  /** stores the calls, then the traces, and evaluates the rule on what was new, as POST /v1/calls does */
+  ingest(calls: LLMCall[], traces?: Trace[]): Promise<Alert[]>;
   close(): Promise<void>;
 }
 
@@ -29,10 +30,11 @@ export function alertHarness(rule: AlertRule, thresholds: Partial<AlertThreshold
       if (!store) throw new Error("the harness store opens with the first ingest");
       return store;
     },
-    async ingest(calls) {
+    async ingest(calls, traces = []) {
       const { store } = await opened;
       const { inserted } = await store.ingest(calls, Date.now());
-      const fired = await (await engine).evaluate(inserted);
+      const stored = traces.length ? (await store.traces!.ingest(traces, Date.now())).inserted : [];
+      const fired = await (await engine).evaluate(inserted, stored);
       if (errors.length) throw errors[0];
       return fired;
     },

@@ -6,6 +6,7 @@ import { dailyTokensRule } from "./daily-tokens.ts";
 import { promptWeeklyRule } from "./prompt-weekly.ts";
 import { tokenSpikeRule } from "./token-spike.ts";
 import { userDailyCostRule } from "./user-daily-cost.ts";
+import { agentLoopRule } from "./agent-loop.ts";
 
 export const ALL_RULES: readonly AlertRule[] = [
   tokenSpikeRule,
@@ -15,4 +16,5 @@ export const ALL_RULES: readonly AlertRule[] = [
   userDailyCostRule,
   avgCostRule,
   anomalyRule,
+  agentLoopRule,
 ];
