@@ -31,6 +31,7 @@ export interface KeyContribution {
 
 const NUMERATOR: Partial<Record<Metric, (r: DayRow) => number>> = {
   tokensPerRequest: (r) => r.inputTokens + r.outputTokens,
+  outputTokensPerRequest: (r) => r.outputTokens,
   costPerRequest: (r) => r.costUSD,
   errorRate: (r) => r.errors,
 };

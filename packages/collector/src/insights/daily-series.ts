@@ -14,7 +14,7 @@ export type DayRow = StatsRow & { quality?: number; scored?: number };
  * store holds any call of the loaded range: days before it are unknown, not
  * quiet, so a collector a few weeks old does not take its empty past for zeros.
  */
-export type KeyDays = Map<number, DayRow> & { dataFrom?: number };
+export type KeyDays = Map<number, DayRow> & { dataFrom?: number; firstSeen?: number };
 
 /** key → its days */
 export type DailySeries = Map<string, KeyDays>;
@@ -32,7 +32,7 @@ export async function loadDailySeries(store: CallStore, dimension: StatsDimensio
     days.set(day, { ...row });
     dataFrom = Math.min(dataFrom, day);
   }
-  for (const days of series.values()) days.dataFrom = dataFrom;
+  markDataFrom(series, dataFrom);
   for (const q of quality) {
     const row = series.get(q.key)?.get(dayOf(Date.parse(q.period)));
     if (row && q.average !== undefined && q.scored > 0) (row.quality = q.average), (row.scored = q.scored);
@@ -40,12 +40,31 @@ export async function loadDailySeries(store: CallStore, dimension: StatsDimensio
   return series;
 }
 
-/** the measure on each history day since the data began; a day without calls counts as 0 for volume measures and is skipped for rates */
+/**
+ * Every key's days start at the store's first day in range; a key first seen
+ * later (a new joiner, a new department, a new nightly job) is news on its
+ * first day, and from then on is judged against its own days only, so it is
+ * not "new" again every day until its zeros leave the window.
+ */
+export function markDataFrom(series: DailySeries, dataFrom: number): void {
+  for (const days of series.values()) {
+    days.dataFrom = dataFrom;
+    days.firstSeen = Math.min(...days.keys());
+  }
+}
+
+/** the calls a day needs before its rate counts as history */
+const MIN_RATE_CALLS = 10;
+
+/** the measure on each history day since the data began (or since the key was first seen); a day without calls counts as 0 for volume measures and is skipped for rates */
 export function historyOf(days: KeyDays, metric: Metric, day: number, historyDays: number): { day: number; value: number }[] {
   const spec = METRIC_SPECS[metric];
   const points: { day: number; value: number }[] = [];
-  for (let d = Math.max(day - historyDays, days.dataFrom ?? -Infinity); d < day; d++) {
+  const since = days.firstSeen !== undefined && days.firstSeen < day ? Math.max(days.firstSeen, days.dataFrom ?? -Infinity) : (days.dataFrom ?? -Infinity);
+  for (let d = Math.max(day - historyDays, since); d < day; d++) {
     const row = days.get(d);
+    // a rate read from a handful of calls (a weekend, a holiday) is noise, not history
+    if (!spec.extensive && (row?.calls ?? 0) < (spec.minCalls ?? MIN_RATE_CALLS)) continue;
     const value = row ? spec.value(row) : spec.extensive ? 0 : undefined;
     if (value !== undefined) points.push({ day: d, value });
   }
@@ -65,7 +84,7 @@ export function baselineOf(days: KeyDays, metric: Metric, day: number, historyDa
   const usualCalls = robustBaseline(historyOf(days, "calls", day, historyDays), day, { seasonal: true, relativeFloor: 0, absoluteFloor: 0 });
   // a day's mean quality is as steady as the calls scored that day make it
   const calls = Math.max(1, (metric === "quality" ? days.get(day)?.scored : usualCalls?.expected) ?? 1);
-  const base = robustBaseline(history, day, { seasonal: spec.extensive, relativeFloor: relativeFloor(metric, calls), absoluteFloor: 1e-9 });
+  const base = robustBaseline(history, day, { seasonal: spec.extensive, upperTail: spec.extensive, relativeFloor: relativeFloor(metric, calls), absoluteFloor: 1e-9 });
   if (base && metric === "errorRate") base.sigma = Math.max(base.sigma, Math.sqrt(Math.max(base.expected * calls, 3)) / calls);
   return base;
 }
@@ -80,6 +99,7 @@ function relativeFloor(metric: Metric, calls: number): number {
     case "tokens":
       return Math.max(0.05, 1.3 / Math.sqrt(calls));
     case "cost":
+    case "cacheWriteTokens":
       return Math.max(0.05, 1.8 / Math.sqrt(calls));
     case "latencyP95":
     case "ttftP95":

@@ -1,44 +1,61 @@
 // One explanation for a day's anomalies: the same incident usually shows in
-// several measures and series, so one measure is chosen as the headline and
-// analysed at the whole-app level: the one the whole app moved most in
-// (robust z-score), counted only in the direction that measure's anomalies
-// point. A model switch on a small feature barely moves the app's totals, and
-// a quiet day's drop in requests must not head a story about rising cost.
-// A day whose anomalies are all in hourly series (a burst too short to move
-// the day) is explained at its strongest hour instead.
+// several measures and series, so the anomaly with the largest material
+// impact is the headline, and the cause is looked for inside the flagged
+// series (see narrowestCause). The whole app's breakdown of the headline's
+// measure (analyzeRootCause) follows it as the further causes. When the
+// headline is an hour's (a burst too short to move the day), the day is
+// explained at that hour.
 import type { CallStore } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
-import type { Metric } from "./metrics.ts";
-import { analyzeRootCause, type RootCause } from "./root-cause.ts";
-
-/** one series' weight in a measure's direction is capped: a series new today has an unbounded score */
-const SCORE_CAP = 30;
+import { firstChangedCall } from "./first-changed-call.ts";
+import { METRIC_SPECS } from "./metrics.ts";
+import { CARRIES, narrowestCause, type NamedCause } from "./narrowest-cause.ts";
+import { onsetHour } from "./onset-hour.ts";
+import { rootCauseSentence } from "./rca-sentence.ts";
+import { analyzeRootCause, type Cause, type RootCause } from "./root-cause.ts";
+import { windowOf } from "./time-window.ts";
 
 export async function explainDay(store: CallStore, anomalies: readonly Anomaly[], historyDays = 28): Promise<RootCause | undefined> {
   const day = anomalies[0]?.day;
   if (day === undefined) return undefined;
   const sameDay = anomalies.filter((a) => a.day === day);
-  const wholeDay = sameDay.filter((a) => a.hour === undefined);
-  const hour = wholeDay.length ? undefined : strongestHour(sameDay);
-  const counted = hour === undefined ? wholeDay : sameDay.filter((a) => a.hour === hour);
-  const direction = new Map<Metric, number>();
-  for (const a of counted) {
-    direction.set(a.metric, (direction.get(a.metric) ?? 0) + capped(a.score));
-  }
-  let best: { rca: RootCause; agreement: number } | undefined;
-  for (const [metric, pull] of direction) {
-    const rca = await analyzeRootCause(store, { metric, day, historyDays, ...(hour !== undefined ? { hour } : {}) });
-    const agreement = Math.sign(pull) * rca.score;
-    if (!best || agreement > best.agreement) best = { rca, agreement };
-  }
-  return best?.rca;
+  const headline = sameDay.reduce((best, a) => (a.impact.dayShare > best.impact.dayShare ? a : best));
+  const hour = headline.hour;
+  const named = await narrowestCause(store, sameDay, headline);
+  const metric = named?.anomaly.metric ?? headline.metric;
+  const rca = await analyzeRootCause(store, { metric, day, historyDays, ...(hour !== undefined ? { hour } : {}) });
+  // failures only the providers and models carry are named by their kind first, when one kind carries them
+  const kind = rca.causes[0];
+  if (!named || (named.infrastructure && kind?.dimension === "errorKind" && kind.share >= CARRIES)) return rca;
+  return putFirst(store, rca, named, historyDays);
 }
 
-const capped = (score: number) => Math.max(-SCORE_CAP, Math.min(SCORE_CAP, score));
-
-/** the hour whose anomalies weigh most */
-function strongestHour(anomalies: readonly Anomaly[]): number | undefined {
-  const weight = new Map<number, number>();
-  for (const a of anomalies) if (a.hour !== undefined) weight.set(a.hour, (weight.get(a.hour) ?? 0) + Math.abs(capped(a.score)));
-  return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0];
+/** the named series first, with its own before and after and its own first changed call */
+async function putFirst(store: CallStore, rca: RootCause, named: NamedCause, historyDays: number): Promise<RootCause> {
+  const a = named.anomaly;
+  const found = rca.causes.find((c) => c.dimension === named.label && c.key === a.key);
+  const top: Cause = {
+    key: a.key,
+    dimension: named.label,
+    contribution: found?.contribution ?? a.impact.amount,
+    baselineShare: found?.baselineShare ?? 0,
+    todayShare: found?.todayShare ?? 0,
+    calls: found?.calls ?? 0,
+    before: a.expected,
+    after: a.value,
+    z: a.score,
+    spread: found?.spread ?? 0,
+    share: Math.min(1, Math.max(found?.share ?? 0, named.carried)),
+    score: found?.score ?? 1,
+  };
+  const causes = [top, ...rca.causes.filter((c) => c !== found)];
+  const direction = METRIC_SPECS[a.metric].worse;
+  const onset = a.hour === undefined ? await onsetHour(store, named.label, a.key, a.metric, a.day, direction, historyDays) : undefined;
+  const window = windowOf(a.day, a.hour);
+  const searched = onset !== undefined ? { ...window, from: windowOf(a.day, onset).from } : window;
+  const firstCall = await firstChangedCall(store, top, a.metric, searched);
+  const { firstCall: _, ...rest } = rca;
+  const result: RootCause = { ...rest, causes, sentence: "", ...(firstCall ? { firstCall } : {}) };
+  result.sentence = rootCauseSentence(result);
+  return result;
 }

@@ -20,6 +20,7 @@ export const FILTER_FIELD: Record<string, keyof CallFilter> = {
   user: "userId",
   provider: "provider",
   errorKind: "errorKind",
+  responseModel: "responseModel",
 };
 
 /** at most this many calls are read looking for the first changed one */
@@ -28,9 +29,12 @@ const MAX_READ = 50_000;
 type Probe = (call: LLMCall) => number | undefined;
 const PROBES: Partial<Record<Metric, Probe>> = {
   tokensPerRequest: (c) => (c.usage.inputTokens ?? 0) + (c.usage.outputTokens ?? 0),
+  outputTokensPerRequest: (c) => c.usage.outputTokens,
   costPerRequest: (c) => c.cost?.totalUSD,
+  cachedInputShare: (c) => (c.usage.inputTokens ? (c.usage.cachedInputTokens ?? 0) / c.usage.inputTokens : undefined),
   latencyP95: (c) => c.timing.durationMs,
-  ttftP95: (c) => c.timing.ttftMs,
+  // a non-streamed call's first token is its whole body
+  ttftP95: (c) => (c.stream ? c.timing.ttftMs : undefined),
   quality: (c) => c.quality?.average,
 };
 
@@ -53,8 +57,8 @@ export async function firstChangedCall(
     if (++read > MAX_READ) break;
     if (metric === "errorRate" && !call.error) continue;
     const v = probe?.(call);
-    // a call not scored yet says nothing about quality
-    if (metric === "quality" && v === undefined) continue;
+    // a call without the measure (not scored yet, not streamed, failed before a cost) says nothing about it
+    if (probe && v === undefined) continue;
     if (probe && midpoint !== undefined && v !== undefined && (rising ? v <= midpoint : v >= midpoint)) continue;
     return { id: call.id, startedAt: call.startedAt };
   }

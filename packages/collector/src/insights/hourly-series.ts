@@ -6,7 +6,7 @@
 import type { CallStore } from "../store/call-store.ts";
 import type { HourlyDimension } from "../store/rollup.ts";
 import { dayOf, dayStart, hourOf, HOUR_MS } from "../store/time-buckets.ts";
-import type { DailySeries } from "./daily-series.ts";
+import { markDataFrom, type DailySeries } from "./daily-series.ts";
 
 /** the 24 hour-of-day series (index 0 = 00:00–01:00 UTC) of one dimension over fromDay..toDay */
 export async function loadHourSlices(store: CallStore, dimension: HourlyDimension, fromDay: number, toDay: number): Promise<DailySeries[]> {
@@ -23,6 +23,6 @@ export async function loadHourSlices(store: CallStore, dimension: HourlyDimensio
     days.set(day, { ...row });
     dataFrom = Math.min(dataFrom, day);
   }
-  for (const slice of slices) for (const days of slice.values()) days.dataFrom = dataFrom;
+  for (const slice of slices) markDataFrom(slice, dataFrom);
   return slices;
 }

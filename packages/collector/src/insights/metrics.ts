@@ -4,7 +4,10 @@
 // the others are rates that should hold steady.
 import type { DayRow } from "./daily-series.ts";
 
-export const METRICS = ["calls", "tokens", "tokensPerRequest", "cost", "costPerRequest", "latencyP95", "ttftP95", "errorRate", "quality"] as const;
+export const METRICS = [
+  "calls", "tokens", "tokensPerRequest", "outputTokensPerRequest", "cost", "costPerRequest", "cachedInputShare", "cacheWriteTokens",
+  "latencyP95", "ttftP95", "errorRate", "quality",
+] as const;
 export type Metric = (typeof METRICS)[number];
 
 export interface MetricSpec {
@@ -43,8 +46,29 @@ export const METRIC_SPECS: Record<Metric, MetricSpec> = {
     minAbsoluteChange: 20,
     format: count,
   },
+  // answers growing (a new snapshot, a prompt asking for more) apart from context growing
+  outputTokensPerRequest: {
+    label: "output tokens per request",
+    extensive: false,
+    worse: 1,
+    value: (r) => perCall(r.outputTokens, r),
+    minRelativeChange: 0.3,
+    minAbsoluteChange: 20,
+    format: count,
+  },
   cost: { label: "daily cost", extensive: true, worse: 1, value: (r) => r.costUSD, minRelativeChange: 0.3, minAbsoluteChange: 0.05, format: usd },
   costPerRequest: { label: "cost per request", extensive: false, worse: 1, value: (r) => perCall(r.costUSD, r), minRelativeChange: 0.3, minAbsoluteChange: 1e-5, format: usd },
+  // a broken prompt cache raises cost while token counts stay flat: the share of input read from the cache falls
+  cachedInputShare: {
+    label: "cached share of input",
+    extensive: false,
+    worse: -1,
+    value: (r) => (r.inputTokens > 0 && r.cachedInputTokens !== undefined ? r.cachedInputTokens / r.inputTokens : undefined),
+    minRelativeChange: 0.3,
+    minAbsoluteChange: 0.1,
+    format: (v) => `${(v * 100).toFixed(0)}%`,
+  },
+  cacheWriteTokens: { label: "daily cache-write tokens", extensive: true, worse: 1, value: (r) => r.cacheWriteTokens ?? 0, minRelativeChange: 0.5, minAbsoluteChange: 5000, format: count },
   latencyP95: { label: "p95 latency", extensive: false, worse: 1, value: (r) => r.latencyP95Ms, minRelativeChange: 0.3, minAbsoluteChange: 200, minCalls: PERCENTILE_CALLS, format: ms },
   ttftP95: { label: "p95 time to first token", extensive: false, worse: 1, value: (r) => r.ttftP95Ms, minRelativeChange: 0.3, minAbsoluteChange: 100, minCalls: PERCENTILE_CALLS, format: ms },
   errorRate: {

@@ -50,19 +50,22 @@ const SIBLINGS_SHARE = 0.2;
  * tokens, cost and answers, providers slow down and fail, users and prompts
  * make volume.
  */
-const USUAL_CAUSE: Record<"size" | "speed" | "errors" | "volume" | "answers", readonly string[]> = {
-  size: ["promptId", "fingerprint", "model", "user", "feature", "department", "provider"],
-  speed: ["provider", "model", "promptId", "fingerprint", "user", "feature", "department"],
-  errors: ["errorKind", "provider", "model", "promptId", "fingerprint", "user", "feature", "department"],
-  volume: ["user", "promptId", "fingerprint", "feature", "department", "model", "provider"],
-  answers: ["promptId", "fingerprint", "model", "provider", "feature", "department", "user"],
+export const USUAL_CAUSE: Record<"size" | "speed" | "errors" | "volume" | "answers", readonly string[]> = {
+  size: ["promptId", "fingerprint", "model", "responseModel", "user", "feature", "department", "provider"],
+  speed: ["provider", "model", "responseModel", "promptId", "fingerprint", "user", "feature", "department"],
+  errors: ["errorKind", "provider", "model", "responseModel", "promptId", "fingerprint", "user", "feature", "department"],
+  volume: ["user", "promptId", "fingerprint", "feature", "department", "model", "responseModel", "provider"],
+  answers: ["promptId", "fingerprint", "model", "responseModel", "provider", "feature", "department", "user"],
 };
-const FAMILY: Record<Metric, keyof typeof USUAL_CAUSE> = {
+export const FAMILY: Record<Metric, keyof typeof USUAL_CAUSE> = {
   calls: "volume",
   tokens: "size",
   tokensPerRequest: "size",
+  outputTokensPerRequest: "size",
   cost: "size",
   costPerRequest: "size",
+  cachedInputShare: "size",
+  cacheWriteTokens: "size",
   latencyP95: "speed",
   ttftP95: "speed",
   errorRate: "errors",

@@ -1,11 +1,17 @@
 // A robust, weekly-seasonal baseline for one daily series: the median of the
 // previous weeks after dividing out each weekday's typical level, with the
 // spread from the median absolute deviation. Medians ignore the odd incident
-// day inside the history, which a mean and standard deviation would not.
+// day inside the history, which a mean and standard deviation would not. Real
+// series are often skewed (a light user active two days a week, a prompt whose
+// cost hangs on a few huge inputs), where the MAD sees only the quiet days, so
+// a volume's spread is also read from the history's upper tail: its 90th
+// percentile stands ~1.28 sigma above the middle of a normal series.
 import { median } from "../store/median.ts";
 
 /** 1.4826 × MAD estimates a normal distribution's standard deviation */
 const MAD_TO_SIGMA = 1.4826;
+/** the 90th percentile of a normal distribution, in sigmas */
+const Q90_SIGMAS = 1.2816;
 /** day 0 (1970-01-01) was a Thursday; weekday 0 is Monday */
 export const weekdayOf = (day: number): number => (day + 3) % 7;
 
@@ -24,6 +30,8 @@ export interface BaselineOptions {
   relativeFloor: number;
   /** and at least this, in the measure's unit */
   absoluteFloor: number;
+  /** also read the spread from the upper tail (volumes of intermittent keys; rates leave a rare huge call to the few-calls check) */
+  upperTail?: boolean;
 }
 
 /** weekday → its median relative to the whole history's; 1 where a weekday has too few samples */
@@ -44,8 +52,10 @@ export function robustBaseline(history: readonly { day: number; value: number }[
   const adjusted = history.map((p) => p.value / factors[weekdayOf(p.day)]!);
   const center = median(adjusted);
   const mad = median(adjusted.map((v) => Math.abs(v - center)));
+  const sorted = [...adjusted].sort((a, b) => a - b);
+  const upperTail = options.upperTail ? (sorted[Math.min(sorted.length - 1, Math.floor(0.9 * sorted.length))]! - center) / Q90_SIGMAS : 0;
   const factor = factors[weekdayOf(day)]!;
   const expected = center * factor;
-  const sigma = Math.max(MAD_TO_SIGMA * mad * factor, options.relativeFloor * Math.abs(expected), options.absoluteFloor);
+  const sigma = Math.max(MAD_TO_SIGMA * mad * factor, upperTail * factor, options.relativeFloor * Math.abs(expected), options.absoluteFloor);
   return { expected, sigma, samples: history.length };
 }

@@ -12,6 +12,7 @@ const EQUALITY: [keyof CallFilter, string][] = [
   ["fingerprint", "fingerprint"],
   ["promptId", "prompt_id"],
   ["errorKind", "error_kind"],
+  ["responseModel", "response_model"],
 ];
 
 export function whereOf(filter: CallFilter): { sql: string; params: (string | number)[] } {

@@ -20,6 +20,8 @@ export interface CallFilter {
   fingerprint?: string;
   promptId?: string;
   errorKind?: ErrorKind;
+  /** the snapshot the provider served */
+  responseModel?: string;
   /** text anywhere in the stored call (prompt, completion, tags), case-insensitive */
   q?: string;
   limit?: number;

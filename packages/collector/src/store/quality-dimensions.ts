@@ -12,4 +12,5 @@ export const QUALITY_DIMENSION_SQL: Record<string, string> = {
   provider: "provider",
   promptId: "COALESCE(prompt_id, '')",
   prompt: "COALESCE(prompt_id, fingerprint)",
+  responseModel: "COALESCE(response_model, '')",
 };

@@ -35,7 +35,7 @@ export function createQualityStore(db: Database.Database): QualityStatements {
   const newestSeq = db.prepare("SELECT COALESCE(MAX(rowid), 0) FROM calls").pluck();
   // rowid grows with every insert (nothing deletes calls), so it is the arrival order
   const after = db.prepare("SELECT rowid AS seq, record FROM calls WHERE rowid > ? ORDER BY rowid LIMIT ?");
-  const columns = db.prepare("SELECT started_at, department, feature, user_id, model, provider, prompt_id, fingerprint FROM calls WHERE id = ?");
+  const columns = db.prepare("SELECT started_at, department, feature, user_id, model, provider, prompt_id, fingerprint, response_model FROM calls WHERE id = ?");
   const setQuality = db.prepare("UPDATE calls SET record = json_set(record, '$.quality', json(?)) WHERE id = ?");
   const fold = db.prepare(`INSERT INTO quality_rollup (dim, key, day, scored, relevance_sum, relevance_n, accuracy_sum, accuracy_n,
       coherence_sum, coherence_n, safety_sum, safety_n, average_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,0 +1,76 @@
+// Whether an unusual point matters: its absolute impact (extra requests,
+// tokens or dollars, requests slowed or failed) as a share of the whole app's
+// usual day, or usual hour for a point of the hourly series. A light user's
+// $0.05 day can be "+3000 %" and still not be worth a person's attention; a
+// prompt whose tokens tripled is, once those tokens are a visible part of the
+// app's. The floors are shares, so they hold at any scale, and configurable.
+import type { DayRow } from "./daily-series.ts";
+import type { Metric } from "./metrics.ts";
+
+export interface Materiality {
+  /** extra requests, as a share of the app's usual requests */
+  calls: number;
+  /** extra tokens (more requests, bigger requests, input no longer cached, cache writes), as a share of the app's usual tokens */
+  tokens: number;
+  /** extra dollars, as a share of the app's usual cost */
+  cost: number;
+  /** requests slowed, or answers scored lower, as a share of the app's usual requests */
+  affected: number;
+  /** extra failed requests, as a share of the app's usual requests */
+  errors: number;
+  /** a key never seen before (a joiner, a new department or job) is news only at this share of the app's measure */
+  newKey: number;
+}
+
+export const DEFAULT_MATERIALITY: Materiality = { calls: 0.05, tokens: 0.05, cost: 0.05, affected: 0.05, errors: 0.01, newKey: 0.15 };
+
+/** the app's usual level in a window (a day, or one hour of the day) */
+export interface AppScale {
+  calls: number;
+  tokens: number;
+  cost: number;
+}
+
+export interface Impact {
+  /** which floor applies */
+  floor: Exclude<keyof Materiality, "newKey">;
+  /** the impact as a share of the app's usual level */
+  share: number;
+  /** the impact in its own unit (requests, tokens, dollars) */
+  amount: number;
+  /** the impact as a share of the app's usual day, also for an hour's point: what impacts are ranked by */
+  dayShare: number;
+}
+
+const share = (amount: number, of: number) => (of > 0 ? amount / of : amount > 0 ? Infinity : 0);
+
+/** the absolute impact of a point whose measure moved by `delta` (in the bad direction) */
+export function impactOf(metric: Metric, row: DayRow, delta: number, app: AppScale, day: AppScale = app): Impact {
+  const dayOf: Record<Impact["floor"], number> = { calls: day.calls, tokens: day.tokens, cost: day.cost, affected: day.calls, errors: day.calls };
+  const make = (floor: Impact["floor"], amount: number, of: number): Impact => ({ floor, amount, share: share(amount, of), dayShare: share(amount, dayOf[floor]) });
+  switch (metric) {
+    case "calls":
+      return make("calls", delta, app.calls);
+    case "tokens":
+    case "cacheWriteTokens":
+      return make("tokens", delta, app.tokens);
+    case "tokensPerRequest":
+    case "outputTokensPerRequest":
+      return make("tokens", delta * row.calls, app.tokens);
+    case "cachedInputShare":
+      // input that was read from the cache and now is paid in full
+      return make("tokens", delta * row.inputTokens, app.tokens);
+    case "cost":
+      return make("cost", delta, app.cost);
+    case "costPerRequest":
+      return make("cost", delta * row.calls, app.cost);
+    case "errorRate":
+      return make("errors", delta * row.calls, app.calls);
+    case "latencyP95":
+      return make("affected", row.calls, app.calls);
+    case "ttftP95":
+      return make("affected", row.streamed ?? row.calls, app.calls);
+    case "quality":
+      return make("affected", row.scored ?? 0, app.calls);
+  }
+}

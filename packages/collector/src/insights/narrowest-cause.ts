@@ -1,0 +1,100 @@
+// The cause is looked for inside the anomalous series, not in the whole app's
+// total where a cheap prompt's change is lost in noise: of the series flagged
+// with the headline's kind of impact (extra tokens, dollars, requests, failures,
+// requests slowed), those that carry most of the headline's impact on their
+// own, and of those the narrowest (fewest usual calls). A user who makes a
+// runaway loop on her own is named before the prompt she loops on, a prompt
+// before the feature and model it runs in. When the narrowest key's calls
+// moved today onto a model they did not use before, the move is the cause:
+// the model is named.
+import type { CallStore } from "../store/call-store.ts";
+import { dayStart, DAY_MS } from "../store/time-buckets.ts";
+import type { Anomaly } from "./detect-anomalies.ts";
+import { FILTER_FIELD } from "./first-changed-call.ts";
+import { FAMILY, USUAL_CAUSE } from "./rank-causes.ts";
+import { windowOf } from "./time-window.ts";
+
+/** the part of the headline's impact a series must carry by itself to explain it */
+export const CARRIES = 0.7;
+/** a series with this part of the app's usual calls is the app */
+const WHOLE_APP = 0.9;
+/** the dimensions that cut out what the app's own code does, as opposed to the providers and models it calls */
+const WORKLOAD: readonly string[] = ["prompt", "feature", "user", "department"];
+/** two series whose usual calls are this close cut out, as far as the rollups tell, the same calls */
+const SAME_CALLS = 0.1;
+/** a key moved onto a model when this part of its calls are on it (the move came during the day), and at most this part were in the week before */
+const ON_MODEL = 0.5;
+const WAS_ON_MODEL = 0.2;
+/** days before the anomaly a key's usual model is read from */
+const USUAL_DAYS = 7;
+
+export interface NamedCause {
+  anomaly: Anomaly;
+  /** the dimension as root cause names it: promptId or fingerprint for a prompt key */
+  label: string;
+  /** the part of the headline's impact this series carries */
+  carried: number;
+  /** named by the usual cause of slowness or failure, not by narrowness */
+  infrastructure: boolean;
+}
+
+export async function narrowestCause(store: CallStore, anomalies: readonly Anomaly[], headline: Anomaly): Promise<NamedCause | undefined> {
+  const carriedOf = (a: Anomaly) => (headline.impact.amount > 0 ? Math.min(1, a.impact.amount / headline.impact.amount) : 0);
+  const family = FAMILY[headline.metric];
+  const usual = USUAL_CAUSE[family];
+  const rank = (a: Anomaly) => usual.indexOf(a.dimension === "prompt" ? "promptId" : a.dimension);
+  // a series that is the whole app (one feature serving everything) narrows nothing down
+  const app = anomalies.find((a) => a.dimension === "all" && a.hour === headline.hour)?.usualCalls ?? Infinity;
+  const flagged = anomalies.filter((a) => a.dimension !== "all" && a.day === headline.day && !(a.usualCalls >= WHOLE_APP * app));
+  const carries = (a: Anomaly) => a.impact.floor === headline.impact.floor && carriedOf(a) >= CARRIES;
+  // A slowdown's impact is the requests of the series it shows in, which a
+  // department of slowed calls carries as well as the provider that slowed
+  // them, and a failing provider's failures are carried as well by the model
+  // most of its calls went to; the rollups cannot tell which, so the usual
+  // cause of slowness or failure goes first, read from the day or any of its
+  // hours. Failures one workload carries (a feature retrying into rate
+  // limits) are that workload's.
+  let candidates: Anomaly[];
+  let infrastructure = false;
+  if (family === "speed") (candidates = flagged.filter((a) => FAMILY[a.metric] === family)), (infrastructure = true);
+  else if (family === "errors") {
+    const failing = flagged.filter((a) => FAMILY[a.metric] === family && carries(a));
+    candidates = failing.filter((a) => WORKLOAD.includes(a.dimension));
+    if (!candidates.length) (candidates = failing), (infrastructure = true);
+  } else candidates = flagged.filter((a) => a.hour === headline.hour && carries(a));
+  if (!candidates.length) return undefined;
+  const narrowest = [...candidates].sort((a, b) => {
+    if (infrastructure && rank(a) !== rank(b)) return rank(a) - rank(b);
+    const same = Math.abs(a.usualCalls - b.usualCalls) <= SAME_CALLS * Math.max(a.usualCalls, b.usualCalls);
+    return same ? rank(a) - rank(b) : a.usualCalls - b.usualCalls;
+  });
+  const best = narrowest[0]!;
+  const label = await labelOf(store, best);
+  if (best.dimension !== "model" && best.dimension !== "responseModel") {
+    const model = await movedOnto(store, label, best);
+    if (model) return { anomaly: { ...best, dimension: "model", key: model }, label: "model", carried: carriedOf(best), infrastructure };
+  }
+  return { anomaly: best, label, carried: carriedOf(best), infrastructure };
+}
+
+async function labelOf(store: CallStore, a: Anomaly): Promise<string> {
+  if (a.dimension !== "prompt") return a.dimension;
+  return (await store.count({ promptId: a.key, ...windowOf(a.day, a.hour) })) > 0 ? "promptId" : "fingerprint";
+}
+
+/** the model the key's calls sit on today, when they mostly did not in the week before */
+async function movedOnto(store: CallStore, label: string, key: Anomaly): Promise<string | undefined> {
+  const field = FILTER_FIELD[label];
+  if (!field) return undefined;
+  const today = windowOf(key.day, key.hour);
+  const model = (await store.listCalls({ [field]: key.key, ...today, limit: 1 })).calls[0]?.model;
+  if (!model) return undefined;
+  const before = { from: dayStart(key.day) - USUAL_DAYS * DAY_MS, to: dayStart(key.day) };
+  const share = async (window: { from: number; to: number }) => {
+    const all = await store.count({ [field]: key.key, ...window });
+    return all > 0 ? (await store.count({ [field]: key.key, model, ...window })) / all : undefined;
+  };
+  const [now, then] = [await share(today), await share(before)];
+  // a key new today moved nowhere: it began there
+  return now !== undefined && then !== undefined && now >= ON_MODEL && then <= WAS_ON_MODEL ? model : undefined;
+}

@@ -1,0 +1,93 @@
+// The points of one dimension's series (whole days, or one hour of each day)
+// that are unusual in the bad direction, material to the whole app, and not
+// merely a change that has already held for days.
+import type { StatsDimension } from "../store/call-store.ts";
+import { dayStart, HOUR_MS } from "../store/time-buckets.ts";
+import { median } from "../store/median.ts";
+import { baselineOf, type DailySeries, type DayRow, type KeyDays } from "./daily-series.ts";
+import { impactOf, type AppScale, type Materiality } from "./materiality.ts";
+import { METRICS, METRIC_SPECS, type Metric } from "./metrics.ts";
+import { sustainedLevel } from "./sustained-level.ts";
+import type { AnomalyQuery, ScoredPoint } from "./detect-anomalies.ts";
+
+/**
+ * The measures judged per hour: the ones a short incident moves (an error
+ * burst, a slow provider, a flood of requests). An hour's tokens and cost hang
+ * on its few largest calls, so they are left to the day, where a prompt change
+ * or model switch shows anyway.
+ */
+export const HOURLY_METRICS: readonly Metric[] = ["calls", "latencyP95", "ttftP95", "errorRate"];
+/** an hour's request count is judged only where it is not made by people, whose hours are bursty by nature */
+const HOURLY_CALLS_DIMENSIONS: readonly StatsDimension[] = ["all", "provider"];
+/** a person's day varies by about half its level (meetings, deadlines): a user's volume is not judged more finely */
+const PERSON_SPREAD = 0.5;
+
+export type ScanOptions = Required<Pick<AnomalyQuery, "fromDay" | "toDay" | "historyDays" | "threshold" | "minCalls" | "now">> &
+  Pick<AnomalyQuery, "metrics"> & {
+    materiality: Materiality;
+    /** the whole app's days, and for an hourly scan its days at that hour: the scale impact is measured against */
+    app: KeyDays;
+    appHour?: KeyDays;
+  };
+
+/** the calls a measure is taken over: scored calls for quality, streamed calls for time to first token */
+function measuredCalls(metric: Metric, row: DayRow): number {
+  if (metric === "quality") return row.scored ?? 0;
+  if (metric === "ttftP95") return row.streamed ?? row.calls;
+  return row.calls;
+}
+
+/** the app's usual requests, tokens and dollars on a day, or in an hour (never below an average hour of the day: a quiet night is not a smaller app) */
+function appScaleOf(q: ScanOptions, day: number, hourly: boolean): AppScale {
+  const usual = (days: KeyDays, metric: Metric) => baselineOf(days, metric, day, q.historyDays)?.expected ?? 0;
+  const scale = (days: KeyDays, divisor: number) => ({ calls: usual(days, "calls") / divisor, tokens: usual(days, "tokens") / divisor, cost: usual(days, "cost") / divisor });
+  const whole = scale(q.app, 1);
+  if (!hourly || !q.appHour) return whole;
+  const hour = scale(q.appHour, 1);
+  const average = scale(q.app, 24);
+  return { calls: Math.max(hour.calls, average.calls), tokens: Math.max(hour.tokens, average.tokens), cost: Math.max(hour.cost, average.cost) };
+}
+
+export function scanSeries(series: DailySeries, dimension: StatsDimension, q: ScanOptions, hour?: number): ScoredPoint[] {
+  const found: ScoredPoint[] = [];
+  const scales = new Map<number, { window: AppScale; day: AppScale }>();
+  for (const [key, days] of series) {
+    if (dimension !== "all" && key === "") continue;
+    for (let day = q.fromDay; day <= q.toDay; day++) {
+      const row = days.get(day);
+      if (!row) continue;
+      // an hour still under way is not judged
+      if (hour !== undefined && dayStart(day) + (hour + 1) * HOUR_MS > q.now) continue;
+      const typicalCalls = median([...days.entries()].filter(([d]) => d < day && d >= day - q.historyDays).map(([, r]) => r.calls));
+      // an hour is judged only where it usually has traffic enough to say anything
+      if (hour !== undefined && typicalCalls < q.minCalls) continue;
+      const isNew = days.firstSeen === day && (days.dataFrom ?? day) < day;
+      for (const metric of q.metrics ?? METRICS) {
+        if (hour !== undefined && (!HOURLY_METRICS.includes(metric) || (metric === "calls" && !HOURLY_CALLS_DIMENSIONS.includes(dimension)))) continue;
+        const spec = METRIC_SPECS[metric];
+        const needed = Math.max(q.minCalls, spec.minCalls ?? 0);
+        if (!spec.extensive && (measuredCalls(metric, row) < needed || typicalCalls < needed)) continue;
+        const value = spec.value(row);
+        const base = value === undefined ? undefined : baselineOf(days, metric, day, q.historyDays);
+        if (value === undefined || !base || base.samples < q.historyDays / 2) continue;
+        if (dimension === "user" && spec.extensive) base.sigma = Math.max(base.sigma, PERSON_SPREAD * base.expected);
+        const delta = value - base.expected;
+        // only bad news is reported: a quiet holiday, a user on vacation or a faster provider is nobody's incident
+        // (so today's volume, incomplete until midnight, is judged only upward)
+        if (delta * spec.worse <= 0) continue;
+        const score = delta / base.sigma;
+        if (Math.abs(score) < q.threshold) continue;
+        if (Math.abs(delta) < Math.max(spec.minRelativeChange * Math.abs(base.expected), spec.minAbsoluteChange)) continue;
+        let scale = scales.get(day);
+        if (!scale) scales.set(day, (scale = { window: appScaleOf(q, day, hour !== undefined), day: appScaleOf(q, day, false) }));
+        const impact = impactOf(metric, row, Math.abs(delta), scale.window, scale.day);
+        const floor = Math.max(q.materiality[impact.floor], isNew ? q.materiality.newKey : 0);
+        if (impact.share < floor) continue;
+        const held = sustainedLevel(days, metric, day, q.historyDays, base, spec.worse);
+        if (held && (Math.abs(value - held.expected) < Math.max(q.threshold * held.sigma, spec.minRelativeChange * Math.abs(held.expected)) || (value - held.expected) * spec.worse <= 0)) continue;
+        found.push({ key, metric, day, ...(hour !== undefined ? { hour } : {}), value, expected: base.expected, sigma: base.sigma, score, impact, usualCalls: isNew ? 0 : typicalCalls });
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,50 @@
+// A change that has held since the days before is the key's new level, not
+// news every day: a prompt that drifted up over a week, a model whose served
+// snapshot now answers at length. A point is then reported only when it is
+// also unusual against that new level. Up to three days back are looked at,
+// so a weekend's low volume between a Friday change and Monday does not make
+// Monday's level news again.
+import { baselineOf, type KeyDays } from "./daily-series.ts";
+import { METRIC_SPECS, type Metric } from "./metrics.ts";
+import type { Baseline } from "./robust-baseline.ts";
+import { median } from "../store/median.ts";
+
+/** days back a held change is looked for, and days back its level is read from */
+const RECENT_DAYS = 3;
+const LEVEL_DAYS = 7;
+/** a day beyond this many sigmas of its own baseline (and the measure's smallest change worth attention) had moved */
+const MOVED_SIGMAS = 3;
+
+/** the level a change in `direction` has held at in the days before `day`; undefined when it has not */
+export function sustainedLevel(days: KeyDays, metric: Metric, day: number, historyDays: number, base: Baseline, direction: 1 | -1): Baseline | undefined {
+  const spec = METRIC_SPECS[metric];
+  const ratios: number[] = [];
+  const excesses: number[] = [];
+  const levels: number[] = [];
+  let recent = false;
+  for (let d = day - 1; d >= day - LEVEL_DAYS; d--) {
+    const row = days.get(d);
+    const value = row ? spec.value(row) : spec.extensive ? 0 : undefined;
+    const own = baselineOf(days, metric, d, historyDays);
+    if (value === undefined || !own) continue;
+    const moved = direction * (value - own.expected);
+    if (moved <= Math.max(MOVED_SIGMAS * own.sigma, spec.minRelativeChange * Math.abs(own.expected), spec.minAbsoluteChange)) continue;
+    if (d >= day - RECENT_DAYS) recent = true;
+    levels.push(value);
+    if (own.expected > 0) ratios.push(value / own.expected);
+    excesses.push(value - own.expected);
+  }
+  if (!recent) return undefined;
+  // The new level on this day's own usual (a Sunday stays a Sunday): a change
+  // that scales with the traffic (new people) or adds a fixed amount (a nightly
+  // job); whichever the day is nearer to.
+  const scaled = base.expected > 0 && ratios.length ? base.expected * median(ratios) : median(levels);
+  const added = base.expected + median(excesses);
+  const value = (() => {
+    const row = days.get(day);
+    return row ? spec.value(row) : undefined;
+  })();
+  const expected = value !== undefined && Math.abs(value - added) < Math.abs(value - scaled) ? added : scaled;
+  const scale = base.expected > 0 ? Math.max(1, Math.abs(expected / base.expected)) : 1;
+  return { expected, sigma: Math.max(base.sigma * scale, spec.minAbsoluteChange), samples: levels.length };
+}
