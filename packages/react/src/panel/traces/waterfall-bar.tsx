@@ -19,12 +19,12 @@ export function WaterfallBar({ row, totalMs }: { row: WaterfallRow; totalMs: num
   );
 }
 
-/** Round ticks for the axis: 4–8 of them, at 1, 2 or 5 × a power of ten ms. */
+/** Round ticks for the axis: 3–6 of them, at 1, 2 or 5 × a power of ten ms. */
 export function axisTicks(totalMs: number): number[] {
   if (!(totalMs > 0)) return [0];
   const raw = totalMs / 5;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => totalMs / s <= 8)!;
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => totalMs / s <= 6)!;
   const ticks: number[] = [];
   for (let t = 0; t <= totalMs; t += step) ticks.push(t);
   return ticks;

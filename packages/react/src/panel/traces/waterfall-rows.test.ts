@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { waterfallRows } from "./waterfall-rows.ts";
+import { axisTicks } from "./waterfall-bar.tsx";
 import { agentTrace } from "../../test-support/agent-trace.ts";
 import { makeTrace } from "../../test-support/make-trace.ts";
 import { makeCall } from "../../test-support/make-call.ts";
@@ -44,5 +45,14 @@ describe("waterfallRows", () => {
     trace.steps = [{ id: "s", traceId: trace.id, name: "search", kind: "retrieval", startedAt: 1, durationMs: 2, error: { kind: "http", message: "503 from index" } }];
     const call = makeCall({ traceId: trace.id, startedAt: 5, error: { kind: "rate_limit", status: 429, message: "slow down" } });
     expect(waterfallRows(trace, [call]).map((r) => r.error)).toEqual(["503 from index", "rate_limit: slow down"]);
+  });
+});
+
+describe("axisTicks", () => {
+  it("gives 3 to 6 round ticks from 0", () => {
+    expect(axisTicks(3320)).toEqual([0, 1000, 2000, 3000]);
+    expect(axisTicks(1730)).toEqual([0, 500, 1000, 1500]);
+    expect(axisTicks(95)).toEqual([0, 20, 40, 60, 80]);
+    expect(axisTicks(0)).toEqual([0]);
   });
 });
