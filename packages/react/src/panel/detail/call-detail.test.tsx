@@ -163,6 +163,8 @@ describe("call detail", () => {
     expect(stored?.feedback).toMatchObject({ score: -1, comment: "made up a fact" });
     await act(nextFrame);
     expect(screen.getByRole("button", { name: "Bad answer" })).toHaveAttribute("aria-pressed", "true");
+    // labelled in words people see, not by an emoji alone
+    expect(screen.getByRole("button", { name: "Good answer" })).toHaveTextContent(/^👍 Good answer$/);
     expect(screen.getByText("“made up a fact”")).toBeInTheDocument();
     connection.disconnect();
   });
