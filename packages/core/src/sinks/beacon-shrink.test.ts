@@ -37,3 +37,23 @@ describe("serializeCall", () => {
     expect(serializeCall(makeCall(3), 100)).toBeUndefined();
   });
 });
+
+describe("serializeCall without bodies", () => {
+  it("leaves out the raw request and response bodies, keeping their headers and sizes", () => {
+    const call = makeCall(4, {
+      request: { headers: { "content-type": "application/json" }, body: '{"model":"m"}', bodyBytes: 13 },
+      response: { headers: {}, body: '{"choices":[]}', bodyBytes: 14 },
+    });
+    const got = JSON.parse(serializeCall(call, 60_000, false)!.json);
+    expect(got.request).toEqual({ headers: { "content-type": "application/json" }, bodyBytes: 13 });
+    expect(got.response).toEqual({ headers: {}, bodyBytes: 14 });
+    expect(got.prompt).toEqual(call.prompt);
+    expect(call.request!.body).toBe('{"model":"m"}');
+  });
+});
+
+describe("utf8Bytes", () => {
+  it("counts what TextEncoder encodes", () => {
+    for (const s of ["", "ascii", "é日本😀", "\ud800 lone"]) expect(utf8Bytes(s)).toBe(new TextEncoder().encode(s).length);
+  });
+});

@@ -1,10 +1,22 @@
 // Serializes a call for the beacon: as it is when it fits one payload, else
 // with text taken from its largest parts (bodies, prompt, completion, tool
 // arguments) rather than dropping it whole.
-import type { LLMCall } from "../types.ts";
+import { utf8Size } from "../stream/text-capture.ts";
+import type { CapturedHttp, LLMCall } from "../types.ts";
 
-/** UTF-8 bytes of a string: what the payload limit and the queue bound count */
-export const utf8Bytes = (s: string): number => new Blob([s]).size;
+/**
+ * UTF-8 bytes of a string: what the payload limit and the queue bound count.
+ * A call's JSON is counted in place (a Blob would copy it); only a long one
+ * goes through Blob, whose native count is faster past that size.
+ */
+export const utf8Bytes = (s: string): number => (s.length < 65_536 ? utf8Size(s).bytes : new Blob([s]).size);
+
+/** headers and sizes, without the raw body */
+const withoutBody = (http: CapturedHttp | undefined): CapturedHttp | undefined => {
+  if (!http || http.body === undefined) return http;
+  const { body: _body, ...rest } = http;
+  return rest;
+};
 
 // the fields that can grow without bound, wherever they sit in the record
 const LONG_TEXT = new Set(["text", "system", "content", "arguments", "body"]);
@@ -14,9 +26,13 @@ const LONG_TEXT = new Set(["text", "system", "content", "arguments", "body"]);
  * call does not fit, every long text is cut to the same length, halving it
  * until the record fits, only the latest messages are kept (fewer as the cut
  * deepens), and the record is flagged `truncated: true`. Undefined when even
- * the bare record does not fit.
+ * the bare record does not fit. Without `bodies`, the raw request and response
+ * bodies are left out (their byte counts stay).
  */
-export function serializeCall(call: LLMCall, maxBytes: number): { json: string; bytes: number } | undefined {
+export function serializeCall(call: LLMCall, maxBytes: number, bodies = true): { json: string; bytes: number } | undefined {
+  if (!bodies && (call.request?.body !== undefined || call.response?.body !== undefined)) {
+    call = { ...call, request: withoutBody(call.request), response: withoutBody(call.response) };
+  }
   for (let cut = Infinity; cut >= 8; cut = cut > maxBytes ? maxBytes >> 2 : cut >> 1) {
     const json =
       cut > maxBytes

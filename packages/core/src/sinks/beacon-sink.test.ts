@@ -39,8 +39,8 @@ describe("beaconSink delivery", () => {
     expect(sink.queued()).toEqual({ calls: 0, bytes: 0 });
   });
 
-  it("splits batches so each payload stays within 60 KiB and maxBatchCalls", async () => {
-    const { sink, ctx, collector } = await setup({ maxBatchCalls: 20 });
+  it("splits batches so each payload stays within maxPayloadBytes and maxBatchCalls", async () => {
+    const { sink, ctx, collector } = await setup({ maxBatchCalls: 20, maxPayloadBytes: 60 * KiB });
     const padding = "x".repeat(3 * KiB);
     for (let i = 0; i < 200; i++) sink.write(makeCall(i, { completion: { text: `${i} ${padding}` } }));
     await sink.flush();
@@ -54,7 +54,7 @@ describe("beaconSink delivery", () => {
   });
 
   it("cuts a 2 MB completion to fit one payload, flagged truncated", async () => {
-    const { sink, collector } = await setup();
+    const { sink, collector } = await setup({ maxPayloadBytes: 60 * KiB });
     const big = "é".repeat(1024 * 1024);
     sink.write(makeCall(1, { completion: { text: big }, response: { headers: {}, body: big, bodyBytes: 2 * 1024 * 1024 } }));
     sink.write(makeCall(2));
@@ -66,6 +66,22 @@ describe("beaconSink delivery", () => {
     expect(got[0]!.completion.text.length).toBeGreaterThan(1000);
     expect(got[1]).toEqual(makeCall(2));
     for (const e of collector.received) expect(e.bytes).toBeLessThanOrEqual(60 * KiB);
+  });
+
+  it("outside browsers, posts up to 500 calls in payloads of up to 512 KiB, without the raw bodies unless asked", async () => {
+    const { sink, collector } = await setup();
+    const body = "b".repeat(2 * KiB);
+    for (let i = 0; i < 600; i++) sink.write(makeCall(i, { request: { headers: {}, body, bodyBytes: body.length } }));
+    await sink.flush();
+    expect(collector.received.map((e) => e.body.calls.length)).toEqual([500, 100]);
+    for (const e of collector.received) expect(e.bytes).toBeLessThanOrEqual(512 * KiB);
+    expect(collector.received[0]!.body.calls[0].request).toEqual({ headers: {}, bodyBytes: body.length });
+
+    const withBodies = beaconSink({ url: `${collector.origin}/v1/calls`, flushIntervalMs: 60_000, bodies: true });
+    withBodies.attach!(recordingContext());
+    withBodies.write(makeCall(1000, { request: { headers: {}, body, bodyBytes: body.length } }));
+    await withBodies.flush();
+    expect(collector.received.at(-1)!.body.calls[0].request.body).toBe(body);
   });
 
   it("retries a 500ing endpoint until it recovers, delivering each call once", async () => {

@@ -29,10 +29,20 @@ export interface BeaconSinkOptions {
   feedbackUrl?: string;
   /** travels in the body: sendBeacon cannot set headers */
   writeKey?: string;
-  /** default 50 */
+  /** default 50 in browsers, 500 elsewhere */
   maxBatchCalls?: number;
-  /** default 60 KiB: the 64 KiB keepalive quota is shared by every in-flight beacon */
+  /**
+   * Default 60 KiB in browsers: the 64 KiB keepalive quota is shared by every
+   * in-flight beacon. Elsewhere (Node, Workers) 512 KiB, half of what the
+   * collector takes by default: fewer, larger posts.
+   */
   maxPayloadBytes?: number;
+  /**
+   * Send each call's raw request and response bodies too (their sizes always
+   * go). Default false: the parsed prompt, completion and usage carry what the
+   * collector and console read, at a fraction of the bytes.
+   */
+  bodies?: boolean;
   /** default 1,000; beyond it the oldest waiting calls are dropped and counted */
   maxQueueCalls?: number;
   /** default 4 MiB of serialized calls */
@@ -63,12 +73,15 @@ export interface BeaconSink extends Sink {
 }
 
 export function beaconSink(options: BeaconSinkOptions): BeaconSink {
+  const g = globalThis as any;
+  const browser = !!(g.document && g.navigator?.sendBeacon);
   const {
     url,
     feedbackUrl = url.replace(/\/calls$/, "") + "/feedback",
     writeKey,
-    maxBatchCalls = 50,
-    maxPayloadBytes = 61_440,
+    maxBatchCalls = browser ? 50 : 500,
+    maxPayloadBytes = browser ? 61_440 : 512 << 10,
+    bodies = false,
     maxQueueCalls = 1000,
     maxQueueBytes = 4 << 20,
     flushIntervalMs = 1000,
@@ -78,8 +91,6 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     persist = true,
     outboxName = "llmscope-outbox",
   } = options;
-  const g = globalThis as any;
-  const browser = !!(g.document && g.navigator?.sendBeacon);
   const readAcross = unreadableAnswers(browser);
   const key = writeKey ? `,"writeKey":${JSON.stringify(writeKey)}` : "";
   // room for the items inside {"v":1,"sentAt":<13 digits><key>,"feedback":[…]}
@@ -228,7 +239,7 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     },
     write(call: LLMCall) {
       try {
-        const fit = serializeCall(call, room);
+        const fit = serializeCall(call, room, bodies);
         if (fit) add({ id: call.id, kind: "calls", ...fit });
         else drop(1, "beacon-too-large");
       } catch (e) {
