@@ -21,7 +21,7 @@ export interface NodeResponseLike {
 }
 
 export interface RequestTraceOptions<Req> {
-  /** the trace's name; default `METHOD /path`. Give one when paths hold ids (`GET /users/:id`) */
+  /** the trace's name; default `METHOD /route`, id segments folded into `:id` (see routeOf) */
   name?: (req: Req) => string;
   /** tags for the trace, read from the request (a tenant, a feature) */
   tags?: (req: Req) => Record<string, string> | undefined;
