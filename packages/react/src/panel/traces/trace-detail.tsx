@@ -23,6 +23,8 @@ export function TraceDetail({ id, calls, onClose, onOpenCall }: TraceDetailProps
   if (!trace) return null;
   const f = traceFigures(trace, calls, now);
   const repeats = rows.filter((r) => r.repeat).length;
+  // a stored request's calls are in memory only once the Calls tab has loaded them from storage
+  const missing = (trace.callIds?.length ?? 0) - calls.length;
   return (
     <article className="detail trace-detail" aria-label={`Request ${trace.name} at ${formatClock(trace.startedAt)}`}>
       <header className="detail-head">
@@ -39,6 +41,7 @@ export function TraceDetail({ id, calls, onClose, onOpenCall }: TraceDetailProps
         <span className={f.errors ? "error-text" : undefined}>{f.errors} errors</span>
         {trace.summary?.firstTokenMs !== undefined && <span>first token after {formatMs(trace.summary.firstTokenMs)}</span>}
         {trace.droppedSteps ? <span className="error-text">{trace.droppedSteps} steps over the cap not kept</span> : null}
+        {missing > 0 && <span className="muted">{missing} of its calls not in memory: not drawn below</span>}
         {trace.abandoned && <span className="error-text">never ended by the app: closed after the timeout</span>}
       </p>
       {trace.error && <p className="error-text" role="alert">{trace.error.kind}: {trace.error.message}</p>}

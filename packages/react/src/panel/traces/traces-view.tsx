@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useDevtools, useTraces } from "../../store/use-call-store.ts";
 import { selectTrace } from "../../store/trace-store.ts";
 import { callsOf } from "./calls-by-trace.ts";
@@ -7,10 +7,11 @@ import { TraceList } from "./trace-list.tsx";
 import { traceCss } from "./trace-css.ts";
 import { visibleTraceIds } from "./trace-query.ts";
 import { useCallsByTrace } from "./use-trace-calls.ts";
+import { findTraceSink, loadStoredTraces } from "./stored-traces.ts";
 
 /** The session's requests, newest first, and the selected one's waterfall beside them. */
 export function TracesView({ onOpenCall }: { onOpenCall: (callId: string) => void }) {
-  const { traces: store } = useDevtools();
+  const { traces: store, recorder, maxCalls } = useDevtools();
   const [text, setText] = useState("");
   const ids = useTraces((s) => s.ids);
   const traces = useTraces((s) => s.traces);
@@ -18,6 +19,12 @@ export function TracesView({ onOpenCall }: { onOpenCall: (callId: string) => voi
   const evicted = useTraces((s) => s.evicted);
   const index = useCallsByTrace();
   const visible = useMemo(() => visibleTraceIds(ids, traces, (id) => callsOf(index, id), text), [ids, traces, index, text]);
+  const [storedError, setStoredError] = useState<string>();
+  useEffect(() => {
+    // requests kept by earlier page loads: their calls show once the Calls tab has loaded them too
+    const sink = findTraceSink(recorder);
+    if (sink) loadStoredTraces(store, sink, maxCalls).catch((err) => setStoredError(err instanceof Error ? err.message : String(err)));
+  }, [store, recorder, maxCalls]);
   const onSelect = useCallback((id: string) => selectTrace(store, id), [store]);
   return (
     <div className={`calls-view${selectedId ? " with-detail" : ""}`}>
@@ -37,6 +44,7 @@ export function TracesView({ onOpenCall }: { onOpenCall: (callId: string) => voi
           </span>
         </div>
         <TraceList ids={visible} index={index} selectedId={selectedId} onSelect={onSelect} />
+        {storedError && <div className="history error-text" role="alert">Stored requests could not be read: {storedError}</div>}
         {evicted > 0 && <div className="history muted">{evicted.toLocaleString("en-US")} older requests left memory.</div>}
       </div>
       {selectedId && <TraceDetail key={selectedId} id={selectedId} calls={callsOf(index, selectedId)} onClose={() => selectTrace(store, null)} onOpenCall={onOpenCall} />}
