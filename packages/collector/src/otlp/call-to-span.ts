@@ -4,8 +4,9 @@ import { SpanKind, SpanStatusCode, TraceFlags, type HrTime } from "@opentelemetr
 import type { Resource } from "@opentelemetry/resources";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import type { LLMCall } from "@llmscope/core";
+import type { ParsedTraceparent } from "./span-ids.ts";
 import { genAiAttributes, operationName } from "./gen-ai-attributes.ts";
-import { parseTraceparent, spanIdFor, traceIdFor } from "./span-ids.ts";
+import { parseTraceparent, spanIdFor, stepSpanIdFor, traceIdFor, traceRootSpanIdFor } from "./span-ids.ts";
 import { evaluationEvents } from "./evaluation-events.ts";
 
 const SCOPE = { name: "@llmscope/collector", version: "0.1.0" };
@@ -15,8 +16,15 @@ function hrTime(epochMs: number): HrTime {
   return [seconds, Math.round((epochMs - seconds * 1000) * 1e6)];
 }
 
+/** a call made inside a recorded trace is a child of its step's span, or of the trace's root span */
+function traceParentOf(call: LLMCall): ParsedTraceparent | undefined {
+  if (!call.traceId || !/^[0-9a-f]{32}$/.test(call.traceId)) return undefined;
+  const parentSpanId = call.parentId ? stepSpanIdFor(call.traceId, call.parentId) : traceRootSpanIdFor(call.traceId);
+  return { traceId: call.traceId, parentSpanId, traceFlags: TraceFlags.SAMPLED };
+}
+
 export function callToSpan(call: LLMCall, resource: Resource, includeContent: boolean): ReadableSpan {
-  const parent = parseTraceparent(call.traceparent);
+  const parent = traceParentOf(call) ?? parseTraceparent(call.traceparent);
   const traceId = parent?.traceId ?? traceIdFor(call.id);
   const spanId = spanIdFor(call.id);
   const durationMs = call.timing.durationMs ?? (call.endedAt !== undefined ? call.endedAt - call.startedAt : 0);

@@ -1,11 +1,13 @@
-// Forwards stored calls as spans over OTLP/HTTP (JSON) with the official
-// exporter. Ingest only enqueues; a bounded queue is drained in batches on a
-// timer, and what overflows or fails is counted.
+// Forwards stored calls and traces as spans over OTLP/HTTP (JSON) with the
+// official exporter. Ingest only enqueues; a bounded queue is drained in
+// batches on a timer, and what overflows or fails is counted (a trace counts
+// as one record, whatever its number of steps).
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import type { LLMCall } from "@llmscope/core";
+import type { LLMCall, Trace } from "@llmscope/core";
 import type { CallForwarder } from "./call-forwarder.ts";
 import { callToSpan } from "./call-to-span.ts";
+import { traceToSpans } from "./trace-to-spans.ts";
 
 export interface OtlpOptions {
   /** an OTLP/HTTP base (http://host:4318) or the full traces URL (…/v1/traces) */
@@ -31,13 +33,15 @@ export function createOtlpForwarder(options: OtlpOptions): CallForwarder {
   const resource = resourceFromAttributes({ "service.name": options.serviceName ?? "llmscope-collector" });
   const maxQueue = options.maxQueue ?? 10_000;
   const batchSize = options.batchSize ?? 512;
-  const queue: LLMCall[] = [];
+  const queue: (LLMCall | Trace)[] = [];
+  const isTrace = (r: LLMCall | Trace): r is Trace => Array.isArray((r as Trace).steps);
   const inFlight = new Set<Promise<void>>();
   const counts = { forwarded: 0, dropped: 0, failed: 0 };
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const sendBatch = (calls: LLMCall[]) => {
-    const spans = calls.map((c) => callToSpan(c, resource, options.includeContent ?? false));
+  const sendBatch = (calls: (LLMCall | Trace)[]) => {
+    const content = options.includeContent ?? false;
+    const spans = calls.flatMap((r) => (isTrace(r) ? traceToSpans(r, resource) : [callToSpan(r, resource, content)]));
     const p = new Promise<void>((resolve) =>
       exporter.export(spans, (result) => {
         if (result.code === 0) counts.forwarded += calls.length;
@@ -54,17 +58,20 @@ export function createOtlpForwarder(options: OtlpOptions): CallForwarder {
     while (queue.length) sendBatch(queue.splice(0, batchSize));
   };
 
+  const enqueue = (records: (LLMCall | Trace)[]) => {
+    const room = maxQueue - queue.length;
+    if (records.length > room) counts.dropped += records.length - Math.max(0, room);
+    queue.push(...records.slice(0, Math.max(0, room)));
+    if (queue.length >= batchSize) drain();
+    else if (!timer && queue.length) {
+      timer = setTimeout(drain, options.flushIntervalMs ?? 1000);
+      (timer as { unref?: () => void }).unref?.();
+    }
+  };
+
   return {
-    forward(calls) {
-      const room = maxQueue - queue.length;
-      if (calls.length > room) counts.dropped += calls.length - Math.max(0, room);
-      queue.push(...calls.slice(0, Math.max(0, room)));
-      if (queue.length >= batchSize) drain();
-      else if (!timer && queue.length) {
-        timer = setTimeout(drain, options.flushIntervalMs ?? 1000);
-        (timer as { unref?: () => void }).unref?.();
-      }
-    },
+    forward: enqueue,
+    forwardTraces: enqueue,
     async flush() {
       drain();
       await Promise.all([...inFlight]);

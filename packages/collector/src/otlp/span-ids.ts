@@ -21,6 +21,16 @@ export function spanIdFor(callId: string): string {
   return nonZero(fnv1a64(`span:${callId}`));
 }
 
+/** the root span of a recorded trace (the request as a whole) */
+export function traceRootSpanIdFor(traceId: string): string {
+  return nonZero(fnv1a64(`trace-root:${traceId}`));
+}
+
+/** a step of a recorded trace: calls made under the step are parented to this id */
+export function stepSpanIdFor(traceId: string, stepId: string): string {
+  return nonZero(fnv1a64(`step:${traceId}:${stepId}`));
+}
+
 export function traceIdFor(callId: string): string {
   return nonZero(fnv1a64(`trace-a:${callId}`) + fnv1a64(`trace-b:${callId}`));
 }

@@ -147,6 +147,8 @@ export function createQualityLoop(o: QualityLoopOptions): QualityLoop {
       gate?.announced(calls, stats);
       wake();
     },
+    // traces are not scored: they go straight on to the export
+    forwardTraces: (traces) => o.next?.forwardTraces?.(traces),
     feedbackArrived(callIds) {
       schedule.touch();
       const room = MAX_FEEDBACK_WAITING - feedbackIds.length;

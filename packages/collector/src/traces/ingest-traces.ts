@@ -16,5 +16,6 @@ export async function ingestTraces(ctx: HandlerContext, traces: Trace[]): Promis
   const store = ctx.store.traces;
   if (!store || !traces.length) return { inserted: 0, duplicates: 0, stored: [] };
   const result = await store.ingest(traces, ctx.now());
+  if (result.inserted.length) ctx.otlp?.forwardTraces?.(result.inserted);
   return { inserted: result.inserted.length, duplicates: result.duplicates, stored: result.inserted };
 }
