@@ -15,6 +15,7 @@ import { METRIC_SPECS, metricLabel, type Metric } from "./metrics.ts";
 import { DEFAULT_MATERIALITY, type Impact, type Materiality } from "./materiality.ts";
 import { scanSeries, type ScanOptions } from "./scan-series.ts";
 import { carriedByFewCalls } from "./few-calls.ts";
+import { oneOrdinaryPerson } from "./one-person.ts";
 
 export const ANOMALY_DIMENSIONS = ["all", "prompt", "model", "responseModel", "feature", "department", "user", "provider"] as const satisfies readonly StatsDimension[];
 
@@ -100,7 +101,10 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     }
     found.push(...strongest.values());
   }
-  return found.sort((a, b) => b.day - a.day || b.impact.share - a.impact.share);
+  const flaggedUsers = new Set(found.filter((a) => a.dimension === "user").map((a) => `${a.key}\u0000${a.day}`));
+  const kept: Anomaly[] = [];
+  for (const a of found) if (!(await oneOrdinaryPerson(store, a.dimension, a, flaggedUsers))) kept.push(a);
+  return kept.sort((a, b) => b.day - a.day || b.impact.share - a.impact.share);
 }
 
 const pointId = (a: Anomaly) => `${a.dimension}\u0000${a.key}\u0000${a.metric}\u0000${a.day}`;

@@ -11,6 +11,7 @@ import { firstChangedCall } from "./first-changed-call.ts";
 import { METRIC_SPECS } from "./metrics.ts";
 import { CARRIES, narrowestCause, type NamedCause } from "./narrowest-cause.ts";
 import { onsetHour } from "./onset-hour.ts";
+import { FAMILY } from "./rank-causes.ts";
 import { rootCauseSentence } from "./rca-sentence.ts";
 import { analyzeRootCause, type Cause, type RootCause } from "./root-cause.ts";
 import { windowOf } from "./time-window.ts";
@@ -19,7 +20,9 @@ export async function explainDay(store: CallStore, anomalies: readonly Anomaly[]
   const day = anomalies[0]?.day;
   if (day === undefined) return undefined;
   const sameDay = anomalies.filter((a) => a.day === day);
-  const headline = sameDay.reduce((best, a) => (a.impact.dayShare > best.impact.dayShare ? a : best));
+  // slower calls often follow from bigger ones (longer answers, a bigger model): speed heads only a day nothing else moved
+  const other = sameDay.filter((a) => FAMILY[a.metric] !== "speed");
+  const headline = (other.length ? other : sameDay).reduce((best, a) => (a.impact.dayShare > best.impact.dayShare ? a : best));
   const hour = headline.hour;
   const named = await narrowestCause(store, sameDay, headline);
   const metric = named?.anomaly.metric ?? headline.metric;

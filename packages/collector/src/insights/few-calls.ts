@@ -34,7 +34,7 @@ export interface SizePoint {
 }
 
 /** the filter that selects one key's calls; a prompt key is a promptId where the app names its prompts, else a fingerprint */
-function filtersOf(dimension: StatsDimension, key: string): Omit<CallFilter, "limit" | "cursor">[] {
+export function filtersOf(dimension: StatsDimension, key: string): Omit<CallFilter, "limit" | "cursor">[] {
   if (dimension === "all") return [{}];
   if (dimension === "prompt") return [{ promptId: key }, { fingerprint: key }];
   const field = FILTER_FIELD[dimension];

@@ -1,0 +1,39 @@
+// A power user's big day is not an incident, even when it triples a lightly
+// used model's or department's traffic: when one person carries most of a
+// series' excess and that person's own series is within its usual range (a
+// person's day varies by half its level), the series' point is that person's
+// day and is dropped. A person who is unusual is reported under her own name.
+import type { LLMCall } from "@llmscope/core";
+import type { CallStore, StatsDimension } from "../store/call-store.ts";
+import type { Anomaly } from "./detect-anomalies.ts";
+import { filtersOf } from "./few-calls.ts";
+import type { Metric } from "./metrics.ts";
+import { windowOf } from "./time-window.ts";
+
+/** the part of a series' excess one person must carry to make it hers */
+const ONE_PERSON = 0.7;
+const MAX_READ = 20_000;
+
+const AMOUNT: Partial<Record<Metric, (c: LLMCall) => number>> = {
+  calls: () => 1,
+  tokens: (c) => (c.usage.inputTokens ?? 0) + (c.usage.outputTokens ?? 0),
+  cost: (c) => c.cost?.totalUSD ?? 0,
+};
+
+export async function oneOrdinaryPerson(store: CallStore, dimension: StatsDimension, a: Anomaly, flaggedUsers: ReadonlySet<string>): Promise<boolean> {
+  const amount = AMOUNT[a.metric];
+  if (!amount || dimension === "user" || dimension === "all") return false;
+  for (const filter of filtersOf(dimension, a.key)) {
+    const byUser = new Map<string, number>();
+    let read = 0;
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(a.day, a.hour) })) {
+      const user = call.tags.userId ?? "";
+      byUser.set(user, (byUser.get(user) ?? 0) + amount(call));
+      if (++read >= MAX_READ) return false;
+    }
+    if (!read) continue;
+    const [user, carried] = [...byUser].sort((x, y) => y[1] - x[1])[0]!;
+    return user !== "" && carried >= ONE_PERSON * (a.value - a.expected) && !flaggedUsers.has(`${user}\u0000${a.day}`);
+  }
+  return false;
+}
