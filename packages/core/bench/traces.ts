@@ -57,6 +57,23 @@ export async function nonLLMOutsideTrace(): Promise<{ wall: [number, number]; cp
   }
 }
 
+/** CPU µs a recording fetch adds to a non-LLM request outside any trace, its own work alone: the wrapped fetch returns a prebuilt Response at once */
+export function nonLLMWrapperCpu(): [number, number] {
+  const N = 200_000;
+  const answer = new Response("ok");
+  const raw = (() => answer) as unknown as typeof fetch;
+  const wrapped = createRecorder({ sinks: [memorySink()] }).wrap(raw);
+  const cpu = (f: typeof fetch) => {
+    for (let i = 0; i < N / 10; i++) void f("http://127.0.0.1:1/search?q=x");
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < N; i++) void f("http://127.0.0.1:1/search?q=x");
+    const { user, system } = process.cpuUsage(c0);
+    return (user + system) / 1000 / N;
+  };
+  const rounds = Array.from({ length: 5 }, () => [cpu(raw), cpu(wrapped)] as const);
+  return [median(rounds.map((r) => r[0])), median(rounds.map((r) => r[1]))];
+}
+
 export async function httpStepCost(): Promise<[number, number]> {
   const raw = (async () => new Response("ok")) as typeof fetch;
   const recorder = createRecorder({ sinks: [memorySink()], maxStepsPerTrace: 1e9 });
@@ -112,6 +129,7 @@ async function chunkSize(entry: string): Promise<number> {
 
 export async function benchTraces(): Promise<string> {
   const outside = await nonLLMOutsideTrace();
+  const wrapper = nonLLMWrapperCpu();
   const http = await httpStepCost();
   const steps = await stepCost();
   const finish = await chunkSize("../src/trace/finish-trace.ts");
@@ -130,6 +148,7 @@ export async function benchTraces(): Promise<string> {
     "|---|---|---|---|---|---|",
     `| non-LLM fetch outside any trace, loopback round trip: bare fetch vs recorder.wrap(fetch) | ${outside.wall[0].toFixed(3)} ms | ${outside.wall[1].toFixed(3)} ms | ×${ratio.toFixed(3)} | ≤ ×1.01 | ${pass(ratio <= 1.01)} |`,
     `| the same, this process's CPU per round trip | ${us(outside.cpu[0])} | ${us(outside.cpu[1])} | ×${cpuRatio.toFixed(3)} | | |`,
+    `| the recording fetch's own CPU on a non-LLM request outside any trace (in process, a prebuilt Response) | ${us(wrapper[0])} | ${us(wrapper[1])} | +${us(wrapper[1] - wrapper[0])} | | |`,
     `| CPU per http step (a non-LLM fetch inside a trace, in process) | ${us(http[0])} | ${us(http[1])} | +${us(perHttp)} | ≤ 20 µs | ${pass(perHttp <= 0.02)} |`,
     `| CPU per recorder.step, sync fn | ${us(steps.sync[0])} | ${us(steps.sync[1])} | +${us(perSync)} | ≤ 20 µs | ${pass(perSync <= 0.02)} |`,
     `| CPU per recorder.step, async fn awaited | ${us(steps.async[0])} | ${us(steps.async[1])} | +${us(perAsync)} | ≤ 20 µs | ${pass(perAsync <= 0.02)} |`,
