@@ -1,6 +1,9 @@
 // Average cost per request today against the trailing 7 days: catches a model
-// switch or a prompt change that makes every call dearer without more traffic.
+// switch, a prompt change or an agent making more calls per answer, which
+// make every request dearer without more traffic. A request is a trace where
+// the app records traces, a call otherwise (see traces/requests.ts).
 import { dayLabel, dayOf } from "../../store/time-buckets.ts";
+import { requestsByBucket, sumRequests } from "../../traces/requests.ts";
 import { evidenceOf, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
 
 export const avgCostRule: AlertRule = {
@@ -8,14 +11,12 @@ export const avgCostRule: AlertRule = {
   async evaluate({ batch, store, thresholds: t }) {
     const drafts: AlertDraft[] = [];
     for (const [day, calls] of groupBy(batch, (c) => dayOf(c.call.startedAt))) {
-      const rows = await store.rollups("all", [""], day - 7, day);
-      const today = rows.filter((r) => r.day === day);
-      const past = rows.filter((r) => r.day < day);
-      const calls_ = (rs: typeof rows) => rs.reduce((s, r) => s + r.calls, 0);
-      const cost = (rs: typeof rows) => rs.reduce((s, r) => s + r.costUSD, 0);
-      if (calls_(today) < t.avgCostMinCalls || calls_(past) < t.avgCostMinCalls) continue;
-      const avgToday = cost(today) / calls_(today);
-      const avgPast = cost(past) / calls_(past);
+      const rows = await requestsByBucket(store, "all", "", day - 7, day);
+      const today = sumRequests(rows.filter((r) => r.bucket === day));
+      const past = sumRequests(rows.filter((r) => r.bucket < day));
+      if (today.requests < t.avgCostMinCalls || past.requests < t.avgCostMinCalls) continue;
+      const avgToday = today.costUSD / today.requests;
+      const avgPast = past.costUSD / past.requests;
       if (avgPast <= 0 || avgToday < t.avgCostRatio * avgPast) continue;
       drafts.push({
         kind: "avg_cost_per_request",
