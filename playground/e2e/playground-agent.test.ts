@@ -1,41 +1,23 @@
 // The agent scenario in Chromium: one click gives one trace (a Qdrant
 // retrieval, a slow preprocessing step, a tool loop over two model calls),
 // kept in the page's IndexedDB and delivered by beacon to a real collector.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createCollector, serve, SqliteStore, type RunningServer } from "@llmscope/collector";
 import type { Trace } from "@llmscope/core";
-import { openPlayground, type PlaygroundSession } from "./playground-page.ts";
+import { openPlaygroundWithCollector, type CollectorSession } from "./playground-collector-session.ts";
+import type { PlaygroundSession } from "./playground-page.ts";
 
-const WRITE_KEY = "agent-write";
-const READ_KEY = "agent-read";
 const PREPROCESS_MS = 300;
 const TOOL_MS = 120;
 
-let dir: string;
-let store: SqliteStore;
-let collector: RunningServer;
+let c: CollectorSession;
 let s: PlaygroundSession;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "llmscope-playground-agent-"));
-  store = new SqliteStore(path.join(dir, "calls.db"));
-  collector = await serve({ handler: createCollector({ store, writeKeys: [WRITE_KEY], readKeys: [READ_KEY] }), port: 0 });
-  process.env.LLMSCOPE_COLLECTOR_URL = collector.url;
-  process.env.LLMSCOPE_WRITE_KEY = WRITE_KEY;
-  s = await openPlayground();
+  c = await openPlaygroundWithCollector("agent");
+  s = c.s;
 });
 
-afterAll(async () => {
-  delete process.env.LLMSCOPE_COLLECTOR_URL;
-  delete process.env.LLMSCOPE_WRITE_KEY;
-  await s?.close();
-  await collector?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => c?.close());
 
 /** the trace as the page's IndexedDB holds it */
 function storedTrace(id: string): Promise<Trace | undefined> {
@@ -82,9 +64,9 @@ it("one agent request is one trace: in IndexedDB and at the collector, with its 
   expect(summary.inputTokens).toBeGreaterThan(0);
 
   // the same trace, with both calls, at the collector the page beacons to
-  await s.page.evaluate(() => (globalThis as unknown as Record<symbol, { recorder: { flush(): Promise<void> } }>)[Symbol.for("llmscope.recorder")]!.recorder.flush());
+  await c.flushPage();
   const detail = async () => {
-    const res = await fetch(`${collector.url}/v1/traces/${traceId}`, { headers: { authorization: `Bearer ${READ_KEY}` } });
+    const res = await c.get(`/v1/traces/${traceId}`);
     return res.status === 200 ? ((await res.json()) as { trace?: { name: string; summary?: unknown }; stepRecords: { kind: string }[]; calls: { id: string; traceId?: string }[] }) : undefined;
   };
   await expect.poll(async () => (await detail())?.calls.length, { timeout: 15_000 }).toBe(2);

@@ -1,50 +1,25 @@
 // A 👎 clicked in the playground's devtools (real Chromium) travels through the
 // recorder's beacon sink to the collector, lands in its SQLite file and moves
 // the satisfaction rate /v1/stats reports; the collector also scores the calls.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createCollector, serve, SqliteStore, type Collector, type RunningServer } from "@llmscope/collector";
 import type { LLMCall } from "@llmscope/core";
 import type { Page } from "playwright-core";
-import { callTotal, newestFinishedRow, openPlayground, overlayRows, type PlaygroundSession } from "./playground-page.ts";
+import { openPlaygroundWithCollector, type CollectorSession } from "./playground-collector-session.ts";
+import { callTotal, newestFinishedRow, overlayRows, type PlaygroundSession } from "./playground-page.ts";
 
-const WRITE_KEY = "playground-write";
-const READ_KEY = "playground-read";
-
-let dir: string;
-let store: SqliteStore;
-let collector: Collector;
-let server: RunningServer;
+let c: CollectorSession;
 let s: PlaygroundSession;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "llmscope-playground-feedback-"));
-  store = new SqliteStore(path.join(dir, "calls.db"));
-  collector = createCollector({ store, writeKeys: [WRITE_KEY], readKeys: [READ_KEY], quality: {} });
-  server = await serve({ handler: collector, port: 0 });
-  process.env.LLMSCOPE_COLLECTOR_URL = server.url;
-  process.env.LLMSCOPE_WRITE_KEY = WRITE_KEY;
-  s = await openPlayground();
+  c = await openPlaygroundWithCollector("feedback", { quality: {} });
+  s = c.s;
   await s.page.locator("[data-llmscope-devtools] [role=tablist]").waitFor();
 });
 
-afterAll(async () => {
-  delete process.env.LLMSCOPE_COLLECTOR_URL;
-  delete process.env.LLMSCOPE_WRITE_KEY;
-  await s?.close();
-  await server?.close();
-  await collector?.flush();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const flushRecorder = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as Record<symbol, { recorder: { flush(): Promise<void> } }>)[Symbol.for("llmscope.recorder")]!.recorder.flush());
+afterAll(() => c?.close());
 
 const read = async <T>(p: string): Promise<T> => {
-  const res = await fetch(`${server.url}${p}`, { headers: { authorization: `Bearer ${READ_KEY}` } });
+  const res = await c.get(p);
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 };
@@ -54,7 +29,7 @@ const satisfaction = async () =>
     .rows.find((r) => r.key === "u-alice")?.satisfaction;
 
 /** the score column straight from the collector's SQLite file */
-const storedScore = (id: string) => store.db.prepare("SELECT feedback_score FROM calls WHERE id = ?").pluck().get(id) as number | null | undefined;
+const storedScore = (id: string) => c.store.db.prepare("SELECT feedback_score FROM calls WHERE id = ?").pluck().get(id) as number | null | undefined;
 
 async function rateNewest(page: Page, button: "Good answer" | "Bad answer", comment?: string): Promise<void> {
   await overlayRows(page).first().click();
@@ -62,7 +37,7 @@ async function rateNewest(page: Page, button: "Good answer" | "Bad answer", comm
   if (comment) await detail.locator("input[aria-label='Feedback comment']").fill(comment);
   await detail.locator(`button[aria-label='${button}']`).click();
   await expect.poll(() => detail.locator(`button[aria-label='${button}']`).getAttribute("aria-pressed")).toBe("true");
-  await flushRecorder(page);
+  await c.flushPage();
 }
 
 it("a 👎 in the devtools reaches the collector's SQLite and moves the satisfaction rate", async () => {
@@ -70,7 +45,7 @@ it("a 👎 in the devtools reaches the collector's SQLite and moves the satisfac
   let before = await callTotal(s.page);
   await s.page.click("[data-scenario=normal]");
   await newestFinishedRow(s.page, before);
-  await flushRecorder(s.page);
+  await c.flushPage();
   const calls = async () => (await read<{ calls: LLMCall[] }>("/v1/calls?userId=u-alice")).calls;
   await expect.poll(async () => (await calls()).length, { timeout: 15_000 }).toBe(1);
   const [first] = await calls();
@@ -88,7 +63,7 @@ it("a 👎 in the devtools reaches the collector's SQLite and moves the satisfac
   expect(await satisfaction()).toEqual({ up: 1, down: 1, rate: 0.5 });
 
   // the collector scored both calls after ingest, and the 👎 kept its comment
-  await collector.flush();
+  await c.collector.flush();
   const stored = await calls();
   expect(stored).toHaveLength(2);
   for (const c of stored) expect(c.quality?.average).toBeGreaterThanOrEqual(0);

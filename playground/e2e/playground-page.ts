@@ -56,7 +56,8 @@ export async function openPlayground(): Promise<PlaygroundSession> {
     if (m.type() === "error" && !EXPECTED_CONSOLE_ERROR.test(m.text())) consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => consoleErrors.push(`uncaught: ${e.message}`));
-  await page.goto(url);
+  // a cold dev server transforms every source on first load: slow on a busy machine, and not what is tested
+  await page.goto(url, { timeout: 90_000 });
   return {
     page,
     url,
