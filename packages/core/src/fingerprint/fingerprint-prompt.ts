@@ -6,6 +6,27 @@ import { normalizePromptText } from "./normalize-prompt-text.ts";
 const MAX_CHARS_PER_MESSAGE = 8_192;
 const MAX_CHARS_TOTAL = 65_536;
 
+// A template's fixed parts (the system prompt, earlier turns of a
+// conversation) come back call after call: each is normalized once. Bounded,
+// and emptied when full rather than tracked by age, which costs nothing per hit.
+const MAX_REMEMBERED = 256;
+const MAX_REMEMBERED_CHARS = 512 * 1024;
+const remembered = new Map<string, string>();
+let rememberedChars = 0;
+function normalized(text: string): string {
+  let found = remembered.get(text);
+  if (found === undefined) {
+    found = normalizePromptText(text);
+    if (remembered.size >= MAX_REMEMBERED || rememberedChars + text.length > MAX_REMEMBERED_CHARS) {
+      remembered.clear();
+      rememberedChars = 0;
+    }
+    remembered.set(text, found);
+    rememberedChars += text.length;
+  }
+  return found;
+}
+
 /**
  * A short stable id of a prompt's pattern: calls rendered from one template
  * with different values share it. An explicit promptId names the pattern instead.
@@ -16,7 +37,7 @@ export function fingerprintPrompt(prompt: Prompt, promptId?: string): string {
   const read = (text: string | undefined): string => {
     const slice = text ? text.slice(0, Math.min(MAX_CHARS_PER_MESSAGE, budget)) : "";
     budget -= slice.length;
-    return normalizePromptText(slice);
+    return normalized(slice);
   };
   // roles and tool names are structure and kept verbatim; separators keep
   // ("ab","c") and ("a","bc") apart
