@@ -141,6 +141,28 @@ const MIGRATIONS: { version: number; sql: string }[] = [
     sql: MEASURES_V3,
   },
   { version: 4, sql: SQLITE_TRACE_SCHEMA },
+  {
+    version: 5,
+    sql: `
+      -- Text search (the q filter) over each record's JSON text: a trigram
+      -- index answers substring queries of three characters or more without
+      -- scanning every record. Contentless (the text is in calls.record); kept
+      -- up to date by the trigger, and filled from the calls already stored.
+      CREATE VIRTUAL TABLE calls_fts USING fts5(record, content='', contentless_delete=1, tokenize='trigram');
+      INSERT INTO calls_fts (rowid, record) SELECT rowid, record FROM calls;
+      CREATE TRIGGER calls_fts_insert AFTER INSERT ON calls BEGIN
+        INSERT INTO calls_fts (rowid, record) VALUES (new.rowid, new.record);
+      END;
+      CREATE TRIGGER calls_fts_delete AFTER DELETE ON calls BEGIN
+        DELETE FROM calls_fts WHERE rowid = old.rowid;
+      END;
+      -- feedback rewrites the record: its comment is searchable too
+      CREATE TRIGGER calls_fts_update AFTER UPDATE OF record ON calls BEGIN
+        DELETE FROM calls_fts WHERE rowid = old.rowid;
+        INSERT INTO calls_fts (rowid, record) VALUES (new.rowid, new.record);
+      END;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): number {

@@ -24,7 +24,7 @@ import { createSimilar } from "./sqlite-similar.ts";
 import { createRollupReader, createStats } from "./sqlite-stats.ts";
 import { createAlertStore } from "./sqlite-alerts.ts";
 import { createQualityStore } from "./sqlite-quality.ts";
-import { whereOf } from "./call-filter-sql.ts";
+import { sqliteWhereOf } from "./sqlite-text-search.ts";
 import { encodeCursor } from "./cursor.ts";
 import { startBackgroundCheckpoint, type BackgroundCheckpoint } from "./background-checkpoint.ts";
 import { createSqliteTraceStore } from "../traces/sqlite-trace-store.ts";
@@ -124,7 +124,7 @@ export class SqliteStore implements CallStore {
 
   async listCalls(filter: CallFilter): Promise<CallPage> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), MAX_PAGE);
-    const where = whereOf(filter);
+    const where = sqliteWhereOf(filter);
     const rows = this.db
       .prepare(`SELECT started_at, id, record FROM calls ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ?`)
       .all(...where.params, limit + 1) as { started_at: number; id: string; record: string }[];
@@ -159,7 +159,7 @@ export class SqliteStore implements CallStore {
     // Pages by keyset rather than holding one cursor open, so other requests can
     // use the connection between pages.
     let after: { startedAt: number; id: string } | undefined;
-    const base = whereOf(filter);
+    const base = sqliteWhereOf(filter);
     for (;;) {
       const keyset = after ? `${base.sql ? base.sql + " AND" : "WHERE"} (started_at > ? OR (started_at = ? AND id > ?))` : base.sql;
       const params = after ? [...base.params, after.startedAt, after.startedAt, after.id] : base.params;
@@ -174,7 +174,7 @@ export class SqliteStore implements CallStore {
   }
 
   async count(filter: Omit<CallFilter, "limit" | "cursor"> = {}): Promise<number> {
-    const where = whereOf(filter);
+    const where = sqliteWhereOf(filter);
     return this.db.prepare(`SELECT COUNT(*) FROM calls ${where.sql}`).pluck().get(...where.params) as number;
   }
 
