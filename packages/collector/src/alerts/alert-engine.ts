@@ -20,8 +20,8 @@ export interface AlertEngineOptions {
 
 export interface AlertEngine {
   readonly thresholds: AlertThresholds;
-  /** the calls and the traces one request stored */
-  evaluate(batch: IngestedCall[], traces?: Trace[]): Promise<Alert[]>;
+  /** the calls and the traces one request stored, received at receivedAt (default now) */
+  evaluate(batch: IngestedCall[], traces?: Trace[], receivedAt?: number): Promise<Alert[]>;
 }
 
 export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
@@ -29,12 +29,12 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const rules = options.rules ?? ALL_RULES;
   return {
     thresholds,
-    async evaluate(batch, traces = []) {
+    async evaluate(batch, traces = [], receivedAt = Date.now()) {
       if (batch.length === 0 && traces.length === 0) return [];
       const fired: Alert[] = [];
       for (const rule of rules) {
         try {
-          for (const draft of await rule.evaluate({ batch, traces, store: options.store, thresholds })) {
+          for (const draft of await rule.evaluate({ batch, traces, store: options.store, thresholds, receivedAt })) {
             const alert: Alert = { id: crypto.randomUUID(), ...draft };
             if (await options.store.recordAlert(alert, thresholds.cooldownMs)) fired.push(alert);
           }

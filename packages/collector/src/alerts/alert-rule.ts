@@ -14,6 +14,8 @@ export interface RuleContext {
   traces: Trace[];
   store: CallStore;
   thresholds: AlertThresholds;
+  /** when the batch was received (epoch ms): calls far older than this are a backfill or an outbox catching up */
+  receivedAt: number;
 }
 
 export interface AlertRule {

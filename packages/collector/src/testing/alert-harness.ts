@@ -11,8 +11,8 @@ import { openTestStore, type TestStoreKind } from "./test-server.ts";
 export interface AlertHarness {
   /** the store, once the first ingest has opened it */
   readonly store: CallStore;
-  /** stores the calls, then the traces, and evaluates the rule on what was new, as POST /v1/calls does */
-  ingest(calls: LLMCall[], traces?: Trace[]): Promise<Alert[]>;
+  /** stores the calls, then the traces, and evaluates the rule on what was new, as POST /v1/calls does, as if received as the last call started (live traffic) */
+  ingest(calls: LLMCall[], traces?: Trace[], receivedAt?: number): Promise<Alert[]>;
   close(): Promise<void>;
 }
 
@@ -30,11 +30,12 @@ export function alertHarness(rule: AlertRule, thresholds: Partial<AlertThreshold
       if (!store) throw new Error("the harness store opens with the first ingest");
       return store;
     },
-    async ingest(calls, traces = []) {
+    async ingest(calls, traces = [], received?: number) {
       const { store } = await opened;
       const { inserted } = await store.ingest(calls, Date.now());
       const stored = traces.length ? (await store.traces!.ingest(traces, Date.now())).inserted : [];
-      const fired = await (await engine).evaluate(inserted, stored);
+      const receivedAt = received ?? Math.max(...calls.map((c) => c.startedAt), ...traces.map((t) => t.startedAt));
+      const fired = await (await engine).evaluate(inserted, stored, receivedAt);
       if (errors.length) throw errors[0];
       return fired;
     },

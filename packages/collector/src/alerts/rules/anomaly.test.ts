@@ -38,4 +38,23 @@ describe("anomalies as alerts", () => {
     expect(later.filter((a) => a.subject === "tokensPerRequest")).toEqual([]);
     expect((await h.store.listAlerts({ kind: "anomaly" })).filter((a) => a.subject === "tokensPerRequest")).toHaveLength(1);
   });
+
+  it("scores a backfill's days once each, whole, when its calls have moved on to the next day", async () => {
+    h = alertHarness(anomalyRule);
+    // months late: every batch is received now
+    const now = Date.now();
+    for (let d = 0; d < 28; d++) expect(await h.ingest(steadyDay(d), [], now)).toEqual([]);
+    const day = START + 28 * DAY;
+    const changed = detailed(day + 3 * 3_600_000);
+    // the day's own batches are not scored while it is being caught up
+    expect(await h.ingest(steadyDay(28).slice(0, 10), [], now)).toEqual([]);
+    expect(await h.ingest(changed, [], now)).toEqual([]);
+    expect(await h.ingest(steadyDay(28).slice(10), [], now)).toEqual([]);
+    // the first call of the next day closes it: scored once, as a whole day
+    const fired = await h.ingest(steadyDay(29).slice(0, 1), [], now);
+    const perRequest = fired.filter((a) => a.subject === "tokensPerRequest");
+    expect(perRequest).toHaveLength(1);
+    expect(perRequest[0]).toMatchObject({ dedupKey: "anomaly:tokensPerRequest:2026-03-02", firedAt: START + 29 * DAY - 1 });
+    expect(perRequest[0]!.message).toContain("fingerprint=fp-detailed");
+  });
 });

@@ -5,16 +5,24 @@
 // reads its stats (a few ms), so a day is re-scored at most every 15 minutes
 // of record time, whatever the batch size, and its hours (a month of hour
 // rows) only once another hour has ended; the root cause is only computed for
-// an anomaly not yet stored.
+// an anomaly not yet stored. Calls received long after they were made (a
+// backfill of months, an outbox catching up) are not scored batch by batch:
+// each of their days is scored once, whole (its hours included), when the
+// calls have moved on to a later day, so a backfill ingests at live speed.
 import { detectAnomalies } from "../../insights/detect-anomalies.ts";
 import { analyzeRootCause } from "../../insights/root-cause.ts";
 import type { CallStore } from "../../store/call-store.ts";
-import { dayOf, hourOf } from "../../store/time-buckets.ts";
+import type { IngestedCall } from "../../store/call-store.ts";
+import { dayOf, dayStart, hourOf } from "../../store/time-buckets.ts";
 import { METRICS, METRIC_SPECS } from "../../insights/metrics.ts";
 import { evidenceOf, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
 
 const ALERTED = METRICS.filter((m) => m !== "quality");
 const RESCORE_MS = 15 * 60_000;
+/** calls that started this long before they were received are catching up, not live */
+export const CATCH_UP_MS = 3_600_000;
+/** per store: the days a catch-up has delivered calls for and that are still to be scored once */
+const pendingDays = new WeakMap<CallStore, Set<number>>();
 /** per store, per day: the record time the day was last scored at, and the hours that had ended by then */
 const lastScored = new WeakMap<CallStore, Map<number, { at: number; hoursEnded: number }>>();
 
@@ -23,15 +31,32 @@ const RECENT_ALERTS = 200;
 
 export const anomalyRule: AlertRule = {
   kind: "anomaly",
-  async evaluate({ batch, store, thresholds: t }) {
+  async evaluate({ batch, store, thresholds: t, receivedAt }) {
     const drafts: AlertDraft[] = [];
-    for (const [day, calls] of groupBy(batch, (c) => dayOf(c.call.startedAt))) {
+    let pending = pendingDays.get(store);
+    if (!pending) pendingDays.set(store, (pending = new Set()));
+    const days = groupBy(batch, (c) => dayOf(c.call.startedAt));
+    const reached = Math.max(...days.keys());
+    const scoring: { day: number; calls: IngestedCall[]; now: number; hourly: boolean }[] = [];
+    for (const [day, calls] of days) {
       const now = latestStart(calls);
+      if (receivedAt - now > CATCH_UP_MS) {
+        pending.add(day);
+        continue;
+      }
       const due = dueForScoring(store, day, now);
-      if (!due) continue;
+      if (due) scoring.push({ day, calls, now, hourly: due.hourly });
+    }
+    // a caught-up day is whole once calls of a later day arrive
+    for (const day of [...pending].sort((a, b) => a - b)) {
+      if (day >= reached) continue;
+      pending.delete(day);
+      scoring.push({ day, calls: days.get(day) ?? [], now: dayStart(day + 1) - 1, hourly: true });
+    }
+    for (const { day, calls, now, hourly } of scoring) {
       // only bad news alerts (a falling error rate or latency is good news),
       // and quality has its own quality_drop alert
-      const query = { fromDay: day, toDay: day, dimensions: ["all"] as const, metrics: ALERTED, threshold: t.anomalyScore, now, hourly: due.hourly };
+      const query = { fromDay: day, toDay: day, dimensions: ["all"] as const, metrics: ALERTED, threshold: t.anomalyScore, now, hourly };
       const anomalies = (await detectAnomalies(store, query)).filter(
         (a) => a.score * METRIC_SPECS[a.metric].worse > 0,
       );
