@@ -19,6 +19,8 @@ export interface CollectorLimits {
   /** bodies read at once for requests with no key in a header (sendBeacon); more get 503. Default 32 */
   maxKeylessBodies: number;
   fieldCaps: FieldCaps;
+  /** one page of calls stops short of this many characters of JSON (its cursor goes on from there). Default 8 Mi */
+  maxAnswerChars: number;
 }
 
 export interface CollectorOptions {
@@ -48,4 +50,5 @@ export const DEFAULT_LIMITS: CollectorLimits = {
   bodyTimeoutMs: 10_000,
   maxKeylessBodies: 32,
   fieldCaps: DEFAULT_FIELD_CAPS,
+  maxAnswerChars: 8 * 1024 * 1024,
 };
