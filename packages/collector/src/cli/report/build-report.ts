@@ -5,6 +5,7 @@ import type { CallStore, StatsDimension, StatsRow } from "../../store/call-store
 import { dayOf } from "../../store/time-buckets.ts";
 import { buildQualityReport, type QualityReport } from "./quality-report.ts";
 import { buildAnomalyReport, type AnomalyReport } from "./anomaly-report.ts";
+import { requestSummary, type RequestSummary } from "../../traces/request-summary.ts";
 
 export interface ReportData {
   from: number;
@@ -16,6 +17,8 @@ export interface ReportData {
   byUser: StatsRow[];
   byModel: StatsRow[];
   topPrompts: (StatsRow & { sample?: string })[];
+  /** user requests (a trace each where traces are recorded, else a call each) and their cost, overall and by feature */
+  requests: RequestSummary;
   /** one row per day */
   trend: StatsRow[];
   alerts: Alert[];
@@ -49,6 +52,9 @@ export async function buildReport(store: CallStore, from: number, to: number, to
   const generatedAt = Date.now();
   // the same whole days the rollups give the trend: `to` is exclusive
   const anomalies = await buildAnomalyReport(store, dayOf(from), dayOf(to - 1), { now: generatedAt });
+  const byFeature = await grouped("feature");
+  progress("counting requests");
+  const requests = await requestSummary(store, from, to, byFeature.map((f) => f.key));
   return {
     from,
     to,
@@ -61,10 +67,11 @@ export async function buildReport(store: CallStore, from: number, to: number, to
       errors: all?.errors ?? 0,
     },
     byDepartment: await grouped("department"),
-    byFeature: await grouped("feature"),
+    byFeature,
     byUser: (await grouped("user")).slice(0, top),
     byModel: await grouped("model"),
     topPrompts,
+    requests,
     trend,
     alerts,
     ...(quality ? { quality } : {}),

@@ -43,7 +43,7 @@ export function renderHtml(r: ReportData): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>llmscope report ${day(r.from)} – ${day(r.to)}</title><style>${REPORT_CSS}</style></head><body>
 <header><div><h1>llmscope report</h1><div class="sub">${day(r.from)} → ${day(r.to)} · generated ${escapeHtml(new Date(r.generatedAt).toISOString().slice(0, 16).replace("T", " "))} UTC</div></div></header>
-<div class="kpis">${kpi("Total cost", usd(t.costUSD), `${usd(avgCost)} per call`)}${kpi("Calls", count(t.calls), `${errorRate.toFixed(1)}% errors`)}${kpi("Input tokens", count(t.inputTokens), t.calls ? `${count(Math.round(t.inputTokens / t.calls))} per call` : "")}${kpi("Output tokens", count(t.outputTokens), t.calls ? `${count(Math.round(t.outputTokens / t.calls))} per call` : "")}${kpi("Alerts", String(r.alerts.length), r.alerts.length ? "see below" : "all quiet", r.alerts.length ? "warn" : "")}</div>
+<div class="kpis">${kpi("Total cost", usd(t.costUSD), `${usd(avgCost)} per call`)}${kpi("Calls", count(t.calls), `${errorRate.toFixed(1)}% errors`)}${kpi("Requests", count(r.requests.requests), `${usd(r.requests.costPerRequest)} per request`)}${kpi("Input tokens", count(t.inputTokens), t.calls ? `${count(Math.round(t.inputTokens / t.calls))} per call` : "")}${kpi("Output tokens", count(t.outputTokens), t.calls ? `${count(Math.round(t.outputTokens / t.calls))} per call` : "")}${kpi("Alerts", String(r.alerts.length), r.alerts.length ? "see below" : "all quiet", r.alerts.length ? "warn" : "")}</div>
 <main>
 ${card("Tokens per day — input vs output", stackedColumns(days, [
     { name: "input tokens", color: "#4f46e5", values: r.trend.map((d) => d.inputTokens) },

@@ -13,7 +13,7 @@ const KIND_TITLE: Record<string, string> = {
 };
 
 export function renderOptimizationTerminal(r: OptimizationReport, perKind = 5): string {
-  const lines = [`Cost optimization ${day(r.from)} → ${day(r.to)}: ${r.calls} calls, ${usd(r.costUSD)}; estimated savings ${usd(r.monthlySavingsUSD)} a month`, ""];
+  const lines = [`Cost optimization ${day(r.from)} → ${day(r.to)}: ${r.calls} calls in ${r.requests} requests (${usd(r.costPerRequest)} a request), ${usd(r.costUSD)}; estimated savings ${usd(r.monthlySavingsUSD)} a month`, ""];
   for (const [kind, title] of Object.entries(KIND_TITLE)) {
     const found = r.findings.filter((f) => f.kind === kind);
     lines.push(`${title}${found.length > perKind ? ` (top ${perKind} of ${found.length})` : ""}`);
@@ -38,7 +38,7 @@ export function renderOptimizationHtml(r: OptimizationReport, perKind = 10): str
     return `<section class="card wide"><h2>${escapeHtml(title)}</h2>${body}</section>`;
   });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>llmscope cost optimization ${day(r.from)} – ${day(r.to)}</title><style>${REPORT_CSS}</style></head><body>
-<header><div><h1>llmscope cost optimization</h1><div class="sub">${day(r.from)} → ${day(r.to)} · ${r.calls} calls · ${escapeHtml(usd(r.costUSD))} · estimated savings ${escapeHtml(usd(r.monthlySavingsUSD))} a month</div></div></header>
+<header><div><h1>llmscope cost optimization</h1><div class="sub">${day(r.from)} → ${day(r.to)} · ${r.calls} calls in ${r.requests} requests (${escapeHtml(usd(r.costPerRequest))} a request) · ${escapeHtml(usd(r.costUSD))} · estimated savings ${escapeHtml(usd(r.monthlySavingsUSD))} a month</div></div></header>
 <main><section class="card wide"><h2>Estimated monthly savings by finding</h2>${barChart(savingsByKind)}</section>
 ${sections.join("\n")}</main></body></html>
 `;

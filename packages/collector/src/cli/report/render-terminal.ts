@@ -1,6 +1,7 @@
 // Plain-text tables for a terminal.
 import type { StatsRow } from "../../store/call-store.ts";
 import type { ReportData } from "./build-report.ts";
+import type { RequestSummary } from "../../traces/request-summary.ts";
 import { count, day, label, ms, usd } from "./format.ts";
 import { QUALITY_HEADERS, qualityCells, type QualityReport } from "./quality-report.ts";
 import { moreAnomalies, moreDaysLine, quietLine, signedScore, type AnomalyReport } from "./anomaly-report.ts";
@@ -21,13 +22,25 @@ function costTable(title: string, rows: StatsRow[], totalCost: number): string {
   return `${title}\n${table(["", "calls", "in tok", "out tok", "cost", "share", "errors", "p50", "p95"], body, [false, true, true, true, true, true, true, true, true])}`;
 }
 
+function requestLine(q: RequestSummary): string {
+  return `${count(q.requests)} requests (${count(q.traces)} traced, the rest single calls) · ${usd(q.costPerRequest)} per request`;
+}
+
+function requestTable(q: RequestSummary): string {
+  if (!q.byFeature.length) return "Cost per request by feature\n  (no calls)";
+  const rows = q.byFeature.map((f) => [label(f.key), count(f.requests), count(f.traces), usd(f.costUSD), usd(f.costPerRequest)]);
+  return `Cost per request by feature\n${table(["", "requests", "traced", "cost", "per request"], rows, [false, true, true, true, true])}`;
+}
+
 export function renderTerminal(r: ReportData): string {
   const t = r.totals;
   const parts = [
     `llmscope report  ${day(r.from)} → ${day(r.to)}`,
     `${count(t.calls)} calls · ${count(t.inputTokens)} input + ${count(t.outputTokens)} output tokens · ${usd(t.costUSD)} · ${count(t.errors)} errors`,
+    requestLine(r.requests),
     costTable("Cost by department", r.byDepartment, t.costUSD),
     costTable("Cost by feature", r.byFeature, t.costUSD),
+    requestTable(r.requests),
     costTable("Cost by user (top)", r.byUser, t.costUSD),
     costTable("Cost by model", r.byModel, t.costUSD),
     `Top prompts by cost\n${table(

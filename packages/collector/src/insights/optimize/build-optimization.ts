@@ -4,11 +4,15 @@
 import type { CallStore } from "../../store/call-store.ts";
 import { median } from "../../store/median.ts";
 import { CallDigest, type Finding } from "./findings.ts";
+import { requestSummary } from "../../traces/request-summary.ts";
 
 export interface OptimizationReport {
   from: number;
   to: number;
   calls: number;
+  /** user requests: a trace each where traces are recorded, a call each otherwise */
+  requests: number;
+  costPerRequest: number;
   costUSD: number;
   findings: Finding[];
   monthlySavingsUSD: number;
@@ -72,5 +76,6 @@ export async function buildOptimization(store: CallStore, from: number, to: numb
   }
   findings.sort((a, b) => b.monthlySavingsUSD - a.monthlySavingsUSD || a.kind.localeCompare(b.kind));
   const actionable = findings.filter((f) => f.kind !== "top_spender");
-  return { from, to, calls, costUSD, findings, monthlySavingsUSD: Math.round(actionable.reduce((s, f) => s + f.monthlySavingsUSD, 0) * 100) / 100 };
+  const { requests, costPerRequest } = await requestSummary(store, from, to, []);
+  return { from, to, calls, requests, costPerRequest, costUSD, findings, monthlySavingsUSD: Math.round(actionable.reduce((s, f) => s + f.monthlySavingsUSD, 0) * 100) / 100 };
 }
