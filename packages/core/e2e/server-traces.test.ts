@@ -2,7 +2,7 @@
 // each with a preprocessing step, a retrieval fetch and an LLM call made
 // through the openai SDK against the mock, each in its own trace (adopting
 // an incoming traceparent when one came), none crossing into another.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startMockLLM, type MockLLMServer } from "@llmscope/mock-llm/node";
 import { traceRequests } from "@llmscope/core/server";
@@ -36,7 +36,7 @@ describe("traceRequests on a Node http server", () => {
     const openai = new OpenAI({ apiKey: "sk-SECRET", baseURL: `${mock.url}/v1`, maxRetries: 0, fetch: recorder.wrap(fetch) });
     const search = recorder.wrap(fetch);
     const app = createServer(
-      traceRequests(recorder, (req, res) => {
+      traceRequests(recorder, (req: IncomingMessage, res: ServerResponse) => {
         const id = new URL(req.url!, "http://x").searchParams.get("id")!;
         void (async () => {
           await recorder.step("prepare", () => sleep(Math.random() * 5), { kind: "preprocess", attributes: { request: id } });

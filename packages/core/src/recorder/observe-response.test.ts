@@ -85,8 +85,9 @@ describe.each([
 describe("events", () => {
   it("start comes first with the parsed request, even when the call ends before the deferred work runs", async () => {
     const { recorder, call } = setup(sse, "text/event-stream");
-    const events: RecorderEvent[] = [];
-    recorder.subscribe((e) => events.push(e));
+    // call events only: a trace event has no call
+    const events: Extract<RecorderEvent, { call: unknown }>[] = [];
+    recorder.subscribe((e) => "call" in e && events.push(e));
     await (await call()).text();
     await recorder.flush();
     expect(events[0]?.type).toBe("start");

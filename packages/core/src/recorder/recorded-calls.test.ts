@@ -28,8 +28,9 @@ function streamingFetch(chunks: string[], init: ResponseInit = {}) {
 async function record(f: typeof fetch, run: (f: typeof fetch) => Promise<unknown>, options = {}) {
   const sink = memorySink();
   const recorder = createRecorder({ sinks: [sink], ...options });
-  const events: RecorderEvent[] = [];
-  recorder.subscribe((e) => events.push(e));
+  // call events only: a trace event has no call
+  const events: Extract<RecorderEvent, { call: unknown }>[] = [];
+  recorder.subscribe((e) => "call" in e && events.push(e));
   const result = await run(recorder.wrap(f));
   await recorder.flush();
   return { call: sink.calls()[0] as LLMCall, calls: sink.calls(), result, events, recorder };

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createRecorder } from "../recorder/create-recorder.ts";
@@ -15,7 +15,7 @@ describe("traceRequests", () => {
   it("ends each request's trace when the response is sent; a 5xx and a connection closed early are its error", async () => {
     const { sink, recorder } = setup();
     const server = createServer(
-      traceRequests(recorder, (req, res) => {
+      traceRequests(recorder, (req: IncomingMessage, res: ServerResponse) => {
         if (req.url === "/hang") return recorder.step("waiting", () => new Promise(() => {}));
         res.statusCode = req.url === "/fail" ? 500 : 200;
         setTimeout(() => res.end("done"), 5);

@@ -30,6 +30,9 @@ export interface RequestTraceOptions<Req> {
 /**
  * `http.createServer(traceRequests(recorder, handler))`, or as Express
  * middleware: `app.use(traceRequests(recorder, (req, res, next) => next()))`.
+ * The returned function takes the handler's own argument types: annotate an
+ * inline handler's parameters (`(req: IncomingMessage, res: ServerResponse)`)
+ * to use more of them than this file names.
  */
 export function traceRequests<Req extends NodeRequestLike, Res extends NodeResponseLike, Rest extends unknown[], R>(
   recorder: Pick<Recorder, "startTrace">,
