@@ -9,6 +9,7 @@ import { benchIngestQuality } from "./ingest-quality.ts";
 import { benchStats } from "./stats-million.ts";
 import { benchPostgresIngest } from "./postgres-ingest.ts";
 import { benchPostgresStats } from "./postgres-stats-million.ts";
+import { tracesSection } from "./traces-section.ts";
 
 const progress = (m: string) => process.stderr.write(m + "\n");
 const load = os.loadavg()[0]!;
@@ -98,3 +99,4 @@ ${Object.entries(ev.byKind).map(([k, v]) => `| · ${k.replace(/_/g, " ")}: detec
 | estimate on the seed's example (質問に答えて → 詳しく背景を説明した上で、質問に答えて) | ×${insights.estimate.tokensRatio.toFixed(2)} tokens, ×${insights.estimate.costRatio.toFixed(2)} cost (${f(insights.estimate.oldInput)} → ${f(insights.estimate.newInput)} input tokens) | ≈ ×3.3 |
 | estimate error vs the true per-call token delta of the shipped traffic | ${pct(insights.estimate.error)} | ≤ 5% ${pass(insights.estimate.error <= 0.05)} |
 `);
+process.stdout.write(await tracesSection(progress));
