@@ -120,12 +120,16 @@ describe("recorder.startTrace", () => {
     expect(handle.traceparent()).toBe(`00-${handle.id}-${load.id}-01`);
     load.setAttributes({ docs: 3 });
     load.end();
+    // no step open: the root's own span
+    const atRoot = handle.traceparent();
     await handle.step("ask", () => handle.run(chat), { kind: "agent" });
     handle.end();
     handle.end(new Error("late"));
     await recorder.flush();
     const [trace] = sink.traces();
     expect(trace!.error).toBeUndefined();
+    expect(trace!.spanId).toMatch(/^[0-9a-f]{16}$/);
+    expect(atRoot).toBe(`00-${trace!.id}-${trace!.spanId}-01`);
     expect(trace!.steps.map((s) => [s.name, s.kind, s.attributes])).toEqual([["load", "preprocess", { n: 1, docs: 3 }], ["ask", "agent", undefined]]);
     expect(sink.calls()[0]!.parentId).toBe(trace!.steps[1]!.id);
     expect(events[0]).toBe("trace-start");

@@ -66,6 +66,7 @@ export class OpenTrace {
   constructor(host: TraceHost, record: Trace) {
     this.#host = host;
     this.record = record;
+    record.spanId = this.spanId;
     host.stats.traces++;
     host.stats.openTraces++;
     host.activeTraces++;

@@ -50,6 +50,8 @@ export interface Trace {
   id: string;
   /** the app's span this trace belongs to, when it came with a traceparent */
   parentSpanId?: string;
+  /** 16 hex: the trace root's own span id, the one a handle's traceparent() names while no step is open */
+  spanId?: string;
   name: string;
   sessionId: string;
   /** inherited by every call and step inside */
