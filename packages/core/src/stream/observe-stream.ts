@@ -1,7 +1,9 @@
 // Watches a response body go by. Every chunk is handed on first and looked at
 // after, so the reader never waits on parsing; nothing is buffered beyond the
-// line or element currently being framed. A TransformStream (not tee) keeps
-// the caller's backpressure and cancellation semantics intact.
+// line or element currently being framed. One ReadableStream of ours pulls
+// from the body (not tee, and not a TransformStream with a pump, which would
+// put a second queue and a hop on every chunk): the caller's backpressure and
+// cancellation reach the body as they would have.
 import type { StreamEvent, StreamFormat } from "../providers/types.ts";
 import { createFramer } from "./framer.ts";
 
@@ -31,6 +33,13 @@ export interface StreamObserver {
 const READ_AHEAD_BYTES = 64 * 1024;
 const STREAMING = { stream: true };
 const ignore = () => {};
+/**
+ * Runs fn in a later task, after every continuation the chunk set off in the
+ * app (an SDK's decoding, the app's own await chain) has run: setImmediate
+ * where there is one, else a timer.
+ */
+const afterTheApp: (fn: () => void) => void =
+  (globalThis as { setImmediate?: (fn: () => void) => void }).setImmediate ?? ((fn) => void setTimeout(fn));
 
 export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFormat, observer: StreamObserver): ReadableStream<Uint8Array> {
   const decoder = new TextDecoder();
@@ -48,12 +57,14 @@ export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFo
     (event) => guard(() => observer.event(event, at)),
     () => guard(() => observer.cut?.()),
   );
-  // text waiting to be framed, with when it arrived: framing runs in a
-  // microtask queued after the reader's, so the reader gets the chunk before
-  // we parse it (one chunk can hold a burst of events)
-  const queued: [string, number][] = [];
+  // text waiting to be looked at, with its size and when it arrived: decoded
+  // at once (the app may reuse or transfer the chunk), everything else later
+  const queued: [string, number, number][] = [];
   const frame = () => {
-    for (const [text, arrived] of queued.splice(0)) guard(() => ((at = arrived), framer.push(text)));
+    for (const [text, bytes, arrived] of queued.splice(0)) {
+      guard(() => observer.chunk(text, bytes, arrived));
+      guard(() => ((at = arrived), framer.push(text)));
+    }
   };
   const finish = (outcome: StreamOutcome) => {
     if (ended) return;
@@ -68,59 +79,36 @@ export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFo
     });
   };
 
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>(
     {
-      transform(chunk, controller) {
+      async pull(controller) {
+        let read: ReadableStreamReadResult<Uint8Array>;
+        try {
+          read = await reader.read();
+        } catch (error) {
+          finish({ kind: "errored", error });
+          // the reader sees the very error the body failed with
+          throw error;
+        }
+        // the reader cancelled while this read waited: nothing more goes to it
+        if (ended) return;
+        if (read.done) {
+          controller.close();
+          return finish({ kind: "complete" });
+        }
+        const chunk = read.value;
         controller.enqueue(chunk);
         guard(() => {
-          at = performance.now();
-          const text = decoder.decode(chunk, STREAMING);
-          observer.chunk(text, chunk.byteLength, at);
-          const length = queued.push([text, at]);
-          if (length === 1) queueMicrotask(frame);
+          const arrived = performance.now();
+          if (queued.push([decoder.decode(chunk, STREAMING), chunk.byteLength, arrived]) === 1) afterTheApp(frame);
         });
       },
-      flush: () => finish({ kind: "complete" }),
+      cancel(reason) {
+        finish({ kind: "cancelled", reason });
+        return reader.cancel(reason).catch(ignore);
+      },
     },
-    undefined,
     { highWaterMark: READ_AHEAD_BYTES, size: (chunk) => chunk.byteLength },
   );
-
-  // pipeTo would do, but it cannot say which side failed; a body that breaks
-  // and a reader that cancels must be told apart.
-  const reader = body.getReader();
-  const writer = writable.getWriter();
-  let failed = false;
-  // the reader cancelled: the writable errors at once, even while a read waits on the network
-  writer.closed.catch((reason: unknown) => {
-    if (failed) return;
-    finish({ kind: "cancelled", reason });
-    reader.cancel(reason).catch(ignore);
-  });
-  void (async () => {
-    for (;;) {
-      // only wait when the read-ahead is full: an await per chunk is a hop per chunk
-      if (!(writer.desiredSize! > 0)) {
-        try {
-          await writer.ready;
-        } catch {
-          // the reader cancelled, handled above
-          return;
-        }
-      }
-      let read: ReadableStreamReadResult<Uint8Array>;
-      try {
-        read = await reader.read();
-      } catch (error) {
-        failed = true;
-        finish({ kind: "errored", error });
-        // the reader sees the very error the body failed with
-        writer.abort(error).catch(ignore);
-        return;
-      }
-      if (read.done) return void writer.close().catch(ignore);
-      writer.write(read.value).catch(ignore);
-    }
-  })();
-  return readable;
 }
