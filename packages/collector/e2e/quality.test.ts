@@ -8,6 +8,7 @@ import { createOtlpForwarder } from "../src/otlp/otlp-forwarder.ts";
 import { startOtlpReceiver, type OtlpReceiver } from "../src/testing/otlp-receiver.ts";
 import { READ_KEY, startTestServer, type TestServer } from "../src/testing/test-server.ts";
 import { makeCall } from "../src/testing/make-call.ts";
+import { createReferenceBook, MAX_REFERENCE_PROMPTS } from "../src/quality/reference-book.ts";
 
 let s: TestServer;
 let receiver: OtlpReceiver | undefined;
@@ -104,5 +105,19 @@ describe("quality over HTTP", () => {
       return [a["gen_ai.evaluation.name"], a["gen_ai.evaluation.score.value"]];
     }));
     expect(byName).toEqual({ relevance: 100, coherence: 100, safety: 100, average: 100 });
+  });
+});
+
+
+describe("reference answers are bounded", () => {
+  it("refuses a new promptId once the book holds the most prompts, still changing known ones", async () => {
+    const full = createReferenceBook(Object.fromEntries(Array.from({ length: MAX_REFERENCE_PROMPTS }, (_, i) => [`p${i}`, ["an answer"]])));
+    s = await startTestServer({ quality: { references: full } });
+    const refused = await put("/v1/references/one-more", { references: ["x"] });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/at most 10000 prompts/);
+    expect((await put("/v1/references/p1", { references: ["changed"] })).status).toBe(200);
+    expect((await put("/v1/references/p2", { references: [] })).status).toBe(200);
+    expect((await put("/v1/references/one-more", { references: ["x"] })).status).toBe(200);
   });
 });

@@ -8,6 +8,8 @@ export interface ReferenceBook {
 
 export const MAX_REFERENCES_PER_PROMPT = 20;
 export const MAX_REFERENCE_CHARS = 20_000;
+/** prompts the book holds answers for: PUTs for new promptIds past this are refused, so memory stays bounded */
+export const MAX_REFERENCE_PROMPTS = 10_000;
 
 export function createReferenceBook(
   initial: Record<string, readonly string[]> = {},
@@ -18,6 +20,9 @@ export function createReferenceBook(
   return {
     get: (promptId) => book.get(promptId),
     set(promptId, references) {
+      if (references.length && !book.has(promptId) && book.size >= MAX_REFERENCE_PROMPTS) {
+        throw new Error(`reference answers are kept for at most ${MAX_REFERENCE_PROMPTS} prompts; remove some (PUT an empty list) first`);
+      }
       if (references.length === 0) book.delete(promptId);
       else book.set(promptId, [...references]);
       onChange?.(all());

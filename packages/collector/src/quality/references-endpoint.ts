@@ -30,9 +30,9 @@ export async function putReferences(ctx: HandlerContext, body: unknown, params: 
   let list: string[];
   try {
     list = checkReferences(given, "references");
+    refs.set(promptId, list);
   } catch (err) {
     throw new HttpError(400, (err as Error).message);
   }
-  refs.set(promptId, list);
   return json({ promptId, references: list });
 }

@@ -26,6 +26,7 @@ import { createAlertStore } from "./sqlite-alerts.ts";
 import { createQualityStore } from "./sqlite-quality.ts";
 import { sqliteWhereOf } from "./sqlite-text-search.ts";
 import { encodeCursor } from "./cursor.ts";
+import { createExpirySchedule, DEFAULT_PARKED_FEEDBACK, type ParkedFeedbackLimits } from "./parked-feedback.ts";
 import { startBackgroundCheckpoint, type BackgroundCheckpoint } from "./background-checkpoint.ts";
 import { createSqliteTraceStore } from "../traces/sqlite-trace-store.ts";
 import type { TraceStore } from "../traces/trace-store.ts";
@@ -48,6 +49,8 @@ export interface SqliteStoreOptions {
   maxCallsPerCommit?: number;
   /** with backgroundCheckpoint: rewind the WAL once it holds this many frames; default 16,384 (64 MiB) */
   walRewindFrames?: number;
+  /** how long and how much feedback for calls not stored (yet) is kept; default 7 days, 100,000 rows */
+  parkedFeedback?: Partial<ParkedFeedbackLimits>;
 }
 
 const MAX_PAGE = 500;
@@ -104,7 +107,7 @@ export class SqliteStore implements CallStore {
     this.statsOf = createStats(this.db);
     this.rollupsOf = createRollupReader(this.db);
     this.alertStore = createAlertStore(this.db);
-    this.feedbackTx = this.createFeedback();
+    this.feedbackTx = this.createFeedback({ ...DEFAULT_PARKED_FEEDBACK, ...options.parkedFeedback });
     this.byId = this.db.prepare("SELECT record FROM calls WHERE id = ?").pluck();
     this.traces = createSqliteTraceStore(this.db);
   }
@@ -205,11 +208,14 @@ export class SqliteStore implements CallStore {
     if (this.db.open) this.db.close();
   }
 
-  private createFeedback(): (items: FeedbackItem[]) => FeedbackResult {
+  private createFeedback(limits: ParkedFeedbackLimits): (items: FeedbackItem[]) => FeedbackResult {
     const apply = this.db.prepare(
       "UPDATE calls SET feedback_score = ?, record = json_set(record, '$.feedback', json(?)) WHERE id = ?",
     );
     const park = this.db.prepare("INSERT OR REPLACE INTO feedback (call_id, score, comment, at) VALUES (?, ?, ?, ?)");
+    const expireOld = this.db.prepare("DELETE FROM feedback WHERE at < ?");
+    const dropOldest = this.db.prepare("DELETE FROM feedback WHERE call_id IN (SELECT call_id FROM feedback ORDER BY at LIMIT max(0, (SELECT COUNT(*) FROM feedback) - ?))");
+    const due = createExpirySchedule(limits);
     return this.db.transaction((items: FeedbackItem[]) => {
       const result: FeedbackResult = { applied: 0, pending: [] };
       for (const f of items) {
@@ -219,6 +225,11 @@ export class SqliteStore implements CallStore {
           park.run(f.callId, f.score, f.comment ?? null, f.at);
           result.pending.push(f.callId);
         }
+      }
+      const now = Date.now();
+      if (result.pending.length && due(result.pending.length, now)) {
+        expireOld.run(now - limits.maxAgeMs);
+        dropOldest.run(limits.maxRows);
       }
       return result;
     });

@@ -8,8 +8,10 @@ import type { FeedbackItem } from "@llmscope/core";
 import type { FeedbackResult } from "../call-store.ts";
 import { inTransaction } from "./pool.ts";
 import { withoutNul } from "./pg-text.ts";
+import { createExpirySchedule, DEFAULT_PARKED_FEEDBACK, type ParkedFeedbackLimits } from "../parked-feedback.ts";
 
-export function createPgFeedback(pool: pg.Pool) {
+export function createPgFeedback(pool: pg.Pool, limits: ParkedFeedbackLimits = DEFAULT_PARKED_FEEDBACK) {
+  const due = createExpirySchedule(limits);
   return (items: FeedbackItem[]): Promise<FeedbackResult> =>
     inTransaction(pool, async (db) => {
       const ids = [...new Set(items.map((f) => f.callId))].sort();
@@ -36,9 +38,23 @@ export function createPgFeedback(pool: pg.Pool) {
            ON CONFLICT (call_id) DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment, at = EXCLUDED.at`,
           [park.map((f) => f.callId), park.map((f) => f.score), park.map((f) => withoutNul(f.comment ?? null)), park.map((f) => f.at)],
         );
+        const now = Date.now();
+        if (due(park.length, now)) await expireParked(db, now - limits.maxAgeMs, limits.maxRows);
       }
       return result;
     });
+}
+
+/** parked feedback past its age or beyond the row cap goes, with the placeholder ids it held */
+async function expireParked(db: pg.PoolClient, before: number, maxRows: number): Promise<void> {
+  await db.query(
+    `WITH gone AS (
+       DELETE FROM feedback WHERE at < $1
+         OR call_id IN (SELECT call_id FROM feedback ORDER BY at LIMIT greatest(0, (SELECT COUNT(*) FROM feedback) - $2))
+       RETURNING call_id)
+     DELETE FROM call_ids c USING gone WHERE c.id = gone.call_id AND c.started_at IS NULL`,
+    [before, maxRows],
+  );
 }
 
 async function applyToCalls(db: pg.PoolClient, items: FeedbackItem[]): Promise<void> {

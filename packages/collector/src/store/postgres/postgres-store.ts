@@ -16,6 +16,7 @@ import { migrate } from "./migrations.ts";
 import { createPartitionKeeper, dropCallsBefore, listPartitions, type MonthPartition, type RetentionResult } from "./partitions.ts";
 import { createPgIngest } from "./pg-ingest.ts";
 import { createPgFeedback } from "./pg-feedback.ts";
+import { DEFAULT_PARKED_FEEDBACK, type ParkedFeedbackLimits } from "../parked-feedback.ts";
 import { createPgCalls } from "./pg-calls.ts";
 import { createPgSimilar } from "./pg-similar.ts";
 import { createPgStats } from "./pg-stats.ts";
@@ -29,6 +30,8 @@ import type { TraceStore } from "../../traces/trace-store.ts";
 export interface PostgresStoreOptions extends PoolOptions {
   /** how many recent calls per prompt the spike baseline looks at; default 50 */
   tokenWindowSize?: number;
+  /** how long and how much feedback for calls not stored (yet) is kept; default 7 days, 100,000 rows */
+  parkedFeedback?: Partial<ParkedFeedbackLimits>;
 }
 
 export class PostgresStore implements CallStore {
@@ -46,7 +49,7 @@ export class PostgresStore implements CallStore {
   /** use createPostgresStore, which migrates the schema first */
   constructor(readonly pool: pg.Pool, options: PostgresStoreOptions = {}) {
     this.ingestBatch = createPgIngest(pool, createPartitionKeeper(pool), options.tokenWindowSize ?? 50);
-    this.feedback = createPgFeedback(pool);
+    this.feedback = createPgFeedback(pool, { ...DEFAULT_PARKED_FEEDBACK, ...options.parkedFeedback });
     this.calls = createPgCalls(pool);
     this.similarTo = createPgSimilar(pool);
     this.aggregates = createPgStats(pool);
