@@ -3,6 +3,7 @@
 // three protocols), the openai SDK's and the Anthropic SDK's tool round trips.
 import Anthropic from "@anthropic-ai/sdk";
 import { createAnthropic } from "@ai-sdk/anthropic";
+import { createGoogleGenerativeAI } from "@ai-sdk/google";
 import { createOpenAI } from "@ai-sdk/openai";
 import { startMockLLM, type MockLLMServer } from "@llmscope/mock-llm/node";
 import { generateText, jsonSchema, stepCountIs, streamText, tool, type LanguageModel } from "ai";
@@ -58,6 +59,19 @@ describe("the ai SDK's tool loop inside recorder.trace", () => {
     expectToolLoop(trace, calls, { tool: "get_weather", minToolMs: TOOL_MS, timedByApp: true, result: () => {} });
     // the app's step lies inside the derived gap, so the tool time is the app's own
     expect(trace.summary!.selfMs).toBeGreaterThan(0);
+  });
+});
+
+describe("Gemini function calls without ids", () => {
+  it("both calls land in the trace, and no tool step is made up without an id to match", async () => {
+    const model = createGoogleGenerativeAI({ baseURL: `${mock.url}/v1beta`, apiKey: SECRET, fetch: rec.recorder.wrap(fetch) })("gemini-2.5-flash");
+    await rec.recorder.trace("ask", () => generateText({ model, prompt: "Weather in Seoul?", tools: { get_weather: weatherTool(false) }, stopWhen: stepCountIs(3), maxRetries: 0 }));
+    const { trace, calls } = await rec.take();
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.completion.toolCalls![0]).toMatchObject({ name: "get_weather" });
+    expect(calls[0]!.completion.toolCalls![0]!.id).toBeUndefined();
+    expect(trace.steps).toEqual([]);
+    expect(trace.summary).toMatchObject({ calls: 2, toolMs: 0 });
   });
 });
 
