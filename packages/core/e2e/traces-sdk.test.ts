@@ -93,6 +93,15 @@ describe("SDK tool round trips inside recorder.trace", () => {
     expectToolLoop(trace, calls, { tool: "get_weather", minToolMs: TOOL_MS, result: (r) => expect(r).toBe(weather(city)) });
   });
 
+  it("an embedding call stays an LLM call of the trace, never an http step", async () => {
+    const openai = new OpenAI({ apiKey: SECRET, baseURL: `${mock.url}/v1`, maxRetries: 0, fetch: rec.recorder.wrap(fetch) });
+    await rec.recorder.trace("index", () => rec.recorder.step("embed", () => openai.embeddings.create({ model: "text-embedding-3-small", input: ["a", "b"] }), { kind: "preprocess" }));
+    const { trace, calls } = await rec.take();
+    expect(calls.map((c) => [c.operation, c.parentId])).toEqual([["embeddings", trace.steps[0]!.id]]);
+    expect(trace.steps.map((s) => s.kind)).toEqual(["preprocess"]);
+    expect(trace.summary).toMatchObject({ calls: 1, httpMs: 0 });
+  });
+
   it("anthropic: tool_use, then a tool_result with tool_use_id", async () => {
     const anthropic = new Anthropic({ apiKey: SECRET, baseURL: mock.url, maxRetries: 0, fetch: rec.recorder.wrap(fetch) });
     const tools = [{ name: "get_weather", input_schema: { type: "object" as const, properties: { city: { type: "string" } }, required: ["city"] } }];
