@@ -21,6 +21,8 @@ export const HOURLY_METRICS: readonly Metric[] = ["calls", "latencyP95", "ttftP9
 const HOURLY_CALLS_DIMENSIONS: readonly StatsDimension[] = ["all", "provider"];
 /** a person's day varies by about half its level (meetings, deadlines): a user's volume is not judged more finely */
 const PERSON_SPREAD = 0.5;
+/** and one person's day is news at twice the floors of a prompt's or a model's: people are heavy-tailed, a few make most of the calls */
+const PERSON_FLOOR = 2;
 
 export type ScanOptions = Required<Pick<AnomalyQuery, "fromDay" | "toDay" | "historyDays" | "threshold" | "minCalls" | "now">> &
   Pick<AnomalyQuery, "metrics"> & {
@@ -81,7 +83,7 @@ export function scanSeries(series: DailySeries, dimension: StatsDimension, q: Sc
         let scale = scales.get(day);
         if (!scale) scales.set(day, (scale = { window: appScaleOf(q, day, hour !== undefined), day: appScaleOf(q, day, false) }));
         const impact = impactOf(metric, row, Math.abs(delta), scale.window, scale.day);
-        const floor = Math.max(q.materiality[impact.floor], isNew ? q.materiality.newKey : 0);
+        const floor = Math.max(q.materiality[impact.floor] * (dimension === "user" ? PERSON_FLOOR : 1), isNew ? q.materiality.newKey : 0);
         if (impact.share < floor) continue;
         const held = sustainedLevel(days, metric, day, q.historyDays, base, spec.worse);
         if (held && (Math.abs(value - held.expected) < Math.max(q.threshold * held.sigma, spec.minRelativeChange * Math.abs(held.expected)) || (value - held.expected) * spec.worse <= 0)) continue;

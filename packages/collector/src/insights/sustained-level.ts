@@ -12,8 +12,8 @@ import { median } from "../store/median.ts";
 /** days back a held change is looked for, and days back its level is read from */
 const RECENT_DAYS = 3;
 const LEVEL_DAYS = 7;
-/** a day beyond this many sigmas of its own baseline (and the measure's smallest change worth attention) had moved */
-const MOVED_SIGMAS = 3;
+/** a day beyond this many sigmas of its own baseline (and half the measure's smallest change worth attention) had moved: looser than a report, so a change that only just held on a busy weekday still counts */
+const MOVED_SIGMAS = 2;
 
 /** the level a change in `direction` has held at in the days before `day`; undefined when it has not */
 export function sustainedLevel(days: KeyDays, metric: Metric, day: number, historyDays: number, base: Baseline, direction: 1 | -1): Baseline | undefined {
@@ -28,7 +28,7 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
     const own = baselineOf(days, metric, d, historyDays);
     if (value === undefined || !own) continue;
     const moved = direction * (value - own.expected);
-    if (moved <= Math.max(MOVED_SIGMAS * own.sigma, spec.minRelativeChange * Math.abs(own.expected), spec.minAbsoluteChange)) continue;
+    if (moved <= Math.max(MOVED_SIGMAS * own.sigma, (spec.minRelativeChange / 2) * Math.abs(own.expected), spec.minAbsoluteChange)) continue;
     if (d >= day - RECENT_DAYS) recent = true;
     levels.push(value);
     if (own.expected > 0) ratios.push(value / own.expected);
