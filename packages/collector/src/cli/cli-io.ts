@@ -1,5 +1,7 @@
 // What every command shares: where output goes, and a failure type whose
 // message is shown without a stack trace.
+import { terminalSafe } from "./terminal-safe.ts";
+
 export class UsageError extends Error {}
 
 export interface CliIO {
@@ -8,6 +10,6 @@ export interface CliIO {
 }
 
 export const processIO: CliIO = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
+  out: (t) => process.stdout.write(terminalSafe(t)),
+  err: (t) => process.stderr.write(terminalSafe(t)),
 };
