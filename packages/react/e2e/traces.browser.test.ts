@@ -11,7 +11,7 @@ import { formatMs } from "../src/panel/format.ts";
 
 const shots = fileURLToPath(new URL("../../../test-results/", import.meta.url));
 
-type Fixture = { fixture: { agent(question: string): Promise<string>; recorder: { sinks: { traces?(): Trace[] }[] } } };
+type Fixture = { fixture: { agent(question: string, preprocessMs?: number): Promise<string>; recorder: { sinks: { traces?(): Trace[] }[] } } };
 
 let server: ViteDevServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -93,5 +93,34 @@ describe("request traces in LLMDevtools, in Chromium", () => {
     await panel.getByRole("tab", { name: "Session" }).click();
     await expect.poll(() => panel.getByRole("group", { name: "Requests" }).innerText(), { timeout: 20_000 }).toMatch(/^Requests\s*1\s/i);
     await page.screenshot({ path: join(shots, "devtools-session-requests.png") });
+  });
+
+  it("shows a request live while it runs, then with its final figures; and reads in the dark theme", async () => {
+    // a slow preprocess keeps the request open long enough to be seen running
+    await page.evaluate(() => {
+      const w = window as unknown as Fixture & { running?: Promise<string> };
+      w.running = w.fixture.agent("And in Oslo?", 4000);
+    });
+    const panel = page.getByRole("complementary", { name: "LLM devtools" });
+    await panel.getByRole("tab", { name: "Traces" }).click();
+    const rows = panel.getByRole("listbox", { name: "Requests" }).getByRole("option");
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(2);
+    const newest = rows.first();
+    await expect.poll(() => newest.locator(".badge-live").count(), { timeout: 20_000 }).toBe(1);
+    const early = await newest.locator(".badge-live").innerText();
+    await expect.poll(async () => (await newest.locator(".badge-live").innerText()) !== early, { timeout: 20_000 }).toBe(true);
+    await newest.click();
+    const detail = panel.getByRole("article", { name: /^Request answer-question/ });
+    expect(await detail.locator(".badge-live").innerText()).toContain("running");
+    await panel.getByRole("button", { name: /^Theme: / }).click();
+    await panel.getByRole("button", { name: /^Theme: light/ }).click();
+    await page.screenshot({ path: join(shots, "devtools-trace-live-dark.png") });
+
+    await page.evaluate(() => (window as unknown as { running: Promise<string> }).running);
+    await expect.poll(() => newest.locator(".badge-live").count(), { timeout: 20_000 }).toBe(0);
+    const steps = detail.getByRole("listbox", { name: "Steps of answer-question" }).getByRole("option");
+    await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(7);
+    expect(await detail.getByLabel("Request summary").innerText()).toContain("3 LLM calls");
+    await page.screenshot({ path: join(shots, "devtools-traces-dark.png") });
   });
 });
