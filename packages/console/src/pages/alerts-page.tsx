@@ -6,6 +6,7 @@ import { hrefOf } from "../routing/route.ts";
 import { useCollector } from "../ui/api-context.ts";
 import { LoadedView } from "../ui/loaded-view.tsx";
 import { RootCauseView } from "./root-cause-view.tsx";
+import { formatInstant } from "../ui/format-instant.ts";
 
 export function AlertsPage() {
   const { api } = useCollector();
@@ -24,7 +25,7 @@ function AlertCard({ alert }: { alert: AlertRecord }) {
   const rca = useApi(() => api.optional<{ rootCause: RootCause }>(`v1/alerts/${encodeURIComponent(alert.id)}/rca`), alert.id);
   return (
     <article className="card alert-card" aria-label={`Alert ${alert.kind}`}>
-      <div className="card-label">{alert.kind.replaceAll("_", " ")} · {new Date(alert.firedAt).toLocaleString()}</div>
+      <div className="card-label">{alert.kind.replaceAll("_", " ")} · {formatInstant(alert.firedAt)}</div>
       <p>{alert.message}</p>
       <p className="num muted">subject <span className="mono">{alert.subject}</span> · value {alert.value} · baseline {alert.baseline} · threshold {alert.threshold}</p>
       <p>

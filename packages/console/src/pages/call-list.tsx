@@ -8,6 +8,8 @@ import { hrefOf } from "../routing/route.ts";
 import { formatInstant } from "../ui/format-instant.ts";
 import { LoadedView } from "../ui/loaded-view.tsx";
 import { useCallPages } from "./use-call-pages.ts";
+import { plural } from "../ui/plural.ts";
+import { totalTokens } from "@llmscope/core";
 
 const ROW_PX = 30;
 
@@ -38,7 +40,7 @@ export function CallList({ query, live }: { query: Query; live: boolean }) {
                 <span className="mono">{call.tags?.userId ?? "—"}</span>
                 <span className="mono">{modelLabel(call)}</span>
                 <span>{call.tags?.feature ?? "—"}</span>
-                <span className="num">{formatCount(call.usage?.totalTokens)}</span>
+                <span className="num" title={call.usage?.source === "estimated" ? "estimated: the provider reported no usage" : undefined}>{call.usage?.source === "estimated" ? "≈" : ""}{formatCount(totalTokens(call))}</span>
                 <span className="num">{formatUSD(call.cost?.totalUSD)}</span>
                 <span className="num">{formatMs(call.timing?.durationMs)}</span>
                 <span className="ellipsis">{call.prompt?.text?.slice(0, 200) ?? ""}</span>
@@ -48,7 +50,7 @@ export function CallList({ query, live }: { query: Query; live: boolean }) {
         </div>
       </div>
       {/* one text node: a count that grows must not push the words after it (a layout shift) */}
-      <p className="muted small list-status" role="status">{`${pages.calls.length} calls loaded${pages.done ? "" : ", more on scroll"}`}</p>
+      <p className="muted small list-status" role="status">{`${plural(pages.calls.length, "call")} loaded${pages.done ? "" : ", more on scroll"}`}</p>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { SimilarCalls } from "../api/types.ts";
 import { hrefOf, pageHref } from "../routing/route.ts";
 import { useCollector } from "../ui/api-context.ts";
 import { LoadedView } from "../ui/loaded-view.tsx";
+import { formatInstant } from "../ui/format-instant.ts";
 
 export function SimilarPage({ id }: { id: string }) {
   const { api } = useCollector();
@@ -18,7 +19,7 @@ function ImpactScope({ scope }: { scope: SimilarCalls }) {
     <section className="view" aria-label="Impact scope">
       <h2>Same prompt pattern as <a href={hrefOf({ page: "call", id: scope.callId })} className="mono">{scope.callId}</a></h2>
       <p className="muted">
-        {scope.total} other calls between {new Date(scope.window.from).toLocaleString()} and {new Date(scope.window.to).toLocaleString()}: {scope.sameFingerprint} with the same fingerprint, {scope.samePromptOnly} with the same prompt text only.
+        {scope.total} other calls between {formatInstant(scope.window.from)} and {formatInstant(scope.window.to)}: {scope.sameFingerprint} with the same fingerprint, {scope.samePromptOnly} with the same prompt text only.
       </p>
       <div className="console-columns">
         <CountTable title="By user" label="User" rows={scope.byUser.map((r) => [r.userId, r.calls, pageHref("calls", { userId: r.userId, fingerprint: scope.fingerprint })])} />
@@ -29,7 +30,7 @@ function ImpactScope({ scope }: { scope: SimilarCalls }) {
         <tbody>
           {scope.calls.map((c) => (
             <tr key={c.id}>
-              <td><a href={hrefOf({ page: "call", id: c.id })}>{new Date(c.startedAt).toLocaleString()}</a></td>
+              <td><a href={hrefOf({ page: "call", id: c.id })}>{formatInstant(c.startedAt)}</a></td>
               <td className="mono">{c.userId ?? "—"}</td>
               <td>{c.feature ?? "—"}</td>
               <td className="mono">{c.model ?? "—"}</td>

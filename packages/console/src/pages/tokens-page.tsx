@@ -5,6 +5,7 @@ import { useApi } from "../api/use-api.ts";
 import { useCollector } from "../ui/api-context.ts";
 import { LoadedView } from "../ui/loaded-view.tsx";
 import { RULE_LINES, tokenTrend, type TokenDay } from "./token-trend.ts";
+import { plural } from "../ui/plural.ts";
 
 export function TokensPage(_: { query: URLSearchParams }) {
   const { api } = useCollector();
@@ -33,7 +34,7 @@ function PromptTokens({ name, days }: { name: string; days: TokenDay[] }) {
             <span className="bar-fill bar-out" style={{ width: pct(d.outPerCall) }} title="output per call" />
             {d.weekAvg !== undefined && RULE_LINES.map((l) => <span key={l.ratio} className="rule-line" style={{ left: pct(d.weekAvg! * l.ratio) }} title={l.label} />)}
           </span>
-          <span className="num">{formatCount(d.inPerCall)} in · {formatCount(d.outPerCall)} out · {d.calls} calls</span>
+          <span className="num">{formatCount(d.inPerCall)} in · {formatCount(d.outPerCall)} out · {plural(d.calls, "call")}</span>
           {d.diagnosis && <strong className="badge badge-warn">{d.diagnosis}</strong>}
         </div>
       ))}

@@ -15,7 +15,7 @@ html,body{margin:0;height:100%}
 .console-list{display:flex;flex-direction:column}
 .console-scroll{height:calc(100vh - 300px);min-height:240px;overflow-y:auto;contain:strict;border:1px solid var(--border)}
 .console a.console-row{color:var(--fg)}
-.console-row{display:grid;grid-template-columns:80px 150px 90px 190px 100px 70px 80px 80px 1fr;gap:8px;align-items:center;padding:0 8px;box-sizing:border-box;text-decoration:none;color:var(--fg);white-space:nowrap;overflow:hidden;border-bottom:1px solid var(--border)}
+.console-row{display:grid;grid-template-columns:124px 150px 90px 190px 100px 70px 80px 80px 1fr;gap:8px;align-items:center;padding:0 8px;box-sizing:border-box;text-decoration:none;color:var(--fg);white-space:nowrap;overflow:hidden;border-bottom:1px solid var(--border)}
 .console-row:hover{background:var(--hover)}
 .ellipsis{overflow:hidden;text-overflow:ellipsis}
 .console-detail{max-width:1100px}

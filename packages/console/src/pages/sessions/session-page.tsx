@@ -7,6 +7,7 @@ import { hrefOf } from "../../routing/route.ts";
 import { useCollector } from "../../ui/api-context.ts";
 import { formatInstant } from "../../ui/format-instant.ts";
 import { LoadedView } from "../../ui/loaded-view.tsx";
+import { plural } from "../../ui/plural.ts";
 
 export function SessionPage({ id }: { id: string }) {
   const { api } = useCollector();
@@ -43,8 +44,8 @@ function TurnView({ turn, n }: { turn: SessionTurn; n: number }) {
         {/* the link names its turn: a screen reader's list of links reads "Turn 2: answer-question", not the same name three times */}
         {href ? <a href={href}>Turn {n}: {turn.name}</a> : <span>Turn {n}: {turn.name}</span>}
         <span className="num">{formatInstant(turn.startedAt)}</span>
-        <span className="num turn-figures">{formatMs(turn.durationMs)} · {turn.callIds.length} calls · {formatCount(turn.inputTokens + turn.outputTokens)} tokens · {formatUSD(turn.costUSD)}</span>
-        {turn.errors > 0 && <span className="badge badge-error">{turn.errors} errors</span>}
+        <span className="num turn-figures">{formatMs(turn.durationMs)} · {plural(turn.callIds.length, "call")} · {formatCount(turn.inputTokens + turn.outputTokens)} tokens · {formatUSD(turn.costUSD)}</span>
+        {turn.errors > 0 && <span className="badge badge-error">{plural(turn.errors, "error")}</span>}
       </p>
       <div className="message message-user"><span className="role">user</span><p className="turn-text">{turn.userMessage ?? "—"}</p></div>
       <div className="message message-assistant"><span className="role">answer</span><p className="turn-text">{turn.answer ?? "—"}</p></div>

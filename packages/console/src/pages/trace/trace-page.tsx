@@ -7,6 +7,7 @@ import { LoadedView } from "../../ui/loaded-view.tsx";
 import { TraceSummaryView } from "./trace-summary-view.tsx";
 import { WaterfallLegend } from "./waterfall-legend.tsx";
 import { WaterfallView } from "./waterfall-view.tsx";
+import { plural } from "../../ui/plural.ts";
 
 export function TracePage({ id }: { id: string }) {
   const { api } = useCollector();
@@ -21,7 +22,7 @@ function TraceView({ id, detail }: { id: string; detail: TraceDetail }) {
   const tokens = trace ? trace.inputTokens + trace.outputTokens : calls.reduce((sum, c) => sum + (c.usage?.inputTokens ?? 0) + (c.usage?.outputTokens ?? 0), 0);
   return (
     <article className="view trace-view" aria-label={`Trace ${trace?.name ?? id}`}>
-      {trace ? <TraceSummaryView trace={trace} /> : <p className="muted" role="note">The trace record has not arrived (yet): its {calls.length} calls are shown on their own.</p>}
+      {trace ? <TraceSummaryView trace={trace} /> : <p className="muted" role="note">The trace record has not arrived (yet): its {plural(calls.length, "call")} {calls.length === 1 ? "is" : "are"} shown on their own.</p>}
       <h2 className="section-title">Waterfall</h2>
       <WaterfallLegend />
       <WaterfallView detail={detail} totals={{ costUSD, tokens }} />

@@ -6,6 +6,7 @@ import { hrefOf } from "../../routing/route.ts";
 import { formatInstant } from "../../ui/format-instant.ts";
 import { TimeBar } from "../../ui/time-bar.tsx";
 import { segmentsTotal, timeSegments } from "../../ui/time-breakdown.ts";
+import { plural } from "../../ui/plural.ts";
 
 export function TraceSummaryView({ trace }: { trace: TraceListItem }) {
   const segments = timeSegments(trace.summary);
@@ -25,7 +26,7 @@ export function TraceSummaryView({ trace }: { trace: TraceListItem }) {
         <div><dt>tags</dt><dd className="mono">{Object.entries(trace.tags).map(([k, v]) => `${k}=${v}`).join(" · ") || "—"}</dd></div>
       </dl>
       {trace.error && <p className="error-text" role="alert">{trace.error.kind}: {trace.error.message}</p>}
-      {trace.droppedSteps ? <p className="muted">{trace.droppedSteps} steps were cut by the recorder's per-trace cap and are not shown.</p> : null}
+      {trace.droppedSteps ? <p className="muted">{plural(trace.droppedSteps, "step")} {trace.droppedSteps === 1 ? "was" : "were"} cut by the recorder's per-trace cap and are not shown.</p> : null}
       {segments.length > 0 && (
         <table className="console-table time-table" aria-label="Time by kind">
           <tbody>

@@ -114,7 +114,8 @@ export function facetValues(calls: ReadonlyMap<string, LLMCall>) {
   const sessions = new Set<string>();
   const tags = new Set<string>();
   for (const call of calls.values()) {
-    const model = call.responseModel ?? call.model;
+    // the model asked for: a served snapshot ("gpt-4o-mini-2024-07-18") is the same choice, and filtering by the asked name finds both
+    const model = call.model ?? call.responseModel;
     if (model) models.add(model);
     if (call.provider) providers.add(call.provider);
     if (call.sessionId) sessions.add(call.sessionId);
