@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTagScope } from "./tag-scope.ts";
+import type { OpenTrace } from "../trace/open-trace.ts";
+import { applyScope, createTagScope, type Scope } from "./tag-scope.ts";
 
 describe("createTagScope", () => {
   it("without AsyncLocalStorage, keeps an async fn's scope until it settles", async () => {
@@ -36,5 +37,33 @@ describe("createTagScope", () => {
         return scope.current();
       });
     expect(await Promise.all([seenBy("alice"), seenBy("bob")])).toEqual([{ userId: "alice" }, { userId: "bob" }]);
+  });
+});
+
+describe("one scope for tags, trace and step", () => {
+  const t1 = { id: "t1" } as unknown as OpenTrace;
+  const t2 = { id: "t2" } as unknown as OpenTrace;
+
+  it("tags merge; a new trace starts at its root; a step nests in the current trace", () => {
+    const inTrace = applyScope({ tags: { a: "1" } }, { trace: t1, tags: { b: "2" } });
+    expect(inTrace).toEqual({ tags: { a: "1", b: "2" }, trace: t1, step: undefined });
+    const inStep = applyScope(inTrace, { step: "s1" });
+    expect(applyScope(inStep, { tags: { c: "3" } })).toEqual({ tags: { a: "1", b: "2", c: "3" }, trace: t1, step: "s1" });
+    expect(applyScope(inStep, { trace: t2 })).toEqual({ tags: { a: "1", b: "2" }, trace: t2, step: undefined });
+  });
+
+  it.each([
+    ["AsyncLocalStorage", async () => (await import("node:async_hooks")).AsyncLocalStorage],
+    ["pending scopes", async () => undefined],
+  ] as const)("%s: a step inside a trace, withTags inside the step, and nothing after", async (_name, storage) => {
+    const Storage = await storage();
+    const scope = createTagScope(Storage, () => undefined);
+    const inStep = async (): Promise<Scope | undefined> => {
+      await new Promise((r) => setTimeout(r, 1));
+      return scope.run({ feature: "f" }, () => scope.state());
+    };
+    const seen = await scope.enter({ trace: t1, tags: { userId: "u" } }, () => scope.enter({ step: "s1" }, inStep));
+    expect(seen).toEqual({ tags: { userId: "u", feature: "f" }, trace: t1, step: "s1" });
+    expect(scope.state()).toBeUndefined();
   });
 });
