@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useDevtools, useTraces } from "../../store/use-call-store.ts";
 import { selectTrace } from "../../store/trace-store.ts";
 import { callsOf } from "./calls-by-trace.ts";
 import { TraceDetail } from "./trace-detail.tsx";
 import { TraceList } from "./trace-list.tsx";
 import { traceCss } from "./trace-css.ts";
-import { visibleTraceIds } from "./trace-query.ts";
+import { useVisibleTraces } from "./use-visible-traces.ts";
 import { useCallsByTrace } from "./use-trace-calls.ts";
 import { findTraceSink, loadStoredTraces } from "./stored-traces.ts";
 
@@ -18,7 +18,7 @@ export function TracesView({ onOpenCall }: { onOpenCall: (callId: string) => voi
   const selectedId = useTraces((s) => s.selectedId);
   const evicted = useTraces((s) => s.evicted);
   const index = useCallsByTrace();
-  const visible = useMemo(() => visibleTraceIds(ids, traces, (id) => callsOf(index, id), text), [ids, traces, index, text]);
+  const visible = useVisibleTraces(ids, traces, index, text);
   const [storedError, setStoredError] = useState<string>();
   useEffect(() => {
     // requests kept by earlier page loads: their calls show once the Calls tab has loaded them too
