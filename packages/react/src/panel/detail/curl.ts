@@ -27,7 +27,9 @@ function withoutKeyParam(url: string): string {
 }
 
 export function toCurl(call: LLMCall): string {
-  const lines = [`curl -X ${call.method || "POST"} ${shellQuote(withoutKeyParam(call.url))}`];
+  // the method is recorded data too: anything but a plain token is quoted, so a pasted command runs nothing else
+  const method = call.method || "POST";
+  const lines = [`curl -X ${/^[A-Za-z]+$/.test(method) ? method : shellQuote(method)} ${shellQuote(withoutKeyParam(call.url))}`];
   for (const [name, value] of Object.entries(call.request?.headers ?? {})) {
     const lower = name.toLowerCase();
     if (secretHeaders.has(lower) || skippedHeaders.has(lower)) continue;
