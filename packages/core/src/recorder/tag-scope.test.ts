@@ -52,11 +52,8 @@ describe("one scope for tags, trace and step", () => {
     expect(applyScope(inStep, { trace: t2 })).toEqual({ tags: { a: "1", b: "2" }, trace: t2, step: undefined });
   });
 
-  it.each([
-    ["AsyncLocalStorage", async () => (await import("node:async_hooks")).AsyncLocalStorage],
-    ["pending scopes", async () => undefined],
-  ] as const)("%s: a step inside a trace, withTags inside the step, and nothing after", async (_name, storage) => {
-    const Storage = await storage();
+  it.each(["AsyncLocalStorage", "pending scopes"])("%s: a step inside a trace, withTags inside the step, and nothing after", async (name) => {
+    const Storage = name == "AsyncLocalStorage" ? (await import("node:async_hooks")).AsyncLocalStorage : undefined;
     const scope = createTagScope(Storage, () => undefined);
     const inStep = async (): Promise<Scope | undefined> => {
       await new Promise((r) => setTimeout(r, 1));
