@@ -3,7 +3,7 @@
 export type CorsSetting = readonly string[] | "*";
 
 const ALLOW_HEADERS = "authorization, content-type, x-llmscope-key";
-const ALLOW_METHODS = "GET, POST, OPTIONS";
+const ALLOW_METHODS = "GET, POST, PUT, OPTIONS";
 
 export function corsHeaders(origin: string | null, allowed: CorsSetting | undefined): Record<string, string> {
   if (!origin || !allowed) return {};

@@ -31,6 +31,8 @@ describe.each(TEST_STORE_KINDS)("collector access control (%s store)", (kind) =>
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe("https://app.example");
     expect(ok.headers.get("access-control-allow-headers")).toContain("x-llmscope-key");
+    // PUT /v1/references is called from the console in a browser too
+    expect(ok.headers.get("access-control-allow-methods")?.split(", ")).toEqual(["GET", "POST", "PUT", "OPTIONS"]);
     const denied = await fetch(`${s.url}/v1/calls`, { method: "OPTIONS", headers: { origin: "https://evil.example" } });
     expect(denied.status).toBe(403);
     const post = await fetch(`${s.url}/v1/calls`, { method: "POST", headers: { origin: "https://app.example", "x-llmscope-key": WRITE_KEY }, body: batch() });
