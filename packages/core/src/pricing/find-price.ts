@@ -20,6 +20,22 @@ const LAST_PART = /(?:^|[-@:_])[^-@:_]*$/;
  */
 export function findPrice(model?: string, overrides?: Record<string, ModelPrice>): ModelPrice | undefined {
   if (typeof model != "string") return undefined;
+  if (!overrides) {
+    // every call is priced, and an app uses a handful of models: each is looked up once
+    let price = builtIn.get(model);
+    if (price === undefined) {
+      if (builtIn.size >= MAX_REMEMBERED) builtIn.clear();
+      builtIn.set(model, (price = lookUp(model) ?? null));
+    }
+    return price ?? undefined;
+  }
+  return lookUp(model, overrides);
+}
+
+const MAX_REMEMBERED = 256;
+const builtIn = new Map<string, ModelPrice | null>();
+
+function lookUp(model: string, overrides?: Record<string, ModelPrice>): ModelPrice | undefined {
   const own = new Map<string, ModelPrice>();
   for (const key in overrides) own.set(normalizeModelName(key), overrides[key]!);
   for (let name = normalizeModelName(model); name; name = name.replace(LAST_PART, "")) {
