@@ -8,6 +8,9 @@
 //   limit (1..500, default 50), cursor (from the previous page)
 // GET /v1/traces/stats      → TraceStatsAnswer: the rollups, never a scan of traces
 //   groupBy (name|feature|department|all, default all), period (hour|day|month|all, default day), from, to
+// GET /v1/traces/anomalies → TraceAnomalyAnswer: days whose trace measures (cost and LLM calls per request, the p95 of
+//   each part of its time) rose far outside the 28 days before, whole app and by name, feature, department; from, to
+//   (default the last 7 days), threshold (robust z-score, default 6); latency ones with the step that moved
 // GET /v1/traces/:id        → TraceDetail with the trace's stored calls (404 until the trace itself is stored)
 // GET /v1/sessions          → SessionPage, newest session start first
 //   from, to (a session is listed when it began in the range), userId, feature, q, limit, cursor
@@ -178,4 +181,40 @@ export interface TraceStatsAnswer {
   groupBy: TraceStatsDimension;
   period: "hour" | "day" | "month" | "all";
   rows: TraceStatsRow[];
+}
+
+/** the part of a request's time that moved, and the step behind it */
+export interface TraceStepCause {
+  component: TraceTimeComponent;
+  stepKind?: StepKind;
+  stepName?: string;
+  /** usual and new median ms per request */
+  before: number;
+  after: number;
+  /** epoch ms of the first request of the change */
+  since?: number;
+  /** "p95 request time +120 % — retrieval step `vector-search` 180 ms → 1.9 s in feature=search, since 14:05" */
+  sentence: string;
+}
+
+export interface TraceAnomalyItem {
+  dimension: TraceStatsDimension;
+  key: string;
+  /** costPerTrace, llmCallsPerTrace, or p95.<component> */
+  measure: string;
+  day: number;
+  dayLabel: string;
+  value: number;
+  expected: number;
+  score: number;
+  change: number;
+  traces: number;
+  message: string;
+  rootCause?: TraceStepCause;
+}
+
+export interface TraceAnomalyAnswer {
+  from: number;
+  to: number;
+  anomalies: TraceAnomalyItem[];
 }

@@ -4,7 +4,7 @@ import { createPgTraceIngest } from "./pg-trace-ingest.ts";
 import { createTracePartitionKeeper } from "./pg-trace-partitions.ts";
 import { getSession, listSessions } from "./session-reads.ts";
 import { pgReader } from "./sql-reader.ts";
-import { getTrace, listTraces, traceRollups, traceStats } from "./trace-reads.ts";
+import { getTrace, listTraces, sampleTraces, traceRollups, traceStats } from "./trace-reads.ts";
 import type { TraceStore } from "./trace-store.ts";
 
 export function createPgTraceStore(pool: pg.Pool): TraceStore {
@@ -16,6 +16,7 @@ export function createPgTraceStore(pool: pg.Pool): TraceStore {
     getTrace: (id) => getTrace(reader, id),
     stats: (query) => traceStats(reader, query),
     rollups: (dim, keys, from, to) => traceRollups(reader, dim, keys, from, to),
+    sample: (filter, limit) => sampleTraces(reader, filter, limit),
     listSessions: (filter) => listSessions(reader, filter),
     getSession: (id) => getSession(reader, id),
   };

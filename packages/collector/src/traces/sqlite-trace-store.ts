@@ -4,7 +4,7 @@ import type { Trace } from "@llmscope/core";
 import { getSession, listSessions } from "./session-reads.ts";
 import { sqliteReader } from "./sql-reader.ts";
 import { createSqliteTraceIngest } from "./sqlite-trace-ingest.ts";
-import { getTrace, listTraces, traceRollups, traceStats } from "./trace-reads.ts";
+import { getTrace, listTraces, sampleTraces, traceRollups, traceStats } from "./trace-reads.ts";
 import type { TraceStore } from "./trace-store.ts";
 
 export function createSqliteTraceStore(db: Database.Database): TraceStore {
@@ -20,6 +20,7 @@ export function createSqliteTraceStore(db: Database.Database): TraceStore {
     getTrace: (id) => getTrace(reader, id),
     stats: (query) => traceStats(reader, query),
     rollups: (dim, keys, from, to) => traceRollups(reader, dim, keys, from, to),
+    sample: (filter, limit) => sampleTraces(reader, filter, limit),
     listSessions: (filter) => listSessions(reader, filter),
     getSession: (id) => getSession(reader, id),
   };

@@ -5,6 +5,7 @@ import { instantParam, oneOf } from "../handler/query-params.ts";
 import { HttpError, json, problem } from "../handler/responses.ts";
 import { TRACE_STATS_DIMENSIONS } from "./api-types.ts";
 import { sessionFilterOf, traceFilterOf } from "./trace-query.ts";
+import { traceAnomalies } from "./trace-anomalies-endpoint.ts";
 import type { TraceStore } from "./trace-store.ts";
 
 function tracesOf(ctx: HandlerContext): TraceStore {
@@ -45,10 +46,11 @@ const getSession: Endpoint = async (ctx, { params }) => {
   return detail ? json(detail) : problem(404, `no session with id ${JSON.stringify(params.id)}`);
 };
 
-/** in match order: /v1/traces/stats before /v1/traces/:id */
+/** in match order: /v1/traces/stats and /anomalies before /v1/traces/:id */
 export const TRACE_ROUTES: [RegExp, Endpoint][] = [
   [/^\/v1\/traces$/, listTraces],
   [/^\/v1\/traces\/stats$/, traceStats],
+  [/^\/v1\/traces\/anomalies$/, traceAnomalies],
   [/^\/v1\/traces\/(?<id>[^/]+)$/, getTrace],
   [/^\/v1\/sessions$/, listSessions],
   [/^\/v1\/sessions\/(?<id>[^/]+)$/, getSession],

@@ -34,6 +34,12 @@ export async function listTraces(db: SqlReader, filter: TraceFilter): Promise<Tr
   return result;
 }
 
+export async function sampleTraces(db: SqlReader, filter: Omit<TraceFilter, "limit" | "cursor">, limit: number): Promise<Trace[]> {
+  const where = traceWhereOf(filter);
+  const rows = await db.all<{ record: string }>(`SELECT t.record FROM traces t ${where.sql} ORDER BY t.started_at DESC, t.id DESC LIMIT ?`, [...where.params, limit]);
+  return rows.map((r) => JSON.parse(r.record) as Trace);
+}
+
 /** the stored ones of the trace's calls, in start order (a call not yet arrived is simply absent) */
 export async function callsOfTrace(db: SqlReader, trace: Trace): Promise<LLMCall[]> {
   const ids = [...new Set(trace.callIds ?? [])];

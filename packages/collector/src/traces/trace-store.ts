@@ -59,6 +59,8 @@ export interface TraceStore {
   stats(query: TraceStatsQuery): Promise<TraceStatsRow[]>;
   /** rollup rows of one dimension ("name", "feature", "department", "all"; "<dim>@hour" for hours) for some keys, buckets inclusive */
   rollups(dim: string, keys: string[], fromBucket: number, toBucket: number): Promise<TraceRollupDelta[]>;
+  /** the newest whole records (steps included) matching the filter, at most limit: what root cause reads */
+  sample(filter: Omit<TraceFilter, "limit" | "cursor">, limit: number): Promise<Trace[]>;
   listSessions(filter: SessionFilter): Promise<SessionPage>;
   getSession(id: string): Promise<SessionDetail | undefined>;
 }

@@ -1,0 +1,88 @@
+// Trace measures (cost and LLM calls per request, the p95 of each part of a
+// request's time) per day, for the whole app and by trace name, feature and
+// department, scored against the 28 days before with the robust baseline the
+// call anomalies use; only rises far outside it (score ≥ threshold) and large
+// enough to matter are kept. Read from the trace rollups.
+import { robustBaseline } from "../insights/robust-baseline.ts";
+import type { CallStore } from "../store/call-store.ts";
+import { dayLabel, dayStart, DAY_MS } from "../store/time-buckets.ts";
+import type { TraceStatsDimension, TraceStatsRow } from "./api-types.ts";
+import { TRACE_MEASURES, TRACE_MEASURE_SPECS, type TraceMeasure } from "./trace-measures.ts";
+
+export interface TraceAnomaly {
+  dimension: TraceStatsDimension;
+  key: string;
+  measure: TraceMeasure;
+  day: number;
+  dayLabel: string;
+  value: number;
+  expected: number;
+  score: number;
+  /** (value − expected) / expected */
+  change: number;
+  traces: number;
+  message: string;
+}
+
+export interface TraceAnomalyQuery {
+  fromDay: number;
+  toDay: number;
+  historyDays?: number;
+  threshold?: number;
+}
+
+/** narrowest first: where two cuts hold the very same traces, the anomaly is reported for the first */
+const DIMENSIONS: TraceStatsDimension[] = ["feature", "name", "department", "all"];
+const dayOfLabel = (label: string) => Math.floor(Date.parse(`${label}T00:00:00Z`) / DAY_MS);
+const pct = (change: number) => `${change >= 0 ? "+" : ""}${Math.round(change * 100)} %`;
+
+export async function detectTraceAnomalies(store: CallStore, q: TraceAnomalyQuery): Promise<TraceAnomaly[]> {
+  const traces = store.traces;
+  if (!traces) return [];
+  const historyDays = q.historyDays ?? 28;
+  const threshold = q.threshold ?? 6;
+  const out: TraceAnomaly[] = [];
+  for (const dimension of DIMENSIONS) {
+    const rows = await traces.stats({ groupBy: dimension, period: "day", from: dayStart(q.fromDay - historyDays), to: dayStart(q.toDay + 1) });
+    const byKey = new Map<string, TraceStatsRow[]>();
+    for (const r of rows) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
+    for (const [key, series] of byKey) {
+      // traces without the tag are the whole app's business, not a cut of it
+      if (key === "" && dimension !== "all") continue;
+      for (const measure of TRACE_MEASURES) {
+        const spec = TRACE_MEASURE_SPECS[measure];
+        const points = series.flatMap((r) => {
+          const value = spec.value(r);
+          return value !== undefined && r.traces >= spec.minTraces ? [{ day: dayOfLabel(r.period), value, traces: r.traces }] : [];
+        });
+        for (const p of points) {
+          if (p.day < q.fromDay || p.day > q.toDay) continue;
+          const history = points.filter((h) => h.day < p.day && h.day >= p.day - historyDays);
+          if (history.length < 7) continue;
+          const base = robustBaseline(history, p.day, { seasonal: false, relativeFloor: 0.05, absoluteFloor: spec.minAbsoluteChange / 3 });
+          if (!base || base.expected <= 0) continue;
+          const score = (p.value - base.expected) / base.sigma;
+          const change = (p.value - base.expected) / base.expected;
+          if (score < threshold || change < spec.minRelativeChange || p.value - base.expected < spec.minAbsoluteChange) continue;
+          const where = dimension === "all" ? "" : ` in ${dimension}=${key}`;
+          out.push({
+            dimension, key, measure, day: p.day, dayLabel: dayLabel(p.day), value: p.value, expected: base.expected, score, change, traces: p.traces,
+            message: `${spec.label} ${pct(change)}${where} on ${dayLabel(p.day)}: ${spec.format(base.expected)} → ${spec.format(p.value)}`,
+          });
+        }
+      }
+    }
+  }
+  return withoutRepeats(out).sort((a, b) => b.day - a.day || b.score - a.score);
+}
+
+/** the same measure moving the same way over the same traces under two cuts (feature=search and name=search) is one anomaly */
+function withoutRepeats(found: TraceAnomaly[]): TraceAnomaly[] {
+  const seen = new Set<string>();
+  return found.filter((a) => {
+    const id = `${a.measure}\u0000${a.day}\u0000${a.traces}\u0000${a.value}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
