@@ -89,7 +89,7 @@ export function generate(input: GenerateInput, ctx: GenerateContext): Generation
     ctx.scenario === "tool_call" || (ctx.scenario === "normal" && input.tools.length > 0 && !input.prompt.endsWithToolResult);
   if (wantsTool) {
     const tool = input.tools[0] ?? { name: "get_weather", parameters: { type: "object", properties: { location: { type: "string" } }, required: ["location"] } };
-    const args = argumentsFor(tool.parameters, text);
+    const args = argumentsFor(tool.parameters, text, focusOf(input.prompt).question);
     const argumentsJson = JSON.stringify(args);
     const toolCall = { id: shortId(promptHash, 24), name: tool.name, arguments: args, argumentsJson };
     return { ...base, text: "", pieces: [], finish: "tool_call", toolCall, outputTokens: estimateTokens(tool.name + argumentsJson) + 8 };
