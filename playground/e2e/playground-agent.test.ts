@@ -2,7 +2,7 @@
 // retrieval, a slow preprocessing step, a tool loop over two model calls),
 // kept in the page's IndexedDB and delivered by beacon to a real collector.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Trace } from "@llmscope/core";
+import type { LLMCall, Trace } from "@llmscope/core";
 import { openPlaygroundWithCollector, type CollectorSession } from "./playground-collector-session.ts";
 import type { PlaygroundSession } from "./playground-page.ts";
 
@@ -13,7 +13,8 @@ let c: CollectorSession;
 let s: PlaygroundSession;
 
 beforeAll(async () => {
-  c = await openPlaygroundWithCollector("agent");
+  // quality: {} scores each stored call with the heuristics, relevance among them
+  c = await openPlaygroundWithCollector("agent", { quality: {} });
   s = c.s;
 });
 
@@ -67,7 +68,7 @@ it("one agent request is one trace: in IndexedDB and at the collector, with its 
   await c.flushPage();
   const detail = async () => {
     const res = await c.get(`/v1/traces/${traceId}`);
-    return res.status === 200 ? ((await res.json()) as { trace?: { name: string; summary?: unknown }; stepRecords: { kind: string }[]; calls: { id: string; traceId?: string }[] }) : undefined;
+    return res.status === 200 ? ((await res.json()) as { trace?: { name: string; summary?: unknown }; stepRecords: { kind: string }[]; calls: LLMCall[] }) : undefined;
   };
   await expect.poll(async () => (await detail())?.calls.length, { timeout: 15_000 }).toBe(2);
   const stored = (await detail())!;
@@ -75,5 +76,10 @@ it("one agent request is one trace: in IndexedDB and at the collector, with its 
   expect(stored.stepRecords.map((step) => step.kind).sort()).toEqual(["preprocess", "retrieval", "tool"]);
   expect(stored.calls.map((call) => call.id).sort()).toEqual([...trace.callIds!].sort());
   expect(stored.calls.every((call) => call.traceId === traceId)).toBe(true);
+
+  // the mock's final answer speaks to the question: the collector's relevance heuristic scores it well above 0
+  await c.collector.flush();
+  const answered = async () => (await detail())!.calls.find((call) => call.completion?.text);
+  await expect.poll(async () => (await answered())?.quality?.relevance, { timeout: 10_000 }).toBeGreaterThanOrEqual(50);
   expect(s.consoleErrors).toEqual([]);
 });
