@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { IDBFactory } from "fake-indexeddb";
+import { createRecorder } from "@llmscope/core";
+import { indexedDBSink } from "@llmscope/core/indexeddb";
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { CallsView } from "./calls-view.tsx";
@@ -102,5 +105,14 @@ describe("calls view", () => {
     await act(nextFrame);
     expect(row).toHaveTextContent("1.23 s");
     expect(row).not.toHaveTextContent("live");
+  });
+
+  it("loads the calls an IndexedDB sink stored on earlier page loads", async () => {
+    const sink = indexedDBSink({ indexedDB: new IDBFactory(), channel: false });
+    const earlier = makeCall({ startedAt: 500, prompt: { messages: [], text: "from yesterday" }, sessionId: "earlier-page" });
+    sink.write(earlier);
+    await sink.flush();
+    renderWithStore(<CallsView />, [makeCall()], createRecorder({ sinks: [sink] }));
+    expect(await screen.findByText("2 calls")).toBeInTheDocument();
   });
 });
