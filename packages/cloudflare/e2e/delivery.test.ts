@@ -76,6 +76,14 @@ describe("withLLMScope in workerd: delivery", () => {
     const calls = await f.collector.waitForCalls(before + 2);
     expect(calls.find((c) => c.prompt.text === "Summarize later")?.tags).toMatchObject({ userId: "bg-user" });
     expect(calls.find((c) => c.prompt.text === "Summarize now")?.tags).toMatchObject({ userId: "tag-user", feature: "summary" });
+
+    // the call begun in waitUntil after the response still belongs to its request's trace, which spans it
+    const later = calls.find((c) => c.prompt.text === "Summarize later")!;
+    const traceOf = () => f.collector.traces.find((t) => t.id === later.traceId);
+    await expect.poll(traceOf).toBeDefined();
+    const trace = traceOf()!;
+    expect(trace).toMatchObject({ name: "POST /chat/background", tags: { userId: "bg-user" }, callIds: [later.id] });
+    expect(trace.startedAt + trace.durationMs!).toBeGreaterThanOrEqual(later.startedAt + later.timing.durationMs!);
   });
 
   it("records a scheduled event's calls with its trigger", async () => {
@@ -84,6 +92,8 @@ describe("withLLMScope in workerd: delivery", () => {
     const result = await worker.scheduled({ cron: "*/5 * * * *" });
     expect(result.outcome).toBe("ok");
     const calls = await f.collector.waitForCalls(before + 1);
-    expect(calls.find((c) => c.prompt.text === "cron */5 * * * *")?.tags).toMatchObject({ trigger: "scheduled", cron: "*/5 * * * *", app: "chat-worker" });
+    const call = calls.find((c) => c.prompt.text === "cron */5 * * * *")!;
+    expect(call.tags).toMatchObject({ trigger: "scheduled", cron: "*/5 * * * *", app: "chat-worker" });
+    await expect.poll(() => f.collector.traces.find((t) => t.id === call.traceId)).toMatchObject({ name: "scheduled */5 * * * *", callIds: [call.id] });
   });
 });
