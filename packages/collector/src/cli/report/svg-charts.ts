@@ -12,23 +12,52 @@ export interface Bar {
   text: string;
 }
 
-/** horizontal bars, longest first, labelled with their formatted values */
+/** a 12px system-ui character is narrower than this, so a label given this much room is never cut */
+const CHAR_W = 7;
+const LINE_H = 15;
+
+/** horizontal bars, longest first, labelled with their formatted values; a long label wraps rather than being cut */
 export function barChart(bars: Bar[], width = 520): string {
   if (!bars.length) return `<p class="empty">No calls in this period.</p>`;
-  const rowH = 30;
-  const labelW = 150;
   const valueW = 90;
+  // the label column takes what its longest line needs, up to 40 % of the chart; longer labels wrap
+  const maxChars = Math.floor((width * 0.4 - 16) / CHAR_W);
+  const labels = bars.map((b) => wrapWords(b.label, maxChars));
+  const labelW = Math.max(80, Math.max(...labels.flat().map((l) => l.length)) * CHAR_W + 16);
   const max = Math.max(...bars.map((b) => b.value), 1e-12);
-  const h = bars.length * rowH + 4;
+  let y = 4;
   const rows = bars.map((b, i) => {
-    const y = i * rowH + 4;
+    const lines = labels[i]!;
+    const rowH = Math.max(30, lines.length * LINE_H + 14);
+    const mid = y + rowH / 2 - 1;
     const w = Math.max(2, ((width - labelW - valueW) * b.value) / max);
-    return `<g><title>${escapeHtml(b.label)}: ${escapeHtml(b.text)}</title>
-      <text x="${labelW - 10}" y="${y + 16}" text-anchor="end" class="lbl">${escapeHtml(truncate(b.label, 20))}</text>
-      <rect x="${labelW}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowH - 10}" rx="4" fill="${PALETTE[i % PALETTE.length]}"/>
-      <text x="${(labelW + w + 8).toFixed(1)}" y="${y + 16}" class="val">${escapeHtml(b.text)}</text></g>`;
+    const first = mid + 4 - ((lines.length - 1) * LINE_H) / 2;
+    const tspans = lines.map((l, j) => `<tspan x="${labelW - 10}" y="${(first + j * LINE_H).toFixed(1)}">${escapeHtml(l)}</tspan>`).join("");
+    const row = `<g><title>${escapeHtml(b.label)}: ${escapeHtml(b.text)}</title>
+      <text text-anchor="end" class="lbl">${tspans}</text>
+      <rect x="${labelW}" y="${(mid - 10).toFixed(1)}" width="${w.toFixed(1)}" height="20" rx="4" fill="${PALETTE[i % PALETTE.length]}"/>
+      <text x="${(labelW + w + 8).toFixed(1)}" y="${(mid + 4).toFixed(1)}" class="val">${escapeHtml(b.text)}</text></g>`;
+    y += rowH;
+    return row;
   });
-  return `<svg viewBox="0 0 ${width} ${h}" width="100%" role="img">${rows.join("")}</svg>`;
+  return `<svg viewBox="0 0 ${width} ${y + 4}" width="100%" role="img">${rows.join("")}</svg>`;
+}
+
+/** words onto lines of at most n characters; a word longer than a line is split, never dropped */
+export function wrapWords(text: string, n: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    for (; word.length > n; word = word.slice(n)) {
+      if (line) lines.push(line), (line = "");
+      lines.push(word.slice(0, n));
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= n) line += ` ${word}`;
+    else lines.push(line), (line = word);
+  }
+  if (line || !lines.length) lines.push(line);
+  return lines;
 }
 
 export interface Series {
@@ -92,8 +121,4 @@ function niceMax(v: number): number {
   const p = Math.pow(10, Math.floor(Math.log10(v)));
   for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
   return 10 * p;
-}
-
-function truncate(s: string, n: number): string {
-  return s.length > n ? s.slice(0, n - 1) + "…" : s;
 }
