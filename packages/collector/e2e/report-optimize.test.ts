@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SqliteStore } from "../src/store/sqlite-store.ts";
 import { makeCall } from "../src/testing/make-call.ts";
+import { optimizationTraffic } from "../src/testing/optimization-traffic.ts";
 import { runCli, startServeProcess, waitForExit } from "./helpers/run-cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "llmscope-optimize-"));
@@ -28,6 +29,26 @@ describe("llmscope report --optimize", () => {
     expect(text.stdout).toMatch(/Repeated identical prompts/);
     expect(text.stdout).toMatch(/\$2\.50\/month/);
     expect(readFileSync(html, "utf8")).toMatch(/Estimated monthly savings by finding[\s\S]*<svg/);
+  }, 30_000);
+});
+
+describe("llmscope report --optimize on several models' waste", () => {
+  it("prints a row per model, each saving in the digits it needs", async () => {
+    const db = join(dir, "models.db");
+    const store = new SqliteStore(db);
+    const now = Date.now();
+    await store.ingest(optimizationTraffic(now - 86_400_000), now);
+    await store.close();
+    const { code, stdout } = await runCli(["report", "--optimize", "--db", db, "--since", "30d"]);
+    expect(code).toBe(0);
+    const rows = stdout.split("\n").filter((l) => l.startsWith("  ") && !l.includes("none found"));
+    expect(new Set(rows).size).toBe(rows.length);
+    // the same question asked of two models: two rows, each naming its model, at fractions of a cent
+    expect(stdout).toMatch(/\$0\.00011\/month +model=gpt-4o-mini "What is the refund policy\?"/);
+    expect(stdout).toMatch(/\$0\.0018\/month +model=gpt-4o "What is the refund policy\?"/);
+    expect(stdout).toMatch(/\$0\.02\/month +model=claude-sonnet-4 prompt=qa/);
+    expect(stdout).toMatch(/\$0\.02\/month +model=gpt-4o prompt=qa/);
+    expect(stdout).not.toMatch(/\$0(?![.\d])/);
   }, 30_000);
 });
 

@@ -1,7 +1,8 @@
 // Number formats shared by the terminal and HTML reports.
 export function usd(n: number): string {
   if (n === 0) return "$0";
-  if (Math.abs(n) < 0.01) return `$${n.toFixed(4)}`;
+  // two significant digits below a cent, so an amount that is not zero never prints as one
+  if (Math.abs(n) < 0.01) return `$${n.toFixed(Math.min(20, 1 - Math.floor(Math.log10(Math.abs(n)))))}`;
   return `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
@@ -24,4 +25,9 @@ export function day(epochMs: number): string {
 /** what to call a rollup key that was empty (the call had no such tag) */
 export function label(key: string): string {
   return key === "" ? "(untagged)" : key;
+}
+
+/** at most n characters, an ellipsis saying where it was cut */
+export function truncate(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + "…" : s;
 }

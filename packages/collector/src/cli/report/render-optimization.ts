@@ -1,6 +1,7 @@
 // The optimisation report as terminal text and as one self-contained HTML page.
 import type { OptimizationReport } from "../../insights/optimize/build-optimization.ts";
-import { day, usd } from "./format.ts";
+import type { Finding } from "../../insights/optimize/findings.ts";
+import { day, truncate, usd } from "./format.ts";
 import { REPORT_CSS } from "./report-css.ts";
 import { barChart, escapeHtml } from "./svg-charts.ts";
 
@@ -12,13 +13,18 @@ const KIND_TITLE: Record<string, string> = {
   top_spender: "Top spenders",
 };
 
+/** the finding's detail, led by what its subject spends where that is known */
+function describe(f: Finding): string {
+  return f.monthlyCostUSD === undefined ? f.detail : `${usd(f.monthlyCostUSD)} a month ${f.detail}`;
+}
+
 export function renderOptimizationTerminal(r: OptimizationReport, perKind = 5): string {
   const lines = [`Cost optimization ${day(r.from)} → ${day(r.to)}: ${r.calls} calls in ${r.requests} requests (${usd(r.costPerRequest)} a request), ${usd(r.costUSD)}; estimated savings ${usd(r.monthlySavingsUSD)} a month`, ""];
   for (const [kind, title] of Object.entries(KIND_TITLE)) {
     const found = r.findings.filter((f) => f.kind === kind);
     lines.push(`${title}${found.length > perKind ? ` (top ${perKind} of ${found.length})` : ""}`);
     if (!found.length) lines.push("  none found");
-    for (const f of found.slice(0, perKind)) lines.push(`  ${f.monthlySavingsUSD ? `${usd(f.monthlySavingsUSD)}/month`.padEnd(14) : "".padEnd(14)}${f.subject.slice(0, 50)} — ${f.detail}`);
+    for (const f of found.slice(0, perKind)) lines.push(`  ${(f.monthlySavingsUSD ? `${usd(f.monthlySavingsUSD)}/month` : "").padEnd(15)} ${truncate(f.subject, 70)} — ${describe(f)}`);
     lines.push("");
   }
   return lines.join("\n");
@@ -33,7 +39,7 @@ export function renderOptimizationHtml(r: OptimizationReport, perKind = 10): str
     });
   const sections = Object.entries(KIND_TITLE).map(([kind, title]) => {
     const found = r.findings.filter((f) => f.kind === kind).slice(0, perKind);
-    const rows = found.map((f) => `<tr><td><code>${escapeHtml(f.subject.slice(0, 60))}</code></td><td>${escapeHtml(f.detail)}</td><td class="num strong">${f.monthlySavingsUSD ? usd(f.monthlySavingsUSD) : "—"}</td></tr>`);
+    const rows = found.map((f) => `<tr><td><code>${escapeHtml(f.subject)}</code></td><td>${escapeHtml(describe(f))}</td><td class="num strong">${f.monthlySavingsUSD ? usd(f.monthlySavingsUSD) : "—"}</td></tr>`);
     const body = rows.length ? `<table><thead><tr><th>subject</th><th>finding</th><th class="num">savings / month</th></tr></thead><tbody>${rows.join("")}</tbody></table>` : `<p class="empty ok">None found.</p>`;
     return `<section class="card wide"><h2>${escapeHtml(title)}</h2>${body}</section>`;
   });

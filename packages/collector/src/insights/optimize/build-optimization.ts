@@ -4,6 +4,7 @@
 import type { CallStore } from "../../store/call-store.ts";
 import { median } from "../../store/median.ts";
 import { CallDigest, type Finding } from "./findings.ts";
+import { repeatedPrompts } from "./repeated-prompts.ts";
 import { requestSummary } from "../../traces/request-summary.ts";
 
 export interface OptimizationReport {
@@ -37,30 +38,28 @@ export async function buildOptimization(store: CallStore, from: number, to: numb
     costUSD += call.cost?.totalUSD ?? 0;
   }
   const monthly = MONTH_MS / Math.max(1, to - from);
-  const money = (usd: number) => Math.round(usd * monthly * 100) / 100;
+  // unrounded: a saving of a fraction of a cent is still a saving, and the renderers choose the digits
+  const money = (usd: number) => usd * monthly;
   const findings: Finding[] = [];
   for (const dim of ["user", "feature", "prompt"] as const) {
     for (const row of (await store.stats({ groupBy: dim, period: "all", from, to })).filter((r) => r.key).sort((a, b) => b.costUSD - a.costUSD).slice(0, top)) {
-      findings.push({ kind: "top_spender", subject: `${dim}=${row.key}`, detail: `$${money(row.costUSD)} a month over ${row.calls} calls in the period`, monthlySavingsUSD: 0 });
+      findings.push({ kind: "top_spender", subject: `${dim}=${row.key}`, detail: `over ${row.calls} calls in the period`, monthlyCostUSD: money(row.costUSD), monthlySavingsUSD: 0 });
     }
   }
   for (const [session, s] of digest.sessions) {
     if (s.calls < 3 || s.lastInput < BLOAT_RATIO * s.first || s.excessInputUSD <= 0) continue;
     // trimming or summarizing history would keep at least half of the growth away
-    findings.push({ kind: "context_bloat", subject: `session=${session}`, detail: `input grew ${s.first} → ${s.lastInput} tokens over ${s.calls} calls`, monthlySavingsUSD: money(s.excessInputUSD / 2) });
+    findings.push({ kind: "context_bloat", subject: `session=${session}`, detail: `input grew ${s.first} → ${s.lastInput} tokens over ${s.calls} calls on ${[...s.models].join(", ")}`, monthlySavingsUSD: money(s.excessInputUSD / 2) });
   }
-  for (const [prompt, o] of digest.outputs) {
+  for (const { prompt, model, ...o } of digest.outputs.values()) {
     if (o.outputs.length < 10) continue;
     const usual = median(o.outputs);
     const excess = o.outputs.reduce((sum, n) => sum + (n > VERBOSE_RATIO * usual ? n - usual : 0), 0);
     if (excess <= 0) continue;
     const verbose = o.outputs.filter((n) => n > VERBOSE_RATIO * usual).length;
-    findings.push({ kind: "verbose_output", subject: `prompt=${prompt}`, detail: `${verbose} answers over ${VERBOSE_RATIO}× the usual ${usual} output tokens`, monthlySavingsUSD: money(excess * o.outputUSDPerToken) });
+    findings.push({ kind: "verbose_output", subject: `model=${model} prompt=${prompt}`, model, detail: `${verbose} answers over ${VERBOSE_RATIO}× the usual ${usual} output tokens`, monthlySavingsUSD: money(excess * o.outputUSDPerToken) });
   }
-  for (const r of digest.repeats.values()) {
-    if (r.count < 2) continue;
-    findings.push({ kind: "repeated_prompt", subject: JSON.stringify(r.prompt), detail: `${r.count} identical prompts; a cache would have served ${r.count - 1}`, monthlySavingsUSD: money((r.costUSD * (r.count - 1)) / r.count) });
-  }
+  findings.push(...repeatedPrompts(digest, money));
   for (const [prompt, byModel] of digest.models) {
     const scored = [...byModel.entries()].filter(([, m]) => m.scored >= MIN_SCORED).map(([model, m]) => ({ model, ...m, perCall: m.costUSD / m.calls, q: m.quality / m.scored }));
     for (const dear of scored) {
@@ -68,7 +67,8 @@ export async function buildOptimization(store: CallStore, from: number, to: numb
       if (!cheaper) continue;
       findings.push({
         kind: "cheaper_model",
-        subject: `prompt=${prompt}`,
+        subject: `model=${dear.model} prompt=${prompt}`,
+        model: dear.model,
         detail: `${dear.model} → ${cheaper.model}: quality ${dear.q.toFixed(1)} vs ${cheaper.q.toFixed(1)}, $${dear.perCall.toPrecision(3)} vs $${cheaper.perCall.toPrecision(3)} a call`,
         monthlySavingsUSD: money(dear.calls * (dear.perCall - cheaper.perCall)),
       });
@@ -77,5 +77,5 @@ export async function buildOptimization(store: CallStore, from: number, to: numb
   findings.sort((a, b) => b.monthlySavingsUSD - a.monthlySavingsUSD || a.kind.localeCompare(b.kind));
   const actionable = findings.filter((f) => f.kind !== "top_spender");
   const { requests, costPerRequest } = await requestSummary(store, from, to, []);
-  return { from, to, calls, requests, costPerRequest, costUSD, findings, monthlySavingsUSD: Math.round(actionable.reduce((s, f) => s + f.monthlySavingsUSD, 0) * 100) / 100 };
+  return { from, to, calls, requests, costPerRequest, costUSD, findings, monthlySavingsUSD: actionable.reduce((s, f) => s + f.monthlySavingsUSD, 0) };
 }
