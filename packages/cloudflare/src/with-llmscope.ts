@@ -10,7 +10,7 @@ import { normalizeTags, type LLMScopeConfig, type LLMScopeOptions } from "./opti
 import { requestTags, traceparentOf } from "./request-context.ts";
 import { RequestScope } from "./request-scope.ts";
 import { scopedContext } from "./scoped-context.ts";
-import { requestTraceName } from "./trace/trace-name.ts";
+import { requestTraceName } from "@llmscope/core/server";
 import type { EnvOf, ExecutionContextLike, MessageBatchLike, ScheduledControllerLike, WorkerHandler } from "./worker-types.ts";
 
 export function withLLMScope<H extends WorkerHandler, Env = EnvOf<H>>(handler: H, config: LLMScopeConfig<Env> = {}): H {
@@ -74,7 +74,7 @@ export function withLLMScope<H extends WorkerHandler, Env = EnvOf<H>>(handler: H
       run(
         env,
         ctx,
-        requestTraceName(request),
+        requestTraceName(request.method, new URL(request.url).pathname),
         (options) => ({ ...requestTags(request.headers), ...normalizeTags(options.tags?.(request, env)) }),
         traceparentOf(request.headers),
         (scoped) => fetch.call(handler, request, env, scoped),
