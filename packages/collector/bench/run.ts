@@ -2,7 +2,8 @@
 // section (progress goes to stderr).
 import os from "node:os";
 import { ALL_RULES } from "../src/alerts/rules/index.ts";
-import { benchAlertCost } from "./alert-cost.ts";
+import { benchAlertCost, benchBackfill } from "./alert-cost.ts";
+import { benchInsightSeeds, insightSeedsMarkdown, BENCH_SEEDS } from "./insights-seeds.ts";
 import { benchIngest } from "./ingest-http.ts";
 import { benchInsights } from "./insights-eval.ts";
 import { benchIngestQuality } from "./ingest-quality.ts";
@@ -31,6 +32,10 @@ const stats = await benchStats(1_000_000, progress);
 progress("insights evaluation: 60 injected incidents…");
 const insights = await benchInsights(progress);
 const ev = insights.evaluation;
+progress("insights on both traffic models, five seeds each…");
+const seeds = await benchInsightSeeds(progress);
+progress("a month of calls with every alert rule on, live and as a backfill…");
+const backfill = await benchBackfill();
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 // PostgreSQL (Debian's server on 127.0.0.1, found or started by the test helper), same clients and batches
 progress("PostgreSQL: ingest over HTTP, one collector, batches of 250…");
@@ -67,6 +72,7 @@ Load average when the run started: ${load.toFixed(1)} on ${os.cpus().length} cor
 | PostgreSQL, for comparison: raw \`GROUP BY department\` over the calls table | ${f(pgStats.rawGroupByMs, 0)} ms | |
 | PostgreSQL \`/v1/calls?userId=…&limit=50\` over ${f(pgStats.calls)} calls | ${f(pgStats.listByUserMs, 1)} ms | |
 | alert evaluation (${ALL_RULES.length} rules) per ingested call, batches of ${alerts.batchSize} | ${f(alerts.evaluateUsPerCall, 1)} µs | |
+| store ingest + every alert rule, ${f(backfill.calls)} calls replayed as live traffic / as a backfill received today, batches of 250 | ${f(backfill.liveCallsPerSecond)} / ${f(backfill.backfillCallsPerSecond)} calls/s (${backfill.liveAlerts} / ${backfill.backfillAlerts} alerts) | backfill ≥ live ${pass(backfill.backfillCallsPerSecond >= backfill.liveCallsPerSecond)} |
 | store ingest per call (insert + rollups + token windows), same batches | ${f(alerts.ingestUsPerCall, 1)} µs | |
 
 - /v1/stats reads pre-aggregated day (and hour) rollups (with latency/TTFT histograms) kept in the ingest transaction, so it costs
@@ -98,5 +104,14 @@ on seed 1). ${f(insights.seconds, 1)} s including generation and ingest.
 ${Object.entries(ev.byKind).map(([k, v]) => `| · ${k.replace(/_/g, " ")}: detected / cause first | ${v.detected}/${v.incidents} / ${v.rcaCorrect}/${v.incidents} | |`).join("\n")}
 | estimate on the seed's example (質問に答えて → 詳しく背景を説明した上で、質問に答えて) | ×${insights.estimate.tokensRatio.toFixed(2)} tokens, ×${insights.estimate.costRatio.toFixed(2)} cost (${f(insights.estimate.oldInput)} → ${f(insights.estimate.newInput)} input tokens) | ≈ ×3.3 |
 | estimate error vs the true per-call token delta of the shipped traffic | ${pct(insights.estimate.error)} | ≤ 5% ${pass(insights.estimate.error <= 0.05)} |
-`);
+
+#### Both traffic models, five seeds each (${BENCH_SEEDS.join(", ")}, fixed in advance)
+
+The project's generator (20 incidents a seed) and the independently written realistic model
+(\`src/testing/realistic-traffic/\`: heavy-tailed people who come and go, holidays, multi-step features, streamed and
+not, cached prefixes, huge inputs; one incident of each of its eleven kinds a seed, each followed by at least two ordinary
+days). False-alarm days count every series the anomalies endpoint reports; the worst seed is shown, per kind the incidents of
+all seeds.
+
+${insightSeedsMarkdown(seeds)}`);
 process.stdout.write(await tracesSection(progress));
