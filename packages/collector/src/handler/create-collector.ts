@@ -6,6 +6,7 @@ import { createWebhookSender, type WebhookSender } from "../alerts/webhooks.ts";
 import { isKeyAllowed, keyFromHeaders } from "./auth.ts";
 import { readBodyLimited } from "./body-limit.ts";
 import { createKeylessBodies } from "./keyless-bodies.ts";
+import { checkKeylessWrite } from "./keyless-writes.ts";
 import { pathParams } from "./path-params.ts";
 import type { ClientInfo } from "../shared/client-info.ts";
 import type { Endpoint, HandlerContext, RouteRequest } from "./context.ts";
@@ -129,6 +130,7 @@ export function createCollector(options: CollectorOptions): Collector {
     if (headerKey === undefined) rateLimit(`address ${client?.address ?? "unknown"}`);
     const write = WRITE_ROUTES[path];
     if (request.method === "POST" && write) {
+      if (!writeKeys.length) checkKeylessWrite(request, url, options.cors);
       if (headerKey !== undefined) {
         if (writeKeys.length && !isKeyAllowed(headerKey, writeKeys)) throw unauthorized("write");
         rateLimit(headerKey);
@@ -153,6 +155,7 @@ export function createCollector(options: CollectorOptions): Collector {
     if (request.method === "PUT" && put) {
       // reference answers steer scoring: they take the read (operator) key, never the write key browsers carry
       if (readKeys.length && !isKeyAllowed(headerKey, readKeys)) throw unauthorized("read");
+      if (!readKeys.length) checkKeylessWrite(request, url, options.cors);
       if (headerKey !== undefined) rateLimit(headerKey);
       const body = await readBody(request, headerKey);
       const groups = put[0].exec(path)!.groups ?? {};
@@ -186,6 +189,7 @@ export function createCollector(options: CollectorOptions): Collector {
       if (err instanceof HttpError) {
         if (err.status === 413) countRejection(counters, "body_too_large");
         else if (err.status === 408) countRejection(counters, "body_timeout");
+        else if (err.status === 403) countRejection(counters, "keyless_write_refused");
         else if (err.status === 503) countRejection(counters, "keyless_bodies_busy");
         else if (err.status === 400) countRejection(counters, "invalid");
         else if (err.status === 401) countRejection(counters, "unauthorized");
