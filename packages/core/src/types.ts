@@ -262,9 +262,11 @@ export interface RecorderOptions {
   /** estimate tokens when the provider reports none; default true */
   estimateTokens?: boolean;
   /**
-   * what estimates: "gpt-tokenizer" (default, faster) or "js-tiktoken", loaded
-   * lazily; or an estimator function, e.g. `estimateUsage` from
-   * "@llmscope/core/tokens", which Workers builds need (they bundle no tokenizer)
+   * what estimates: "gpt-tokenizer" (default, faster), loaded lazily; or an
+   * estimator function: `estimateUsage` from "@llmscope/core/tokens", which
+   * Workers builds and browsers' production builds need (they bundle no
+   * tokenizer), or `jsTiktoken` from "@llmscope/core/tokens/js-tiktoken"
+   * ("js-tiktoken" by name works once that entry is imported)
    */
   tokenizer?: "gpt-tokenizer" | "js-tiktoken" | import("./tokens/token-estimator.ts").TokenEstimator;
   sessionId?: string;

@@ -4,6 +4,7 @@ import { memorySink } from "../sinks/memory-sink.ts";
 import type { LLMCall } from "../types.ts";
 import { estimateUsage } from "./estimate-lazy.ts";
 import { estimateUsage as eagerEstimateUsage } from "./estimate-usage.ts";
+import { jsTiktoken } from "./js-tiktoken.ts";
 import { estimateUsage as noTokenizer } from "./no-tokenizer.ts";
 import type { EstimatedCall, TokenEstimator } from "./token-estimator.ts";
 
@@ -17,7 +18,7 @@ const call: EstimatedCall = {
 describe("estimateUsage (lazy)", () => {
   it("loads the estimator on first use and counts what the eager one counts", async () => {
     expect(await estimateUsage(call)).toEqual(await eagerEstimateUsage(call));
-    expect(await estimateUsage(call, "js-tiktoken")).toEqual(await eagerEstimateUsage(call, "js-tiktoken"));
+    expect(await estimateUsage(call, jsTiktoken)).toEqual(await jsTiktoken(call));
   });
 
   it("uses an estimator function instead of the bundled tokenizer", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LLMCall } from "../types.ts";
 import { estimateUsage, REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE } from "./estimate-usage.ts";
+import { jsTiktoken } from "./js-tiktoken.ts";
 import { loadTokenizer } from "./load-tokenizer.ts";
 
 type Call = Pick<LLMCall, "model" | "prompt" | "completion" | "operation">;
@@ -101,7 +102,7 @@ describe("estimateUsage", () => {
     };
     const fast = await estimateUsage(call, "gpt-tokenizer");
     expect(fast.outputTokens).toBeGreaterThan(1);
-    expect(await estimateUsage(call, "js-tiktoken")).toEqual(fast);
+    expect(await jsTiktoken(call)).toEqual(fast);
   });
 
   it("survives a record with missing parts", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadJsTiktokenCounter } from "./js-tiktoken.ts";
 import { loadTokenizer } from "./load-tokenizer.ts";
 import { splitLongRuns } from "./split-long-runs.ts";
 
@@ -12,7 +13,7 @@ const SAMPLES = {
 describe("loadTokenizer", () => {
   it.each(["o200k_base", "cl100k_base"] as const)("gives the same counts with both libraries (%s)", async (encoding) => {
     const fast = await loadTokenizer(encoding, "gpt-tokenizer");
-    const reference = await loadTokenizer(encoding, "js-tiktoken");
+    const reference = await loadJsTiktokenCounter(encoding);
     for (const text of Object.values(SAMPLES)) {
       expect(fast(text)).toBe(reference(text));
       expect(fast(text)).toBeGreaterThan(0);
@@ -41,7 +42,12 @@ describe("loadTokenizer", () => {
   it("caches one counter per encoding and library", async () => {
     const [a, b] = await Promise.all([loadTokenizer("o200k_base"), loadTokenizer("o200k_base")]);
     expect(a).toBe(b);
-    expect(await loadTokenizer("o200k_base", "js-tiktoken")).not.toBe(a);
+    expect(await loadJsTiktokenCounter("o200k_base")).not.toBe(a);
+  });
+
+  it("names the import that adds js-tiktoken when it is asked for by name without it", async () => {
+    const { loadTokenizer: fresh } = await import(`./load-tokenizer.ts?without-js-tiktoken`);
+    await expect(fresh("o200k_base", "js-tiktoken")).rejects.toThrow('"@llmscope/core/tokens/js-tiktoken"');
   });
 
   it("rejects an unknown encoding or library with a clear error", async () => {
@@ -60,7 +66,7 @@ const LONG_RUNS = {
 describe("long unbroken runs", () => {
   it.each(Object.entries(LONG_RUNS))("%s: both libraries agree after splitting", async (_, text) => {
     const fast = await loadTokenizer("o200k_base", "gpt-tokenizer");
-    const reference = await loadTokenizer("o200k_base", "js-tiktoken");
+    const reference = await loadJsTiktokenCounter("o200k_base");
     const count = fast(text);
     expect(count).toBeGreaterThan(0);
     expect(reference(text)).toBe(count);

@@ -11,7 +11,10 @@ export type TokenizerLibrary = "gpt-tokenizer" | "js-tiktoken";
 // of text); 10,000 entries keeps it near 3 MB in a browser tab or a Worker.
 const MERGE_CACHE_SIZE = 10_000;
 
-type RawCount = (text: string) => number;
+/** counts one encoding's tokens in a piece of text, before long runs are cut */
+export type RawCount = (text: string) => number;
+/** loads a library's counter for one encoding */
+export type LibraryLoader = (encoding: Encoding) => Promise<RawCount>;
 
 async function loadGptTokenizer(encoding: Encoding): Promise<RawCount> {
   // One literal specifier per encoding so bundlers split each into its own lazy chunk.
@@ -25,16 +28,6 @@ async function loadGptTokenizer(encoding: Encoding): Promise<RawCount> {
   return (text) => api.countTokens(text, plainText);
 }
 
-async function loadJsTiktoken(encoding: Encoding): Promise<RawCount> {
-  // The lite entry plus one ranks file: the package root bundles every encoding.
-  const [{ Tiktoken }, ranks] = await Promise.all([
-    import("js-tiktoken/lite"),
-    encoding === "o200k_base" ? import("js-tiktoken/ranks/o200k_base") : import("js-tiktoken/ranks/cl100k_base"),
-  ]);
-  const tiktoken = new Tiktoken(ranks.default);
-  return (text) => tiktoken.encode(text, [], []).length;
-}
-
 function bounded(raw: RawCount): CountTokens {
   return (text) => {
     if (typeof text !== "string" || text.length === 0) return 0;
@@ -45,6 +38,16 @@ function bounded(raw: RawCount): CountTokens {
 }
 
 const loaded = new Map<string, Promise<CountTokens>>();
+
+// Only gpt-tokenizer is reachable from here, so a build of an app that never
+// chooses js-tiktoken emits none of its files; js-tiktoken.ts adds itself when
+// the app imports it (see "@llmscope/core/tokens/js-tiktoken").
+const libraries: Record<string, LibraryLoader> = { "gpt-tokenizer": loadGptTokenizer };
+
+/** makes a library loadable by name; called by the module that imports it */
+export function addTokenizerLibrary(name: TokenizerLibrary, load: LibraryLoader): void {
+  libraries[name] = load;
+}
 
 /**
  * A token counter for one encoding, loaded on first use by dynamic import and
@@ -58,10 +61,14 @@ export function loadTokenizer(encoding: Encoding, library: TokenizerLibrary = "g
   if (library !== "gpt-tokenizer" && library !== "js-tiktoken") {
     return Promise.reject(new Error(`loadTokenizer: unknown library "${String(library)}" (use gpt-tokenizer or js-tiktoken)`));
   }
+  const load = libraries[library];
+  if (!load) {
+    return Promise.reject(new Error('loadTokenizer: js-tiktoken is not in this build: pass `tokenizer: jsTiktoken` from "@llmscope/core/tokens/js-tiktoken"'));
+  }
   const key = `${library}:${encoding}`;
   let counter = loaded.get(key);
   if (!counter) {
-    counter = (library === "js-tiktoken" ? loadJsTiktoken(encoding) : loadGptTokenizer(encoding)).then(bounded);
+    counter = load(encoding).then(bounded);
     // a failed import (offline chunk, CSP) must not stick: the next call retries
     counter.catch(() => loaded.delete(key));
     loaded.set(key, counter);
