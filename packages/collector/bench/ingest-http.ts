@@ -4,6 +4,7 @@ import { callId } from "@llmscope/core";
 import { makeCall } from "../src/testing/make-call.ts";
 import { tempDbPath } from "../src/testing/temp-db.ts";
 import { startServeProcess, waitForExit } from "../e2e/helpers/run-cli.ts";
+import { postBodies } from "./post-bodies.ts";
 
 export interface IngestResult {
   synchronous: string;
@@ -41,17 +42,7 @@ export async function benchIngest(synchronous: "full" | "normal", calls = 100_00
   const tmp = tempDbPath();
   const server = await startServeProcess(["--db", tmp.path, "--write-key", "bench", "--rate", "0", "--synchronous", synchronous, ...serveArgs]);
   try {
-    const post = async (body: string) => {
-      const res = await fetch(`${server.url}/v1/calls`, { method: "POST", headers: { authorization: "Bearer bench" }, body });
-      if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-    };
-    const run = async (list: string[]) => {
-      let next = 0;
-      await Promise.all(Array.from({ length: clients }, async () => {
-        while (next < list.length) await post(list[next++]!);
-      }));
-    };
+    const run = (list: string[]) => postBodies(server.url, list, clients);
     await run(bodies(10_000, batchSize, Date.UTC(2026, 0, 1)));
     // best of two passes (fresh ids each time): other load on a shared machine only ever slows a pass down
     let seconds = Infinity;

@@ -4,6 +4,7 @@
 import { startServeProcess, waitForExit } from "../e2e/helpers/run-cli.ts";
 import { createTestDatabase } from "../src/testing/postgres-database.ts";
 import { tempDbPath } from "../src/testing/temp-db.ts";
+import { postBodies } from "./post-bodies.ts";
 import { traceBodies } from "./trace-bodies.ts";
 
 export interface TraceIngestResult {
@@ -23,17 +24,7 @@ async function onePass(store: "sqlite" | "postgres", bodies: string[], clients: 
   const pg = store === "postgres" ? await createTestDatabase("llmscope_bench") : undefined;
   const server = await startServeProcess(["--db", tmp?.path ?? pg!.url, "--write-key", "bench", "--rate", "0"]);
   try {
-    const post = async (body: string) => {
-      const res = await fetch(`${server.url}/v1/calls`, { method: "POST", headers: { authorization: "Bearer bench" }, body });
-      if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-    };
-    const run = async (list: string[]) => {
-      let next = 0;
-      await Promise.all(Array.from({ length: clients }, async () => {
-        while (next < list.length) await post(list[next++]!);
-      }));
-    };
+    const run = (list: string[]) => postBodies(server.url, list, clients);
     await run(bodies.slice(0, 20));
     const t0 = performance.now();
     await run(bodies.slice(20));

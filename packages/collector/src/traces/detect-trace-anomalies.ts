@@ -6,23 +6,10 @@
 import { robustBaseline } from "../insights/robust-baseline.ts";
 import type { CallStore } from "../store/call-store.ts";
 import { dayLabel, dayStart, DAY_MS } from "../store/time-buckets.ts";
-import type { TraceStatsDimension, TraceStatsRow } from "./api-types.ts";
+import type { TraceAnomalyItem, TraceStatsDimension, TraceStatsRow } from "./api-types.ts";
 import { TRACE_MEASURES, TRACE_MEASURE_SPECS, type TraceMeasure } from "./trace-measures.ts";
 
-export interface TraceAnomaly {
-  dimension: TraceStatsDimension;
-  key: string;
-  measure: TraceMeasure;
-  day: number;
-  dayLabel: string;
-  value: number;
-  expected: number;
-  score: number;
-  /** (value − expected) / expected */
-  change: number;
-  traces: number;
-  message: string;
-}
+export type TraceAnomaly = Omit<TraceAnomalyItem, "rootCause" | "measure"> & { measure: TraceMeasure };
 
 export interface TraceAnomalyQuery {
   fromDay: number;

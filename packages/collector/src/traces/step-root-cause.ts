@@ -8,24 +8,12 @@ import type { StepKind, Trace } from "@llmscope/core";
 import { median } from "../store/median.ts";
 import type { CallStore } from "../store/call-store.ts";
 import { dayStart } from "../store/time-buckets.ts";
-import type { TraceTimeComponent } from "./api-types.ts";
+import type { TraceStepCause, TraceTimeComponent } from "./api-types.ts";
 import type { TraceAnomaly } from "./detect-trace-anomalies.ts";
 import { componentOf, formatMs, TRACE_MEASURE_SPECS } from "./trace-measures.ts";
 import type { TraceFilter } from "./trace-store.ts";
 
-export interface StepCause {
-  /** the part of the request's time that moved most */
-  component: TraceTimeComponent;
-  /** the step kind and name that moved, when the part is made of steps */
-  stepKind?: StepKind;
-  stepName?: string;
-  /** its usual and new median ms per request */
-  before: number;
-  after: number;
-  /** epoch ms of the first request of the change */
-  since?: number;
-  sentence: string;
-}
+export type StepCause = TraceStepCause;
 
 const SAMPLE = 2000;
 const PARTS: TraceTimeComponent[] = ["llmMs", "retrievalMs", "toolMs", "preprocessMs", "httpMs", "selfMs"];
