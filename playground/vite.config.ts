@@ -33,7 +33,16 @@ export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, import.meta.dirname, "");
   const collector = env.LLMSCOPE_COLLECTOR_URL; // e.g. http://127.0.0.1:4319
   const proxy = realProviderProxies(env);
-  if (collector) proxy["/llmscope"] = { target: collector, changeOrigin: true, rewrite: (p) => p.replace("/llmscope", "") };
+  // To the page the proxied collector is same-origin, so the page's Origin is not passed on: the collector would
+  // take it for another site's page (no CORS for it, and no keyless writes from it)
+  if (collector) {
+    proxy["/llmscope"] = {
+      target: collector,
+      changeOrigin: true,
+      rewrite: (p) => p.replace("/llmscope", ""),
+      configure: (proxy) => proxy.on("proxyReq", (req) => req.removeHeader("origin")),
+    };
+  }
   return {
     plugins: [react(), mockLLMPlugin({ prefix: "/mock-llm", firstChunkDelayMs: 120, chunkDelayMs: 25, jitterMs: 15 })],
     resolve: { conditions: ["@llmscope/source", ...defaultClientConditions] },

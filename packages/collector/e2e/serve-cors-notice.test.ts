@@ -11,10 +11,11 @@ beforeAll(() => void (tmp = tempDbPath()));
 afterAll(() => tmp.cleanup());
 
 it("names the --cors flag once per refused origin, and stores the calls", async () => {
-  const { child, url, stderr } = await startServeProcess(["--db", tmp.path, "--cors", "http://127.0.0.1:3000"]);
+  // with a write key: a collector without keys refuses other sites' pages outright (403)
+  const { child, url, stderr } = await startServeProcess(["--db", tmp.path, "--cors", "http://127.0.0.1:3000"], { LLMSCOPE_WRITE_KEY: "notice-write" });
   const calls = demoCalls({ days: 1, perDay: 3, end: Date.UTC(2026, 2, 31) });
   const post = (origin: string, i: number) =>
-    fetch(`${url}/v1/calls`, { method: "POST", headers: { origin, "content-type": "text/plain" }, body: JSON.stringify({ v: 1, sentAt: Date.now(), calls: [calls[i]] }) });
+    fetch(`${url}/v1/calls`, { method: "POST", headers: { origin, "content-type": "text/plain" }, body: JSON.stringify({ v: 1, sentAt: Date.now(), writeKey: "notice-write", calls: [calls[i]] }) });
   const refused = await post("http://127.0.0.1:5173", 0);
   expect(refused.status).toBe(200);
   expect(refused.headers.get("access-control-allow-origin")).toBeNull();
