@@ -15,8 +15,11 @@ export const ToggleButton = forwardRef<HTMLButtonElement, ToggleButtonProps>(fun
   ref,
 ) {
   const calls = useStore(store, (s) => s.ids.length);
+  const kept = useStore(store, (s) => s.kept.size);
   const errors = useStore(store, (s) => s.errorCount);
-  const label = `${open ? "Close" : "Open"} LLM devtools: ${calls} ${calls === 1 ? "call" : "calls"}, ${errors} ${errors === 1 ? "error" : "errors"}`;
+  // the count is what the list holds; once earlier pages' calls are loaded, it says how many are whose
+  const split = kept > 0 ? `, ${calls - kept} from this page and ${kept} kept from earlier pages` : "";
+  const label = `${open ? "Close" : "Open"} LLM devtools: ${plural(calls, "call")}${split}, ${plural(errors, "error")}`;
   return (
     <button
       ref={ref}
@@ -29,8 +32,12 @@ export const ToggleButton = forwardRef<HTMLButtonElement, ToggleButtonProps>(fun
     >
       <span className="toggle-mark" aria-hidden="true">◈</span>
       <span className="toggle-name" aria-hidden="true">LLM</span>
-      <span className="toggle-count" aria-hidden="true">{calls}</span>
+      <span className="toggle-count" aria-hidden="true">{kept > 0 ? `${calls - kept} new · ${kept} kept` : calls}</span>
       {errors > 0 && <span className="toggle-errors" aria-hidden="true">{errors}</span>}
     </button>
   );
 });
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -69,4 +69,22 @@ describe("call store", () => {
     upsertCalls(store, [makeCall({ startedAt: 50 }), makeCall({ startedAt: 150 })], 10);
     expect(store.getState().ids).toHaveLength(1);
   });
+
+  it("tells calls from stored history apart from this page's, through updates, eviction and clearing", () => {
+    const store = createCallStore();
+    const [old1, old2, old3] = [1000, 2000, 3000].map((startedAt) => makeCall({ startedAt }));
+    const live = makeCall({ startedAt: 4000 });
+    upsertCalls(store, [live], 3);
+    upsertCalls(store, [old1!, old2!, old3!], 3, "history");
+    // the cap of three pushed out the oldest stored call
+    expect([...store.getState().kept]).toEqual([old2!.id, old3!.id]);
+    const before = store.getState().kept;
+    upsertCalls(store, [{ ...live, completion: { text: "done" } }], 3);
+    expect(store.getState().kept).toBe(before);
+    // this page's recorder reporting a stored call makes it this page's
+    upsertCalls(store, [{ ...old3!, phase: "done" }], 3);
+    expect([...store.getState().kept]).toEqual([old2!.id]);
+    clearCalls(store);
+    expect(store.getState().kept.size).toBe(0);
+  });
 });

@@ -32,6 +32,6 @@ export async function loadHistoryPage(
   const live = store.getState().calls;
   // a live call is fresher than its stored copy (it may still be streaming)
   const fresh = page.calls.filter((c) => c && typeof c.id === "string" && !live.has(c.id));
-  upsertCalls(store, fresh, maxCalls);
+  upsertCalls(store, fresh, maxCalls, "history");
   return { loaded: fresh.length, cursor: page.cursor };
 }
