@@ -43,7 +43,7 @@ describe("the toggle's count", () => {
     await user.click(toggle);
     const list = await inDevtools().findByRole("listbox", { name: "LLM calls" }, { timeout: 10_000 });
     await waitFor(() => expect(within(list).getAllByRole("option")).toHaveLength(7));
-    expect(toggle).toHaveAccessibleName("Close LLM devtools: 7 calls, 2 from this page and 5 kept from earlier pages, 0 errors");
+    expect(toggle).toHaveAccessibleName("Close LLM devtools: 7 calls, 2 from this page and 5 kept from stored history, 0 errors");
     expect(toggle).toHaveTextContent("2 new · 5 kept");
   }, 20_000);
 });

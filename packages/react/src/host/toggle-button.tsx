@@ -18,7 +18,7 @@ export const ToggleButton = forwardRef<HTMLButtonElement, ToggleButtonProps>(fun
   const kept = useStore(store, (s) => s.kept.size);
   const errors = useStore(store, (s) => s.errorCount);
   // the count is what the list holds; once earlier pages' calls are loaded, it says how many are whose
-  const split = kept > 0 ? `, ${calls - kept} from this page and ${kept} kept from earlier pages` : "";
+  const split = kept > 0 ? `, ${calls - kept} from this page and ${kept} kept from stored history` : "";
   const label = `${open ? "Close" : "Open"} LLM devtools: ${plural(calls, "call")}${split}, ${plural(errors, "error")}`;
   return (
     <button
