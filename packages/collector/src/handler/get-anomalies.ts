@@ -8,6 +8,7 @@ import { dayOf } from "../store/time-buckets.ts";
 import type { HandlerContext, RouteRequest } from "./context.ts";
 import { instantParam, oneOf } from "./query-params.ts";
 import { HttpError, json } from "./responses.ts";
+import { explainedTraceAnomalies } from "../traces/trace-anomalies-endpoint.ts";
 
 const DAY_MS = 86_400_000;
 /** days one request may cover: each is compared with its own 28-day history */
@@ -34,5 +35,7 @@ export async function getAnomalies(ctx: HandlerContext, { url }: RouteRequest): 
     ...(threshold ? { threshold } : {}),
   });
   const rootCause = anomalies.length ? await explainDay(ctx.store, anomalies) : undefined;
-  return json({ from: fromDay * DAY_MS, to: (toDay + 1) * DAY_MS, anomalies, ...(rootCause ? { rootCause } : {}) });
+  // requests as a whole (traces) beside the calls: what a request costs, how many calls it makes, where its time went
+  const traceAnomalies = ctx.store.traces ? await explainedTraceAnomalies(ctx.store, fromDay, toDay, threshold) : [];
+  return json({ from: fromDay * DAY_MS, to: (toDay + 1) * DAY_MS, anomalies, ...(rootCause ? { rootCause } : {}), traceAnomalies });
 }

@@ -1,6 +1,7 @@
 // GET /v1/traces/anomalies?from=&to=&threshold= : trace measures far outside
 // their usual range, each latency one explained down to the step that moved.
 import type { Endpoint } from "../handler/context.ts";
+import type { CallStore } from "../store/call-store.ts";
 import { instantParam } from "../handler/query-params.ts";
 import { HttpError, json } from "../handler/responses.ts";
 import { dayOf } from "../store/time-buckets.ts";
@@ -13,6 +14,17 @@ const MAX_DAYS = 92;
 /** root causes read samples of traces: the strongest anomalies get one */
 const MAX_EXPLAINED = 20;
 
+/** the days' trace anomalies, the strongest explained down to the step that moved */
+export async function explainedTraceAnomalies(store: CallStore, fromDay: number, toDay: number, threshold?: number): Promise<TraceAnomalyItem[]> {
+  const found = await detectTraceAnomalies(store, { fromDay, toDay, ...(threshold ? { threshold } : {}) });
+  const anomalies: TraceAnomalyItem[] = [];
+  for (const [i, a] of found.entries()) {
+    const rootCause = i < MAX_EXPLAINED ? await explainTraceAnomaly(store, a) : undefined;
+    anomalies.push(rootCause ? { ...a, rootCause } : a);
+  }
+  return anomalies;
+}
+
 export const traceAnomalies: Endpoint = async (ctx, { url }) => {
   const to = instantParam(url, "to") ?? ctx.now();
   const from = instantParam(url, "from") ?? to - 7 * DAY_MS;
@@ -23,12 +35,7 @@ export const traceAnomalies: Endpoint = async (ctx, { url }) => {
   const raw = url.searchParams.get("threshold");
   const threshold = raw ? Number(raw) : undefined;
   if (threshold !== undefined && !(threshold > 0)) throw new HttpError(400, "threshold must be a positive number");
-  const found = await detectTraceAnomalies(ctx.store, { fromDay, toDay, ...(threshold ? { threshold } : {}) });
-  const anomalies: TraceAnomalyItem[] = [];
-  for (const [i, a] of found.entries()) {
-    const rootCause = i < MAX_EXPLAINED ? await explainTraceAnomaly(ctx.store, a) : undefined;
-    anomalies.push(rootCause ? { ...a, rootCause } : a);
-  }
+  const anomalies = await explainedTraceAnomalies(ctx.store, fromDay, toDay, threshold);
   const answer: TraceAnomalyAnswer = { from: fromDay * DAY_MS, to: (toDay + 1) * DAY_MS, anomalies };
   return json(answer);
 };

@@ -44,5 +44,8 @@ describe.each(TEST_STORE_KINDS)("GET /v1/traces/anomalies (%s store)", (kind) =>
     const quiet = (await (await s.get(`/v1/traces/anomalies?from=${LAST - 3 * DAY}&to=${LAST}`)).json()) as TraceAnomalyAnswer;
     expect(quiet.anomalies).toEqual([]);
     expect((await s.get("/v1/traces/anomalies?threshold=-1")).status).toBe(400);
+    // the same, beside the call anomalies
+    const both = (await (await s.get(`/v1/anomalies?from=${LAST}&to=${LAST + DAY}`)).json()) as { traceAnomalies: TraceAnomalyAnswer["anomalies"] };
+    expect(both.traceAnomalies.map((a) => a.message)).toEqual(answer.anomalies.map((a) => a.message));
   });
 });
