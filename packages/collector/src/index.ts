@@ -35,3 +35,8 @@ export { detectAnomalies, ANOMALY_DIMENSIONS, type Anomaly, type AnomalyQuery } 
 export { analyzeRootCause, RCA_DIMENSIONS, type RootCause, type Cause, type RootCauseQuery } from "./insights/root-cause.ts";
 export { explainDay } from "./insights/explain-day.ts";
 export { METRICS, type Metric } from "./insights/metrics.ts";
+export type * from "./traces/api-types.ts";
+export { TRACE_TIME_COMPONENTS, TRACE_STATS_DIMENSIONS } from "./traces/api-types.ts";
+export type { TraceStore, TraceFilter, SessionFilter, TraceStatsQuery, TraceIngestResult } from "./traces/trace-store.ts";
+export { detectTraceAnomalies, type TraceAnomaly, type TraceAnomalyQuery } from "./traces/detect-trace-anomalies.ts";
+export { explainTraceAnomaly, type StepCause } from "./traces/step-root-cause.ts";
