@@ -1,8 +1,9 @@
 // Bundle sizes as an app bundler would see them: esbuild, minified, gzipped.
 // What loads by dynamic import stays out, as size-limit counts it: the
 // estimator and tokenizers (#tokenizer, only when a count must be estimated)
-// the browser's IndexedDB outbox (#beacon-outbox, only after a failed send) and
-// the trace finish (#trace-finish, only once a trace has ended).
+// the browser's IndexedDB outbox (#beacon-outbox, only after a failed send),
+// the trace finish (#trace-finish, only once a trace has ended) and the price
+// table (#call-cost, loaded when recording starts, awaited by the first priced call).
 import { build, type Plugin } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -26,7 +27,7 @@ export async function minGzip(entry: string, plugins: Plugin[] = []): Promise<{ 
     format: "esm",
     write: false,
     treeShaking: true,
-    external: ["gpt-tokenizer", "js-tiktoken", "#tokenizer", "#beacon-outbox", "#trace-finish"],
+    external: ["gpt-tokenizer", "js-tiktoken", "#tokenizer", "#beacon-outbox", "#trace-finish", "#call-cost"],
     plugins,
     logLevel: "silent",
   });

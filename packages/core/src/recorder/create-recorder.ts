@@ -2,7 +2,6 @@
 // life here. Tokens the provider did not report are estimated at idle time
 // (never delaying the app), the call is priced, `redact` has the last word,
 // then sinks and subscribers get it.
-import { computeCost } from "../pricing/index.ts";
 import { estimateUsage } from "../tokens/index.ts";
 import type { Trace } from "../trace/types.ts";
 import type { Feedback, LLMCall, Recorder, RecorderOptions, Sink, SinkContext } from "../types.ts";
@@ -15,6 +14,8 @@ import { later, whenIdle } from "./schedule.ts";
 import { createTagScope } from "./tag-scope.ts";
 import { createTracing } from "./tracing.ts";
 import { scrubCallSecrets } from "../secrets/scrub-call.ts";
+// per runtime (package.json "imports"): the price table loaded lazily, or linked in where a bundle inlines it anyway
+import { loadPricing, pricingNow, type ComputeCost } from "#load-pricing";
 
 /** recent calls kept so feedback can find them for subscribers */
 const RECENT = 200;
@@ -57,10 +58,25 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     }
   };
 
-  const deliver = (call: LLMCall) => {
+  const deliver = (call: LLMCall): void => {
+    const { usage } = call;
+    const counted = usage.inputTokens !== undefined || usage.outputTokens !== undefined;
+    const computeCost = pricingNow();
+    // the first call with tokens waits for the price table (its load began on install or wrap); if it cannot load, the call goes unpriced, counted as an internal error
+    if (counted && !computeCost) {
+      const unpriced = () => {
+        fault();
+        deliverPriced(call, undefined);
+      };
+      return track(loadPricing().then(() => deliver(call), unpriced));
+    }
+    deliverPriced(call, counted ? computeCost : undefined);
+  };
+
+  const deliverPriced = (call: LLMCall, computeCost: ComputeCost | undefined) => {
     call.phase = "done";
     const { usage } = call;
-    if (usage.inputTokens !== undefined || usage.outputTokens !== undefined) {
+    if (computeCost) {
       try {
         // a dated snapshot name prices best; an unknown one falls back to the requested model
         const dated = call.responseModel !== call.model ? call.responseModel : undefined;
@@ -89,6 +105,9 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     const done: Promise<void> = work.catch(fault).then(() => void pending.delete(done));
     pending.add(done);
   };
+
+  /** the price table starts loading when recording starts, so the first call rarely waits for it */
+  const preloadPricing = () => void loadPricing().catch(() => undefined);
 
   /** a finished trace: through redactTrace, to the sinks that take traces and the subscribers */
   const deliverTrace = (trace: Trace) => {
@@ -159,6 +178,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     sessionId,
     sinks,
     install() {
+      preloadPricing();
       patchFetch(recorder, (original) => {
         // a wrapper left behind on uninstall (someone patched over it) passes through
         const wrapper = createRecordingFetch(core, original, () => installed === wrapper);
@@ -171,7 +191,10 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       installed = undefined;
     },
     // never record twice: a recording fetch is unwrapped first
-    wrap: <F extends typeof fetch>(fetchFn: F) => createRecordingFetch(core, (fetchFn as Partial<RecordingFetch>)[ORIGINAL_FETCH] ?? fetchFn) as unknown as F,
+    wrap<F extends typeof fetch>(fetchFn: F) {
+      preloadPricing();
+      return createRecordingFetch(core, (fetchFn as Partial<RecordingFetch>)[ORIGINAL_FETCH] ?? fetchFn) as unknown as F;
+    },
     subscribe(listener) {
       core.listeners.add(listener);
       return () => void core.listeners.delete(listener);
