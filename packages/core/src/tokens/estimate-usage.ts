@@ -1,66 +1,18 @@
-import type { Completion, LLMCall, PromptMessage } from "../types.ts";
-import type { EstimatedCall, EstimatedUsage } from "./token-estimator.ts";
-import { encodingForModel } from "./encoding-for-model.ts";
-import { loadTokenizer, type CountTokens, type TokenizerLibrary } from "./load-tokenizer.ts";
+// The default estimator: gpt-tokenizer, one encoding loaded when a call needs it.
+import { countUsage } from "./count-usage.ts";
+import { loadTokenizer, type TokenizerLibrary } from "./load-tokenizer.ts";
 import { REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE } from "./chat-overhead.ts";
+import type { EstimatedCall, EstimatedUsage } from "./token-estimator.ts";
 
 export { REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE };
 
 export type { EstimatedUsage };
-
-function countToolCalls(count: CountTokens, toolCalls: PromptMessage["toolCalls"]): number {
-  let tokens = 0;
-  for (const call of toolCalls ?? []) tokens += count(call.name ?? "") + count(call.arguments ?? "");
-  return tokens;
-}
-
-function countMessage(count: CountTokens, message: PromptMessage): number {
-  return TOKENS_PER_MESSAGE + count(message.role ?? "") + count(message.content ?? "") + countToolCalls(count, message.toolCalls);
-}
-
-function countChat(count: CountTokens, prompt: LLMCall["prompt"]): number {
-  const messages = prompt?.messages ?? [];
-  let tokens = REPLY_PRIMING_TOKENS;
-  for (const message of messages) tokens += countMessage(count, message);
-  // Anthropic and Gemini carry the system prompt beside the messages; OpenAI inside them.
-  const systemInMessages = messages.some((m) => m.role === "system" || m.role === "developer");
-  if (prompt?.system && !systemInMessages) tokens += countMessage(count, { role: "system", content: prompt.system });
-  if (messages.length === 0 && !prompt?.system && prompt?.text) tokens += countMessage(count, { role: "user", content: prompt.text });
-  return tokens;
-}
-
-function countEmbeddingInput(count: CountTokens, prompt: LLMCall["prompt"]): number {
-  const messages = prompt?.messages ?? [];
-  if (messages.length === 0) return count(prompt?.text ?? "");
-  let tokens = 0;
-  for (const message of messages) tokens += count(message.content ?? "");
-  return tokens;
-}
-
-function countCompletion(count: CountTokens, completion: Completion | undefined): number {
-  return count(completion?.text ?? "") + countToolCalls(count, completion?.toolCalls);
-}
 
 /**
  * Input and output tokens of a call, counted with the model's encoding: for
  * when the provider reported none. Chat-shaped calls include the per-message
  * overhead; embeddings have input only.
  */
-export async function estimateUsage(
-  call: EstimatedCall,
-  library: TokenizerLibrary = "gpt-tokenizer",
-): Promise<EstimatedUsage> {
-  const count = await loadTokenizer(encodingForModel(call.model), library);
-  switch (call.operation) {
-    case "embeddings":
-      return { inputTokens: countEmbeddingInput(count, call.prompt), outputTokens: 0 };
-    case "completion":
-    case "generate": {
-      const text = call.prompt?.text ?? "";
-      const system = call.prompt?.system && !text.includes(call.prompt.system) ? call.prompt.system : "";
-      return { inputTokens: count(system) + count(text), outputTokens: countCompletion(count, call.completion) };
-    }
-    default:
-      return { inputTokens: countChat(count, call.prompt), outputTokens: countCompletion(count, call.completion) };
-  }
+export function estimateUsage(call: EstimatedCall, library: TokenizerLibrary = "gpt-tokenizer"): Promise<EstimatedUsage> {
+  return countUsage(call, (encoding) => loadTokenizer(encoding, library));
 }

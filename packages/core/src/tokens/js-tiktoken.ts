@@ -1,11 +1,11 @@
 // `@llmscope/core/tokens/js-tiktoken`: js-tiktoken as the tokenizer, for who
 // wants OpenAI's reference implementation. Its own entry, so a build that does
-// not import it emits none of its files; importing it and passing
-// `tokenizer: jsTiktoken` to the recorder loads it (one encoding at a time)
-// the first time a call needs an estimate.
+// not import it emits none of its files, and one that does emits no
+// gpt-tokenizer: pass `tokenizer: jsTiktoken` to the recorder, and one
+// encoding is loaded the first time a call needs it.
+import { cachedCounter, type CountTokens, type RawCount } from "./counter-cache.ts";
+import { countUsage } from "./count-usage.ts";
 import type { Encoding } from "./encoding-for-model.ts";
-import { estimateUsage } from "./estimate-usage.ts";
-import { addTokenizerLibrary, loadTokenizer, type CountTokens, type RawCount } from "./load-tokenizer.ts";
 import type { TokenEstimator } from "./token-estimator.ts";
 
 async function loadJsTiktoken(encoding: Encoding): Promise<RawCount> {
@@ -19,13 +19,8 @@ async function loadJsTiktoken(encoding: Encoding): Promise<RawCount> {
 }
 
 /** js-tiktoken's counter for one encoding (the same counts as the default, slower) */
-export function loadJsTiktokenCounter(encoding: Encoding): Promise<CountTokens> {
-  addTokenizerLibrary("js-tiktoken", loadJsTiktoken);
-  return loadTokenizer(encoding, "js-tiktoken");
-}
+export const loadJsTiktokenCounter = (encoding: Encoding): Promise<CountTokens> =>
+  cachedCounter(`js-tiktoken:${encoding}`, () => loadJsTiktoken(encoding));
 
 /** an estimator counting with js-tiktoken: the recorder's `tokenizer` option */
-export const jsTiktoken: TokenEstimator = (call) => {
-  addTokenizerLibrary("js-tiktoken", loadJsTiktoken);
-  return estimateUsage(call, "js-tiktoken");
-};
+export const jsTiktoken: TokenEstimator = (call) => countUsage(call, loadJsTiktokenCounter);
