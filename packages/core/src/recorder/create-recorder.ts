@@ -8,7 +8,8 @@ import type { Feedback, LLMCall, Recorder, RecorderOptions, Sink, SinkContext } 
 import { callId } from "./call-id.ts";
 import { getRecorder, patchFetch, unpatchedFetch, unpatchFetch } from "./global-registry.ts";
 import { pageURL, type RecorderCore } from "./recorder-core.ts";
-import { flushBeforeExit } from "./flush-before-exit.ts";
+// "#exit-flush" is ./flush-before-exit.ts, or nothing in browser and Workers builds (see no-exit-flush.ts)
+import { flushBeforeExit } from "#exit-flush";
 import { createRecordingFetch, ORIGINAL_FETCH, type RecordingFetch } from "./recording-fetch.ts";
 import { later, whenIdle } from "./schedule.ts";
 import { createTagScope } from "./tag-scope.ts";
