@@ -10,6 +10,8 @@ import { scheduleOptimizationReport } from "./optimize-schedule.ts";
 import { parseDuration } from "../shared/parse-time.ts";
 import { QUALITY_HELP, qualityFromFlags } from "../quality/quality-flags.ts";
 
+const SHUTDOWN_GRACE_MS = 5000;
+
 export const SERVE_HELP = `Usage: llmscope serve [options]
 
 Receive LLM call records from beacons, store them in SQLite, answer queries,
@@ -119,8 +121,11 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   io.err("shutting down\n");
   stopOptimizing?.();
   await running.close();
-  await collector.flush();
-  await otlp?.shutdown();
+  // the scoring backlog stays queued for the next start; deliveries get a few seconds, then the process goes
+  const closed = collector.close().then(() => true);
+  if (!(await Promise.race([closed, new Promise<false>((r) => setTimeout(r, SHUTDOWN_GRACE_MS, false).unref())]))) {
+    io.err(`[llmscope] deliveries still pending after ${SHUTDOWN_GRACE_MS / 1000}s; exiting without them\n`);
+  }
   await store.close();
   return 0;
 }

@@ -36,6 +36,12 @@ export type Collector = ((request: Request, client?: ClientInfo) => Promise<Resp
   counters(): CollectorCounters;
   /** wait for background webhook and OTLP deliveries */
   flush(): Promise<void>;
+  /**
+   * stop taking work: the scoring slice running now ends, calls still waiting
+   * to be scored are left to the next start (the store keeps their place),
+   * and what OTLP and webhooks hold is sent
+   */
+  close(): Promise<void>;
 };
 
 const READ_ROUTES: [RegExp, Endpoint][] = [
@@ -208,6 +214,10 @@ export function createCollector(options: CollectorOptions): Collector {
     async flush() {
       // the quality loop's flush scores what is waiting, then flushes OTLP
       await ctx.otlp?.flush();
+      await webhooks?.flush();
+    },
+    async close() {
+      await ctx.otlp?.shutdown();
       await webhooks?.flush();
     },
   });

@@ -141,6 +141,9 @@ export function createQualityLoop(o: QualityLoopOptions): QualityLoop {
     });
   }
 
+  // calls a previous run left unscored (it stopped rather than score its backlog) are scored from the start
+  void started.then(() => wake());
+
   return {
     forward(calls) {
       schedule.touch();
