@@ -10,6 +10,8 @@ const NAMES = {
   openinference: "OpenInference (`@arizeai/openinference-instrumentation-openai` + OTLP)",
   langfuse: "Langfuse (`@langfuse/openai` + `@langfuse/otel`)",
   langsmith: "LangSmith (`wrapOpenAI`)",
+  "llmscope-memory@baseline": "llmscope, memorySink (baseline build)",
+  "llmscope-beacon@baseline": "llmscope, beaconSink (baseline build)",
 };
 const median = (xs) => {
   const s = xs.slice().sort((a, b) => a - b);

@@ -11,7 +11,12 @@ import { VARIANTS } from "./variants/index.mjs";
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
 const rounds = Number(args.rounds ?? 5);
-const only = args.variants?.split(",") ?? Object.keys(VARIANTS);
+// --baseline=<a build of @llmscope/core (its dist folder)>: llmscope measured as it was, beside as it is
+const baseline = args.baseline && new URL(`${args.baseline.replace(/\/$/, "")}/`, `file://${process.cwd()}/`).href;
+const BASELINE = { "llmscope-memory@baseline": "llmscope-memory", "llmscope-beacon@baseline": "llmscope-beacon" };
+const only = args.variants?.split(",") ?? [...Object.keys(VARIANTS), ...(baseline ? Object.keys(BASELINE) : [])];
+/** the job for a variant: a baseline one runs its llmscope variant on the baseline build */
+const jobOf = (variant) => (BASELINE[variant] ? { variant: BASELINE[variant], dist: baseline } : { variant });
 const speedJob = { warmup: 30, calls: Number(args.calls ?? 300), streams: Number(args.streams ?? 100) };
 const memoryCalls = Number(args.memoryCalls ?? 3000);
 
@@ -47,7 +52,7 @@ try {
     // each round starts with another variant, so none always runs first or last
     const order = only.map((_, i) => only[(i + r) % only.length]);
     for (const variant of order) {
-      const m = await child("variant.mjs", { variant, mode: "speed", mockUrl: mock.url, sinkUrl: `${intake.url}/${variant}`, ...speedJob });
+      const m = await child("variant.mjs", { ...jobOf(variant), mode: "speed", mockUrl: mock.url, sinkUrl: `${intake.url}/${variant}`, ...speedJob });
       results[variant].speed.push(m);
       results[variant].delivered.push({ made: m.made, kept: m.kept, ...intake.take(variant) });
     }
@@ -55,7 +60,7 @@ try {
   }
   const down = `http://127.0.0.1:${await deadPort()}`;
   for (const variant of only) {
-    results[variant].memory = await child("variant.mjs", { variant, mode: "memory", mockUrl: mock.url, sinkUrl: `${down}/${variant}`, calls: memoryCalls }, ["--expose-gc"]);
+    results[variant].memory = await child("variant.mjs", { ...jobOf(variant), mode: "memory", mockUrl: mock.url, sinkUrl: `${down}/${variant}`, calls: memoryCalls }, ["--expose-gc"]);
   }
 } finally {
   mock.close();

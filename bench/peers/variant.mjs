@@ -9,14 +9,16 @@ import { VARIANTS } from "./variants/index.mjs";
 const job = JSON.parse(process.argv[2]);
 const { openai, flush, kept, stats } = await VARIANTS[job.variant](job);
 
-const messages = [
+// one template, its values changing call by call, as an app's prompts do
+let n = 0;
+const messages = () => [
   { role: "system", content: "You are a support agent for Acme. Answer in two sentences, politely, citing the order number." },
-  { role: "user", content: `Customer ann@example.com asks about order #${1000 + Math.floor(Math.random() * 9000)} placed on 2026-11-30: it has not arrived. ${"Context line about the order. ".repeat(20)}` },
+  { role: "user", content: `Customer ann${n++}@example.com asks about order #${1000 + n} placed on 2026-11-30: it has not arrived. ${"Context line about the order. ".repeat(20)}` },
 ];
-const ask = () => openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages });
+const ask = () => openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages() });
 const askStream = async () => {
   const t0 = performance.now();
-  const stream = await openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages, stream: true, stream_options: { include_usage: true } });
+  const stream = await openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages(), stream: true, stream_options: { include_usage: true } });
   let first;
   for await (const _chunk of stream) first ??= performance.now() - t0;
   return [first, performance.now() - t0];

@@ -5,20 +5,21 @@
 import { client, openaiModule } from "./openai.mjs";
 import { otelPipeline } from "./otel.mjs";
 
-const llmscope = () => import(new URL("../../../packages/core/dist/index.js", import.meta.url).href);
+// the workspace's build, or (for a before/after run) another build of the package given by run.mjs --baseline
+const llmscope = (dist) => import(new URL("index.js", dist ?? new URL("../../../packages/core/dist/", import.meta.url)).href);
 
 export const VARIANTS = {
   async bare({ mockUrl }) {
     return { openai: client(mockUrl), flush: async () => {} };
   },
-  async "llmscope-memory"({ mockUrl }) {
-    const { createRecorder, memorySink } = await llmscope();
+  async "llmscope-memory"({ mockUrl, dist }) {
+    const { createRecorder, memorySink } = await llmscope(dist);
     const sink = memorySink({ capacity: 1000 });
     const recorder = createRecorder({ sinks: [sink] });
     return { openai: client(mockUrl, { fetch: recorder.wrap(fetch) }), flush: () => recorder.flush(), kept: () => sink.calls().length, stats: () => recorder.stats() };
   },
-  async "llmscope-beacon"({ mockUrl, sinkUrl }) {
-    const { createRecorder, beaconSink } = await llmscope();
+  async "llmscope-beacon"({ mockUrl, sinkUrl, dist }) {
+    const { createRecorder, beaconSink } = await llmscope(dist);
     const recorder = createRecorder({ sinks: [beaconSink({ url: `${sinkUrl}/v1/calls` })] });
     return { openai: client(mockUrl, { fetch: recorder.wrap(fetch) }), flush: () => recorder.flush(), stats: () => recorder.stats() };
   },
