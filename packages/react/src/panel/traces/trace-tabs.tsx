@@ -15,4 +15,3 @@ export default function TraceTab({ tab, onOpenCall, onOpenTrace }: TraceTabProps
 }
 
 export { TraceOfCall };
-export { RequestTalliesCards } from "./request-tallies-cards.tsx";

@@ -6,8 +6,8 @@ import { computeTallies, groupByModel } from "./session-tallies.ts";
 import { useCallArray } from "./use-call-array.ts";
 import { viewCss } from "./view-css.ts";
 
-// per-request figures live with the trace views, in their chunk
-const RequestTalliesCards = lazy(() => import("../traces/trace-tabs.tsx").then((m) => ({ default: m.RequestTalliesCards })));
+// per-request figures come with the trace figures they share code with, in a chunk of their own
+const RequestTalliesCards = lazy(() => import("../traces/request-tallies-cards.tsx").then((m) => ({ default: m.RequestTalliesCards })));
 
 const p50p95 = (s: Summary) => (s.count > 0 ? `${formatMs(s.p50)} / ${formatMs(s.p95)}` : "—");
 
