@@ -40,9 +40,14 @@ export interface RealisticIncident {
   permanent: boolean;
 }
 
-const BIG_PROMPTS = ["assist.answer", "code-chat.answer", "campaign-copy.answer"];
-const CACHED_PROMPTS = ["code-chat.answer", "contract-qa.answer"];
-const SWITCHES: [feature: string, to: string][] = [["ticket-summary", "gpt-4.1"], ["email-draft", "claude-opus-4-1"], ["campaign-copy", "claude-sonnet-4-5"]];
+// The targets are the prompts and features big enough for the change to matter
+// to the whole organisation: a prompt tripling its input adds a tenth to the
+// day's tokens only on the busiest prompts, a switch to a dearer model a tenth
+// to the day's cost only where the price jump is large, and a broken cache only
+// where the cached prefix is most of a costly input.
+const BIG_PROMPTS = ["assist.answer", "code-chat.answer"];
+const CACHED_PROMPTS = ["contract-qa.answer"];
+const SWITCHES: [feature: string, to: string][] = [["email-draft", "claude-opus-4-1"], ["assist", "claude-opus-4-1"], ["code-review", "claude-opus-4-1"]];
 const BURSTS: [provider: string, kind: string][] = [["anthropic", "overloaded"], ["openai", "rate_limit"], ["openai", "server"]];
 const RETRYING_FEATURES = ["assist", "code-chat", "email-draft"];
 const SNAPSHOT_ALIASES = ["gpt-4o", "claude-sonnet-4-5"];
