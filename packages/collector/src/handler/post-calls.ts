@@ -7,8 +7,19 @@ import type { HandlerContext } from "./context.ts";
 import { applyFieldCaps } from "./field-caps.ts";
 import { countRejection } from "./counters.ts";
 import { json, problem } from "./responses.ts";
-import { validateCallsEnvelope } from "./validate-envelope.ts";
+import { validateCallsEnvelope, type RejectedCall } from "./validate-envelope.ts";
 import { ingestTraces, type TracesIngested } from "../traces/ingest-traces.ts";
+
+/** what the 400 says when some calls or traces were refused (the rest are stored) */
+function refusedOf(rejected: RejectedCall[], goodCalls: number, rejectedTraces: RejectedCall[], goodTraces: number) {
+  if (!rejected.length && !rejectedTraces.length) return undefined;
+  const parts = [
+    ...(rejected.length ? [`${rejected.length} of ${goodCalls + rejected.length} calls`] : []),
+    ...(rejectedTraces.length ? [`${rejectedTraces.length} of ${goodTraces + rejectedTraces.length} traces`] : []),
+  ];
+  const first = rejected[0] ?? rejectedTraces[0]!;
+  return { error: `${parts.join(" and ")} refused; the rest are stored. First: ${first.error}`, rejected, ...(rejectedTraces.length ? { rejectedTraces } : {}) };
+}
 
 export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Response> {
   const c = ctx.counters;
@@ -21,14 +32,13 @@ export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Res
     c.tracesRejected += Array.isArray(traces) ? traces.length : 0;
     throw err;
   }
-  const { calls, rejected } = parsed;
+  const { calls, rejected, rejectedTraces } = parsed;
   c.batches++;
   c.callsReceived += calls.length + rejected.length;
   c.callsRejected += rejected.length;
-  if (rejected.length) countRejection(c, "invalid");
-  const refused = rejected.length
-    ? { error: `${rejected.length} of ${calls.length + rejected.length} calls refused; the rest are stored. First: ${rejected[0]!.error}`, rejected }
-    : undefined;
+  c.tracesRejected += rejectedTraces.length;
+  if (rejected.length || rejectedTraces.length) countRejection(c, "invalid");
+  const refused = refusedOf(rejected, calls.length, rejectedTraces, parsed.traces.length);
   if (!calls.length && !parsed.traces.length && refused) return json({ ...refused, accepted: 0, inserted: 0, duplicates: 0, truncated: 0, alerts: 0 }, 400);
   let truncated = 0;
   for (const call of calls) {
@@ -56,7 +66,7 @@ export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Res
     ctx.log(`storing ${parsed.traces.length} traces failed: ${err instanceof Error ? err.message : String(err)}`);
     return problem(503, "storage unavailable; retry the batch");
   }
-  c.tracesReceived += parsed.traces.length;
+  c.tracesReceived += parsed.traces.length + rejectedTraces.length;
   c.tracesInserted += traces.inserted;
   c.tracesDuplicate += traces.duplicates;
   let alerts = 0;

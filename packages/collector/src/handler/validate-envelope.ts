@@ -19,8 +19,10 @@ export interface ParsedCalls {
   calls: LLMCall[];
   /** the calls refused, each with the field that is wrong */
   rejected: RejectedCall[];
-  /** finished traces; empty when the envelope has none */
+  /** the valid finished traces; empty when the envelope has none */
   traces: Trace[];
+  /** the traces refused, each with the field that is wrong */
+  rejectedTraces: RejectedCall[];
   writeKey?: string;
 }
 
@@ -54,11 +56,15 @@ export function validateCallsEnvelope(body: unknown, maxCalls: number, now = Dat
   if (env.traces !== undefined && !Array.isArray(env.traces)) throw new HttpError(400, "traces must be an array");
   const traces = (env.traces ?? []) as unknown[];
   if (traces.length > maxCalls) throw new HttpError(400, `traces has ${traces.length} items; at most ${maxCalls} per batch`);
+  const good: Trace[] = [];
+  const rejectedTraces: RejectedCall[] = [];
   traces.forEach((t, i) => {
-    const problem = validateTrace(t, `traces[${i}]`);
-    if (problem) throw new HttpError(400, problem);
+    const error = validateTrace(t, `traces[${i}]`, now);
+    if (!error) return void good.push(t as Trace);
+    const id = (t as { id?: unknown } | null)?.id;
+    rejectedTraces.push({ index: i, ...(typeof id === "string" ? { id: id.slice(0, 200) } : {}), error });
   });
-  const parsed: ParsedCalls = { calls, rejected, traces: traces as Trace[] };
+  const parsed: ParsedCalls = { calls, rejected, traces: good, rejectedTraces };
   const key = writeKeyOf(env);
   if (key !== undefined) parsed.writeKey = key;
   return parsed;

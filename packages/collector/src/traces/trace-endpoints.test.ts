@@ -46,15 +46,22 @@ describe.each(TEST_STORE_KINDS)("POST traces, GET /v1/traces, /v1/traces/:id, /v
     expect(session.turns.map((t) => t.traceId)).toEqual([a.trace.id, b.trace.id]);
   });
 
-  it("refuses a bad trace with a 400 naming it and stores nothing of the batch; 404s and 400s for reads", async () => {
+  it("refuses a bad trace with a 400 naming it and stores the rest of the batch; 404s and 400s for reads", async () => {
     s = await startTestServer({}, kind);
     const { trace, calls } = makeTrace({ startedAt: T });
+    const good = makeTrace({ startedAt: T + 1000 });
     const bad = { ...trace, steps: [{ ...trace.steps[0]!, kind: "sql" }] };
-    const r = await s.post("/v1/calls", { v: 1, sentAt: T, calls, traces: [bad] });
+    const future = { ...good.trace, id: "f".repeat(32), startedAt: 9e15 };
+    const r = await s.post("/v1/calls", { v: 1, sentAt: T, calls, traces: [bad, good.trace, future] });
     expect(r.status).toBe(400);
-    expect((await r.json()).error).toMatch(/^traces\[0\]\.steps\[0\]\.kind must be one of/);
-    expect(s.collector.counters()).toMatchObject({ callsRejected: 4, tracesRejected: 1 });
-    expect(await s.store.count()).toBe(0);
+    const answer = await r.json();
+    expect(answer.error).toMatch(/^2 of 3 traces refused; the rest are stored\. First: traces\[0\]\.steps\[0\]\.kind must be one of/);
+    expect(answer.rejectedTraces.map((x: { index: number; id: string }) => [x.index, x.id])).toEqual([[0, trace.id], [2, "f".repeat(32)]]);
+    expect(answer.rejectedTraces[1].error).toBe("traces[2].startedAt is more than a day ahead of the collector's clock (epoch ms expected)");
+    expect(answer).toMatchObject({ inserted: 4, traces: { accepted: 1, inserted: 1 } });
+    expect(s.collector.counters()).toMatchObject({ callsRejected: 0, tracesRejected: 2, tracesReceived: 3, tracesInserted: 1 });
+    expect(await s.store.count()).toBe(4);
+    expect((await s.get(`/v1/traces/${good.trace.id}`)).status).toBe(200);
     expect((await s.get(`/v1/traces/${trace.id}`)).status).toBe(404);
     expect((await s.get("/v1/sessions/nobody")).status).toBe(404);
     for (const q of ["minDurationMs=-1", "hasError=yes", "minCostUSD=cheap", "cursor=zzz", "limit=0"]) {

@@ -20,5 +20,6 @@ describe("validateTrace", () => {
     expect(bad((t) => (t.summary.costUSD = -1))).toBe("traces[1].summary.costUSD must be a number ≥ 0");
     expect(bad((t) => (t.tags = { userId: 7 }))).toBe("traces[1].tags must map names to strings");
     expect(validateTrace([], "traces[0]")).toBe("traces[0] must be an object");
+    expect(bad((t) => (t.startedAt = 9e15))).toBe("traces[1].startedAt is more than a day ahead of the collector's clock (epoch ms expected)");
   });
 });

@@ -1,6 +1,7 @@
 // Checks one incoming trace against the record contract and names the first
 // field that is wrong ("traces[2].steps[4].kind must be one of …"), as calls are checked.
 import type { Trace } from "@llmscope/core";
+import { insaneTime } from "../shared/sane-time.ts";
 
 const STEP_KINDS = new Set(["llm", "retrieval", "tool", "preprocess", "http", "agent", "custom"]);
 const MAX_ID_CHARS = 200;
@@ -41,7 +42,7 @@ function step(s: unknown, path: string): void {
 }
 
 /** undefined when valid; otherwise a message naming the field */
-export function validateTrace(value: unknown, path: string): string | undefined {
+export function validateTrace(value: unknown, path: string, now = Date.now()): string | undefined {
   try {
     need(isObj(value), path, "must be an object");
     const t = value as Obj;
@@ -49,6 +50,8 @@ export function validateTrace(value: unknown, path: string): string | undefined 
     need(typeof t.name === "string", `${path}.name`, "must be a string");
     need(typeof t.sessionId === "string", `${path}.sessionId`, "must be a string");
     need(finite(t.startedAt), `${path}.startedAt`, "must be epoch ms");
+    const wrongTime = insaneTime(t.startedAt as number, now);
+    if (wrongTime) need(false, `${path}.startedAt`, wrongTime);
     optional(t, "durationMs", path, (v) => finite(v) && (v as number) >= 0, "must be a duration in ms");
     need(isObj(t.tags) && Object.values(t.tags).every((v) => typeof v === "string"), `${path}.tags`, "must map names to strings");
     need(Array.isArray(t.steps), `${path}.steps`, "must be an array");
