@@ -18,7 +18,9 @@ describe("validateTrace", () => {
     expect(bad((t) => (t.steps[2].kind = "sql"))).toMatch(/^traces\[1\]\.steps\[2\]\.kind must be one of llm, retrieval/);
     expect(bad((t) => (t.steps[0].attributes = { docs: [1, 2] }))).toBe("traces[1].steps[0].attributes must map names to strings, numbers or booleans");
     expect(bad((t) => (t.summary.costUSD = -1))).toBe("traces[1].summary.costUSD must be a number ≥ 0");
-    expect(bad((t) => (t.tags = { userId: 7 }))).toBe("traces[1].tags must map names to strings");
+    expect(bad((t) => (t.tags = { userId: 7 }))).toBe("traces[1].tags must map names to strings, without NUL or unpaired surrogates");
+    expect(bad((t) => (t.id = "ab\u0000cd"))).toBe("traces[1].id must not contain NUL or unpaired surrogates");
+    expect(bad((t) => (t.steps[1].name = "get\ud800"))).toBe("traces[1].steps[1].name must be a string of at most 1,000 characters without NUL or unpaired surrogates");
     expect(validateTrace([], "traces[0]")).toBe("traces[0] must be an object");
     expect(bad((t) => (t.startedAt = 9e15))).toBe("traces[1].startedAt is more than a day ahead of the collector's clock (epoch ms expected)");
   });

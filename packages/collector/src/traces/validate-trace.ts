@@ -2,23 +2,23 @@
 // field that is wrong ("traces[2].steps[4].kind must be one of …"), as calls are checked.
 import type { Trace } from "@llmscope/core";
 import { insaneTime } from "../shared/sane-time.ts";
+import { FieldError, isCleanName, isObj, need, type Obj } from "../handler/field-shape.ts";
 
 const STEP_KINDS = new Set(["llm", "retrieval", "tool", "preprocess", "http", "agent", "custom"]);
 const MAX_ID_CHARS = 200;
 /** the recorder caps steps per trace well below this; more is not a trace it made */
 export const MAX_STEPS_PER_TRACE = 10_000;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const finite = (v: unknown) => typeof v === "number" && Number.isFinite(v);
 
-class FieldError extends Error {}
-function need(cond: boolean, path: string, what: string): void {
-  if (!cond) throw new FieldError(`${path} ${what}`);
-}
+/** ids and names key rows and filters: no NUL or unpaired surrogates (PostgreSQL text refuses them) */
 function id(o: Obj, key: string, path: string): void {
   const v = o[key];
   need(typeof v === "string" && v.length > 0 && v.length <= MAX_ID_CHARS, `${path}.${key}`, `must be a string of 1–${MAX_ID_CHARS} characters`);
+  need(isCleanName(v as string), `${path}.${key}`, "must not contain NUL or unpaired surrogates");
+}
+function name(o: Obj, key: string, path: string): void {
+  need(typeof o[key] === "string" && (o[key] as string).length <= 1000 && isCleanName(o[key] as string), `${path}.${key}`, "must be a string of at most 1,000 characters without NUL or unpaired surrogates");
 }
 function optional(o: Obj, key: string, path: string, check: (v: unknown) => boolean, what: string): void {
   if (o[key] !== undefined) need(check(o[key]), `${path}.${key}`, what);
@@ -32,7 +32,7 @@ function step(s: unknown, path: string): void {
   need(isObj(s), path, "must be an object");
   const o = s as Obj;
   id(o, "id", path);
-  need(typeof o.name === "string", `${path}.name`, "must be a string");
+  name(o, "name", path);
   need(STEP_KINDS.has(o.kind as string), `${path}.kind`, `must be one of ${[...STEP_KINDS].join(", ")}`);
   need(finite(o.startedAt), `${path}.startedAt`, "must be epoch ms");
   optional(o, "durationMs", path, (v) => finite(v) && (v as number) >= 0, "must be a duration in ms");
@@ -47,13 +47,13 @@ export function validateTrace(value: unknown, path: string, now = Date.now()): s
     need(isObj(value), path, "must be an object");
     const t = value as Obj;
     id(t, "id", path);
-    need(typeof t.name === "string", `${path}.name`, "must be a string");
-    need(typeof t.sessionId === "string", `${path}.sessionId`, "must be a string");
+    name(t, "name", path);
+    name(t, "sessionId", path);
     need(finite(t.startedAt), `${path}.startedAt`, "must be epoch ms");
     const wrongTime = insaneTime(t.startedAt as number, now);
     if (wrongTime) need(false, `${path}.startedAt`, wrongTime);
     optional(t, "durationMs", path, (v) => finite(v) && (v as number) >= 0, "must be a duration in ms");
-    need(isObj(t.tags) && Object.values(t.tags).every((v) => typeof v === "string"), `${path}.tags`, "must map names to strings");
+    need(isObj(t.tags) && Object.entries(t.tags).every(([k, v]) => typeof v === "string" && isCleanName(k) && isCleanName(v)), `${path}.tags`, "must map names to strings, without NUL or unpaired surrogates");
     need(Array.isArray(t.steps), `${path}.steps`, "must be an array");
     const steps = t.steps as unknown[];
     need(steps.length <= MAX_STEPS_PER_TRACE, `${path}.steps`, `has ${steps.length} items; at most ${MAX_STEPS_PER_TRACE}`);
