@@ -75,8 +75,11 @@ describe("OpenTrace", () => {
     expect(trace.record.steps.map((s) => s.name)).toEqual(["a", "b"]);
     expect(trace.record.droppedSteps).toBe(2);
     expect(h.stats.stepsDropped).toBe(2);
-    expect(events.map((e) => e.type)).toEqual(["trace-start", "trace-update", "trace-update"]);
+    // each kept step is told when it begins (still running) and when it ends
+    expect(events.map((e) => e.type)).toEqual(["trace-start", "trace-update", "trace-update", "trace-update", "trace-update"]);
     // each event holds its own copy of the steps
     expect(events[0]!.type == "trace-start" && events[0]!.trace.steps).toEqual([]);
+    const begun = events[1]!.type == "trace-update" ? events[1]!.trace.steps : [];
+    expect(begun.map((s) => s.name)).toEqual(["a"]);
   });
 });

@@ -108,7 +108,11 @@ export class OpenTrace {
         if (kept) this.#update("trace-update");
       },
     };
-    if (kept) this.open.push(live);
+    if (kept) {
+      this.open.push(live);
+      // a long step is shown while it runs, not only once it ends
+      this.#update("trace-update");
+    }
     return live;
   }
 
