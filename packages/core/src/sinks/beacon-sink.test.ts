@@ -75,13 +75,13 @@ describe("beaconSink delivery", () => {
     await sink.flush();
     expect(collector.received.map((e) => e.body.calls.length)).toEqual([500, 100]);
     for (const e of collector.received) expect(e.bytes).toBeLessThanOrEqual(512 * KiB);
-    expect(collector.received[0]!.body.calls[0].request).toEqual({ headers: {}, bodyBytes: body.length });
+    expect(collector.received[0]!.body.calls[0]!.request).toEqual({ headers: {}, bodyBytes: body.length });
 
     const withBodies = beaconSink({ url: `${collector.origin}/v1/calls`, flushIntervalMs: 60_000, bodies: true });
     withBodies.attach!(recordingContext());
     withBodies.write(makeCall(1000, { request: { headers: {}, body, bodyBytes: body.length } }));
     await withBodies.flush();
-    expect(collector.received.at(-1)!.body.calls[0].request.body).toBe(body);
+    expect(collector.received.at(-1)!.body.calls[0]!.request!.body).toBe(body);
   });
 
   it("retries a 500ing endpoint until it recovers, delivering each call once", async () => {
