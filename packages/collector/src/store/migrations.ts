@@ -18,6 +18,10 @@ const MEASURES_V3 = `
   ALTER TABLE rollup ADD COLUMN streamed INTEGER NOT NULL DEFAULT 0;
 `;
 
+/** the text the q filter searches on SQLite: prompt, completion, tag values and a feedback comment */
+const SAID = `concat_ws(char(10), json_extract(record, '$.prompt.text'), json_extract(record, '$.completion.text'),
+  (SELECT group_concat(value, char(10)) FROM json_each(record, '$.tags')), json_extract(record, '$.feedback.comment'))`;
+
 const MIGRATIONS: { version: number; sql: string }[] = [
   {
     version: 1,
@@ -144,14 +148,16 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   {
     version: 5,
     sql: `
-      -- Text search (the q filter) over each record's JSON text: a trigram
-      -- index answers substring queries of three characters or more without
-      -- scanning every record. Contentless (the text is in calls.record); kept
-      -- up to date by the trigger, and filled from the calls already stored.
-      CREATE VIRTUAL TABLE calls_fts USING fts5(record, content='', contentless_delete=1, tokenize='trigram');
-      INSERT INTO calls_fts (rowid, record) SELECT rowid, record FROM calls;
+      -- Text search (the q filter) over what a call said: prompt, completion
+      -- and tag values. A trigram index answers substring queries of three
+      -- characters or more without scanning every record; only that text is
+      -- indexed, not the whole record, which would cost ingest ten times more.
+      -- Contentless (the text is in calls.record); kept up to date by the
+      -- triggers, and filled from the calls already stored.
+      CREATE VIRTUAL TABLE calls_fts USING fts5(said, content='', contentless_delete=1, tokenize='trigram');
+      INSERT INTO calls_fts (rowid, said) SELECT rowid, ${SAID} FROM calls;
       CREATE TRIGGER calls_fts_insert AFTER INSERT ON calls BEGIN
-        INSERT INTO calls_fts (rowid, record) VALUES (new.rowid, new.record);
+        INSERT INTO calls_fts (rowid, said) VALUES (new.rowid, ${SAID.replaceAll("record", "new.record")});
       END;
       CREATE TRIGGER calls_fts_delete AFTER DELETE ON calls BEGIN
         DELETE FROM calls_fts WHERE rowid = old.rowid;
@@ -159,7 +165,7 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       -- feedback rewrites the record: its comment is searchable too
       CREATE TRIGGER calls_fts_update AFTER UPDATE OF record ON calls BEGIN
         DELETE FROM calls_fts WHERE rowid = old.rowid;
-        INSERT INTO calls_fts (rowid, record) VALUES (new.rowid, new.record);
+        INSERT INTO calls_fts (rowid, said) VALUES (new.rowid, ${SAID.replaceAll("record", "new.record")});
       END;
     `,
   },

@@ -1,7 +1,8 @@
 // Feedback for a call not stored yet is parked until the call arrives. A call
 // that never arrives must not keep its feedback forever, and a client sending
 // feedback for made-up ids must not grow the table without end: parked
-// feedback expires after maxAgeMs (by its `at`) and at most maxRows are kept
+// feedback expires once it is maxAgeMs older than the newest parked feedback
+// (by `at`, so a backfill of old calls is not expired by the clock) and at most maxRows are kept
 // (the oldest go first). Both are enforced at most once a minute, or sooner
 // after a burst of parking.
 export interface ParkedFeedbackLimits {

@@ -213,7 +213,8 @@ export class SqliteStore implements CallStore {
       "UPDATE calls SET feedback_score = ?, record = json_set(record, '$.feedback', json(?)) WHERE id = ?",
     );
     const park = this.db.prepare("INSERT OR REPLACE INTO feedback (call_id, score, comment, at) VALUES (?, ?, ?, ?)");
-    const expireOld = this.db.prepare("DELETE FROM feedback WHERE at < ?");
+    // age is measured from the newest parked feedback, not the clock, so a backfill of old calls keeps its feedback
+    const expireOld = this.db.prepare("DELETE FROM feedback WHERE at < (SELECT MAX(at) FROM feedback) - ?");
     const dropOldest = this.db.prepare("DELETE FROM feedback WHERE call_id IN (SELECT call_id FROM feedback ORDER BY at LIMIT max(0, (SELECT COUNT(*) FROM feedback) - ?))");
     const due = createExpirySchedule(limits);
     return this.db.transaction((items: FeedbackItem[]) => {
@@ -228,7 +229,7 @@ export class SqliteStore implements CallStore {
       }
       const now = Date.now();
       if (result.pending.length && due(result.pending.length, now)) {
-        expireOld.run(now - limits.maxAgeMs);
+        expireOld.run(limits.maxAgeMs);
         dropOldest.run(limits.maxRows);
       }
       return result;

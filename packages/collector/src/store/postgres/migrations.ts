@@ -4,7 +4,6 @@ import type pg from "pg";
 import { SCHEMA_V1 } from "./schema-v1.ts";
 import { SCHEMA_V2 } from "./schema-v2.ts";
 import { SCHEMA_V3 } from "./schema-v3.ts";
-import { SCHEMA_V5 } from "./schema-v5.ts";
 import { PG_TRACE_SCHEMA } from "../../traces/pg-trace-schema.ts";
 
 const MIGRATIONS: { version: number; sql: string }[] = [
@@ -12,7 +11,6 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 2, sql: SCHEMA_V2 },
   { version: 3, sql: SCHEMA_V3 },
   { version: 4, sql: PG_TRACE_SCHEMA },
-  { version: 5, sql: SCHEMA_V5 },
 ];
 
 export async function migrate(pool: pg.Pool, schema?: string): Promise<number> {

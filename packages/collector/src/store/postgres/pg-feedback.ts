@@ -39,21 +39,25 @@ export function createPgFeedback(pool: pg.Pool, limits: ParkedFeedbackLimits = D
           [park.map((f) => f.callId), park.map((f) => f.score), park.map((f) => withoutNul(f.comment ?? null)), park.map((f) => f.at)],
         );
         const now = Date.now();
-        if (due(park.length, now)) await expireParked(db, now - limits.maxAgeMs, limits.maxRows);
+        if (due(park.length, now)) await expireParked(db, limits.maxAgeMs, limits.maxRows);
       }
       return result;
     });
 }
 
-/** parked feedback past its age or beyond the row cap goes, with the placeholder ids it held */
-async function expireParked(db: pg.PoolClient, before: number, maxRows: number): Promise<void> {
+/**
+ * parked feedback older than maxAgeMs before the newest parked (not the clock: a
+ * backfill of old calls keeps its feedback) or beyond the row cap goes, with the
+ * placeholder ids it held
+ */
+async function expireParked(db: pg.PoolClient, maxAgeMs: number, maxRows: number): Promise<void> {
   await db.query(
     `WITH gone AS (
-       DELETE FROM feedback WHERE at < $1
+       DELETE FROM feedback WHERE at < (SELECT MAX(at) FROM feedback) - $1
          OR call_id IN (SELECT call_id FROM feedback ORDER BY at LIMIT greatest(0, (SELECT COUNT(*) FROM feedback) - $2))
        RETURNING call_id)
      DELETE FROM call_ids c USING gone WHERE c.id = gone.call_id AND c.started_at IS NULL`,
-    [before, maxRows],
+    [maxAgeMs, maxRows],
   );
 }
 
