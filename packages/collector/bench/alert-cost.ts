@@ -23,8 +23,8 @@ export interface BackfillResult {
 }
 
 /** the same month of calls stored with every alert rule on, once replayed as live traffic (each batch received as it was made) and once as a backfill received today */
-export async function benchBackfill(batchSize = 250): Promise<BackfillResult> {
-  const calls = demoCalls({ days: 30, perDay: 2000, end: Date.UTC(2026, 2, 31), seed: 11 });
+export async function benchBackfill(batchSize = 250, days = 30, perDay = 2000): Promise<BackfillResult> {
+  const calls = demoCalls({ days, perDay, end: Date.UTC(2026, 2, 31), seed: 11 });
   const run = async (receivedAt: (batch: typeof calls) => number) => {
     const tmp = tempDbPath();
     const store = new SqliteStore(tmp.path, { synchronous: "normal" });
@@ -74,4 +74,5 @@ export async function benchAlertCost(batchSize = 250): Promise<AlertCostResult> 
   return { calls: calls.length, batchSize, ingestUsPerCall: (ingestMs * 1000) / calls.length, evaluateUsPerCall: (evaluateMs * 1000) / calls.length, alertsFired: fired };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await benchBackfill(), null, 2));
+// run directly: `tsx bench/alert-cost.ts [days] [calls a day]` prints the backfill figures
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await benchBackfill(250, Number(process.argv[2] ?? 30), Number(process.argv[3] ?? 2000)), null, 2));
