@@ -21,10 +21,14 @@ export interface TraceRow {
   record: string;
 }
 
-/** failed calls, failed steps and the trace's own error */
+/**
+ * failed calls, failed steps and the trace's own error, each once: the
+ * recorder's summary.errors already counts the failed calls and steps
+ * (core's summarizeTrace); without a summary, the steps the record holds
+ */
 export function traceErrors(trace: Trace): number {
-  const failedSteps = trace.steps.reduce((n, s) => n + (s.error ? 1 : 0), 0);
-  return (trace.summary?.errors ?? 0) + failedSteps + (trace.error ? 1 : 0);
+  const failedSteps = trace.summary ? trace.summary.errors : trace.steps.reduce((n, s) => n + (s.error ? 1 : 0), 0);
+  return failedSteps + (trace.error ? 1 : 0);
 }
 
 export function toTraceRow(trace: Trace, receivedAt: number): TraceRow {

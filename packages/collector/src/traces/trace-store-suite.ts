@@ -105,6 +105,25 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
       expect(p1.traces[1]).toMatchObject({ id: id(2), errors: 1, userId: "ann", feature: "chat", calls: 4 });
     });
 
+    it("counts each failure of a trace once: a failed step is in the recorder's summary already", async () => {
+      const failedStep = makeTrace({ startedAt: T0 });
+      failedStep.trace.steps[1]!.error = { kind: "tool_error", message: "weather service down" };
+      failedStep.trace.summary!.errors = 1; // what core's summarizeTrace counts for it
+      const failedAll = makeTrace({ startedAt: T0 + 1000, failedCall: true });
+      failedAll.trace.steps[1]!.error = { kind: "tool_error", message: "weather service down" };
+      failedAll.trace.summary!.errors = 2;
+      failedAll.trace.error = { kind: "aborted", message: "request failed" };
+      const noSummary = makeTrace({ startedAt: T0 + 2000 });
+      noSummary.trace.steps[0]!.error = { kind: "timeout", message: "retrieval timed out" };
+      delete noSummary.trace.summary;
+      await post([failedStep.trace, failedAll.trace, noSummary.trace], [...failedStep.calls, ...failedAll.calls, ...noSummary.calls]);
+      const listed = new Map((await traces.listTraces({})).traces.map((t) => [t.id, t.errors]));
+      expect(listed.get(failedStep.trace.id)).toBe(1);
+      expect(listed.get(failedAll.trace.id)).toBe(3);
+      expect(listed.get(noSummary.trace.id)).toBe(1);
+      expect((await traces.getTrace(failedStep.trace.id))!.trace!.errors).toBe(1);
+    });
+
     it("rolls traces up by day and hour per name, feature and department: per-trace figures and where the time went", async () => {
       const search = [1, 2, 3, 4].map((i) => makeTrace({ startedAt: T0 + i * 60_000, name: "search", tags: { feature: "search" }, retrievalMs: 1000 * i, costUSD: 0.01 }));
       const chat = [makeTrace({ startedAt: T0 + 3_600_000, name: "chat", tags: { feature: "chat" }, calls: 2, steps: 1, costUSD: 0.1 })];
