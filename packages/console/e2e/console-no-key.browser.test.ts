@@ -1,6 +1,7 @@
 // A collector started without a read key: the console opens on its pages with
 // no key to enter; one started with a key still asks for it.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { demoCalls } from "../../collector/src/testing/demo-calls.ts";
 import { launchChromium } from "../../react/e2e/browser.ts";
 import { startServe, type ServeProcess } from "./helpers/start-serve.ts";
 
@@ -22,6 +23,25 @@ it("asks for no read key when the collector has none", async () => {
   await page.goto(`${open.url}/#/calls`);
   await page.getByRole("navigation").waitFor();
   expect(await page.getByLabel(/read key/i).count()).toBe(0);
+  await page.close();
+});
+
+it("shows a call's longest error kind whole in the list", async () => {
+  const [call] = demoCalls({ days: 1, perDay: 1, end: Date.now() });
+  const failed = { ...call!, id: `${call!.id}-ctx`, status: 400, error: { kind: "context_length" as const, status: 400, message: "too long" } };
+  const posted = await fetch(`${open.url}/v1/calls`, { method: "POST", body: JSON.stringify({ v: 1, sentAt: Date.now(), writeKey: "w-open", calls: [failed] }) });
+  expect(posted.status).toBe(200);
+  const page = await browser.context.newPage();
+  await page.goto(`${open.url}/#/calls`);
+  const badge = page.locator("[role=table][aria-label=Calls] .badge-error").first();
+  await badge.waitFor();
+  expect(await badge.innerText()).toBe("context length");
+  // not cut by its column: the badge's box holds all of its text
+  const fits = await badge.evaluate((el) => {
+    const cell = el.parentElement!;
+    return el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= cell.getBoundingClientRect().right + 1;
+  });
+  expect(fits).toBe(true);
   await page.close();
 });
 
