@@ -13,7 +13,8 @@
 //   (default the last 7 days), threshold (robust z-score, default 6); latency ones with the step that moved
 // GET /v1/traces/:id        → TraceDetail with the trace's stored calls (404 until the trace itself is stored)
 // GET /v1/sessions          → SessionPage, newest session start first
-//   from, to (a session is listed when it has calls in the range; its figures count those calls), userId, feature,
+//   from, to (a session is listed when it has calls in the range; its figures are the whole session's, the same
+//   as GET /v1/sessions/:id answers), userId, feature,
 //   q (text in one of its calls), limit, cursor
 // GET /v1/sessions/:id      → SessionDetail (404 when nothing of the session is stored)
 // All answer to the read key, like every other read.

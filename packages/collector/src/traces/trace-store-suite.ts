@@ -147,6 +147,9 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
 
     it("replays a session turn by turn from its traces and its calls made outside any trace", async () => {
       const first = makeTrace({ startedAt: T0, sessionId: "conv", costUSD: 0.02 });
+      // a failed tool step: an error no call of the session shows
+      first.trace.steps[1]!.error = { kind: "tool_error", message: "weather service down" };
+      first.trace.summary!.errors = 1;
       const loose = makeCall({ startedAt: T0 + 60_000, costUSD: 0.5, promptText: "and in Paris?" });
       loose.sessionId = "conv";
       const second = makeTrace({ startedAt: T0 + 120_000, sessionId: "conv", failedCall: true });
@@ -156,13 +159,16 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
       expect(detail.turns.map((t) => t.traceId ?? t.callIds[0])).toEqual([first.trace.id, loose.id, second.trace.id]);
       expect(detail.turns[1]).toMatchObject({ userMessage: "and in Paris?", costUSD: 0.5 });
       expect(detail.turns[0]!.userMessage).toBe("What is the weather in city 0?");
-      expect(detail.session).toMatchObject({ id: "conv", traces: 2, calls: 9, errors: 1, startedAt: T0 });
+      expect(detail.session).toMatchObject({ id: "conv", traces: 2, calls: 9, errors: 2, startedAt: T0 });
       expect(detail.session.costUSD).toBeCloseTo(0.02 + 0.5 + second.trace.summary!.costUSD, 9);
       expect(detail.calls.map((c) => c.startedAt)).toEqual([...detail.calls.map((c) => c.startedAt)].sort((a, b) => a - b));
       const list = await traces.listSessions({ limit: 1 });
       expect(list.sessions[0]).toMatchObject({ id: "other", traces: 1, calls: 4 });
       const next = await traces.listSessions({ limit: 1, cursor: list.cursor! });
-      expect(next.sessions[0]).toMatchObject({ id: "conv", traces: 2, calls: 9, errors: 1, firstMessage: "What is the weather in city 0?" });
+      expect(next.sessions[0]).toMatchObject({ id: "conv", traces: 2, calls: 9, errors: 2, firstMessage: "What is the weather in city 0?" });
+      // the list and the session's page read the same figures: it starts with its first trace, before its first call
+      expect(next.sessions[0]).toEqual(detail.session);
+      expect(list.sessions[0]).toEqual((await traces.getSession("other"))!.session);
       expect(next.cursor).toBeUndefined();
       expect((await traces.listSessions({ q: "in paris" })).sessions.map((s) => s.id)).toEqual(["conv"]);
       expect(await traces.getSession("nobody")).toBeUndefined();
