@@ -169,6 +169,14 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       END;
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- A trace whose record never came is read from the calls carrying its id
+      -- (GET /v1/traces/:id); only the calls made inside a trace are indexed.
+      CREATE INDEX calls_trace ON calls (json_extract(record, '$.traceId')) WHERE json_extract(record, '$.traceId') IS NOT NULL;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): number {

@@ -29,7 +29,7 @@ describe("SQLite text search index", () => {
     const old = new SqliteStore(tmp.path);
     await old.ingest([makeCall({ id: "kept", startedAt: T0, promptText: "a refund for order 42" })], T0);
     // back to schema version 4: no index, no triggers
-    old.db.exec("DROP TRIGGER calls_fts_insert; DROP TRIGGER calls_fts_delete; DROP TRIGGER calls_fts_update; DROP TABLE calls_fts; DELETE FROM migrations WHERE version = 5");
+    old.db.exec("DROP TRIGGER calls_fts_insert; DROP TRIGGER calls_fts_delete; DROP TRIGGER calls_fts_update; DROP TABLE calls_fts; DROP INDEX calls_trace; DELETE FROM migrations WHERE version >= 5");
     await old.close();
     const upgraded = new SqliteStore(tmp.path);
     expect((await upgraded.listCalls({ q: "order 42" })).calls.map((c) => c.id)).toEqual(["kept"]);

@@ -11,7 +11,8 @@
 // GET /v1/traces/anomalies → TraceAnomalyAnswer: days whose trace measures (cost and LLM calls per request, the p95 of
 //   each part of its time) rose far outside the 28 days before, whole app and by name, feature, department; from, to
 //   (default the last 7 days), threshold (robust z-score, default 6); latency ones with the step that moved
-// GET /v1/traces/:id        → TraceDetail with the trace's stored calls (404 until the trace itself is stored)
+// GET /v1/traces/:id        → TraceDetail with the trace's stored calls; while the trace record itself is not stored,
+//   one without `trace` and steps, made of the calls carrying its traceId (404 when neither is stored)
 // GET /v1/sessions          → SessionPage, newest session start first
 //   from, to (a session is listed when it has calls in the range; its figures are the whole session's, the same
 //   as GET /v1/sessions/:id answers), userId, feature,

@@ -3,9 +3,14 @@
 // Their SQL holds no other `?`.
 import type Database from "better-sqlite3";
 import type pg from "pg";
+import { whereOf } from "../store/call-filter-sql.ts";
+import { sqliteWhereOf } from "../store/sqlite-text-search.ts";
 
 export interface SqlReader {
   all<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
+  /** where the engines differ: a call's traceId as SQL, and the calls' own text search (the q of /v1/calls) */
+  callTraceId: string;
+  callTextWhere(q: string): { sql: string; params: (string | number)[] };
 }
 
 export function sqliteReader(db: Database.Database): SqlReader {
@@ -16,6 +21,9 @@ export function sqliteReader(db: Database.Database): SqlReader {
       if (!s) statements.set(sql, (s = db.prepare(sql)));
       return s.all(...params) as T[];
     },
+    // the expression of the calls_trace index (migrations.ts version 6)
+    callTraceId: "json_extract(record, '$.traceId')",
+    callTextWhere: (q) => sqliteWhereOf({ q }),
   };
 }
 
@@ -29,5 +37,8 @@ export function pgReader(pool: pg.Pool): SqlReader {
     async all<T>(sql: string, params: readonly unknown[]) {
       return (await pool.query(numberedPlaceholders(sql), params as unknown[])).rows as T[];
     },
+    // json, not jsonb: the record may hold \u0000, which jsonb refuses
+    callTraceId: "(record::json ->> 'traceId')",
+    callTextWhere: (q) => whereOf({ q }),
   };
 }

@@ -62,7 +62,11 @@ describe.each(TEST_STORE_KINDS)("POST traces, GET /v1/traces, /v1/traces/:id, /v
     expect(s.collector.counters()).toMatchObject({ callsRejected: 0, tracesRejected: 2, tracesReceived: 3, tracesInserted: 1 });
     expect(await s.store.count()).toBe(4);
     expect((await s.get(`/v1/traces/${good.trace.id}`)).status).toBe(200);
-    expect((await s.get(`/v1/traces/${trace.id}`)).status).toBe(404);
+    // the refused trace's calls are stored: its page is made of them, without a trace record
+    const callsOnly = await read<TraceDetail>(`/v1/traces/${trace.id}`);
+    expect(callsOnly.trace).toBeUndefined();
+    expect(callsOnly.rows.map((r) => r.id)).toEqual(calls.map((c) => c.id));
+    expect((await s.get(`/v1/traces/${"0".repeat(32)}`)).status).toBe(404);
     expect((await s.get("/v1/sessions/nobody")).status).toBe(404);
     for (const q of ["minDurationMs=-1", "hasError=yes", "minCostUSD=cheap", "cursor=zzz", "limit=0"]) {
       expect((await s.get(`/v1/traces?${q}`)).status, q).toBe(400);

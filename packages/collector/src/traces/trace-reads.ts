@@ -13,6 +13,8 @@ import type { TraceFilter, TraceStatsQuery } from "./trace-store.ts";
 import { waterfallRows } from "./waterfall.ts";
 
 const MAX_PAGE = 500;
+/** a trace known only from its calls shows at most this many, the first ones */
+const MAX_TRACE_CALLS = 5000;
 type ListRow = Pick<TraceRow, "started_at" | "id" | "record" | "calls" | "input_tokens" | "output_tokens" | "cost_usd" | "errors">;
 export const TRACE_LIST_COLUMNS = "t.started_at, t.id, t.record, t.calls, t.input_tokens, t.output_tokens, t.cost_usd, t.errors";
 
@@ -53,9 +55,21 @@ export async function callsOfTrace(db: SqlReader, trace: Trace): Promise<LLMCall
   return calls.sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1));
 }
 
+/** a trace whose record never came (lost, or not sent yet) is still the calls that carry its id */
+async function traceOfCallsOnly(db: SqlReader, id: string): Promise<TraceDetail | undefined> {
+  const rows = await db.all<{ record: string }>(
+    `SELECT record FROM calls WHERE ${db.callTraceId} = ? ORDER BY started_at, id LIMIT ${MAX_TRACE_CALLS}`, [id]);
+  if (!rows.length) return undefined;
+  const calls = rows.map((r) => JSON.parse(r.record) as LLMCall).sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1));
+  const waterfall = waterfallRows(undefined, [], calls);
+  const startedAt = Math.min(...calls.map((c) => c.startedAt));
+  const endedAt = waterfall.reduce((end, r) => Math.max(end, r.startedAt + (r.durationMs ?? 0)), startedAt);
+  return { stepRecords: [], calls, rows: waterfall, startedAt, endedAt };
+}
+
 export async function getTrace(db: SqlReader, id: string): Promise<TraceDetail | undefined> {
   const [row] = await db.all<ListRow>(`SELECT ${TRACE_LIST_COLUMNS} FROM traces t WHERE t.id = ? LIMIT 1`, [id]);
-  if (!row) return undefined;
+  if (!row) return traceOfCallsOnly(db, id);
   const trace = JSON.parse(row.record) as Trace;
   const calls = await callsOfTrace(db, trace);
   const steps = [...trace.steps].sort((a, b) => a.startedAt - b.startedAt);

@@ -56,7 +56,16 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
       await post([partial.trace], [...orphan.calls, partial.calls[0]!]);
       expect(await store.getCall(orphan.calls[0]!.id)).toEqual(orphan.calls[0]);
       expect((await store.listCalls({})).calls).toHaveLength(5);
-      expect(await traces.getTrace(orphan.trace.id)).toBeUndefined();
+      // the trace record never came: its calls, in start order, make its waterfall
+      const callsOnly = (await traces.getTrace(orphan.trace.id))!;
+      expect(callsOnly.trace).toBeUndefined();
+      expect(callsOnly.stepRecords).toEqual([]);
+      expect(callsOnly.calls.map((c) => c.id)).toEqual(orphan.calls.map((c) => c.id));
+      expect(callsOnly.rows.map((r) => [r.type, r.id, r.depth])).toEqual(orphan.calls.map((c) => ["call", c.id, 0]));
+      expect(callsOnly.rows[0]!.offsetMs).toBe(0);
+      expect(callsOnly.startedAt).toBe(orphan.calls[0]!.startedAt);
+      expect(callsOnly.endedAt).toBe(orphan.calls[3]!.startedAt + orphan.calls[3]!.timing.durationMs!);
+      expect(await traces.getTrace("0".repeat(32))).toBeUndefined();
       expect((await traces.listTraces({})).traces.map((t) => t.id)).toEqual([partial.trace.id]);
       const detail = (await traces.getTrace(partial.trace.id))!;
       expect(detail.calls.map((c) => c.id)).toEqual([partial.calls[0]!.id]);
