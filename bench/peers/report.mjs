@@ -41,7 +41,7 @@ export function report(results, { rounds, calls, streams, memoryCalls }) {
   const lines = [
     "## Side by side with peers",
     "",
-    `Measured by \`pnpm bench:peers\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, generated ${new Date().toISOString().slice(0, 10)}.`,
+    `Measured by \`pnpm bench:peers\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, generated ${new Date().toISOString().slice(0, 10)}; load average at the end of the run ${os.loadavg()[0].toFixed(1)} (on a busy machine differences under a millisecond of CPU are within the noise between runs).`,
     `The openai SDK against the mock LLM server on 127.0.0.1 with no delay before or between chunks; each variant in a process of its own, ${rounds} interleaved rounds of ${calls} non-streamed and ${streams} streamed calls; every variant exports to a local endpoint that counts what arrives. Figures are medians over rounds, each compared with the bare SDK in the same round: read the ranking, not the absolute times.`,
     "CPU added per call includes the flush that delivers the calls. Bytes per call: request bodies as they reached the endpoint. Memory: heap left after ${memoryCalls} calls with the endpoint down.".replace("${memoryCalls}", memoryCalls),
     "",
