@@ -4,7 +4,8 @@
 // GET /v1/traces            → TracePage, newest first
 //   from, to (epoch ms or ISO; to exclusive), userId, sessionId, feature, department,
 //   name (trace name), minDurationMs, minCostUSD, hasError (true|false),
-//   q (text in the trace's record: name, tags, steps and their attributes),
+//   q (text in the trace's record: name, tags, steps and their attributes; or in one of its calls, as GET /v1/calls?q=
+//   finds it: prompt, completion, tag values, feedback comment),
 //   limit (1..500, default 50), cursor (from the previous page)
 // GET /v1/traces/stats      → TraceStatsAnswer: the rollups, never a scan of traces
 //   groupBy (name|feature|department|all, default all), period (hour|day|month|all, default day), from, to

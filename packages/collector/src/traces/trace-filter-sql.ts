@@ -1,6 +1,7 @@
 // A TraceFilter as a WHERE clause over the traces table (alias t), with `?`
 // placeholders: the SQLite store runs it as is, PostgreSQL after numbering them.
 import { decodeCursor } from "../store/cursor.ts";
+import type { SqlReader } from "./sql-reader.ts";
 import type { TraceFilter } from "./trace-store.ts";
 
 const EQUALITY: [keyof TraceFilter, string][] = [
@@ -16,7 +17,8 @@ export function recordLikePattern(text: string): string {
   return `%${JSON.stringify(text.toLowerCase()).slice(1, -1).replace(/[\\%_]/g, "\\$&")}%`;
 }
 
-export function traceWhereOf(filter: TraceFilter): { sql: string; params: (string | number)[] } {
+/** `calls` speaks the engine's own text search over calls and the SQL of a call's traceId (see sql-reader.ts) */
+export function traceWhereOf(filter: TraceFilter, calls: Pick<SqlReader, "callTextWhere" | "callTraceId">): { sql: string; params: (string | number)[] } {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   const add = (sql: string, ...values: (string | number)[]) => (clauses.push(sql), params.push(...values));
@@ -31,7 +33,9 @@ export function traceWhereOf(filter: TraceFilter): { sql: string; params: (strin
   if (filter.hasError === true) add("t.errors > 0");
   if (filter.hasError === false) add("t.errors = 0");
   if (filter.q) {
-    add("lower(t.record) LIKE ? ESCAPE '\\'", recordLikePattern(filter.q));
+    // the trace's own record, or what one of its calls said: the calls' text search (an index on SQLite) names their traces
+    const said = calls.callTextWhere(filter.q);
+    add(`(lower(t.record) LIKE ? ESCAPE '\\' OR t.id IN (SELECT ${calls.callTraceId} FROM calls ${said.sql}))`, recordLikePattern(filter.q), ...said.params);
   }
   if (filter.cursor) {
     const c = decodeCursor(filter.cursor);

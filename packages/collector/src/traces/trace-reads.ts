@@ -24,7 +24,7 @@ export function listItemOf(row: ListRow) {
 
 export async function listTraces(db: SqlReader, filter: TraceFilter): Promise<TracePage> {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), MAX_PAGE);
-  const where = traceWhereOf(filter);
+  const where = traceWhereOf(filter, db);
   const rows = await db.all<ListRow>(
     `SELECT ${TRACE_LIST_COLUMNS} FROM traces t ${where.sql} ORDER BY t.started_at DESC, t.id DESC LIMIT ?`,
     [...where.params, limit + 1],
@@ -37,7 +37,7 @@ export async function listTraces(db: SqlReader, filter: TraceFilter): Promise<Tr
 }
 
 export async function sampleTraces(db: SqlReader, filter: Omit<TraceFilter, "limit" | "cursor">, limit: number): Promise<Trace[]> {
-  const where = traceWhereOf(filter);
+  const where = traceWhereOf(filter, db);
   const rows = await db.all<{ record: string }>(`SELECT t.record FROM traces t ${where.sql} ORDER BY t.started_at DESC, t.id DESC LIMIT ?`, [...where.params, limit]);
   return rows.map((r) => JSON.parse(r.record) as Trace);
 }

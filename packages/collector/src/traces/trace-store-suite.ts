@@ -93,6 +93,9 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
         makeTrace({ startedAt: T0 + 3000, name: "chat", sessionId: "s-2", tags: { userId: "cy", feature: "chat", department: "support" } }),
       ];
       made[3]!.trace.steps[1]!.attributes = { query: "And what do zebras eat?" };
+      const said = (c: ReturnType<typeof makeCall>, text: string) => ((c.prompt.text = text), (c.prompt.messages = [{ role: "user", content: text }]));
+      said(made[1]!.calls[2]!, "Which giraffe is tallest?");
+      made[2]!.calls[0]!.completion.text = "Okapis live in the Congo.";
       await post(made.map((m) => m.trace), made.flatMap((m) => m.calls));
       const ids = async (f: Parameters<TraceStore["listTraces"]>[0]) => (await traces.listTraces(f)).traces.map((t) => t.id);
       const id = (i: number) => made[i]!.trace.id;
@@ -107,6 +110,10 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
       // text in a step's name or attributes
       expect(await ids({ q: "VECTOR-search", userId: "bob" })).toEqual([id(1)]);
       expect(await ids({ q: "ZEBRAS eat" })).toEqual([id(3)]);
+      // text in what one of its calls said: a prompt, a completion
+      expect(await ids({ q: "GIRAFFE is" })).toEqual([id(1)]);
+      expect(await ids({ q: "okapis live" })).toEqual([id(2)]);
+      expect(await ids({ q: "okapis", userId: "bob" })).toEqual([]);
       const p1 = await traces.listTraces({ limit: 3 });
       const p2 = await traces.listTraces({ limit: 3, cursor: p1.cursor! });
       expect(p2.traces.map((t) => t.id)).toEqual([id(0)]);

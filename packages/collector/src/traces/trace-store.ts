@@ -17,7 +17,7 @@ export interface TraceFilter {
   minDurationMs?: number;
   minCostUSD?: number;
   hasError?: boolean;
-  /** text in the trace record (name, tags, steps and their attributes), case-insensitive */
+  /** text in the trace record (name, tags, steps and their attributes) or in what one of its calls said (as /v1/calls?q= finds it), case-insensitive */
   q?: string;
   limit?: number;
   cursor?: string;
