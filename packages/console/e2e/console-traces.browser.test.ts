@@ -200,4 +200,21 @@ describe("request traces in the console", () => {
     expect(new Set(await traceRows().locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).size).toBe(60);
     expect(await page.getByRole("button", { name: "More traces" }).count()).toBe(0);
   });
+
+  it("shows a trace whose record never arrived from the calls that carry its id", async () => {
+    const template = recorded.traces.find((t) => t.name === "answer-question")!;
+    const lost = "0123456789abcdef0123456789abcdef";
+    const calls = recorded.calls.filter((c) => c.traceId === template.id).map((c, i) => ({ ...c, id: `lost-trace-call-${i}`, traceId: lost }));
+    expect(calls).toHaveLength(2);
+    const res = await fetch(`${serve.url}/v1/calls`, { method: "POST", headers: { "content-type": "text/plain", authorization: `Bearer ${WRITE_KEY}` }, body: JSON.stringify({ v: 1, sentAt: Date.now(), calls }) });
+    expect(res.status).toBe(200);
+    await page.goto(`${serve.url}/#/traces/${lost}`);
+    const view = page.getByRole("article", { name: `Trace ${lost}` });
+    await view.waitFor();
+    expect(await view.getByRole("note").innerText()).toBe("The trace record has not arrived (yet): its 2 calls are shown on their own.");
+    const rows = view.getByRole("table", { name: "Waterfall" }).locator("tbody tr");
+    const names = await rows.locator("td:first-child").allInnerTexts();
+    expect(names.map((n) => n.replace(/\s+/g, " ").trim())).toEqual([expect.stringContaining("gpt-4o-mini"), expect.stringContaining("gpt-4o-mini")]);
+    expect(await view.locator("tfoot td").last().innerText()).toBe(formatUSD(calls.reduce((sum, c) => sum + c.cost!.totalUSD, 0)));
+  });
 });
