@@ -11,7 +11,9 @@ export function sqliteWhereOf(filter: CallFilter): { sql: string; params: (strin
   if (!q || [...q].length < 3) return whereOf(filter);
   const { q: _, ...rest } = filter;
   const base = whereOf(rest);
-  const match = "rowid IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)";
+  // "+rowid": walk the calls newest first and check each against the matches, stopping at a page,
+  // rather than fetch every match and sort them (a common word at 300,000 calls: 1.5 s, now milliseconds)
+  const match = "+rowid IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)";
   return {
     sql: base.sql ? `${base.sql} AND ${match}` : `WHERE ${match}`,
     params: [...base.params, `"${q.replaceAll('"', '""')}"`],
