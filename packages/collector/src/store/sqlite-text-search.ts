@@ -6,6 +6,11 @@
 import type { CallFilter } from "./call-store.ts";
 import { whereOf } from "./call-filter-sql.ts";
 
+/** the query as one FTS5 phrase: its quotes doubled, its other characters literal */
+export function ftsPhrase(q: string): string {
+  return `"${q.replaceAll('"', '""')}"`;
+}
+
 export function sqliteWhereOf(filter: CallFilter): { sql: string; params: (string | number)[] } {
   const q = filter.q;
   if (!q || [...q].length < 3) return whereOf(filter);
@@ -16,6 +21,6 @@ export function sqliteWhereOf(filter: CallFilter): { sql: string; params: (strin
   const match = "+rowid IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)";
   return {
     sql: base.sql ? `${base.sql} AND ${match}` : `WHERE ${match}`,
-    params: [...base.params, `"${q.replaceAll('"', '""')}"`],
+    params: [...base.params, ftsPhrase(q)],
   };
 }

@@ -4,7 +4,7 @@
 import type Database from "better-sqlite3";
 import type pg from "pg";
 import { whereOf } from "../store/call-filter-sql.ts";
-import { sqliteWhereOf } from "../store/sqlite-text-search.ts";
+import { ftsPhrase } from "../store/sqlite-text-search.ts";
 
 export interface SqlReader {
   all<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
@@ -23,7 +23,8 @@ export function sqliteReader(db: Database.Database): SqlReader {
     },
     // the expression of the calls_trace index (migrations.ts version 6)
     callTraceId: "json_extract(record, '$.traceId')",
-    callTextWhere: (q) => sqliteWhereOf({ q }),
+    // the index's matches looked up by rowid (not walked newest first as a page of calls is: all of them are wanted)
+    callTextWhere: (q) => ([...q].length < 3 ? whereOf({ q }) : { sql: "WHERE rowid IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)", params: [ftsPhrase(q)] }),
   };
 }
 
