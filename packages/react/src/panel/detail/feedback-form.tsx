@@ -29,10 +29,10 @@ export function FeedbackForm({ call }: { call: LLMCall }) {
         value={comment}
         onChange={(e) => setComment(e.target.value)}
       />
-      <button type="button" className={`btn${current === 1 ? " btn-on" : ""}`} aria-pressed={current === 1} onClick={() => send(1)}>
+      <button type="button" className={`btn${current === 1 ? " btn-on" : ""}`} aria-pressed={current === 1} aria-label="Good answer" onClick={() => send(1)}>
         <span aria-hidden="true">👍 </span>Good answer
       </button>
-      <button type="button" className={`btn${current === -1 ? " btn-on" : ""}`} aria-pressed={current === -1} onClick={() => send(-1)}>
+      <button type="button" className={`btn${current === -1 ? " btn-on" : ""}`} aria-pressed={current === -1} aria-label="Bad answer" onClick={() => send(-1)}>
         <span aria-hidden="true">👎 </span>Bad answer
       </button>
       {call.feedback?.comment && <span className="muted">“{call.feedback.comment}”</span>}
