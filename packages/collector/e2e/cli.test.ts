@@ -7,7 +7,8 @@ import { tempDbPath } from "../src/testing/temp-db.ts";
 import { runCli, startServeProcess, waitForExit } from "./helpers/run-cli.ts";
 
 const END = Date.UTC(2026, 2, 31);
-const calls = demoCalls({ days: 20, perDay: 40, end: END });
+// big enough a day for the anomaly detector to judge the whole app (it leaves series of a few dozen calls a day alone)
+const calls = demoCalls({ days: 20, perDay: 150, end: END });
 let tmp: ReturnType<typeof tempDbPath>;
 
 beforeAll(async () => {
