@@ -26,9 +26,16 @@ it("asks for no read key when the collector has none", async () => {
   await page.close();
 });
 
-it("shows a call's longest error kind whole in the list", async () => {
+it("shows a call's longest error kind whole, estimated tokens as a number, one call as '1 call', and one date format", async () => {
   const [call] = demoCalls({ days: 1, perDay: 1, end: Date.now() });
-  const failed = { ...call!, id: `${call!.id}-ctx`, status: 400, error: { kind: "context_length" as const, status: 400, message: "too long" } };
+  // usage estimated by the recorder: no provider total, only input and output
+  const failed = {
+    ...call!,
+    id: `${call!.id}-ctx`,
+    status: 400,
+    usage: { inputTokens: 1200, outputTokens: 34, source: "estimated" as const },
+    error: { kind: "context_length" as const, status: 400, message: "too long" },
+  };
   const posted = await fetch(`${open.url}/v1/calls`, { method: "POST", body: JSON.stringify({ v: 1, sentAt: Date.now(), writeKey: "w-open", calls: [failed] }) });
   expect(posted.status).toBe(200);
   const page = await browser.context.newPage();
@@ -42,6 +49,15 @@ it("shows a call's longest error kind whole in the list", async () => {
     return el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= cell.getBoundingClientRect().right + 1;
   });
   expect(fits).toBe(true);
+  // estimated usage reads as a number, one call is "1 call", and the list writes the time as the call's page does
+  const row = page.locator("[role=table][aria-label=Calls] a[role=row]").first();
+  const text = await row.innerText();
+  expect(text, text).toContain("≈1234");
+  await page.getByRole("status").filter({ hasText: "1 call loaded" }).waitFor();
+  const listed = (await row.locator(":scope > span").nth(1).innerText()).trim();
+  await row.click();
+  await page.locator("span.muted.num[title]").first().waitFor();
+  expect((await page.locator("span.muted.num[title]").first().innerText()).trim()).toBe(listed);
   await page.close();
 });
 
