@@ -13,9 +13,9 @@ export interface ServeProcess {
 }
 
 /** an undefined read key starts serve without one, as a local collector often runs */
-export function startServe(readKey: string | undefined, writeKey: string): Promise<ServeProcess> {
+export function startServe(readKey: string | undefined, writeKey: string, db?: string): Promise<ServeProcess> {
   const dir = mkdtempSync(join(tmpdir(), "llmscope-console-e2e-"));
-  const child: ChildProcess = spawn(process.execPath, [MAIN, "serve", "--db", join(dir, "llmscope.db"), "--port", "0", ...(readKey === undefined ? [] : ["--read-key", readKey]), "--write-key", writeKey, "--rate", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [MAIN, "serve", "--db", db ?? join(dir, "llmscope.db"), "--port", "0", ...(readKey === undefined ? [] : ["--read-key", readKey]), "--write-key", writeKey, "--rate", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stderr!.on("data", (c) => (err += c));

@@ -6,7 +6,7 @@ import { useApi } from "../api/use-api.ts";
 import { hrefOf } from "../routing/route.ts";
 import { useCollector } from "../ui/api-context.ts";
 import { LoadedView } from "../ui/loaded-view.tsx";
-import { formatInstant } from "../ui/format-instant.ts";
+import { formatInstant, isoInstant } from "../ui/format-instant.ts";
 
 export function CallPage({ id }: { id: string }) {
   const { api } = useCollector();
@@ -21,7 +21,7 @@ function CallDetailView({ call }: { call: LLMCall }) {
         <StatusBadge call={call} />
         <strong className="mono">{modelLabel(call)}</strong>
         <span className="muted">{call.provider} · {call.operation} · {call.stream ? "stream" : "json"}</span>
-        <span className="muted num" title={new Date(call.startedAt).toISOString()}>{formatInstant(call.startedAt)}</span>
+        <span className="muted num" title={isoInstant(call.startedAt)}>{formatInstant(call.startedAt)}</span>
         <span className="spacer" />
         {call.traceId && <a className="btn" href={hrefOf({ page: "trace", id: call.traceId })}>Its trace</a>}
         <a className="btn" href={hrefOf({ page: "similar", id: call.id })}>Same prompt pattern</a>
