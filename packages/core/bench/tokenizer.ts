@@ -3,6 +3,11 @@
 // Every workload runs in full for both libraries (about 15 s in all on 2 cores).
 import type { LLMCall } from "../src/types.ts";
 import { estimateUsage, loadTokenizer, type CountTokens, type TokenizerLibrary } from "../src/tokens/bundled-tokenizer.ts";
+import { jsTiktoken, loadJsTiktokenCounter } from "../src/tokens/js-tiktoken.ts";
+
+// js-tiktoken has its own entry (so builds that do not choose it emit none of it)
+const counterOf = (library: TokenizerLibrary): Promise<CountTokens> =>
+  library === "js-tiktoken" ? loadJsTiktokenCounter("o200k_base") : loadTokenizer("o200k_base", library);
 
 type Row = { workload: string; fast: number; reference: number; note: string; equal: boolean };
 
@@ -77,7 +82,7 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: 
 async function countChats(calls: ReturnType<typeof chatCalls>, library: TokenizerLibrary): Promise<number> {
   let total = 0;
   for (const call of calls) {
-    const usage = await estimateUsage(call, library);
+    const usage = library === "js-tiktoken" ? await jsTiktoken(call) : await estimateUsage(call, library);
     total += usage.inputTokens + usage.outputTokens;
   }
   return total;
@@ -100,12 +105,12 @@ export async function benchTokenizers(): Promise<string> {
 
   // init: dynamic import of library and ranks, building the encoder, first count
   const init = async (library: TokenizerLibrary) =>
-    timeAsync(async () => (await loadTokenizer("o200k_base", library))("hello world"));
+    timeAsync(async () => (await counterOf(library))("hello world"));
   const fastInit = await init("gpt-tokenizer");
   const referenceInit = await init("js-tiktoken");
   rows.push({ workload: "init: import + build + first count", fast: fastInit.ms, reference: referenceInit.ms, note: "", equal: fastInit.value === referenceInit.value });
-  const fast: CountTokens = await loadTokenizer("o200k_base", "gpt-tokenizer");
-  const reference: CountTokens = await loadTokenizer("o200k_base", "js-tiktoken");
+  const fast: CountTokens = await counterOf("gpt-tokenizer");
+  const reference: CountTokens = await counterOf("js-tiktoken");
 
   // Japanese first, so neither library has seen any of it yet (cold)
   const jaFast = time(() => fast(japanese));
