@@ -14,7 +14,7 @@ import { hourSpan } from "./time-window.ts";
 import { METRIC_SPECS, metricLabel, type Metric } from "./metrics.ts";
 import { DEFAULT_MATERIALITY, type Impact, type Materiality } from "./materiality.ts";
 import { scanSeries, type ScanOptions } from "./scan-series.ts";
-import { carriedByFewCalls } from "./few-calls.ts";
+import { carriedByFewCalls, type SizePoint } from "./few-calls.ts";
 import { oneOrdinaryPerson } from "./one-person.ts";
 
 export const ANOMALY_DIMENSIONS = ["all", "prompt", "model", "responseModel", "feature", "department", "user", "provider"] as const satisfies readonly StatsDimension[];
@@ -109,14 +109,8 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
 
 const pointId = (a: Anomaly) => `${a.dimension}\u0000${a.key}\u0000${a.metric}\u0000${a.day}`;
 
-export interface ScoredPoint {
-  key: string;
-  metric: Metric;
-  day: number;
-  hour?: number;
-  value: number;
-  expected: number;
-  sigma: number;
+/** a series point scored against its baseline: the point carriedByFewCalls reads, and what makes it an anomaly */
+export interface ScoredPoint extends SizePoint {
   score: number;
   impact: Impact;
   usualCalls: number;
