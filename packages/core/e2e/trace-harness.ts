@@ -69,4 +69,12 @@ export function expectToolLoop(trace: Trace, calls: LLMCall[], expected: { tool:
   expect(s.firstTokenMs).toBeLessThan(trace.durationMs!);
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits at least `ms` by performance.now(): Node's timers count whole
+ * milliseconds of a loop clock read before the timer was set, so a bare
+ * setTimeout(40) can end 39.99 ms later by the clock steps are timed with.
+ */
+export async function sleep(ms: number): Promise<void> {
+  const end = performance.now() + ms;
+  for (let left = ms; left > 0; left = end - performance.now()) await new Promise((r) => setTimeout(r, Math.ceil(left)));
+}
