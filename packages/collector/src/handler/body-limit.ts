@@ -1,7 +1,8 @@
 // Reads a request body as text without ever holding more than the limit or
 // waiting longer than the deadline: the declared length is checked first, then
 // the stream is counted as it arrives, and a body that trickles in too slowly
-// is cut off with a 408.
+// is cut off with a 408. A compressed body is inflated under the same limit.
+import { decodeBody, joinChunks } from "./body-encoding.ts";
 import { HttpError } from "./responses.ts";
 
 export async function readBodyLimited(request: Request, maxBytes: number, timeoutMs = Infinity): Promise<string> {
@@ -33,9 +34,7 @@ export async function readBodyLimited(request: Request, maxBytes: number, timeou
   } finally {
     clearTimeout(timer);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) (bytes.set(c, offset), (offset += c.byteLength));
+  const bytes = await decodeBody(joinChunks(chunks, total), request.headers.get("content-encoding"), maxBytes);
   return new TextDecoder().decode(bytes);
 }
 

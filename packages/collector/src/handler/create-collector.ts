@@ -4,6 +4,7 @@
 import { createAlertEngine } from "../alerts/alert-engine.ts";
 import { createWebhookSender, type WebhookSender } from "../alerts/webhooks.ts";
 import { isKeyAllowed, keyFromHeaders } from "./auth.ts";
+import { ACCEPTED_ENCODINGS } from "./body-encoding.ts";
 import { readBodyLimited } from "./body-limit.ts";
 import { createKeylessBodies } from "./keyless-bodies.ts";
 import { checkKeylessWrite } from "./keyless-writes.ts";
@@ -199,6 +200,7 @@ export function createCollector(options: CollectorOptions): Collector {
         else if (err.status === 503) countRejection(counters, "keyless_bodies_busy");
         else if (err.status === 400) countRejection(counters, "invalid");
         else if (err.status === 401) countRejection(counters, "unauthorized");
+        else if (err.status === 415) countRejection(counters, "unsupported_encoding");
         response = problem(err.status, err.message, err.headers);
       } else {
         log(`internal error: ${err instanceof Error ? err.message : String(err)}`);
@@ -206,6 +208,8 @@ export function createCollector(options: CollectorOptions): Collector {
       }
     }
     for (const [k, v] of Object.entries(cors)) response.headers.set(k, v);
+    // tells a beacon it may compress what it sends next
+    response.headers.set("accept-encoding", ACCEPTED_ENCODINGS);
     return response;
   };
 

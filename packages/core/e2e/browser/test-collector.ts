@@ -2,11 +2,15 @@
 // and answers as told (a status, or never).
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 import type { CallsEnvelope, FeedbackEnvelope } from "../../src/sinks/envelope.ts";
 
 export interface ReceivedEnvelope {
   path: string;
   contentType: string | undefined;
+  /** Content-Encoding of the request, if any */
+  encoding: string | undefined;
+  /** bytes as they arrived (compressed, when encoded) */
   bytes: number;
   body: CallsEnvelope & FeedbackEnvelope;
 }
@@ -18,6 +22,8 @@ export interface TestCollector {
   received: ReceivedEnvelope[];
   /** answer with CORS headers (default); false: like a collector started without --cors for this page */
   cors: boolean;
+  /** sent as Accept-Encoding on every answer when set (a collector that reads gzip says "gzip") */
+  acceptEncoding: string | undefined;
   /** requests seen, answered or not */
   requests: number;
   /** how to answer the next request: an HTTP status, or "hang" to never answer */
@@ -36,6 +42,7 @@ export function startTestCollector(port = 0): Promise<TestCollector> {
     port: 0,
     received: [],
     cors: true,
+    acceptEncoding: undefined,
     requests: 0,
     answer: () => 200,
     callIds: () => collector.received.flatMap((e) => (e.body.calls ?? []).map((c) => c.id)),
@@ -57,6 +64,7 @@ export function startTestCollector(port = 0): Promise<TestCollector> {
   const server = createServer((req, res) => {
     // sendBeacon and text/plain fetches are simple requests; a cross-origin page still needs this to read the status
     if (collector.cors) res.setHeader("access-control-allow-origin", "*");
+    if (collector.acceptEncoding) res.setHeader("accept-encoding", collector.acceptEncoding);
     if (req.method == "OPTIONS") return res.end();
     const n = ++collector.requests;
     const chunks: Buffer[] = [];
@@ -66,7 +74,9 @@ export function startTestCollector(port = 0): Promise<TestCollector> {
       if (answer == "hang") return;
       if (answer < 300) {
         const raw = Buffer.concat(chunks);
-        collector.received.push({ path: req.url ?? "", contentType: req.headers["content-type"], bytes: raw.length, body: JSON.parse(raw.toString("utf8")) });
+        const encoding = req.headers["content-encoding"];
+        const text = (encoding == "gzip" ? gunzipSync(raw) : raw).toString("utf8");
+        collector.received.push({ path: req.url ?? "", contentType: req.headers["content-type"], encoding, bytes: raw.length, body: JSON.parse(text) });
         settle();
       }
       res.writeHead(answer).end();

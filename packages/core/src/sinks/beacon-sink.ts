@@ -9,6 +9,7 @@ import type { BeaconItem, Outbox } from "./beacon-outbox.ts";
 import { serializeCall, utf8Bytes } from "./beacon-shrink.ts";
 import { serializeTrace } from "./beacon-trace.ts";
 import { ENVELOPE_VERSION } from "./envelope.ts";
+import { acceptsGzip, gzip, GZIP_HEADERS } from "./gzip-body.ts";
 import { unreadableAnswers } from "./unreadable-answers.ts";
 
 export type { BeaconItem };
@@ -43,6 +44,12 @@ export interface BeaconSinkOptions {
    * collector and console read, at a fraction of the bytes.
    */
   bodies?: boolean;
+  /**
+   * Outside browsers, gzip each batch once the collector's answer has said it
+   * reads gzip (Accept-Encoding: gzip); the first batch always goes plain.
+   * Default true; a collector that never says so never gets a compressed body.
+   */
+  compress?: boolean;
   /** default 1,000; beyond it the oldest waiting calls are dropped and counted */
   maxQueueCalls?: number;
   /** default 4 MiB of serialized calls */
@@ -82,6 +89,7 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     maxBatchCalls = browser ? 50 : 500,
     maxPayloadBytes = browser ? 61_440 : 512 << 10,
     bodies = false,
+    compress = true,
     maxQueueCalls = 1000,
     maxQueueBytes = 4 << 20,
     flushIntervalMs = 1000,
@@ -104,6 +112,8 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   let pump: Promise<void> | undefined;
   // browsers only; resolves to undefined where there is no IndexedDB
   let outbox: Promise<Outbox | undefined> | undefined;
+  // the collector's last readable answer said it reads gzip
+  let gzipOk = false;
 
   const fail = (e: unknown) => void ctx?.error(e);
   const drop = (n: number, reason: string) => n > 0 && ctx?.drop(n, reason);
@@ -138,16 +148,26 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   // otherwise a fetch, aborted after timeoutMs. A string body goes as
   // text/plain, a simple request with no CORS preflight. Resolves with the
   // HTTP status, 0 for a network error or a timeout.
-  const post = async (target: string, body: string, beacon?: boolean) => {
+  const post = async (target: string, body: string, beacon?: boolean): Promise<number> => {
     try {
       if (beacon && g.navigator.sendBeacon(target, body)) return 200;
+      // gzipOk is never set in browsers: there a Content-Encoding header would cost a CORS preflight
+      const zipped = gzipOk ? await gzip(body).catch(() => void (gzipOk = false)) : undefined;
       // keepalive lets the send outlive the page
       const send = (mode?: RequestMode) =>
-        (ctx?.fetch ?? fetch)(target, { method: "POST", body, keepalive: browser, signal: AbortSignal.timeout(timeoutMs), ...(mode ? { mode } : {}) });
+        (ctx?.fetch ?? fetch)(target, {
+          method: "POST", body: zipped ?? body, keepalive: browser, signal: AbortSignal.timeout(timeoutMs),
+          ...(zipped ? { headers: GZIP_HEADERS } : {}), ...(mode ? { mode } : {}),
+        });
       const res = await readAcross(target, send);
       res.body?.cancel().catch(() => {});
       // an opaque answer: the collector took the request, and this page may not read what it said
-      return res.type == "opaque" ? 200 : res.status;
+      if (res.type == "opaque") return 200;
+      const { status } = res;
+      // a compressed batch refused (another collector behind the same URL, one that predates gzip): plain from now on, and this batch again
+      const refused = !!zipped && status > 399 && status < 500 && status != 408 && status != 429;
+      gzipOk = !refused && compress && !browser && acceptsGzip(res.headers);
+      return refused ? post(target, body, beacon) : status;
     } catch {
       return 0;
     }
