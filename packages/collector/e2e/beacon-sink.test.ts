@@ -1,7 +1,8 @@
 // The real recorder and beaconSink from @llmscope/core, recording calls to the
 // mock LLM over 127.0.0.1 and delivering them to a real collector.
+import type { IncomingMessage } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { beaconSink, createRecorder, type LLMCall } from "@llmscope/core";
+import { beaconSink, createRecorder, memorySink, type LLMCall } from "@llmscope/core";
 import { startMockLLM, type MockLLMServer } from "@llmscope/mock-llm/node";
 import { READ_KEY, startTestServer, WRITE_KEY, type TestServer } from "../src/testing/test-server.ts";
 
@@ -51,5 +52,30 @@ describe("beaconSink → collector", () => {
     const stored = await (await fetch(`${s.url}/v1/calls/${plain!.id}`, { headers: { "x-llmscope-key": READ_KEY } })).json();
     expect(stored.feedback).toMatchObject({ score: -1, comment: "wrong order" });
     expect(recorder.stats().dropped).toBe(0);
+  });
+
+  it("gzips every batch after the first once the collector has answered, and stores each call as the recorder made it", async () => {
+    mock = await startMockLLM({ firstChunkDelayMs: 0, chunkDelayMs: 0 });
+    s = await startTestServer();
+    const encodings: (string | undefined)[] = [];
+    s.server.server.on("request", (req: IncomingMessage) => req.url === "/v1/calls" && encodings.push(req.headers["content-encoding"]));
+    const kept = memorySink();
+    const recorder = createRecorder({ sinks: [beaconSink({ url: `${s.url}/v1/calls`, writeKey: WRITE_KEY, flushIntervalMs: 60_000 }), kept], estimateTokens: false });
+    const f = recorder.wrap(fetch);
+    for (let round = 0; round < 3; round++) {
+      for (const stream of [false, true]) {
+        const body = JSON.stringify({ model: "gpt-4o-mini", stream, ...(stream ? { stream_options: { include_usage: true } } : {}), messages: [{ role: "user", content: `Where is my order ${round}-${stream}?` }] });
+        await (await f(`${mock.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body })).text();
+      }
+      await recorder.flush();
+    }
+    expect(encodings).toEqual([undefined, "gzip", "gzip"]);
+    expect(recorder.stats().dropped).toBe(0);
+    const made = kept.calls();
+    expect(made).toHaveLength(6);
+    for (const call of made) {
+      const stored = (await (await s.get(`/v1/calls/${call.id}`)).json()) as LLMCall;
+      expect(stored).toMatchObject({ prompt: call.prompt, completion: call.completion, usage: call.usage, timing: call.timing, fingerprint: call.fingerprint, stream: call.stream });
+    }
   });
 });
