@@ -1,4 +1,5 @@
-// Turns a CallFilter into a WHERE clause over the flat columns.
+// Turns a CallFilter into a WHERE clause over the flat columns; the text
+// search (q) is the engine's own (see said-text.ts for what it matches).
 import type { CallFilter } from "./call-store.ts";
 import { decodeCursor } from "./cursor.ts";
 
@@ -15,7 +16,15 @@ const EQUALITY: [keyof CallFilter, string][] = [
   ["responseModel", "response_model"],
 ];
 
-export function whereOf(filter: CallFilter): { sql: string; params: (string | number)[] } {
+export interface SqlClause {
+  sql: string;
+  params: (string | number)[];
+}
+
+/** the engine's condition that a call matches the text search q */
+export type TextMatch = (q: string) => SqlClause;
+
+export function whereOf(filter: CallFilter, textMatch: TextMatch): SqlClause {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   for (const [field, column] of EQUALITY) {
@@ -25,9 +34,9 @@ export function whereOf(filter: CallFilter): { sql: string; params: (string | nu
     params.push(value as string);
   }
   if (filter.q) {
-    // the record is JSON text: match the query as JSON would spell it, with LIKE's wildcards escaped
-    clauses.push("lower(record) LIKE ? ESCAPE '\\'");
-    params.push(`%${JSON.stringify(filter.q.toLowerCase()).slice(1, -1).replace(/[\\%_]/g, "\\$&")}%`);
+    const text = textMatch(filter.q);
+    clauses.push(text.sql);
+    params.push(...text.params);
   }
   if (filter.from !== undefined) {
     clauses.push("started_at >= ?");

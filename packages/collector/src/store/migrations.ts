@@ -2,6 +2,7 @@
 // the migrations table, so an old database file upgrades itself on open.
 import type Database from "better-sqlite3";
 import { SQLITE_TRACE_SCHEMA } from "../traces/sqlite-trace-schema.ts";
+import { SAID_SQL } from "./sqlite-text-search.ts";
 
 /**
  * The measures incidents move beside tokens and cost: the served snapshot, streamed or not (a
@@ -18,9 +19,8 @@ const MEASURES_V3 = `
   ALTER TABLE rollup ADD COLUMN streamed INTEGER NOT NULL DEFAULT 0;
 `;
 
-/** the text the q filter searches on SQLite: prompt, completion, tag values and a feedback comment */
-const SAID = `concat_ws(char(10), json_extract(record, '$.prompt.text'), json_extract(record, '$.completion.text'),
-  (SELECT group_concat(value, char(10)) FROM json_each(record, '$.tags')), json_extract(record, '$.feedback.comment'))`;
+/** the text the q filter searches: prompt, completion, tag values and a feedback comment */
+const SAID = SAID_SQL;
 
 const MIGRATIONS: { version: number; sql: string }[] = [
   {

@@ -24,7 +24,7 @@ import { createSimilar } from "./sqlite-similar.ts";
 import { createRollupReader, createStats } from "./sqlite-stats.ts";
 import { createAlertStore } from "./sqlite-alerts.ts";
 import { createQualityStore } from "./sqlite-quality.ts";
-import { sqliteWhereOf } from "./sqlite-text-search.ts";
+import { createSqliteTextSearch, registerFold } from "./sqlite-text-search.ts";
 import { encodeCursor } from "./cursor.ts";
 import { createExpirySchedule, DEFAULT_PARKED_FEEDBACK, type ParkedFeedbackLimits } from "./parked-feedback.ts";
 import { startBackgroundCheckpoint, type BackgroundCheckpoint } from "./background-checkpoint.ts";
@@ -63,6 +63,7 @@ export class SqliteStore implements CallStore {
   private readonly statsOf: ReturnType<typeof createStats>;
   private readonly rollupsOf: ReturnType<typeof createRollupReader>;
   private readonly alertStore: ReturnType<typeof createAlertStore>;
+  private readonly textSearch: ReturnType<typeof createSqliteTextSearch>;
   // prepared on first use: a read-only open of a database from before the quality tables must still work
   private qualityStatements: ReturnType<typeof createQualityStore> | undefined;
   private readonly feedbackTx: (items: FeedbackItem[]) => FeedbackResult;
@@ -73,6 +74,7 @@ export class SqliteStore implements CallStore {
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(path, options.readonly ? { readonly: true, fileMustExist: true } : {});
     this.db.pragma("busy_timeout = 5000");
+    registerFold(this.db);
     if (!options.readonly) {
       this.db.pragma("journal_mode = WAL");
       this.db.pragma(`synchronous = ${options.synchronous === "full" ? "FULL" : "NORMAL"}`);
@@ -107,6 +109,7 @@ export class SqliteStore implements CallStore {
     this.statsOf = createStats(this.db);
     this.rollupsOf = createRollupReader(this.db);
     this.alertStore = createAlertStore(this.db);
+    this.textSearch = createSqliteTextSearch(this.db);
     this.feedbackTx = this.createFeedback({ ...DEFAULT_PARKED_FEEDBACK, ...options.parkedFeedback });
     this.byId = this.db.prepare("SELECT record FROM calls WHERE id = ?").pluck();
     this.traces = createSqliteTraceStore(this.db);
@@ -127,7 +130,7 @@ export class SqliteStore implements CallStore {
 
   async listCalls(filter: CallFilter): Promise<CallPage> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), MAX_PAGE);
-    const where = sqliteWhereOf(filter);
+    const where = this.textSearch.where(filter);
     const rows = this.db
       .prepare(`SELECT started_at, id, record FROM calls ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ?`)
       .all(...where.params, limit + 1) as { started_at: number; id: string; record: string }[];
@@ -162,7 +165,7 @@ export class SqliteStore implements CallStore {
     // Pages by keyset rather than holding one cursor open, so other requests can
     // use the connection between pages.
     let after: { startedAt: number; id: string } | undefined;
-    const base = sqliteWhereOf(filter);
+    const base = this.textSearch.where(filter);
     for (;;) {
       const keyset = after ? `${base.sql ? base.sql + " AND" : "WHERE"} (started_at > ? OR (started_at = ? AND id > ?))` : base.sql;
       const params = after ? [...base.params, after.startedAt, after.startedAt, after.id] : base.params;
@@ -177,8 +180,7 @@ export class SqliteStore implements CallStore {
   }
 
   async count(filter: Omit<CallFilter, "limit" | "cursor"> = {}): Promise<number> {
-    const where = sqliteWhereOf(filter);
-    return this.db.prepare(`SELECT COUNT(*) FROM calls ${where.sql}`).pluck().get(...where.params) as number;
+    return this.textSearch.count(filter, (where) => this.db.prepare(`SELECT COUNT(*) FROM calls ${where.sql}`).pluck().get(...where.params) as number);
   }
 
   async rebuildRollups(progress?: (rows: number) => void): Promise<number> {

@@ -3,14 +3,15 @@
 // Their SQL holds no other `?`.
 import type Database from "better-sqlite3";
 import type pg from "pg";
-import { whereOf } from "../store/call-filter-sql.ts";
-import { ftsPhrase } from "../store/sqlite-text-search.ts";
+import type { SqlClause, TextMatch } from "../store/call-filter-sql.ts";
+import { sqliteTextMatch } from "../store/sqlite-text-search.ts";
+import { pgTextMatch } from "../store/postgres/pg-text-search.ts";
 
 export interface SqlReader {
   all<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
   /** where the engines differ: a call's traceId as SQL, and the calls' own text search (the q of /v1/calls) */
   callTraceId: string;
-  callTextWhere(q: string): { sql: string; params: (string | number)[] };
+  callTextWhere(q: string): SqlClause;
 }
 
 export function sqliteReader(db: Database.Database): SqlReader {
@@ -24,7 +25,14 @@ export function sqliteReader(db: Database.Database): SqlReader {
     // the expression of the calls_trace index (migrations.ts version 6)
     callTraceId: "json_extract(record, '$.traceId')",
     // the index's matches looked up by rowid (not walked newest first as a page of calls is: all of them are wanted)
-    callTextWhere: (q) => ([...q].length < 3 ? whereOf({ q }) : { sql: "WHERE rowid IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)", params: [ftsPhrase(q)] }),
+    callTextWhere: whereMatching(sqliteTextMatch),
+  };
+}
+
+function whereMatching(match: TextMatch): (q: string) => SqlClause {
+  return (q) => {
+    const m = match(q);
+    return { sql: `WHERE ${m.sql}`, params: m.params };
   };
 }
 
@@ -40,6 +48,6 @@ export function pgReader(pool: pg.Pool): SqlReader {
     },
     // json, not jsonb: the record may hold \u0000, which jsonb refuses
     callTraceId: "(record::json ->> 'traceId')",
-    callTextWhere: (q) => whereOf({ q }),
+    callTextWhere: whereMatching(pgTextMatch),
   };
 }

@@ -4,6 +4,7 @@ import type pg from "pg";
 import { SCHEMA_V1 } from "./schema-v1.ts";
 import { SCHEMA_V2 } from "./schema-v2.ts";
 import { SCHEMA_V3 } from "./schema-v3.ts";
+import { SCHEMA_TEXT_SEARCH, SCHEMA_V5_WITHDRAWN } from "./schema-text-search.ts";
 import { PG_TRACE_SCHEMA } from "../../traces/pg-trace-schema.ts";
 
 const MIGRATIONS: { version: number; sql: string }[] = [
@@ -11,6 +12,8 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 2, sql: SCHEMA_V2 },
   { version: 3, sql: SCHEMA_V3 },
   { version: 4, sql: PG_TRACE_SCHEMA },
+  { version: 5, sql: SCHEMA_V5_WITHDRAWN },
+  { version: 6, sql: SCHEMA_TEXT_SEARCH },
 ];
 
 export async function migrate(pool: pg.Pool, schema?: string): Promise<number> {

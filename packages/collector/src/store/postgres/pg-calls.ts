@@ -5,6 +5,7 @@ import type pg from "pg";
 import type { LLMCall } from "@llmscope/core";
 import type { CallFilter, CallPage } from "../call-store.ts";
 import { whereOf } from "../call-filter-sql.ts";
+import { pgTextMatch } from "./pg-text-search.ts";
 import { encodeCursor } from "../cursor.ts";
 
 const MAX_PAGE = 500;
@@ -14,7 +15,7 @@ type Row = { started_at: number; id: string; record: string };
 
 /** whereOf's `?` placeholders as `$1`, `$2`… (its SQL holds no other `?`) */
 export function pgWhere(filter: CallFilter): { sql: string; params: (string | number)[] } {
-  const where = whereOf(filter);
+  const where = whereOf(filter, pgTextMatch);
   let n = 0;
   return { sql: where.sql.replace(/\?/g, () => `$${++n}`), params: where.params };
 }

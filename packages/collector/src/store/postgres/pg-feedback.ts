@@ -4,10 +4,11 @@
 // feedback creates a placeholder id (NULL started_at) or waits on the row the
 // ingest holds, and then knows for certain whether the call is stored.
 import type pg from "pg";
-import type { FeedbackItem } from "@llmscope/core";
+import type { FeedbackItem, LLMCall } from "@llmscope/core";
 import type { FeedbackResult } from "../call-store.ts";
 import { inTransaction } from "./pool.ts";
 import { withoutNul } from "./pg-text.ts";
+import { searchTextOf } from "./pg-text-search.ts";
 import { createExpirySchedule, DEFAULT_PARKED_FEEDBACK, type ParkedFeedbackLimits } from "../parked-feedback.ts";
 
 export function createPgFeedback(pool: pg.Pool, limits: ParkedFeedbackLimits = DEFAULT_PARKED_FEEDBACK) {
@@ -67,15 +68,16 @@ async function applyToCalls(db: pg.PoolClient, items: FeedbackItem[]): Promise<v
     [items.map((f) => f.callId)],
   );
   const byId = new Map(items.map((f) => [f.callId, f]));
-  const records = rows.map((r) => {
+  const calls = rows.map((r): LLMCall => {
     const f = byId.get(r.id)!;
     const feedback = { score: f.score, at: f.at, ...(f.comment !== undefined ? { comment: f.comment } : {}) };
-    return JSON.stringify({ ...(JSON.parse(r.record) as object), feedback });
+    return { ...(JSON.parse(r.record) as LLMCall), feedback };
   });
+  // the comment is searchable too: search_text follows the record
   await db.query(
-    `UPDATE calls SET feedback_score = u.score, record = u.record
-     FROM unnest($1::text[], $2::int8[], $3::int2[], $4::text[]) AS u(id, started_at, score, record)
+    `UPDATE calls SET feedback_score = u.score, record = u.record, search_text = u.search_text
+     FROM unnest($1::text[], $2::int8[], $3::int2[], $4::text[], $5::text[]) AS u(id, started_at, score, record, search_text)
      WHERE calls.id = u.id AND calls.started_at = u.started_at`,
-    [rows.map((r) => r.id), rows.map((r) => r.started_at), rows.map((r) => byId.get(r.id)!.score), records],
+    [rows.map((r) => r.id), rows.map((r) => r.started_at), rows.map((r) => byId.get(r.id)!.score), calls.map((c) => JSON.stringify(c)), calls.map(searchTextOf)],
   );
 }

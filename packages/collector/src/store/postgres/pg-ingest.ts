@@ -10,6 +10,7 @@ import { promptKeyOf, toCallRow, type CallRow } from "../call-row.ts";
 import { addToRollups, updateTokenWindows } from "./pg-aggregates.ts";
 import { inTransaction } from "./pool.ts";
 import { pgCallRow, withoutNul } from "./pg-text.ts";
+import { searchTextOf } from "./pg-text-search.ts";
 import type { createPartitionKeeper } from "./partitions.ts";
 
 const CALL_COLUMNS: [keyof CallRow, string][] = [
@@ -20,8 +21,9 @@ const CALL_COLUMNS: [keyof CallRow, string][] = [
   ["duration_ms", "float8"], ["ttft_ms", "float8"], ["feedback_score", "int2"], ["record", "text"],
   ["response_model", "text"], ["stream", "int2"], ["cached_input_tokens", "float8"], ["cache_write_tokens", "float8"],
 ];
-const INSERT_CALLS = `INSERT INTO calls (${CALL_COLUMNS.map(([c]) => c).join(", ")})
-  SELECT * FROM unnest(${CALL_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(", ")})`;
+// and last, search_text: what the call said, for the q filter (pg-text-search.ts)
+const INSERT_CALLS = `INSERT INTO calls (${CALL_COLUMNS.map(([c]) => c).join(", ")}, search_text)
+  SELECT * FROM unnest(${CALL_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(", ")}, $${CALL_COLUMNS.length + 1}::text[])`;
 const NO_PARTITION = "23514"; // another collector dropped a month this one still knew
 
 interface PendingFeedback {
@@ -46,8 +48,10 @@ export function createPgIngest(pool: pg.Pool, partitions: ReturnType<typeof crea
       const fresh = new Set(claimed.rows.map((r) => r.id));
       const freshRows = rows.filter((r) => fresh.has(r.id));
       if (!freshRows.length) return [];
-      await applyEarlyFeedback(db, freshRows, unique);
-      await db.query(INSERT_CALLS, CALL_COLUMNS.map(([c]) => freshRows.map((r) => r[c])));
+      const byId = new Map(unique.map((c) => [c.id, c]));
+      const withFeedback = await applyEarlyFeedback(db, freshRows, unique);
+      const searchTexts = freshRows.map((r) => searchTextOf(withFeedback.get(r.id) ?? byId.get(r.id)!));
+      await db.query(INSERT_CALLS, [...CALL_COLUMNS.map(([c]) => freshRows.map((r) => r[c])), searchTexts]);
       // queued in this transaction, so a claim sees the call exactly when it is committed;
       // an id still queued from a month retention dropped stays queued once
       await db.query(
@@ -55,7 +59,6 @@ export function createPgIngest(pool: pg.Pool, partitions: ReturnType<typeof crea
          WHERE EXISTS (SELECT 1 FROM quality_enabled) ORDER BY u.n ON CONFLICT (call_id) DO NOTHING`,
         [freshRows.map((r) => r.id)],
       );
-      const byId = new Map(unique.map((c) => [c.id, c]));
       const ingested = freshRows.map((r): IngestedCall => {
         const call = byId.get(r.id)!;
         return { call, promptKey: withoutNul(promptKeyOf(call)), totalTokens: r.total_tokens ?? 0 };
@@ -87,13 +90,14 @@ export function createPgIngest(pool: pg.Pool, partitions: ReturnType<typeof crea
   };
 }
 
-/** feedback parked before its call arrived becomes part of the stored record */
-async function applyEarlyFeedback(db: pg.PoolClient, rows: CallRow[], calls: LLMCall[]): Promise<void> {
+/** feedback parked before its call arrived becomes part of the stored record; the calls it changed, by id */
+async function applyEarlyFeedback(db: pg.PoolClient, rows: CallRow[], calls: LLMCall[]): Promise<Map<string, LLMCall>> {
   const { rows: pending } = await db.query<PendingFeedback>(
     "DELETE FROM feedback WHERE call_id = ANY($1::text[]) RETURNING call_id, score, comment, at",
     [rows.map((r) => r.id)],
   );
-  if (!pending.length) return;
+  const changed = new Map<string, LLMCall>();
+  if (!pending.length) return changed;
   const byId = new Map(pending.map((f) => [f.call_id, f]));
   const callById = new Map(calls.map((c) => [c.id, c]));
   for (const row of rows) {
@@ -101,6 +105,9 @@ async function applyEarlyFeedback(db: pg.PoolClient, rows: CallRow[], calls: LLM
     if (!f) continue;
     const feedback = { score: f.score, at: f.at, ...(f.comment !== null ? { comment: f.comment } : {}) };
     row.feedback_score = f.score;
-    row.record = JSON.stringify({ ...callById.get(row.id)!, feedback });
+    const call = { ...callById.get(row.id)!, feedback };
+    row.record = JSON.stringify(call);
+    changed.set(row.id, call);
   }
+  return changed;
 }
