@@ -33,6 +33,13 @@ describe("fnv1a64", () => {
     }
   });
 
+  it("matches the reference over a long text, where every limb has carried many times", () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const text = Array.from({ length: 20 }, () => String.fromCharCode(...Array.from({ length: 500 }, () => next() % 0x10000))).join("");
+    expect(fnv1a64(text)).toBe(reference(text));
+  });
+
   it("always gives 16 hex characters", () => {
     expect(fnv1a64("z")).toMatch(/^[0-9a-f]{16}$/);
   });
