@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizePromptText } from "./normalize-prompt-text.ts";
 
@@ -39,6 +40,16 @@ describe("normalizePromptText", () => {
     // an id is read from at most 64 characters before its digit
     expect(normalizePromptText("a-".repeat(20_000) + "1")).toBe("a-".repeat(19_968) + "a<id>");
     expect(normalizePromptText("'x".repeat(20_000))).toBe("'x".repeat(20_000));
+  });
+
+  it("reads every whitespace run as one space, as /\\s+/ → \" \" would", () => {
+    const piece = fc.constantFrom(" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2028", "\u3000", "word", "é", "-", ".");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+        expect(normalizePromptText(text)).toBe(text.replace(/\s+/g, " ").trim());
+      }),
+    );
   });
 
   it("returns an empty string for non-text input", () => {

@@ -16,17 +16,19 @@
 const VALUE =
   /\b((?:\w+:\/\/|[wW]{3}\.)[^\s"'<>`)\]}]+)|\b([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})|\b(\d{4}-\d\d-\d\d(?:[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:?\d\d)?)?)\b|\b(\d\d?:\d\d(?::\d\d)?)\b|\b((?=[\w-]{0,63}\d)(?=[\w-]{0,63}[a-zA-Z])(?![\w-]{0,63}-\d{4}-\d\d-\d\d\b)[\w-]{8,})\b|("[^"\n]{0,500}"|(?<![\p{L}\p{N}])'[^'\n]{0,500}'(?![\p{L}\p{N}])|“[^”\n]{0,500}”|「[^」\n]{0,500}」|`[^`\n]{0,500}`)|(\d+(?:[.,]\d+)*)/gu;
 
-const PLACEHOLDERS = ["<url>", "<email>", "<date>", "<time>", "<id>", "<str>", "<n>"];
+/** the placeholder of the one group that matched; named parameters, not a rest array: this runs per value on every call */
+const placeholder = (_match: string, url?: string, email?: string, date?: string, time?: string, id?: string, str?: string): string =>
+  url !== undefined ? "<url>" : email !== undefined ? "<email>" : date !== undefined ? "<date>" : time !== undefined ? "<time>" : id !== undefined ? "<id>" : str !== undefined ? "<str>" : "<n>";
+
+/**
+ * Whitespace runs read as one space. The same as replacing /\s+/ with " ",
+ * but a lone plain space, by far the most common run, is not a match: a
+ * prompt's hundreds of single spaces are not each replaced by themselves.
+ */
+const WHITESPACE = /\s\s+|[^\S ]/g;
 
 /** Text with its variable parts (URLs, emails, ids, dates, times, quoted strings, numbers) replaced by placeholders. */
 export function normalizePromptText(text: string): string {
   if (typeof text != "string") return "";
-  return (
-    text
-      // the groups in the order of PLACEHOLDERS, then offset and input: exactly one group matched.
-      // Found by position, not by name: this runs on every call
-      .replace(VALUE, (_match, ...groups: unknown[]) => PLACEHOLDERS[groups.findIndex((group) => group !== undefined)]!)
-      .replace(/\s+/g, " ")
-      .trim()
-  );
+  return text.replace(VALUE, placeholder).replace(WHITESPACE, " ").trim();
 }
