@@ -3,6 +3,7 @@ import { afterAll } from "vitest";
 import { callStoreSuite, type OpenStore } from "./store-suite.ts";
 import { qualityStoreSuite } from "./quality-store-suite.ts";
 import { traceStoreSuite } from "../traces/trace-store-suite.ts";
+import { retentionSuite } from "./retention-suite.ts";
 import { SqliteStore } from "./sqlite-store.ts";
 import { tempDbPath } from "../testing/temp-db.ts";
 import { postgresTestStores } from "../testing/postgres-test-stores.ts";
@@ -15,6 +16,7 @@ const openSqlite: OpenStore = async () => {
 callStoreSuite("SqliteStore", openSqlite);
 qualityStoreSuite("SqliteStore", openSqlite);
 traceStoreSuite("SqliteStore", openSqlite);
+retentionSuite("SqliteStore", openSqlite);
 
 const postgres = postgresTestStores();
 afterAll(() => postgres.teardown());
@@ -25,3 +27,4 @@ const openPostgres: OpenStore = async () => {
 callStoreSuite("PostgresStore", openPostgres);
 qualityStoreSuite("PostgresStore", openPostgres);
 traceStoreSuite("PostgresStore", openPostgres);
+retentionSuite("PostgresStore", openPostgres);

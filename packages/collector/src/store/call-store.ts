@@ -5,6 +5,7 @@ import type { ErrorKind, LLMCall, Quality } from "@llmscope/core";
 import type { FeedbackItem } from "@llmscope/core";
 import type { Alert } from "../alerts/alert.ts";
 import type { TraceStore } from "../traces/trace-store.ts";
+import type { RetentionResult } from "./months.ts";
 
 export interface CallFilter {
   userId?: string;
@@ -208,5 +209,11 @@ export interface CallStore {
   /** put scores on their stored calls, fold them into the quality aggregates, move the cursor to seq; one transaction */
   saveQuality?(scored: ScoredCall[], seq: number): Promise<void>;
   qualityStats?(query: QualityQuery): Promise<QualityStatsRow[]>;
+  /**
+   * Retention (optional): drops the calls and traces of every month (UTC) that
+   * ends at or before `cutoff` (epoch ms), with what hangs off them (feedback,
+   * scores, text-search entries, steps); the rollups stay.
+   */
+  dropCallsBefore?(cutoff: number): Promise<RetentionResult>;
   close(): Promise<void>;
 }

@@ -33,7 +33,7 @@ export function createQualityStore(db: Database.Database): QualityStatements {
   const readCursor = db.prepare("SELECT seq FROM quality_cursor WHERE id = 1").pluck();
   const writeCursor = db.prepare("INSERT OR REPLACE INTO quality_cursor (id, seq) VALUES (1, ?)");
   const newestSeq = db.prepare("SELECT COALESCE(MAX(rowid), 0) FROM calls").pluck();
-  // rowid grows with every insert (nothing deletes calls), so it is the arrival order
+  // rowid grows with every insert, so it is the arrival order (retention, which deletes the oldest calls, keeps the cursor from running past a rowid SQLite hands out again)
   const after = db.prepare("SELECT rowid AS seq, record FROM calls WHERE rowid > ? ORDER BY rowid LIMIT ?");
   const columns = db.prepare("SELECT started_at, department, feature, user_id, model, provider, prompt_id, fingerprint, response_model FROM calls WHERE id = ?");
   const setQuality = db.prepare("UPDATE calls SET record = json_set(record, '$.quality', json(?)) WHERE id = ?");

@@ -29,6 +29,8 @@ import { encodeCursor } from "./cursor.ts";
 import { createExpirySchedule, DEFAULT_PARKED_FEEDBACK, type ParkedFeedbackLimits } from "./parked-feedback.ts";
 import { startBackgroundCheckpoint, type BackgroundCheckpoint } from "./background-checkpoint.ts";
 import { createSqliteTraceStore } from "../traces/sqlite-trace-store.ts";
+import { dropSqliteCallsBefore } from "./sqlite-retention.ts";
+import type { RetentionResult } from "./months.ts";
 import type { TraceStore } from "../traces/trace-store.ts";
 
 export interface SqliteStoreOptions {
@@ -185,6 +187,11 @@ export class SqliteStore implements CallStore {
 
   async rebuildRollups(progress?: (rows: number) => void): Promise<number> {
     return rebuildRollups(this.db, progress);
+  }
+
+  /** retention: deletes the months of calls, and of traces, that end at or before `cutoff` (epoch ms), in short transactions; rollups stay */
+  dropCallsBefore(cutoff: number): Promise<RetentionResult> {
+    return dropSqliteCallsBefore(this.db, cutoff);
   }
 
   private get qualityStore(): ReturnType<typeof createQualityStore> {

@@ -2,24 +2,11 @@
 // and retention as dropping whole months.
 import type pg from "pg";
 import { inTransaction } from "./pool.ts";
+import { monthPartition, type MonthPartition, type RetentionResult } from "../months.ts";
 
-export interface MonthPartition {
-  name: string;
-  /** epoch ms, inclusive */
-  from: number;
-  /** epoch ms, exclusive */
-  to: number;
-}
+export { monthPartition, type MonthPartition, type RetentionResult };
 
 const NAME = /^calls_(-?\d{4,})(\d{2})$/;
-
-export function monthPartition(epochMs: number): MonthPartition {
-  const d = new Date(epochMs);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
-  const year = y < 0 ? "-" + String(-y).padStart(4, "0") : String(y).padStart(4, "0");
-  return { name: `calls_${year}${String(m + 1).padStart(2, "0")}`, from: Date.UTC(y, m, 1), to: Date.UTC(y, m + 1, 1) };
-}
 
 function partitionOfName(name: string): MonthPartition | undefined {
   const m = NAME.exec(name);
@@ -59,15 +46,6 @@ export function createPartitionKeeper(pool: pg.Pool) {
       known.clear();
     },
   };
-}
-
-export interface RetentionResult {
-  /** partitions dropped, oldest first */
-  partitions: string[];
-  /** calls they held */
-  calls: number;
-  /** traces dropped with the same months */
-  traces?: number;
 }
 
 /**
