@@ -9,12 +9,13 @@ export type AlertKind =
   | "quality_drop"
   | "satisfaction_drop"
   | "anomaly"
-  | "agent_loop";
+  | "agent_loop"
+  | "trace_anomaly";
 
 export interface Alert {
   id: string;
   kind: AlertKind;
-  /** what the alert is about: a prompt key, a day, a month, a user, a trace id (agent_loop) */
+  /** what the alert is about: a prompt key, a day, a month, a user, a trace id (agent_loop), a cut and trace measure (trace_anomaly) */
   subject: string;
   /** the observed value and the baseline it was compared against */
   value: number;

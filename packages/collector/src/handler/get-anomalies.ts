@@ -8,7 +8,7 @@ import { dayOf } from "../store/time-buckets.ts";
 import type { HandlerContext, RouteRequest } from "./context.ts";
 import { instantParam, oneOf } from "./query-params.ts";
 import { HttpError, json } from "./responses.ts";
-import { explainedTraceAnomalies } from "../traces/trace-anomalies-endpoint.ts";
+import { explainedTraceAnomalies } from "../traces/explained-trace-anomalies.ts";
 
 const DAY_MS = 86_400_000;
 /** days one request may cover: each is compared with its own 28-day history */

@@ -2,12 +2,20 @@
 // request's time) per day, for the whole app and by trace name, feature and
 // department, scored against the 28 days before with the robust baseline the
 // call anomalies use; only rises far outside it (score ≥ threshold) and large
-// enough to matter are kept. Read from the trace rollups.
+// enough to matter are kept: by the measure's smallest change, and by the
+// call anomalies' materiality floors against the whole app's usual day
+// (trace-materiality.ts). A series too small to judge is not judged, as the
+// call anomalies' rule goes: it needs enough traces on the day and on a usual
+// day of the weeks before, and half of those weeks' days judged. Read from the
+// trace rollups.
 import { robustBaseline } from "../insights/robust-baseline.ts";
+import { DEFAULT_MATERIALITY, type Materiality } from "../insights/materiality.ts";
+import { median } from "../store/median.ts";
 import type { CallStore } from "../store/call-store.ts";
 import { dayLabel, dayStart, DAY_MS } from "../store/time-buckets.ts";
 import type { TraceAnomalyItem, TraceStatsDimension, TraceStatsRow } from "./api-types.ts";
 import { TRACE_MEASURES, TRACE_MEASURE_SPECS, type TraceMeasure } from "./trace-measures.ts";
+import { traceImpact, usualAppDay, type AppDay } from "./trace-materiality.ts";
 
 export type TraceAnomaly = Omit<TraceAnomalyItem, "rootCause" | "measure"> & { measure: TraceMeasure };
 
@@ -16,6 +24,8 @@ export interface TraceAnomalyQuery {
   toDay: number;
   historyDays?: number;
   threshold?: number;
+  /** the floors an anomaly's impact must pass, as shares of the app's usual day (see DEFAULT_MATERIALITY) */
+  materiality?: Partial<Materiality>;
 }
 
 /** narrowest first: where two cuts hold the very same traces, the anomaly is reported for the first */
@@ -28,6 +38,9 @@ export async function detectTraceAnomalies(store: CallStore, q: TraceAnomalyQuer
   if (!traces) return [];
   const historyDays = q.historyDays ?? 28;
   const threshold = q.threshold ?? 6;
+  const materiality = { ...DEFAULT_MATERIALITY, ...q.materiality };
+  const appDays = new Map<number, Promise<AppDay>>();
+  const appDay = (day: number) => appDays.get(day) ?? appDays.set(day, usualAppDay(store, day, historyDays)).get(day)!;
   const out: TraceAnomaly[] = [];
   for (const dimension of DIMENSIONS) {
     const rows = await traces.stats({ groupBy: dimension, period: "day", from: dayStart(q.fromDay - historyDays), to: dayStart(q.toDay + 1) });
@@ -45,12 +58,16 @@ export async function detectTraceAnomalies(store: CallStore, q: TraceAnomalyQuer
         for (const p of points) {
           if (p.day < q.fromDay || p.day > q.toDay) continue;
           const history = points.filter((h) => h.day < p.day && h.day >= p.day - historyDays);
-          if (history.length < 7) continue;
+          if (history.length < historyDays / 2) continue;
+          const usualTraces = median(series.filter((r) => dayOfLabel(r.period) < p.day && dayOfLabel(r.period) >= p.day - historyDays).map((r) => r.traces));
+          if (usualTraces < spec.minTraces) continue;
           const base = robustBaseline(history, p.day, { seasonal: false, relativeFloor: 0.05, absoluteFloor: spec.minAbsoluteChange / 3 });
           if (!base || base.expected <= 0) continue;
           const score = (p.value - base.expected) / base.sigma;
           const change = (p.value - base.expected) / base.expected;
           if (score < threshold || change < spec.minRelativeChange || p.value - base.expected < spec.minAbsoluteChange) continue;
+          const impact = traceImpact(measure, p.value - base.expected, p.traces, await appDay(p.day));
+          if (impact.share < materiality[impact.floor]) continue;
           const where = dimension === "all" ? "" : ` in ${dimension}=${key}`;
           out.push({
             dimension, key, measure, day: p.day, dayLabel: dayLabel(p.day), value: p.value, expected: base.expected, score, change, traces: p.traces,

@@ -22,7 +22,7 @@ const PART_LABEL: Record<TraceTimeComponent, string> = {
   durationMs: "request time", llmMs: "LLM calls", retrievalMs: "retrieval", toolMs: "tools", preprocessMs: "preprocessing", httpMs: "HTTP calls", selfMs: "the app's own code",
 };
 
-function filterOf(a: TraceAnomaly): Omit<TraceFilter, "limit" | "cursor"> {
+export function filterOf(a: Pick<TraceAnomaly, "dimension" | "key">): Omit<TraceFilter, "limit" | "cursor"> {
   return a.dimension === "all" ? {} : { [a.dimension]: a.key };
 }
 
@@ -32,10 +32,10 @@ const p95Of = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
 };
-const partMs = (t: Trace, c: TraceTimeComponent) => (c === "durationMs" ? t.durationMs : t.summary?.[c]) ?? 0;
+export const partMs = (t: Trace, c: TraceTimeComponent) => (c === "durationMs" ? t.durationMs : t.summary?.[c]) ?? 0;
 
 /** per trace, the ms spent in steps of this kind and name */
-function stepMs(t: Trace, kind: StepKind, name: string): number | undefined {
+export function stepMs(t: Trace, kind: StepKind, name: string): number | undefined {
   const steps = t.steps.filter((s) => s.kind === kind && s.name === name);
   return steps.length ? steps.reduce((s, x) => s + (x.durationMs ?? 0), 0) : undefined;
 }

@@ -1,29 +1,14 @@
 // GET /v1/traces/anomalies?from=&to=&threshold= : trace measures far outside
 // their usual range, each latency one explained down to the step that moved.
 import type { Endpoint } from "../handler/context.ts";
-import type { CallStore } from "../store/call-store.ts";
 import { instantParam } from "../handler/query-params.ts";
 import { HttpError, json } from "../handler/responses.ts";
 import { dayOf } from "../store/time-buckets.ts";
-import type { TraceAnomalyAnswer, TraceAnomalyItem } from "./api-types.ts";
-import { detectTraceAnomalies } from "./detect-trace-anomalies.ts";
-import { explainTraceAnomaly } from "./step-root-cause.ts";
+import type { TraceAnomalyAnswer } from "./api-types.ts";
+import { explainedTraceAnomalies } from "./explained-trace-anomalies.ts";
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 92;
-/** root causes read samples of traces: the strongest anomalies get one */
-const MAX_EXPLAINED = 20;
-
-/** the days' trace anomalies, the strongest explained down to the step that moved */
-export async function explainedTraceAnomalies(store: CallStore, fromDay: number, toDay: number, threshold?: number): Promise<TraceAnomalyItem[]> {
-  const found = await detectTraceAnomalies(store, { fromDay, toDay, ...(threshold ? { threshold } : {}) });
-  const anomalies: TraceAnomalyItem[] = [];
-  for (const [i, a] of found.entries()) {
-    const rootCause = i < MAX_EXPLAINED ? await explainTraceAnomaly(store, a) : undefined;
-    anomalies.push(rootCause ? { ...a, rootCause } : a);
-  }
-  return anomalies;
-}
 
 export const traceAnomalies: Endpoint = async (ctx, { url }) => {
   const to = instantParam(url, "to") ?? ctx.now();

@@ -7,6 +7,7 @@ import { promptWeeklyRule } from "./prompt-weekly.ts";
 import { tokenSpikeRule } from "./token-spike.ts";
 import { userDailyCostRule } from "./user-daily-cost.ts";
 import { agentLoopRule } from "./agent-loop.ts";
+import { traceAnomalyRule } from "./trace-anomaly.ts";
 
 export const ALL_RULES: readonly AlertRule[] = [
   tokenSpikeRule,
@@ -17,4 +18,5 @@ export const ALL_RULES: readonly AlertRule[] = [
   avgCostRule,
   anomalyRule,
   agentLoopRule,
+  traceAnomalyRule,
 ];
