@@ -8,23 +8,17 @@
 // an anomaly not yet stored. Calls received long after they were made (a
 // backfill of months, an outbox catching up) are not scored batch by batch:
 // each of their days is scored once, whole (its hours included), when the
-// calls have moved on to a later day, so a backfill ingests at live speed.
+// calls have moved on to a later day, so a backfill ingests at live speed
+// (../day-schedule.ts, which the trace anomaly alerts share).
 import { detectAnomalies } from "../../insights/detect-anomalies.ts";
 import { analyzeRootCause } from "../../insights/root-cause.ts";
-import type { CallStore } from "../../store/call-store.ts";
-import type { IngestedCall } from "../../store/call-store.ts";
-import { dayOf, dayStart, hourOf } from "../../store/time-buckets.ts";
+import { dayOf } from "../../store/time-buckets.ts";
 import { METRICS, METRIC_SPECS } from "../../insights/metrics.ts";
 import { evidenceOf, groupBy, latestStart, round, type AlertDraft, type AlertRule } from "../alert-rule.ts";
+import { createDaySchedule } from "../day-schedule.ts";
 
 const ALERTED = METRICS.filter((m) => m !== "quality");
-const RESCORE_MS = 15 * 60_000;
-/** calls that started this long before they were received are catching up, not live */
-export const CATCH_UP_MS = 3_600_000;
-/** per store: the days a catch-up has delivered calls for and that are still to be scored once */
-const pendingDays = new WeakMap<CallStore, Set<number>>();
-/** per store, per day: the record time the day was last scored at, and the hours that had ended by then */
-const lastScored = new WeakMap<CallStore, Map<number, { at: number; hoursEnded: number }>>();
+const schedule = createDaySchedule();
 
 /** anomaly alerts already stored are looked up among this many recent ones */
 const RECENT_ALERTS = 200;
@@ -33,27 +27,10 @@ export const anomalyRule: AlertRule = {
   kind: "anomaly",
   async evaluate({ batch, store, thresholds: t, receivedAt }) {
     const drafts: AlertDraft[] = [];
-    let pending = pendingDays.get(store);
-    if (!pending) pendingDays.set(store, (pending = new Set()));
     const days = groupBy(batch, (c) => dayOf(c.call.startedAt));
-    const reached = Math.max(...days.keys());
-    const scoring: { day: number; calls: IngestedCall[]; now: number; hourly: boolean }[] = [];
-    for (const [day, calls] of days) {
-      const now = latestStart(calls);
-      if (receivedAt - now > CATCH_UP_MS) {
-        pending.add(day);
-        continue;
-      }
-      const due = dueForScoring(store, day, now);
-      if (due) scoring.push({ day, calls, now, hourly: due.hourly });
-    }
-    // a caught-up day is whole once calls of a later day arrive
-    for (const day of [...pending].sort((a, b) => a - b)) {
-      if (day >= reached) continue;
-      pending.delete(day);
-      scoring.push({ day, calls: days.get(day) ?? [], now: dayStart(day + 1) - 1, hourly: true });
-    }
-    for (const { day, calls, now, hourly } of scoring) {
+    const latest = new Map([...days].map(([day, calls]) => [day, latestStart(calls)]));
+    for (const { day, now, hourly } of schedule.due(store, latest, receivedAt)) {
+      const calls = days.get(day) ?? [];
       // only bad news alerts (a falling error rate or latency is good news),
       // and quality has its own quality_drop alert
       const query = { fromDay: day, toDay: day, dimensions: ["all"] as const, metrics: ALERTED, threshold: t.anomalyScore, now, hourly };
@@ -84,16 +61,3 @@ export const anomalyRule: AlertRule = {
     return drafts;
   },
 };
-
-/** undefined while the day was scored less than 15 minutes ago; hourly when an hour has ended since its hours were judged */
-function dueForScoring(store: CallStore, day: number, at: number): { hourly: boolean } | undefined {
-  let days = lastScored.get(store);
-  if (!days) lastScored.set(store, (days = new Map()));
-  const last = days.get(day);
-  if (last !== undefined && at < last.at + RESCORE_MS) return undefined;
-  const hoursEnded = hourOf(at);
-  days.set(day, { at, hoursEnded });
-  // only the recent days matter; forget the rest
-  for (const d of days.keys()) if (d < day - 2) days.delete(d);
-  return { hourly: last === undefined || hoursEnded > last.hoursEnded };
-}
