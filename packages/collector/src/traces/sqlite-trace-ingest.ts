@@ -1,12 +1,20 @@
-// One transaction per batch: new traces (ON CONFLICT(id) DO NOTHING makes
-// retries harmless) and their rollups.
+// One transaction per group of batches (see ../store/group-commit.ts), as the
+// calls have: new traces (ON CONFLICT(id) DO NOTHING makes retries harmless)
+// and their rollups, folded once over the whole group, so concurrent clients'
+// batches rewrite each rollup row once rather than once each.
 import type Database from "better-sqlite3";
 import type { Trace } from "@llmscope/core";
 import { foldTraces, mergeTraceDelta, deltaOfTraceRow, type TraceRollupDbRow, type TraceRollupDelta } from "./trace-rollup.ts";
 import { toTraceRow } from "./trace-row.ts";
 import type { TraceIngestResult } from "./trace-store.ts";
 
-export type SqliteTraceIngest = (traces: Trace[], receivedAt: number) => TraceIngestResult;
+export interface TraceBatch {
+  traces: Trace[];
+  receivedAt: number;
+}
+
+/** one result per batch, in order; a trace repeated across batches of a group counts as a duplicate in the later one */
+export type SqliteTraceIngest = (batches: TraceBatch[]) => TraceIngestResult[];
 
 export function createSqliteTraceIngest(db: Database.Database): SqliteTraceIngest {
   const insertTrace = db.prepare(`INSERT INTO traces (id, started_at, received_at, session_id, name, user_id, department,
@@ -25,7 +33,7 @@ export function createSqliteTraceIngest(db: Database.Database): SqliteTraceInges
       JSON.stringify(d.measures), d.dim, d.key, d.bucket);
   }
 
-  return db.transaction((traces: Trace[], receivedAt: number): TraceIngestResult => {
+  function insertNew(traces: Trace[], receivedAt: number): Trace[] {
     const inserted: Trace[] = [];
     for (const t of traces) {
       const r = toTraceRow(t, receivedAt);
@@ -33,7 +41,17 @@ export function createSqliteTraceIngest(db: Database.Database): SqliteTraceInges
         r.feature, r.duration_ms, r.calls, r.input_tokens, r.output_tokens, r.cost_usd, r.errors, r.record).changes === 1;
       if (stored) inserted.push(t);
     }
-    for (const delta of foldTraces(inserted)) storeRollup(delta);
-    return { inserted, duplicates: traces.length - inserted.length };
+    return inserted;
+  }
+
+  return db.transaction((batches: TraceBatch[]): TraceIngestResult[] => {
+    const all: Trace[] = [];
+    const results = batches.map(({ traces, receivedAt }): TraceIngestResult => {
+      const inserted = insertNew(traces, receivedAt);
+      all.push(...inserted);
+      return { inserted, duplicates: traces.length - inserted.length };
+    });
+    for (const delta of foldTraces(all)) storeRollup(delta);
+    return results;
   });
 }

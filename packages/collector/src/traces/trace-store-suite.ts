@@ -193,10 +193,16 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
     it("keeps trace rollups exact when batches are stored at the same moment", async () => {
       const made = Array.from({ length: 30 }, (_, i) => makeTrace({ startedAt: T0 + i, costUSD: 0.01 }));
       await Promise.all([0, 1, 2].map((k) => post(made.slice(k * 10, k * 10 + 10).map((m) => m.trace), made.slice(k * 10, k * 10 + 10).flatMap((m) => m.calls))));
-      await Promise.all([post(made.map((m) => m.trace), []), post(made.map((m) => m.trace), [])]);
+      const resent = await Promise.all([post(made.map((m) => m.trace), []), post(made.map((m) => m.trace), [])]);
+      expect(resent).toEqual([{ inserted: [], duplicates: 30 }, { inserted: [], duplicates: 30 }]);
+      // one trace in two batches stored at the same moment: stored once, by one of them, the other counts it a duplicate
+      const [a, b, c] = Array.from({ length: 3 }, (_, i) => makeTrace({ startedAt: T0 + 100 + i, costUSD: 0.01 }).trace);
+      const [x, y] = await Promise.all([traces.ingest([a!, b!], T0), traces.ingest([b!, c!], T0)]);
+      expect([...x.inserted, ...y.inserted].map((t) => t.id).sort()).toEqual([a!.id, b!.id, c!.id].sort());
+      expect(x.duplicates + y.duplicates).toBe(1);
       const [row] = await traces.stats({ groupBy: "all", period: "day" });
-      expect(row).toMatchObject({ traces: 30, llmCalls: 120 });
-      expect(row!.costUSD).toBeCloseTo(0.3, 9);
+      expect(row).toMatchObject({ traces: 33, llmCalls: 132 });
+      expect(row!.costUSD).toBeCloseTo(0.33, 9);
     });
   });
 }
