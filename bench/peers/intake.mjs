@@ -42,8 +42,9 @@ export async function startIntake() {
         const body = req.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw;
         t.records += countRecords(body.toString("utf8"));
       }
-      // LangSmith asks GET /info before it sends; OTLP/JSON takes an empty object
-      res.writeHead(200, { "content-type": "application/json" });
+      // LangSmith asks GET /info before it sends; OTLP/JSON takes an empty object. Every answer
+      // says gzip is read, as @llmscope/collector's do: beaconSink compresses only after that
+      res.writeHead(200, { "content-type": "application/json", "accept-encoding": "gzip" });
       res.end(req.url?.endsWith("/info") ? '{"version":"0.12.0","batch_ingest_config":{}}' : "{}");
     });
   });

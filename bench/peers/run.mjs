@@ -11,12 +11,15 @@ import { VARIANTS } from "./variants/index.mjs";
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
 const rounds = Number(args.rounds ?? 5);
-// --baseline=<a build of @llmscope/core (its dist folder)>: llmscope measured as it was, beside as it is
-const baseline = args.baseline && new URL(`${args.baseline.replace(/\/$/, "")}/`, `file://${process.cwd()}/`).href;
+/** a build of @llmscope/core (its dist folder) given on the command line, as a URL */
+const build = (path) => path && new URL(`${path.replace(/\/$/, "")}/`, `file://${process.cwd()}/`).href;
+// --baseline=<a build>: llmscope measured as it was, beside as it is; --dist=<a build>: the one measured as it is (default: the workspace's)
+const baseline = build(args.baseline);
+const current = build(args.dist);
 const BASELINE = { "llmscope-memory@baseline": "llmscope-memory", "llmscope-beacon@baseline": "llmscope-beacon" };
 const only = args.variants?.split(",") ?? [...Object.keys(VARIANTS), ...(baseline ? Object.keys(BASELINE) : [])];
 /** the job for a variant: a baseline one runs its llmscope variant on the baseline build */
-const jobOf = (variant) => (BASELINE[variant] ? { variant: BASELINE[variant], dist: baseline } : { variant });
+const jobOf = (variant) => (BASELINE[variant] ? { variant: BASELINE[variant], dist: baseline } : { variant, dist: current });
 const speedJob = { warmup: 30, calls: Number(args.calls ?? 300), streams: Number(args.streams ?? 100) };
 const memoryCalls = Number(args.memoryCalls ?? 3000);
 
