@@ -2,8 +2,10 @@
 // What loads by dynamic import stays out, as size-limit counts it: the
 // estimator and tokenizers (#tokenizer, only when a count must be estimated)
 // the browser's IndexedDB outbox (#beacon-outbox, only after a failed send),
-// the trace finish (#trace-finish, only once a trace has ended) and the price
-// table (#call-cost, loaded when recording starts, awaited by the first priced call).
+// the trace finish (#trace-finish, only once a trace has ended) and the
+// call-end chunk (#call-end: error classification, fingerprint, secrets scrub
+// and the price table, loaded when recording starts, awaited by the first
+// call to end if it has not arrived yet).
 import { build, type Plugin } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -27,7 +29,7 @@ export async function minGzip(entry: string, plugins: Plugin[] = []): Promise<{ 
     format: "esm",
     write: false,
     treeShaking: true,
-    external: ["gpt-tokenizer", "js-tiktoken", "#tokenizer", "#beacon-outbox", "#trace-finish", "#call-cost"],
+    external: ["gpt-tokenizer", "js-tiktoken", "#tokenizer", "#beacon-outbox", "#trace-finish", "#call-end"],
     plugins,
     logLevel: "silent",
   });

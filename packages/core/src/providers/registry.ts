@@ -34,6 +34,9 @@ export const registerProvider = (adapter: ProviderAdapter): (() => void) => {
   };
 };
 
+/** false when no adapter can match: only POSTs are built-in LLM calls, an app's own adapter may take any method */
+export const mayBeLLMCall = (method: string): boolean => method === "POST" || user.length > 0;
+
 export const findProvider = (url: URL, method: string): { adapter: ProviderAdapter; match: ProviderMatch } | null => {
   for (const adapter of user) {
     try {

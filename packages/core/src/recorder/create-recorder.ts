@@ -1,7 +1,9 @@
 // A recorder: the state its fetch wrappers share, and the end of every call's
-// life here. Tokens the provider did not report are estimated at idle time
-// (never delaying the app), the call is priced, `redact` has the last word,
-// then sinks and subscribers get it.
+// life here. The call's error is classified, tokens the provider did not
+// report are estimated at idle time (never delaying the app), the call is
+// priced and scrubbed, `redact` has the last word, then sinks and subscribers
+// get it. What that takes beyond the estimator is one lazily loaded chunk
+// (call-end.ts), off the app's path.
 import { estimateUsage } from "../tokens/index.ts";
 import type { Trace } from "../trace/types.ts";
 import type { Feedback, LLMCall, Recorder, RecorderOptions, Sink, SinkContext } from "../types.ts";
@@ -14,9 +16,8 @@ import { createRecordingFetch, ORIGINAL_FETCH, type RecordingFetch } from "./rec
 import { later, whenIdle } from "./schedule.ts";
 import { createTagScope } from "./tag-scope.ts";
 import { createTracing } from "./tracing.ts";
-import { scrubCallSecrets } from "../secrets/scrub-call.ts";
-// per runtime (package.json "imports"): the price table loaded lazily, or linked in where a bundle inlines it anyway
-import { loadPricing, pricingNow, type ComputeCost } from "#load-pricing";
+// per runtime (package.json "imports"): the call-end chunk loaded lazily, or linked in where a bundle inlines it anyway
+import { callEndNow, loadCallEnd, type CallEnd } from "#load-call-end";
 
 /** recent calls kept so feedback can find them for subscribers */
 const RECENT = 200;
@@ -59,25 +60,29 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     }
   };
 
-  const deliver = (call: LLMCall): void => {
-    const { usage } = call;
-    const counted = usage.inputTokens !== undefined || usage.outputTokens !== undefined;
-    const computeCost = pricingNow();
-    // the first call with tokens waits for the price table (its load began on install or wrap); if it cannot load, the call goes unpriced, counted as an internal error
-    if (counted && !computeCost) {
-      const unpriced = () => {
-        fault();
-        deliverPriced(call, undefined);
-      };
-      return track(loadPricing().then(() => deliver(call), unpriced));
-    }
-    deliverPriced(call, counted ? computeCost : undefined);
+  /** calls (and steps, traces) waiting for the call-end chunk, which keep their order */
+  let waiting = 0;
+  /**
+   * Runs use with the call-end chunk: at once when it has loaded and nothing
+   * waits for it, else after everything that already waits (its load began on
+   * install or wrap). undefined when it could not load, counted as an internal error.
+   */
+  const whenCallEnd = (use: (callEnd: CallEnd | undefined) => void): void => {
+    const loaded = callEndNow();
+    if (loaded && !waiting) return use(loaded);
+    waiting++;
+    const settled = (callEnd: CallEnd | undefined) => {
+      waiting--;
+      if (!callEnd) fault();
+      use(callEnd);
+    };
+    track(loadCallEnd().then(settled, () => settled(undefined)));
   };
 
-  const deliverPriced = (call: LLMCall, computeCost: ComputeCost | undefined) => {
+  const deliver = (call: LLMCall, { computeCost, scrubCallSecrets }: CallEnd) => {
     call.phase = "done";
     const { usage } = call;
-    if (computeCost) {
+    if (usage.inputTokens !== undefined || usage.outputTokens !== undefined) {
       try {
         // a dated snapshot name prices best; an unknown one falls back to the requested model
         const dated = call.responseModel !== call.model ? call.responseModel : undefined;
@@ -107,8 +112,8 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     pending.add(done);
   };
 
-  /** the price table starts loading when recording starts, so the first call rarely waits for it */
-  const preloadPricing = () => void loadPricing().catch(() => undefined);
+  /** the call-end chunk starts loading when recording starts, so the first call rarely waits for it */
+  const preloadCallEnd = () => void loadCallEnd().catch(() => undefined);
 
   /** a finished trace: through redactTrace, to the sinks that take traces and the subscribers */
   const deliverTrace = (trace: Trace) => {
@@ -135,11 +140,14 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     activeTraces: 0,
     traceOf: new WeakMap(),
     close(trace) {
-      // summarized and delivered in a later task, with code loaded the first time a trace ends
-      track(
-        later()
-          .then(() => import("#trace-finish"))
-          .then(({ finishTrace }) => deliverTrace(finishTrace(trace, options, stats, core.maxStepsPerTrace))),
+      // summarized and delivered in a later task, with code loaded the first time a trace ends; after
+      // what waits for the call-end chunk, so a step that ended before the trace is in it ended
+      whenCallEnd(() =>
+        track(
+          later()
+            .then(() => import("#trace-finish"))
+            .then(({ finishTrace }) => deliverTrace(finishTrace(trace, options, stats, core.maxStepsPerTrace))),
+        ),
       );
     },
     paused: false,
@@ -158,19 +166,28 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     },
     fault,
     track,
-    finish(call) {
-      const { usage, completion } = call;
-      // a refused request (429, 401, …) produced nothing and is not billed
-      const nothingMade = call.error && !completion.text && !completion.toolCalls?.length;
-      // embeddings produce no output tokens: a reported input count is the whole usage
-      const reported = usage.inputTokens !== undefined && (usage.outputTokens !== undefined || call.operation === "embeddings");
-      if (options.estimateTokens === false || reported || nothingMade) return deliver(call);
-      const estimated = whenIdle()
-        .then(() => estimateUsage(call, options.tokenizer))
-        .then(({ inputTokens, outputTokens }) => {
-          call.usage = { ...usage, inputTokens: usage.inputTokens ?? inputTokens, outputTokens: usage.outputTokens ?? outputTokens, source: "estimated" };
-        }, fault);
-      track(estimated.then(() => deliver(call)));
+    whenCallEnd,
+    finish(call, signals) {
+      whenCallEnd((callEnd) => {
+        // unscrubbed, a call may not leave
+        if (!callEnd) {
+          drop(1, "recorder_chunk_failed");
+          return core.traceOf.get(call)?.settleCall(call, null);
+        }
+        const { usage, completion } = call;
+        call.error = callEnd.classifyError(signals);
+        // a refused request (429, 401, …) produced nothing and is not billed
+        const nothingMade = call.error && !completion.text && !completion.toolCalls?.length;
+        // embeddings produce no output tokens: a reported input count is the whole usage
+        const reported = usage.inputTokens !== undefined && (usage.outputTokens !== undefined || call.operation === "embeddings");
+        if (options.estimateTokens === false || reported || nothingMade) return deliver(call, callEnd);
+        const estimated = whenIdle()
+          .then(() => estimateUsage(call, options.tokenizer))
+          .then(({ inputTokens, outputTokens }) => {
+            call.usage = { ...usage, inputTokens: usage.inputTokens ?? inputTokens, outputTokens: usage.outputTokens ?? outputTokens, source: "estimated" };
+          }, fault);
+        track(estimated.then(() => deliver(call, callEnd)));
+      });
     },
   };
 
@@ -179,7 +196,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     sessionId,
     sinks,
     install() {
-      preloadPricing();
+      preloadCallEnd();
       patchFetch(recorder, (original) => {
         // a wrapper left behind on uninstall (someone patched over it) passes through
         const wrapper = createRecordingFetch(core, original, () => installed === wrapper);
@@ -193,7 +210,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     },
     // never record twice: a recording fetch is unwrapped first
     wrap<F extends typeof fetch>(fetchFn: F) {
-      preloadPricing();
+      preloadCallEnd();
       return createRecordingFetch(core, (fetchFn as Partial<RecordingFetch>)[ORIGINAL_FETCH] ?? fetchFn) as unknown as F;
     },
     subscribe(listener) {

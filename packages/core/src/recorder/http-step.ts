@@ -4,17 +4,21 @@
 // query or a body, and nothing is read from the response, so the app's
 // response is not delayed. The step ends when the response headers arrive (or
 // the fetch fails): the time the app waited for fetch itself.
-import { classifyError, type ErrorSignals } from "../errors/index.ts";
+import type { ErrorSignals } from "../errors/index.ts";
+import type { LiveStep } from "../trace/open-trace.ts";
 import { stepErrorOf } from "../trace/step-error.ts";
-import type { StepError } from "../trace/types.ts";
 import type { LiveCall } from "./live-call.ts";
-import type { RecorderCore } from "./recorder-core.ts";
+import { now, type RecorderCore } from "./recorder-core.ts";
 
 const MAX_PATH_CHARS = 200;
 
-const errorOf = (signals: ErrorSignals): StepError | undefined => {
-  const error = classifyError(signals);
-  return error && stepErrorOf(error.kind, error.message);
+/** ends the step now, its error classified by the call-end chunk (at once when it is at hand) */
+const endStep = (core: RecorderCore, live: LiveStep, signals: ErrorSignals) => {
+  const at = now();
+  core.whenCallEnd((callEnd) => {
+    const error = callEnd?.classifyError(signals);
+    live.end(error && stepErrorOf(error.kind, error.message), at);
+  });
 };
 
 /** undefined when the fetch runs outside any open trace */
@@ -29,9 +33,9 @@ export function beginHttpStep(core: RecorderCore, url: URL, method: string): Liv
     observe(response) {
       const { status } = response;
       live.setAttributes({ "http.response.status_code": status });
-      live.end(errorOf({ status }));
+      endStep(core, live, { status });
       return response;
     },
-    end: (signals) => live.end(errorOf(signals)),
+    end: (signals) => endStep(core, live, signals),
   };
 }

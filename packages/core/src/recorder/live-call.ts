@@ -2,9 +2,8 @@
 // all, what the request asked (read once the request is on its way), the
 // response watched as one JSON document or as a stream, and the single end
 // every path takes (fetch rejected, JSON read, stream over).
-import { classifyError, type ErrorSignals } from "../errors/index.ts";
-import { fingerprintPrompt } from "../fingerprint/index.ts";
-import { findProvider } from "../providers/index.ts";
+import type { ErrorSignals } from "../errors/index.ts";
+import { findProvider, mayBeLLMCall } from "../providers/registry.ts";
 import type { ParsedResponse, StreamFormat } from "../providers/types.ts";
 import { safeHeaders, safeUrl } from "../secrets/index.ts";
 import { createChunkGaps } from "../stream/chunk-gaps.ts";
@@ -14,6 +13,7 @@ import type { LLMCall } from "../types.ts";
 import { callId } from "./call-id.ts";
 import { beginHttpStep } from "./http-step.ts";
 import { failureOf, now, pageURL, snapshot, type RecorderCore } from "./recorder-core.ts";
+import { canRebuild, rebuiltResponse } from "./rebuilt-response.ts";
 import { readRequestBody } from "./request-body.ts";
 import { later } from "./schedule.ts";
 // per runtime (package.json "imports"): where only JavaScript reads a Response,
@@ -37,17 +37,16 @@ export interface LiveCall {
 /** live updates at most this often per call; the devtools coalesce per frame anyway */
 const UPDATE_EVERY_MS = 33;
 
-// a Response can be rebuilt around a new body only for these statuses
-const canRebuild = (status: number) => status >= 200 && status <= 599 && status !== 204 && status !== 205 && status !== 304;
-
 /** undefined means: not ours to record, pass the call straight through */
 export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined): LiveCall | undefined {
+  const request = input instanceof Request ? input : undefined;
+  const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
+  // outside any trace, a request no adapter can take (a GET) costs nothing more: no URL, no scope
+  if (!core.activeTraces && !mayBeLLMCall(method)) return;
   const t0 = now();
   const { stats, options, maxBodyBytes, fault } = core;
   const url = new URL((input as Request).url ?? String(input), pageURL());
   if (core.ignored.some((prefix) => url.href.startsWith(prefix))) return;
-  const request = input instanceof Request ? input : undefined;
-  const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
   const found = findProvider(url, method);
   // outside any trace, not an LLM call: nothing more to look at
   if (!found) return core.activeTraces ? beginHttpStep(core, url, method) : undefined;
@@ -89,6 +88,8 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   // the response's headers, until catchUp copies what may be kept
   let responseHeaders: Headers | undefined;
   let ended = false;
+  // updates come after the start event, which may wait for the call-end chunk
+  let started = false;
 
   const parseRequest = (text: string) => {
     const capture = createTextCapture(maxBodyBytes);
@@ -107,8 +108,11 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   };
   const announce = () => {
     if (abandoned) return;
-    call.fingerprint = fingerprintPrompt(call.prompt, call.tags.promptId);
-    if (core.listeners.size) core.emit({ type: "start", call: snapshot(call) });
+    core.whenCallEnd((callEnd) => {
+      if (callEnd) call.fingerprint = callEnd.fingerprintPrompt(call.prompt, call.tags.promptId);
+      started = true;
+      if (core.listeners.size) core.emit({ type: "start", call: snapshot(call) });
+    });
   };
   const catchUp = () => {
     if (!announced) {
@@ -135,12 +139,11 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     ended = true;
     stats.inFlight--;
     try {
-      call.error = classifyError(signals);
       timing.durationMs = at - t0;
       call.endedAt = Date.now();
       catchUp();
       const settle = () => {
-        if (!abandoned) return core.finish(call);
+        if (!abandoned) return core.finish(call, signals);
         stats.captured--;
         core.traceOf.get(call)?.dropCall(call);
       };
@@ -220,7 +223,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
         stats.parseErrors++;
       }
     };
-    const observed = observeStream(response.body!, format, {
+    return rebuiltResponse(response, observeStream(response.body!, format, {
       chunk(text, bytes, at) {
         gaps.add(at);
         capture.add(text, bytes);
@@ -238,6 +241,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
         if (core.listeners.size && at - lastUpdate >= UPDATE_EVERY_MS) {
           lastUpdate = at;
           catchUp();
+          if (!started) return;
           gather();
           core.emit({ type: "update", call: snapshot(call) });
         }
@@ -259,14 +263,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
       },
       cut: () => void (call.truncated = true),
       fault,
-    });
-    // the original as the init: its status, statusText and headers
-    const wrapped = new Response(observed, response);
-    // a constructed Response has no url and type "default"; the app must see the original's
-    for (const key of ["url", "redirected", "type"] as const) {
-      Object.defineProperty(wrapped, key, { value: response[key], enumerable: true, configurable: true });
-    }
-    return wrapped;
+    }));
   };
 
   stats.captured++;
@@ -291,7 +288,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
       later()
         .then(() => {
           catchUp();
-          if (!ended && core.listeners.size) core.emit({ type: "update", call: snapshot(call) });
+          if (!ended && started && core.listeners.size) core.emit({ type: "update", call: snapshot(call) });
         })
         .catch(fault);
       return observeStreamed(response, format);

@@ -3,6 +3,7 @@
 import type { ErrorSignals } from "../errors/index.ts";
 import type { OpenTrace, TraceHost } from "../trace/open-trace.ts";
 import type { LLMCall, RecorderEvent, RecorderOptions, RecorderStats } from "../types.ts";
+import type { CallEnd } from "./call-end-lazy.ts";
 import type { TagScope } from "./tag-scope.ts";
 
 export interface RecorderCore extends TraceHost {
@@ -19,8 +20,13 @@ export interface RecorderCore extends TraceHost {
   emit(event: RecorderEvent): void;
   /** counts a failure inside the recorder; fits a promise's catch */
   fault(): void;
-  /** the call is over and its request read: estimate, price, redact, deliver */
-  finish(call: LLMCall): void;
+  /** the call is over and its request read: classify, estimate, price, scrub, redact, deliver */
+  finish(call: LLMCall, signals: ErrorSignals): void;
+  /**
+   * use, given the lazily loaded call-end chunk (undefined when it could not
+   * load): at once when it is at hand, else in the order such work came
+   */
+  whenCallEnd(use: (callEnd: CallEnd | undefined) => void): void;
   /** work flush() must wait for (a body read in the background); a rejection is a fault */
   track(work: Promise<unknown>): void;
   /** options.maxOpenTraces, defaulted */

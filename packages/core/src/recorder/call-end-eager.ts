@@ -1,0 +1,14 @@
+// What #load-call-end is in Workers builds (the "workerd" condition): a Worker
+// bundle inlines every dynamic import anyway, so what a call's end needs is
+// linked in statically there, without the lazy module wrapper, and no call
+// waits for it.
+import { classifyError, computeCost, fingerprintPrompt, scrubCallSecrets } from "./call-end.ts";
+import type { CallEnd } from "./call-end-lazy.ts";
+
+export type { CallEnd };
+
+const callEnd: CallEnd = { classifyError, computeCost, fingerprintPrompt, scrubCallSecrets };
+
+export const callEndNow = (): CallEnd => callEnd;
+
+export const loadCallEnd = (): Promise<CallEnd> => Promise.resolve(callEnd);
