@@ -3,6 +3,7 @@
 // delivers and prove the delivery never delays the Worker's own response.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 import type { CallsEnvelope, LLMCall, Trace } from "@llmscope/core";
 
 export interface ReceivedEnvelope {
@@ -19,6 +20,8 @@ export interface CollectorReceiver {
   readonly traces: Trace[];
   /** answer every POST with this status (default 200); calls in failed posts are not kept */
   failWith(status: number | undefined): void;
+  /** say on every answer that gzip bodies are read, as @llmscope/collector does (default: say nothing) */
+  offerGzip(on: boolean): void;
   /** keep answers back until the returned release() is called */
   hold(): () => void;
   /** resolves once at least `count` calls arrived; rejects after `withinMs` */
@@ -38,6 +41,7 @@ export async function startCollectorReceiver(): Promise<CollectorReceiver> {
   let status: number | undefined;
   let held: Promise<void> | undefined;
   let attempts = 0;
+  let gzip = false;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
@@ -48,11 +52,12 @@ export async function startCollectorReceiver(): Promise<CollectorReceiver> {
       res.writeHead(status).end("failing on purpose");
       return;
     }
-    const envelope = JSON.parse(Buffer.concat(chunks).toString("utf8")) as CallsEnvelope;
+    const raw = Buffer.concat(chunks);
+    const envelope = JSON.parse((req.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8")) as CallsEnvelope;
     envelopes.push({ path: req.url ?? "", headers: req.headers, envelope });
     calls.push(...(envelope.calls ?? []));
     traces.push(...(envelope.traces ?? []));
-    res.writeHead(202, { "content-type": "application/json" }).end(JSON.stringify({ accepted: envelope.calls?.length ?? 0 }));
+    res.writeHead(202, { "content-type": "application/json", ...(gzip ? { "accept-encoding": "gzip" } : {}) }).end(JSON.stringify({ accepted: envelope.calls?.length ?? 0 }));
     for (const wake of waiters) wake();
   }
 
@@ -86,6 +91,9 @@ export async function startCollectorReceiver(): Promise<CollectorReceiver> {
     traces,
     get attempts() {
       return attempts;
+    },
+    offerGzip(on) {
+      gzip = on;
     },
     failWith(next) {
       status = next;
