@@ -1,7 +1,7 @@
 // Schema versions, applied in order inside one transaction each and recorded in
 // the migrations table, so an old database file upgrades itself on open.
 import type Database from "better-sqlite3";
-import { SQLITE_TRACE_SCHEMA } from "../traces/sqlite-trace-schema.ts";
+import { SQLITE_TRACE_ROLLUP_BY_BUCKET, SQLITE_TRACE_SCHEMA } from "../traces/sqlite-trace-schema.ts";
 import { SAID_SQL } from "./sqlite-text-search.ts";
 
 /**
@@ -177,13 +177,15 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX calls_trace ON calls (json_extract(record, '$.traceId')) WHERE json_extract(record, '$.traceId') IS NOT NULL;
     `,
   },
+  { version: 7, sql: SQLITE_TRACE_ROLLUP_BY_BUCKET },
 ];
 
 export function migrate(db: Database.Database): number {
   db.exec("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
-  const current = (db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM migrations").get() as { v: number }).v;
+  // every version not recorded yet (not only those above the highest), so a version added between two others runs too
+  const applied = new Set(db.prepare("SELECT version FROM migrations").pluck().all() as number[]);
   for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+    if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare("INSERT INTO migrations (version, applied_at) VALUES (?, ?)").run(m.version, Date.now());

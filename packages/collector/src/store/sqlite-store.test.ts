@@ -21,7 +21,7 @@ describe("SqliteStore", () => {
   it("sets journal mode WAL and records the schema version", () => {
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(store.db.pragma("synchronous", { simple: true })).toBe(1);
-    expect(store.db.prepare("SELECT MAX(version) FROM migrations").pluck().get()).toBe(6);
+    expect(store.db.prepare("SELECT MAX(version) FROM migrations").pluck().get()).toBe(7);
   });
 });
 

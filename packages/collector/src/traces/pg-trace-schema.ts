@@ -41,3 +41,6 @@ export const PG_TRACE_SCHEMA = `
     PRIMARY KEY (dim, key, bucket)
   );
 `;
+
+/** as on SQLite (see sqlite-trace-schema.ts): stats of a bucket range without walking the dimension's every row */
+export const PG_TRACE_ROLLUP_BY_BUCKET = "CREATE INDEX trace_rollup_dim_bucket ON trace_rollup (dim, bucket);";

@@ -43,3 +43,10 @@ export const SQLITE_TRACE_SCHEMA = `
     PRIMARY KEY (dim, key, bucket)
   ) WITHOUT ROWID;
 `;
+
+/**
+ * Hour rows are 24 a day per key: a stats read of a few hours found them by
+ * walking every row of the dimension (the primary key leads with the key), a
+ * cost that grew with the days kept. This index finds a bucket range directly.
+ */
+export const SQLITE_TRACE_ROLLUP_BY_BUCKET = "CREATE INDEX trace_rollup_dim_bucket ON trace_rollup (dim, bucket);";

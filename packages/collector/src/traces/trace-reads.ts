@@ -91,6 +91,9 @@ export async function traceRollups(db: SqlReader, dim: string, keys: string[], f
 
 export async function traceStats(db: SqlReader, q: TraceStatsQuery): Promise<TraceStatsRow[]> {
   const { dim, from, to } = traceStatsRange(q);
-  const rows = await db.all<TraceRollupDbRow>("SELECT * FROM trace_rollup WHERE dim = ? AND bucket >= ? AND bucket <= ?", [dim, from, to]);
+  // an open end adds no condition: all of a dimension's rows are read along its key, not through the bucket index
+  const bounds = [...(q.from !== undefined ? [["bucket >= ?", from]] : []), ...(q.to !== undefined ? [["bucket <= ?", to]] : [])] as [string, number][];
+  const rows = await db.all<TraceRollupDbRow>(
+    `SELECT * FROM trace_rollup WHERE ${["dim = ?", ...bounds.map(([sql]) => sql)].join(" AND ")}`, [dim, ...bounds.map(([, v]) => v)]);
   return traceStatsFromRollups(rows.map(deltaOfTraceRow), q.period);
 }

@@ -5,7 +5,7 @@ import { SCHEMA_V1 } from "./schema-v1.ts";
 import { SCHEMA_V2 } from "./schema-v2.ts";
 import { SCHEMA_V3 } from "./schema-v3.ts";
 import { SCHEMA_TEXT_SEARCH, SCHEMA_V5_WITHDRAWN } from "./schema-text-search.ts";
-import { PG_TRACE_SCHEMA } from "../../traces/pg-trace-schema.ts";
+import { PG_TRACE_ROLLUP_BY_BUCKET, PG_TRACE_SCHEMA } from "../../traces/pg-trace-schema.ts";
 
 const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 1, sql: SCHEMA_V1 },
@@ -14,6 +14,7 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 4, sql: PG_TRACE_SCHEMA },
   { version: 5, sql: SCHEMA_V5_WITHDRAWN },
   { version: 6, sql: SCHEMA_TEXT_SEARCH },
+  { version: 7, sql: PG_TRACE_ROLLUP_BY_BUCKET },
 ];
 
 export async function migrate(pool: pg.Pool, schema?: string): Promise<number> {
@@ -23,9 +24,11 @@ export async function migrate(pool: pg.Pool, schema?: string): Promise<number> {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('llmscope:migrate'))");
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query("CREATE TABLE IF NOT EXISTS llmscope_migrations (version integer PRIMARY KEY, applied_at bigint NOT NULL)");
-    const { rows } = await client.query<{ v: number }>("SELECT COALESCE(MAX(version), 0)::int AS v FROM llmscope_migrations");
+    // every version not recorded yet (not only those above the highest), so a version added between two others runs too
+    const { rows } = await client.query<{ version: number }>("SELECT version FROM llmscope_migrations");
+    const applied = new Set(rows.map((r) => r.version));
     for (const m of MIGRATIONS) {
-      if (m.version <= rows[0]!.v) continue;
+      if (applied.has(m.version)) continue;
       await client.query(m.sql);
       await client.query("INSERT INTO llmscope_migrations (version, applied_at) VALUES ($1, $2)", [m.version, Date.now()]);
     }
