@@ -33,10 +33,10 @@ async function withStore<T>(run: (store: CallStore) => Promise<T>): Promise<T> {
   }
 }
 
-async function figures(model: string, evaluate: (store: CallStore, seed: number) => Promise<EvaluationResult>, progress: (m: string) => void): Promise<ModelFigures> {
+async function figures(model: string, evaluate: (store: CallStore, seed: number) => Promise<EvaluationResult>, progress: (m: string) => void, seeds: readonly number[]): Promise<ModelFigures> {
   const t0 = performance.now();
   const runs: ModelFigures["runs"] = [];
-  for (const seed of BENCH_SEEDS) {
+  for (const seed of seeds) {
     const result = await withStore((store) => evaluate(store, seed));
     progress(`${model}, seed ${seed}: recall ${result.recall.toFixed(3)}, false-alarm days ${result.falseAlarmDays}/${result.cleanDays}, cause first ${result.rcaAccuracy.toFixed(3)}`);
     runs.push({ seed, result });
@@ -57,15 +57,15 @@ async function figures(model: string, evaluate: (store: CallStore, seed: number)
 }
 
 const MODELS = {
-  realistic: (progress: (m: string) => void) =>
-    figures("realistic model", (store, seed) => runRealisticEvaluation({ store, incidents: REALISTIC_KINDS.length, seed }), progress),
-  generator: (progress: (m: string) => void) =>
-    figures("project generator", (store, seed) => runInsightsEvaluation({ store, incidents: 20, seed, callsPerDay: 800 }), progress),
+  realistic: (progress: (m: string) => void, seeds: readonly number[]) =>
+    figures("realistic model", (store, seed) => runRealisticEvaluation({ store, incidents: REALISTIC_KINDS.length, seed }), progress, seeds),
+  generator: (progress: (m: string) => void, seeds: readonly number[]) =>
+    figures("project generator", (store, seed) => runInsightsEvaluation({ store, incidents: 20, seed, callsPerDay: 800 }), progress, seeds),
 };
 
-export async function benchInsightSeeds(progress: (m: string) => void = () => {}, only?: keyof typeof MODELS): Promise<ModelFigures[]> {
+export async function benchInsightSeeds(progress: (m: string) => void = () => {}, only?: keyof typeof MODELS, seeds: readonly number[] = BENCH_SEEDS): Promise<ModelFigures[]> {
   const out: ModelFigures[] = [];
-  for (const [name, run] of Object.entries(MODELS)) if (!only || only === name) out.push(await run(progress));
+  for (const [name, run] of Object.entries(MODELS)) if (!only || only === name) out.push(await run(progress, seeds));
   return out;
 }
 
@@ -87,8 +87,10 @@ export function insightSeedsMarkdown(models: ModelFigures[]): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const only = process.argv[2] as keyof typeof MODELS | undefined;
-  const models = await benchInsightSeeds((m) => process.stderr.write(m + "\n"), only);
+  // [realistic|generator] [seeds, comma-separated]
+  const only = (process.argv[2] || undefined) as keyof typeof MODELS | undefined;
+  const seeds = process.argv[3] ? process.argv[3].split(",").map(Number) : BENCH_SEEDS;
+  const models = await benchInsightSeeds((m) => process.stderr.write(m + "\n"), only, seeds);
   console.log(insightSeedsMarkdown(models));
   for (const m of models) {
     for (const { seed, result } of m.runs) {

@@ -33,6 +33,7 @@ const NUMERATOR: Partial<Record<Metric, (r: DayRow) => number>> = {
   tokensPerRequest: (r) => r.inputTokens + r.outputTokens,
   outputTokensPerRequest: (r) => r.outputTokens,
   costPerRequest: (r) => r.costUSD,
+  cachedInputPerRequest: (r) => r.cachedInputTokens ?? 0,
   errorRate: (r) => r.errors,
 };
 

@@ -14,7 +14,12 @@ export type DayRow = StatsRow & { quality?: number; scored?: number };
  * store holds any call of the loaded range: days before it are unknown, not
  * quiet, so a collector a few weeks old does not take its empty past for zeros.
  */
-export type KeyDays = Map<number, DayRow> & { dataFrom?: number; firstSeen?: number };
+export type KeyDays = Map<number, DayRow> & {
+  dataFrom?: number;
+  firstSeen?: number;
+  /** a day without calls is a day away (a person's vacation), not a quiet day: it is left out of the key's history */
+  absentIsAway?: boolean;
+};
 
 /** key → its days */
 export type DailySeries = Map<string, KeyDays>;
@@ -33,6 +38,8 @@ export async function loadDailySeries(store: CallStore, dimension: StatsDimensio
     dataFrom = Math.min(dataFrom, day);
   }
   markDataFrom(series, dataFrom);
+  // people take weeks off: a user back from a vacation is judged against her working days
+  if (dimension === "user") for (const days of series.values()) days.absentIsAway = true;
   for (const q of quality) {
     const row = series.get(q.key)?.get(dayOf(Date.parse(q.period)));
     if (row && q.average !== undefined && q.scored > 0) (row.quality = q.average), (row.scored = q.scored);
@@ -54,7 +61,7 @@ export function markDataFrom(series: DailySeries, dataFrom: number): void {
 }
 
 /** the calls a day needs before its rate counts as history */
-const MIN_RATE_CALLS = 10;
+export const MIN_RATE_CALLS = 10;
 
 /** the measure on each history day since the data began (or since the key was first seen); a day without calls counts as 0 for volume measures and is skipped for rates */
 export function historyOf(days: KeyDays, metric: Metric, day: number, historyDays: number): { day: number; value: number }[] {
@@ -63,6 +70,8 @@ export function historyOf(days: KeyDays, metric: Metric, day: number, historyDay
   const since = days.firstSeen !== undefined && days.firstSeen < day ? Math.max(days.firstSeen, days.dataFrom ?? -Infinity) : (days.dataFrom ?? -Infinity);
   for (let d = Math.max(day - historyDays, since); d < day; d++) {
     const row = days.get(d);
+    // (a key new on the day had no days away before: it was not there)
+    if (!row && days.absentIsAway && !(days.firstSeen !== undefined && days.firstSeen >= day)) continue;
     // a rate read from a handful of calls (a weekend, a holiday) is noise, not history
     if (!spec.extensive && (row?.calls ?? 0) < (spec.minCalls ?? MIN_RATE_CALLS)) continue;
     const value = row ? spec.value(row) : spec.extensive ? 0 : undefined;

@@ -12,10 +12,12 @@ import { loadHourSlices } from "./hourly-series.ts";
 import { isHourlyDimension } from "../store/rollup.ts";
 import { hourSpan } from "./time-window.ts";
 import { METRIC_SPECS, metricLabel, type Metric } from "./metrics.ts";
-import { DEFAULT_MATERIALITY, type Impact, type Materiality } from "./materiality.ts";
+import { DEFAULT_MATERIALITY, withAmount, type Impact, type Materiality } from "./materiality.ts";
 import { scanSeries, type ScanOptions } from "./scan-series.ts";
 import { carriedByFewCalls, type SizePoint } from "./few-calls.ts";
 import { oneOrdinaryPerson } from "./one-person.ts";
+import { excessSlowCalls } from "./slow-calls.ts";
+import { PERSON_FLOOR } from "./scan-series.ts";
 
 export const ANOMALY_DIMENSIONS = ["all", "prompt", "model", "responseModel", "feature", "department", "user", "provider"] as const satisfies readonly StatsDimension[];
 
@@ -80,7 +82,8 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
   for (const dimension of dimensions) {
     const series = dimension === "all" ? app : await loadDailySeries(store, dimension, from, query.toDay);
     for (const point of scanSeries(series, dimension, scan)) {
-      if (!(await carriedByFewCalls(store, dimension, point, scan.threshold))) found.push(anomalyOf(dimension, point));
+      const kept = await confirmed(store, dimension, point, scan);
+      if (kept && !(await carriedByFewCalls(store, dimension, kept, scan.threshold))) found.push(anomalyOf(dimension, kept));
     }
   }
   if (query.hourly !== false) {
@@ -90,14 +93,16 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     const appHours = await loadHourSlices(store, "all", from, query.toDay);
     for (const dimension of dimensions.filter(isHourlyDimension)) {
       const slices = dimension === "all" ? appHours : await loadHourSlices(store, dimension, from, query.toDay);
-      slices.forEach((slice, hour) => {
+      for (const [hour, slice] of slices.entries()) {
         const inHour = { ...scan, appHour: appHours[hour]!.get("") ?? new Map() };
-        for (const a of scanSeries(slice, dimension, inHour, hour).map((p) => anomalyOf(dimension, p))) {
-          const id = pointId(a);
+        for (const point of scanSeries(slice, dimension, inHour, hour)) {
+          const id = pointId({ dimension, ...point });
           const held = strongest.get(id);
-          if (!daily.has(id) && (!held || Math.abs(a.score) > Math.abs(held.score))) strongest.set(id, a);
+          if (daily.has(id) || (held && Math.abs(point.score) <= Math.abs(held.score))) continue;
+          const kept = await confirmed(store, dimension, point, scan);
+          if (kept) strongest.set(id, anomalyOf(dimension, kept));
         }
-      });
+      }
     }
     found.push(...strongest.values());
   }
@@ -107,7 +112,16 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
   return kept.sort((a, b) => b.day - a.day || b.impact.share - a.impact.share);
 }
 
-const pointId = (a: Anomaly) => `${a.dimension}\u0000${a.key}\u0000${a.metric}\u0000${a.day}`;
+/** a percentile point stands when the calls slower than usual are more than chance gives, and those calls are material */
+async function confirmed(store: CallStore, dimension: StatsDimension, point: ScoredPoint, scan: ScanOptions): Promise<ScoredPoint | undefined> {
+  const excess = await excessSlowCalls(store, dimension, point);
+  if (excess === undefined) return point;
+  const impact = withAmount(point.impact, excess);
+  const floor = scan.materiality.affected * (dimension === "user" ? PERSON_FLOOR : 1);
+  return excess > 0 && impact.share >= floor ? { ...point, impact } : undefined;
+}
+
+const pointId = (a: Pick<Anomaly, "dimension" | "key" | "metric" | "day">) => `${a.dimension}\u0000${a.key}\u0000${a.metric}\u0000${a.day}`;
 
 /** a series point scored against its baseline: the point carriedByFewCalls reads, and what makes it an anomaly */
 export interface ScoredPoint extends SizePoint {

@@ -2,11 +2,13 @@
 // user's or a prompt's day look like a tripling on its own. Real changes move
 // many calls; so a size or cost point is read again without its three largest
 // calls, and dropped when what is left is no longer unusual: the day was
-// carried by a few calls, which the calls list shows anyway.
+// carried by a few calls, which the calls list shows anyway. When what is
+// left still is (every call of a prompt moved to a dearer model, and one huge
+// input came on top), the point stands.
 import type { LLMCall } from "@llmscope/core";
 import type { CallFilter, CallStore, StatsDimension } from "../store/call-store.ts";
 import { FILTER_FIELD } from "./first-changed-call.ts";
-import type { Metric } from "./metrics.ts";
+import { METRIC_SPECS, type Metric } from "./metrics.ts";
 import { windowOf } from "./time-window.ts";
 
 /** the calls that may carry a point alone */
@@ -14,13 +16,25 @@ const FEW = 3;
 /** at most this many calls are read for one point */
 const MAX_READ = 20_000;
 
-const SIZE: Partial<Record<Metric, { perCall: (c: LLMCall) => number; mean: boolean }>> = {
-  tokens: { perCall: (c) => (c.usage.inputTokens ?? 0) + (c.usage.outputTokens ?? 0), mean: false },
-  tokensPerRequest: { perCall: (c) => (c.usage.inputTokens ?? 0) + (c.usage.outputTokens ?? 0), mean: true },
-  outputTokensPerRequest: { perCall: (c) => c.usage.outputTokens ?? 0, mean: true },
-  cost: { perCall: (c) => c.cost?.totalUSD ?? 0, mean: false },
-  costPerRequest: { perCall: (c) => c.cost?.totalUSD ?? 0, mean: true },
-  cacheWriteTokens: { perCall: (c) => c.usage.cacheWriteTokens ?? 0, mean: false },
+/** a measure as a sum of per-call amounts (over the calls' count, or over another per-call amount for a share); the calls that may carry it are the largest by `rank` */
+interface CallMeasure {
+  amount: (c: LLMCall) => number;
+  per?: (c: LLMCall) => number;
+  rank: (c: LLMCall) => number;
+}
+const tokensOf = (c: LLMCall) => (c.usage.inputTokens ?? 0) + (c.usage.outputTokens ?? 0);
+const costOf = (c: LLMCall) => c.cost?.totalUSD ?? 0;
+const outputOf = (c: LLMCall) => c.usage.outputTokens ?? 0;
+const one = () => 1;
+
+const SIZE: Partial<Record<Metric, CallMeasure>> = {
+  tokens: { amount: tokensOf, rank: tokensOf },
+  tokensPerRequest: { amount: tokensOf, per: one, rank: tokensOf },
+  outputTokensPerRequest: { amount: outputOf, per: one, rank: outputOf },
+  cost: { amount: costOf, rank: costOf },
+  costPerRequest: { amount: costOf, per: one, rank: costOf },
+  cacheWriteTokens: { amount: (c) => c.usage.cacheWriteTokens ?? 0, rank: (c) => c.usage.cacheWriteTokens ?? 0 },
+
 };
 
 export interface SizePoint {
@@ -45,19 +59,19 @@ export async function carriedByFewCalls(store: CallStore, dimension: StatsDimens
   const size = SIZE[point.metric];
   if (!size) return false;
   for (const filter of filtersOf(dimension, point.key)) {
-    const values: number[] = [];
+    const calls: LLMCall[] = [];
     for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
-      values.push(size.perCall(call));
-      if (values.length >= MAX_READ) return false;
+      calls.push(call);
+      if (calls.length >= MAX_READ) return false;
     }
-    if (!values.length) continue;
-    values.sort((a, b) => b - a);
-    const total = values.reduce((a, b) => a + b, 0);
-    const rest = total - values.slice(0, FEW).reduce((a, b) => a + b, 0);
-    const trimmed = size.mean ? (values.length > FEW ? rest / (values.length - FEW) : 0) : rest;
-    const excess = point.value - point.expected;
-    const left = trimmed - point.expected;
-    return left < threshold * point.sigma || left < excess / 2;
+    if (!calls.length) continue;
+    const rest = calls.sort((a, b) => size.rank(b) - size.rank(a)).slice(FEW);
+    const sum = (f: (c: LLMCall) => number) => rest.reduce((n, c) => n + f(c), 0);
+    const trimmed = size.per ? (sum(size.per) > 0 ? sum(size.amount) / sum(size.per) : point.expected) : sum(size.amount);
+    // what is left must still be unusual by the detector's own measure: far out, and a change worth attention
+    const spec = METRIC_SPECS[point.metric];
+    const left = spec.worse * (trimmed - point.expected);
+    return left < threshold * point.sigma || left < Math.max(spec.minRelativeChange * Math.abs(point.expected), spec.minAbsoluteChange);
   }
   return false;
 }

@@ -31,7 +31,7 @@ const PROBES: Partial<Record<Metric, Probe>> = {
   tokensPerRequest: (c) => (c.usage.inputTokens ?? 0) + (c.usage.outputTokens ?? 0),
   outputTokensPerRequest: (c) => c.usage.outputTokens,
   costPerRequest: (c) => c.cost?.totalUSD,
-  cachedInputShare: (c) => (c.usage.inputTokens ? (c.usage.cachedInputTokens ?? 0) / c.usage.inputTokens : undefined),
+  cachedInputPerRequest: (c) => c.usage.cachedInputTokens ?? 0,
   latencyP95: (c) => c.timing.durationMs,
   // a non-streamed call's first token is its whole body
   ttftP95: (c) => (c.stream ? c.timing.ttftMs : undefined),

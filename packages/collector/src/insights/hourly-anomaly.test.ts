@@ -31,10 +31,11 @@ const dayOfCalls = (day: number, untilHour = 24) =>
   Array.from({ length: untilHour }, (_, h) => hourOfCalls(day, h, day === DAY && h === BURST_HOUR)).flat();
 
 let temp: TempStore;
+// 28 days of calls stored before each test: on a loaded machine this outlasts the default 10 s hook timeout
 beforeEach(async () => {
   temp = openTempStore();
   for (let d = FIRST; d <= DAY; d++) await temp.store.ingest(dayOfCalls(d), dayStart(d));
-});
+}, 60_000);
 afterEach(() => temp.close());
 
 describe("hourly anomalies", () => {

@@ -18,7 +18,7 @@ export interface Materiality {
   affected: number;
   /** extra failed requests, as a share of the app's usual requests */
   errors: number;
-  /** a key never seen before (a joiner, a new department or job) is news only at this share of the app's measure */
+  /** a person never seen before (a joiner, a new job's service user) is news only at this share of the app's measure; other new keys (a department onboarding, a new served snapshot) meet the floors above */
   newKey: number;
 }
 
@@ -42,6 +42,18 @@ export interface Impact {
   dayShare: number;
 }
 
+/** a cached input token's price relative to an uncached one's (OpenAI, Anthropic and Google all bill cache reads at about a tenth) */
+const CACHE_READ_PRICE = 0.1;
+/** output tokens cost about four times input tokens at the usual providers */
+const OUTPUT_PRICE = 4;
+
+/** the row's dollars per uncached input token, read from its cost with output at four times the price and cache reads at a tenth */
+function inputPrice(row: DayRow): number {
+  const cached = row.cachedInputTokens ?? 0;
+  const units = row.inputTokens - cached + CACHE_READ_PRICE * cached + OUTPUT_PRICE * row.outputTokens;
+  return units > 0 ? row.costUSD / units : 0;
+}
+
 const share = (amount: number, of: number) => (of > 0 ? amount / of : amount > 0 ? Infinity : 0);
 
 /** the absolute impact of a point whose measure moved by `delta` (in the bad direction) */
@@ -57,9 +69,9 @@ export function impactOf(metric: Metric, row: DayRow, delta: number, app: AppSca
     case "tokensPerRequest":
     case "outputTokensPerRequest":
       return make("tokens", delta * row.calls, app.tokens);
-    case "cachedInputShare":
-      // input that was read from the cache and now is paid in full
-      return make("tokens", delta * row.inputTokens, app.tokens);
+    case "cachedInputPerRequest":
+      // input that was read from the cache (at a tenth of the price) and now is paid in full: dollars, as token counts stay flat
+      return make("cost", delta * row.calls * (1 - CACHE_READ_PRICE) * inputPrice(row), app.cost);
     case "cost":
       return make("cost", delta, app.cost);
     case "costPerRequest":
@@ -73,4 +85,10 @@ export function impactOf(metric: Metric, row: DayRow, delta: number, app: AppSca
     case "quality":
       return make("affected", row.scored ?? 0, app.calls);
   }
+}
+
+/** the same impact with its amount re-counted (the requests a slowdown really affected): the shares scale with it */
+export function withAmount(impact: Impact, amount: number): Impact {
+  const ratio = impact.amount > 0 ? amount / impact.amount : 0;
+  return { ...impact, amount, share: impact.share * ratio, dayShare: impact.dayShare * ratio };
 }

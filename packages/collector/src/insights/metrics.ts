@@ -5,7 +5,7 @@
 import type { DayRow } from "./daily-series.ts";
 
 export const METRICS = [
-  "calls", "tokens", "tokensPerRequest", "outputTokensPerRequest", "cost", "costPerRequest", "cachedInputShare", "cacheWriteTokens",
+  "calls", "tokens", "tokensPerRequest", "outputTokensPerRequest", "cost", "costPerRequest", "cachedInputPerRequest", "cacheWriteTokens",
   "latencyP95", "ttftP95", "errorRate", "quality",
 ] as const;
 export type Metric = (typeof METRICS)[number];
@@ -58,15 +58,16 @@ export const METRIC_SPECS: Record<Metric, MetricSpec> = {
   },
   cost: { label: "daily cost", extensive: true, worse: 1, value: (r) => r.costUSD, minRelativeChange: 0.3, minAbsoluteChange: 0.05, format: usd },
   costPerRequest: { label: "cost per request", extensive: false, worse: 1, value: (r) => perCall(r.costUSD, r), minRelativeChange: 0.3, minAbsoluteChange: 1e-5, format: usd },
-  // a broken prompt cache raises cost while token counts stay flat: the share of input read from the cache falls
-  cachedInputShare: {
-    label: "cached share of input",
+  // a broken prompt cache raises cost while token counts stay flat: the input read from the cache falls. Per
+  // request, as a prompt's cached prefix is a fixed size; its share of the input swings with every huge input
+  cachedInputPerRequest: {
+    label: "cached input tokens per request",
     extensive: false,
     worse: -1,
-    value: (r) => (r.inputTokens > 0 && r.cachedInputTokens !== undefined ? r.cachedInputTokens / r.inputTokens : undefined),
+    value: (r) => (r.cachedInputTokens !== undefined ? perCall(r.cachedInputTokens, r) : undefined),
     minRelativeChange: 0.3,
-    minAbsoluteChange: 0.1,
-    format: (v) => `${(v * 100).toFixed(0)}%`,
+    minAbsoluteChange: 100,
+    format: count,
   },
   cacheWriteTokens: { label: "daily cache-write tokens", extensive: true, worse: 1, value: (r) => r.cacheWriteTokens ?? 0, minRelativeChange: 0.5, minAbsoluteChange: 5000, format: count },
   latencyP95: { label: "p95 latency", extensive: false, worse: 1, value: (r) => r.latencyP95Ms, minRelativeChange: 0.3, minAbsoluteChange: 200, minCalls: PERCENTILE_CALLS, format: ms },

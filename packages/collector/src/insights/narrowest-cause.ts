@@ -8,9 +8,8 @@
 // moved today onto a model they did not use before, the move is the cause:
 // the model is named.
 import type { CallStore } from "../store/call-store.ts";
-import { dayStart, DAY_MS } from "../store/time-buckets.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
-import { FILTER_FIELD } from "./first-changed-call.ts";
+import { movedOntoModel } from "./moved-onto-model.ts";
 import { FAMILY, USUAL_CAUSE } from "./rank-causes.ts";
 import { windowOf } from "./time-window.ts";
 
@@ -22,11 +21,6 @@ const WHOLE_APP = 0.9;
 const WORKLOAD: readonly string[] = ["prompt", "feature", "user", "department"];
 /** two series whose usual calls are this close cut out, as far as the rollups tell, the same calls */
 const SAME_CALLS = 0.1;
-/** a key moved onto a model when this part of its calls are on it (the move came during the day), and at most this part were in the week before */
-const ON_MODEL = 0.5;
-const WAS_ON_MODEL = 0.2;
-/** days before the anomaly a key's usual model is read from */
-const USUAL_DAYS = 7;
 
 export interface NamedCause {
   anomaly: Anomaly;
@@ -65,13 +59,15 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   if (!candidates.length) return undefined;
   const narrowest = [...candidates].sort((a, b) => {
     if (infrastructure && rank(a) !== rank(b)) return rank(a) - rank(b);
+    // keys new today are all new calls: the widest of them arrived (a department onboarding, not its busiest new person)
+    if (a.usualCalls === 0 && b.usualCalls === 0) return b.impact.amount - a.impact.amount;
     const same = Math.abs(a.usualCalls - b.usualCalls) <= SAME_CALLS * Math.max(a.usualCalls, b.usualCalls);
     return same ? rank(a) - rank(b) : a.usualCalls - b.usualCalls;
   });
   const best = narrowest[0]!;
   const label = await labelOf(store, best);
   if (best.dimension !== "model" && best.dimension !== "responseModel") {
-    const model = await movedOnto(store, label, best);
+    const model = await movedOntoModel(store, label, best);
     if (model) return { anomaly: { ...best, dimension: "model", key: model }, label: "model", carried: carriedOf(best), infrastructure };
   }
   return { anomaly: best, label, carried: carriedOf(best), infrastructure };
@@ -80,21 +76,4 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
 async function labelOf(store: CallStore, a: Anomaly): Promise<string> {
   if (a.dimension !== "prompt") return a.dimension;
   return (await store.count({ promptId: a.key, ...windowOf(a.day, a.hour) })) > 0 ? "promptId" : "fingerprint";
-}
-
-/** the model the key's calls sit on today, when they mostly did not in the week before */
-async function movedOnto(store: CallStore, label: string, key: Anomaly): Promise<string | undefined> {
-  const field = FILTER_FIELD[label];
-  if (!field) return undefined;
-  const today = windowOf(key.day, key.hour);
-  const model = (await store.listCalls({ [field]: key.key, ...today, limit: 1 })).calls[0]?.model;
-  if (!model) return undefined;
-  const before = { from: dayStart(key.day) - USUAL_DAYS * DAY_MS, to: dayStart(key.day) };
-  const share = async (window: { from: number; to: number }) => {
-    const all = await store.count({ [field]: key.key, ...window });
-    return all > 0 ? (await store.count({ [field]: key.key, model, ...window })) / all : undefined;
-  };
-  const [now, then] = [await share(today), await share(before)];
-  // a key new today moved nowhere: it began there
-  return now !== undefined && then !== undefined && now >= ON_MODEL && then <= WAS_ON_MODEL ? model : undefined;
 }

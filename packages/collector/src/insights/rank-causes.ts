@@ -64,7 +64,7 @@ export const FAMILY: Record<Metric, keyof typeof USUAL_CAUSE> = {
   outputTokensPerRequest: "size",
   cost: "size",
   costPerRequest: "size",
-  cachedInputShare: "size",
+  cachedInputPerRequest: "size",
   cacheWriteTokens: "size",
   latencyP95: "speed",
   ttftP95: "speed",

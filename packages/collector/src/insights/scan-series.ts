@@ -19,10 +19,17 @@ import type { AnomalyQuery, ScoredPoint } from "./detect-anomalies.ts";
 export const HOURLY_METRICS: readonly Metric[] = ["calls", "latencyP95", "ttftP95", "errorRate"];
 /** an hour's request count is judged only where it is not made by people, whose hours are bursty by nature */
 const HOURLY_CALLS_DIMENSIONS: readonly StatsDimension[] = ["all", "provider"];
-/** a person's day varies by about half its level (meetings, deadlines): a user's volume is not judged more finely */
+/**
+ * A person's day varies by about half its level (meetings, deadlines), and
+ * multiplicatively: a busy day is a factor of the usual, and a few times the
+ * usual is an ordinary busy day now and then. So a user's volume is not judged
+ * more finely than that, on either scale.
+ */
 const PERSON_SPREAD = 0.5;
 /** and one person's day is news at twice the floors of a prompt's or a model's: people are heavy-tailed, a few make most of the calls */
-const PERSON_FLOOR = 2;
+export const PERSON_FLOOR = 2;
+/** a person's history is her working days: a few weeks of them make a baseline, however many days she was away */
+const MIN_WORKING_DAYS = 5;
 
 export type ScanOptions = Required<Pick<AnomalyQuery, "fromDay" | "toDay" | "historyDays" | "threshold" | "minCalls" | "now">> &
   Pick<AnomalyQuery, "metrics"> & {
@@ -71,19 +78,20 @@ export function scanSeries(series: DailySeries, dimension: StatsDimension, q: Sc
         if (!spec.extensive && (measuredCalls(metric, row) < needed || typicalCalls < needed)) continue;
         const value = spec.value(row);
         const base = value === undefined ? undefined : baselineOf(days, metric, day, q.historyDays);
-        if (value === undefined || !base || base.samples < q.historyDays / 2) continue;
+        if (value === undefined || !base || base.samples < (days.absentIsAway ? MIN_WORKING_DAYS : q.historyDays / 2)) continue;
         if (dimension === "user" && spec.extensive) base.sigma = Math.max(base.sigma, PERSON_SPREAD * base.expected);
         const delta = value - base.expected;
         // only bad news is reported: a quiet holiday, a user on vacation or a faster provider is nobody's incident
         // (so today's volume, incomplete until midnight, is judged only upward)
         if (delta * spec.worse <= 0) continue;
-        const score = delta / base.sigma;
+        const person = dimension === "user" && spec.extensive && base.expected > 0;
+        const score = person ? Math.min(delta / base.sigma, Math.log(value / base.expected) / PERSON_SPREAD) : delta / base.sigma;
         if (Math.abs(score) < q.threshold) continue;
         if (Math.abs(delta) < Math.max(spec.minRelativeChange * Math.abs(base.expected), spec.minAbsoluteChange)) continue;
         let scale = scales.get(day);
         if (!scale) scales.set(day, (scale = { window: appScaleOf(q, day, hour !== undefined), day: appScaleOf(q, day, false) }));
         const impact = impactOf(metric, row, Math.abs(delta), scale.window, scale.day);
-        const floor = Math.max(q.materiality[impact.floor] * (dimension === "user" ? PERSON_FLOOR : 1), isNew ? q.materiality.newKey : 0);
+        const floor = Math.max(q.materiality[impact.floor] * (dimension === "user" ? PERSON_FLOOR : 1), isNew && dimension === "user" ? q.materiality.newKey : 0);
         if (impact.share < floor) continue;
         const held = sustainedLevel(days, metric, day, q.historyDays, base, spec.worse);
         if (held && (Math.abs(value - held.expected) < Math.max(q.threshold * held.sigma, spec.minRelativeChange * Math.abs(held.expected)) || (value - held.expected) * spec.worse <= 0)) continue;

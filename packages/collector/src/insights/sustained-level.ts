@@ -3,8 +3,10 @@
 // snapshot now answers at length. A point is then reported only when it is
 // also unusual against that new level. Up to three days back are looked at,
 // so a weekend's low volume between a Friday change and Monday does not make
-// Monday's level news again.
-import { baselineOf, type KeyDays } from "./daily-series.ts";
+// Monday's level news again. A level still climbing day after day is no
+// level: a slow drift (a prompt's context growing a little every day) is
+// news once it gets far enough out, not the new normal while it creeps up.
+import { baselineOf, MIN_RATE_CALLS, type KeyDays } from "./daily-series.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
 import type { Baseline } from "./robust-baseline.ts";
 import { median } from "../store/median.ts";
@@ -14,32 +16,45 @@ const RECENT_DAYS = 3;
 const LEVEL_DAYS = 7;
 /** a day beyond this many sigmas of its own baseline (and half the measure's smallest change worth attention) had moved: looser than a report, so a change that only just held on a busy weekday still counts */
 const MOVED_SIGMAS = 2;
+/** moved days before today that make a climb, and the sigmas each day must lie further out than the day before (two noisy days differ by √2 sigmas of chance) */
+const CLIMB_DAYS = 2;
+const CLIMB_SIGMAS = 3;
 
 /** the level a change in `direction` has held at in the days before `day`; undefined when it has not */
 export function sustainedLevel(days: KeyDays, metric: Metric, day: number, historyDays: number, base: Baseline, direction: 1 | -1): Baseline | undefined {
   const spec = METRIC_SPECS[metric];
   const ratios: number[] = [];
+  /** the moved days' distance from their own usual, and their own spread, relative to that usual, newest first */
+  const distances: { out: number; spread: number }[] = [];
   const excesses: number[] = [];
   const levels: number[] = [];
   let recent = false;
   for (let d = day - 1; d >= day - LEVEL_DAYS; d--) {
     const row = days.get(d);
+    // a rate read from a handful of calls (a weekend) says nothing about a level
+    if (!spec.extensive && (row?.calls ?? 0) < (spec.minCalls ?? MIN_RATE_CALLS)) continue;
     const value = row ? spec.value(row) : spec.extensive ? 0 : undefined;
     const own = baselineOf(days, metric, d, historyDays);
     if (value === undefined || !own) continue;
     const moved = direction * (value - own.expected);
     if (moved <= Math.max(MOVED_SIGMAS * own.sigma, (spec.minRelativeChange / 2) * Math.abs(own.expected), spec.minAbsoluteChange)) continue;
     if (d >= day - RECENT_DAYS) recent = true;
+    distances.push({ out: moved / Math.max(Math.abs(own.expected), 1e-9), spread: own.sigma / Math.max(Math.abs(own.expected), 1e-9) });
     levels.push(value);
     if (own.expected > 0) ratios.push(value / own.expected);
     excesses.push(value - own.expected);
   }
   if (!recent) return undefined;
+  const today = days.get(day) && spec.value(days.get(day)!);
+  const relative = (v: number, b: Baseline) => ({ out: (direction * (v - b.expected)) / Math.max(Math.abs(b.expected), 1e-9), spread: b.sigma / Math.max(Math.abs(b.expected), 1e-9) });
+  if (today !== undefined && climbing([relative(today, base), ...distances], CLIMB_DAYS)) return undefined;
   // The new level on this day's own usual (a Sunday stays a Sunday): a change
   // that scales with the traffic (new people) or adds a fixed amount (a nightly
   // job); whichever the day is nearer to.
-  const scaled = base.expected > 0 && ratios.length ? base.expected * median(ratios) : median(levels);
-  const added = base.expected + median(excesses);
+  // after a climb the level is where the climb got to, not the middle of its way up
+  const latest = climbing(distances, CLIMB_DAYS - 1) ? 1 : levels.length;
+  const scaled = base.expected > 0 && ratios.length ? base.expected * median(ratios.slice(0, latest)) : median(levels.slice(0, latest));
+  const added = base.expected + median(excesses.slice(0, latest));
   const value = (() => {
     const row = days.get(day);
     return row ? spec.value(row) : undefined;
@@ -47,4 +62,14 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   const expected = value !== undefined && Math.abs(value - added) < Math.abs(value - scaled) ? added : scaled;
   const scale = base.expected > 0 ? Math.max(1, Math.abs(expected / base.expected)) : 1;
   return { expected, sigma: Math.max(base.sigma * scale, spec.minAbsoluteChange), samples: levels.length };
+}
+
+/** whether the newest day and the `steps` days before it each lie further out than the day before, by more than chance moves a day */
+function climbing(newestFirst: readonly { out: number; spread: number }[], steps: number): boolean {
+  if (newestFirst.length < steps + 1) return false;
+  for (let i = 0; i < steps; i++) {
+    const [later, earlier] = [newestFirst[i]!, newestFirst[i + 1]!];
+    if (!(later.out - earlier.out > CLIMB_SIGMAS * earlier.spread)) return false;
+  }
+  return true;
 }

@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { makeCall } from "../testing/make-call.ts";
+import { openTempStore, type TempStore } from "../testing/temp-store.ts";
+import { dayStart } from "../store/time-buckets.ts";
+import { excessSlowCalls } from "./slow-calls.ts";
+
+const DAY = Date.UTC(2026, 2, 2) / 86_400_000;
+let temp: TempStore;
+afterEach(() => temp.close());
+
+/** 80 calls of provider p: `slow` of them take 30 s, the rest 1 s */
+async function store(slow: number) {
+  temp = openTempStore();
+  const calls = Array.from({ length: 80 }, (_, i) => makeCall({ startedAt: dayStart(DAY) + i * 60_000, provider: "p", durationMs: i < slow ? 30_000 : 1_000 }));
+  await temp.store.ingest(calls, dayStart(DAY));
+}
+
+const point = { key: "p", metric: "latencyP95" as const, day: DAY, expected: 5_000 };
+
+describe("excessSlowCalls", () => {
+  it("gives nothing when a few slow calls make the p95 (5 of 80 are above the usual p95 by chance)", async () => {
+    await store(6);
+    expect(await excessSlowCalls(temp.store, "provider", point)).toBe(0);
+  });
+
+  it("counts the calls slowed beyond the usual 5% when many are", async () => {
+    await store(40);
+    expect(await excessSlowCalls(temp.store, "provider", point)).toBeCloseTo(40 - 0.05 * 80);
+  });
+
+  it("leaves measures that are no percentile alone", async () => {
+    await store(0);
+    expect(await excessSlowCalls(temp.store, "provider", { ...point, metric: "errorRate" })).toBeUndefined();
+  });
+});

@@ -1,0 +1,55 @@
+// A p95 over a few dozen calls is the fourth-slowest of them: in a window of
+// mixed calls (a long contract next to an embedding, streamed and not) a
+// handful of slow ones can double it with nothing slowed at all. A slowdown
+// moves many calls: so a percentile point counts the calls slower than the
+// usual p95 and keeps the point only when they are beyond what chance gives
+// (about 5% of the calls, binomially). Those excess calls are what the
+// slowdown affected, and what its materiality is judged on.
+import type { LLMCall } from "@llmscope/core";
+import type { CallStore, StatsDimension } from "../store/call-store.ts";
+import { filtersOf } from "./few-calls.ts";
+import type { Metric } from "./metrics.ts";
+import { windowOf } from "./time-window.ts";
+
+/** the share of calls above a p95 on an ordinary day */
+const ABOVE_P95 = 0.05;
+/** binomial deviations the count above the usual p95 must pass */
+const SLOW_SIGMAS = 3;
+const MAX_READ = 20_000;
+
+const TIME: Partial<Record<Metric, (c: LLMCall) => number | undefined>> = {
+  latencyP95: (c) => c.timing.durationMs,
+  // a non-streamed call's first token arrives with its whole body
+  ttftP95: (c) => (c.stream === false ? undefined : c.timing.ttftMs),
+};
+
+export interface PercentilePoint {
+  key: string;
+  metric: Metric;
+  day: number;
+  hour?: number;
+  /** the usual p95 */
+  expected: number;
+}
+
+/** the calls slower than the usual p95 beyond the usual 5%, when beyond chance; 0 when not; undefined for a measure that is no percentile */
+export async function excessSlowCalls(store: CallStore, dimension: StatsDimension, point: PercentilePoint): Promise<number | undefined> {
+  const time = TIME[point.metric];
+  if (!time) return undefined;
+  for (const filter of filtersOf(dimension, point.key)) {
+    let measured = 0;
+    let slow = 0;
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
+      const t = time(call);
+      if (t === undefined) continue;
+      measured++;
+      if (t > point.expected) slow++;
+      if (measured >= MAX_READ) break;
+    }
+    if (!measured) continue;
+    const usual = ABOVE_P95 * measured;
+    const excess = slow - usual;
+    return excess >= SLOW_SIGMAS * Math.sqrt(usual * (1 - ABOVE_P95)) ? excess : 0;
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { DayRow, KeyDays } from "./daily-series.ts";
+import { baselineOf } from "./daily-series.ts";
+import { sustainedLevel } from "./sustained-level.ts";
+
+const FIRST = Date.UTC(2026, 0, 5) / 86_400_000;
+const TODAY = FIRST + 28;
+
+/** a prompt of 300 calls a day whose tokens per request are `perRequest(day)` */
+function promptDays(perRequest: (day: number) => number): KeyDays {
+  const days: KeyDays = new Map();
+  for (let d = FIRST; d <= TODAY; d++) {
+    const tokens = Math.round(300 * perRequest(d));
+    days.set(d, { period: "", key: "p", calls: 300, inputTokens: tokens, outputTokens: 0, costUSD: 0, errors: 0, errorsByKind: {} } satisfies DayRow);
+  }
+  days.dataFrom = FIRST;
+  days.firstSeen = FIRST;
+  return days;
+}
+
+const wobble = (d: number) => 1000 * (1 + ((d * 7) % 5) / 100);
+const level = (days: KeyDays) => sustainedLevel(days, "tokensPerRequest", TODAY, 28, baselineOf(days, "tokensPerRequest", TODAY, 28)!, 1);
+
+describe("sustainedLevel", () => {
+  it("takes a change that held since the days before as the new level", () => {
+    const days = promptDays((d) => wobble(d) * (d >= TODAY - 3 ? 2 : 1));
+    const held = level(days)!;
+    expect(held.expected).toBeGreaterThan(1900);
+    expect(held.expected).toBeLessThan(2200);
+  });
+
+  it("takes no level from a change still climbing a step a day: the drift is news once it gets far enough", () => {
+    const days = promptDays((d) => wobble(d) * (d > TODAY - 4 ? 1 + 0.25 * (d - (TODAY - 4)) : 1));
+    expect(level(days)).toBeUndefined();
+  });
+
+  it("the day after a climb stops, holds at where it got to, not the middle of its way up", () => {
+    const days = promptDays((d) => wobble(d) * (d > TODAY - 4 ? 1 + 0.25 * Math.min(3, d - (TODAY - 4)) : 1));
+    const held = level(days)!;
+    expect(held.expected).toBeGreaterThan(1650);
+    expect(held.expected).toBeLessThan(1850);
+  });
+});
