@@ -3,7 +3,8 @@
 // dropped after migrating, fed the same batches over HTTP in alternating
 // passes (with, without, without, with, …) so load on a shared machine falls
 // on both alike.
-// Run: node --import tsx --conditions=@llmscope/source bench/pg-text-index-ingest.ts [calls per pass] [passes per side] [prompt characters]
+// Run: node --import tsx --conditions=@llmscope/source bench/pg-text-index-ingest.ts [calls per pass] [passes per side] [prompt characters] [batch size]
+// (a body holds at most 1 MiB: batches of 100 for prompts of 2,000 characters)
 import pg from "pg";
 import { callId } from "@llmscope/core";
 import { bodies } from "./ingest-http.ts";
@@ -15,6 +16,7 @@ import { startServeProcess, waitForExit } from "../e2e/helpers/run-cli.ts";
 export interface TextIndexIngestResult {
   calls: number;
   promptChars: number;
+  batchSize: number;
   /** calls/s of each pass, in the order run */
   withIndex: number[];
   withoutIndex: number[];
@@ -45,7 +47,7 @@ async function serve(db: TestDatabase) {
 export async function benchTextIndexIngest(calls = 50_000, passes = 3, promptChars = 0, batchSize = 250, clients = 4): Promise<TextIndexIngestResult> {
   const dbs = [await createTestDatabase("llmscope_bench_idx"), await createTestDatabase("llmscope_bench_noidx")];
   const servers = [await serve(dbs[0]!), await serve(dbs[1]!)];
-  const result: TextIndexIngestResult = { calls, promptChars, withIndex: [], withoutIndex: [] };
+  const result: TextIndexIngestResult = { calls, promptChars, batchSize, withIndex: [], withoutIndex: [] };
   try {
     const admin = new pg.Client({ connectionString: dbs[1]!.url });
     await admin.connect();
@@ -71,10 +73,10 @@ export async function benchTextIndexIngest(calls = 50_000, passes = 3, promptCha
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await benchTextIndexIngest(Number(process.argv[2] ?? 50_000), Number(process.argv[3] ?? 3), Number(process.argv[4] ?? 0));
+  const r = await benchTextIndexIngest(Number(process.argv[2] ?? 50_000), Number(process.argv[3] ?? 3), Number(process.argv[4] ?? 0), Number(process.argv[5] ?? 250));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const f = (xs: number[]) => xs.map((x) => Math.round(x)).join(", ");
-  process.stdout.write(`PostgreSQL ingest, ${r.calls} calls a pass, prompts of ${r.promptChars || "~40"} characters: ` +
+  process.stdout.write(`PostgreSQL ingest, ${r.calls} calls a pass in batches of ${r.batchSize}, prompts of ${r.promptChars || "~40"} characters: ` +
     `with the index ${f(r.withIndex)} calls/s (mean ${Math.round(mean(r.withIndex))}), ` +
     `without ${f(r.withoutIndex)} (mean ${Math.round(mean(r.withoutIndex))}): ${((1 - mean(r.withIndex) / mean(r.withoutIndex)) * 100).toFixed(1)}% lower with it\n`);
 }

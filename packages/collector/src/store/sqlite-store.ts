@@ -132,10 +132,7 @@ export class SqliteStore implements CallStore {
 
   async listCalls(filter: CallFilter): Promise<CallPage> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), MAX_PAGE);
-    const where = this.textSearch.where(filter);
-    const rows = this.db
-      .prepare(`SELECT started_at, id, record FROM calls ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ?`)
-      .all(...where.params, limit + 1) as { started_at: number; id: string; record: string }[];
+    const rows = this.textSearch.page(filter, limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const result: CallPage = { calls: page.map((r) => JSON.parse(r.record)) };

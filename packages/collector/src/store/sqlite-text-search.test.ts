@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SqliteStore } from "./sqlite-store.ts";
 import { makeCall } from "../testing/make-call.ts";
 import { tempDbPath } from "../testing/temp-db.ts";
+import { recordPrefilter } from "./sqlite-text-search.ts";
+import { foldCase, saidText } from "./said-text.ts";
 
 const T0 = Date.UTC(2026, 2, 4, 14, 0, 0);
 let tmp: ReturnType<typeof tempDbPath>;
@@ -28,12 +30,39 @@ describe("SQLite text search index", () => {
     tmp = tempDbPath();
     const old = new SqliteStore(tmp.path);
     await old.ingest([makeCall({ id: "kept", startedAt: T0, promptText: "a refund for order 42" })], T0);
-    // back to schema version 4: no index, no triggers
-    old.db.exec("DROP TRIGGER calls_fts_insert; DROP TRIGGER calls_fts_delete; DROP TRIGGER calls_fts_update; DROP TABLE calls_fts; DROP INDEX calls_trace; DELETE FROM migrations WHERE version >= 5");
+    // as before schema version 5: no index, no triggers
+    old.db.exec("DROP TRIGGER calls_fts_insert; DROP TRIGGER calls_fts_delete; DROP TRIGGER calls_fts_update; DROP TABLE calls_fts; DELETE FROM migrations WHERE version = 5");
     await old.close();
     const upgraded = new SqliteStore(tmp.path);
     expect((await upgraded.listCalls({ q: "order 42" })).calls.map((c) => c.id)).toEqual(["kept"]);
     expect(await upgraded.count()).toBe(1);
     await upgraded.close();
+  });
+
+  it("prefilters a scan with a LIKE the record matches whenever what the call said holds q", async () => {
+    tmp = tempDbPath();
+    const store = new SqliteStore(tmp.path);
+    const texts = ["İSTANBUL via the \u212Aelvin scale", 'a "quoted" C:\\path\\to', "50% off_now", "naïve café — 🚀 launch", "ǅemal Straße"];
+    const like = store.db.prepare("SELECT ? LIKE ? ESCAPE '\\'").pluck();
+    let checked = 0;
+    for (const text of texts) {
+      const call = makeCall({ promptText: text });
+      const said = foldCase(saidText(call));
+      const record = JSON.stringify(call);
+      for (let start = 0; start < said.length; start++) {
+        for (const length of [1, 2, 3, 6, 12]) {
+          const q = said.slice(start, start + length);
+          const pattern = recordPrefilter(q.toUpperCase());
+          if (pattern === undefined || !foldCase(saidText(call)).includes(foldCase(q.toUpperCase()))) continue;
+          expect(like.get(record, pattern), `${q} in ${text}`).toBe(1);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+    // and it does filter: a record without the text fails it
+    expect(like.get(JSON.stringify(makeCall({ promptText: "nothing here" })), recordPrefilter("Zürich"))).toBe(0);
+    expect(recordPrefilter("line\nbreak")).toBeUndefined();
+    await store.close();
   });
 });

@@ -26,33 +26,74 @@ export function ftsPhrase(q: string): string {
 
 const indexed = (q: string) => [...q].length >= 3;
 
-/** the calls matching q, looked up by rowid from the index (or, under three characters, a scan) */
-export const sqliteTextMatch: TextMatch = (q) =>
-  indexed(q)
-    ? { sql: "rowid IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)", params: [ftsPhrase(q)] }
-    : { sql: `instr(${FOLD}(${SAID_SQL}), ?) > 0`, params: [foldCase(q)] };
+/**
+ * A LIKE pattern the JSON record matches whenever what the call said holds q: a cheap
+ * test that lets a scan skip most calls before the exact one. ASCII is matched as itself
+ * (LIKE folds ASCII case), but for i and k, which İ and K fold to, matched as any one
+ * character; a quote, a backslash (both escaped in JSON) or any other non-ASCII character
+ * as any run. Undefined when q holds a control character (it may be the line between two
+ * of the parts).
+ */
+export function recordPrefilter(q: string): string | undefined {
+  if (/[\u0000-\u001f]/.test(q)) return undefined;
+  const parts = [...foldCase(q)].map((ch) => {
+    if (ch.charCodeAt(0) > 0x7f || ch === '"' || ch === "\\") return "%";
+    if (ch === "i" || ch === "k") return "_";
+    return ch === "%" || ch === "_" ? `\\${ch}` : ch;
+  });
+  return `%${parts.join("")}%`;
+}
 
-// "+rowid": no lookup by rowid, so the calls are walked in the order asked for (newest first for a page) and
-// each checked against the matches, stopping at the page, rather than every match fetched and sorted
+/** q checked call by call: the record prefilter, then the said text itself */
+const scannedTextMatch: TextMatch = (q) => {
+  const exact = { sql: `instr(${FOLD}(${SAID_SQL}), ?) > 0`, params: [foldCase(q)] };
+  const pattern = recordPrefilter(q);
+  return pattern === undefined ? exact : { sql: `record LIKE ? ESCAPE '\\' AND ${exact.sql}`, params: [pattern, ...exact.params] };
+};
+
+/** the calls matching q, looked up by rowid from the index (or, under three characters, checked one by one) */
+export const sqliteTextMatch: TextMatch = (q) =>
+  indexed(q) ? { sql: "rowid IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)", params: [ftsPhrase(q)] } : scannedTextMatch(q);
+
+// "+rowid": no lookup by rowid, so the calls are walked in the order asked for and each checked against the
+// matches (all of them gathered first), rather than every match fetched and sorted
 const walkedTextMatch: TextMatch = (q) => ({ sql: "+rowid IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)", params: [ftsPhrase(q)] });
 
 /**
  * Up to this many matches are fetched by rowid and sorted (a rare phrase: milliseconds
- * whatever the table's size); from this many on the calls are walked in order, which
- * finds a page of a common word within the first few hundred calls.
+ * whatever the table's size); from this many on, a page is first looked for among the
+ * newest WALK_BUDGET calls one by one, which finds a common word's page within a few
+ * hundred calls without gathering its every match, and failing that by walking the calls
+ * against all the matches.
  */
 const FEW_MATCHES = 2000;
+const WALK_BUDGET = 4000;
+
+export type PageRow = { started_at: number; id: string; record: string };
+const ORDER = "ORDER BY started_at DESC, id DESC";
 
 export function createSqliteTextSearch(db: Database.Database) {
   const probe = db.prepare("SELECT count(*) FROM (SELECT 1 FROM calls_fts WHERE calls_fts MATCH ? LIMIT ?)").pluck();
   const countMatches = db.prepare("SELECT count(*) FROM calls_fts WHERE calls_fts MATCH ?").pluck();
+  const many = (q: string) => indexed(q) && (probe.get(ftsPhrase(q), FEW_MATCHES) as number) >= FEW_MATCHES;
+  const rows = (where: SqlClause, size: number) =>
+    db.prepare(`SELECT started_at, id, record FROM calls ${where.sql} ${ORDER} LIMIT ?`).all(...where.params, size) as PageRow[];
   return {
-    /** the filter as a WHERE clause for reading calls in time order (a page, or every match) */
-    where(filter: CallFilter): SqlClause {
+    /** the first `size` calls of the filter, newest first */
+    page(filter: CallFilter, size: number): PageRow[] {
       const q = filter.q;
-      if (!q || !indexed(q)) return whereOf(filter, sqliteTextMatch);
-      const many = (probe.get(ftsPhrase(q), FEW_MATCHES) as number) >= FEW_MATCHES;
-      return whereOf(filter, many ? walkedTextMatch : sqliteTextMatch);
+      if (!q || !many(q)) return rows(whereOf(filter, sqliteTextMatch), size);
+      const { q: _, ...rest } = filter;
+      const newest = whereOf(rest, sqliteTextMatch);
+      const check = scannedTextMatch(q);
+      const found = db.prepare(`SELECT started_at, id, record FROM (SELECT started_at, id, record FROM calls ${newest.sql} ${ORDER} LIMIT ${WALK_BUDGET})
+        WHERE ${check.sql} ${ORDER} LIMIT ?`).all(...newest.params, ...check.params, size) as PageRow[];
+      return found.length >= size ? found : rows(whereOf(filter, walkedTextMatch), size);
+    },
+
+    /** the filter as a WHERE clause for reading every match in time order */
+    where(filter: CallFilter): SqlClause {
+      return whereOf(filter, filter.q && many(filter.q) ? walkedTextMatch : sqliteTextMatch);
     },
 
     /** how many calls match: from the index alone when q is the only filter */

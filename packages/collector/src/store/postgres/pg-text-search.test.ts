@@ -38,8 +38,8 @@ describe("PostgreSQL text search index", () => {
     ], T0);
     await store.addFeedback([{ callId: "rated", score: -1, comment: "Wrong tariff", at: T0 }]);
     const before = (await store.listCalls({ limit: 10 })).calls;
-    // back to schema version 4: no column, no index
-    await store.pool.query("ALTER TABLE calls DROP COLUMN search_text; DELETE FROM llmscope_migrations WHERE version >= 5");
+    // as before schema version 6: no column, no index
+    await store.pool.query("ALTER TABLE calls DROP COLUMN search_text; DELETE FROM llmscope_migrations WHERE version = 6");
     await store.close();
     const upgraded = await createPostgresStore(await postgres.url(), { schema, max: 2 });
     try {

@@ -1,11 +1,13 @@
 // Text search through an index (see pg-text-search.ts). Version 5 was a
 // trigram index on the whole record, withdrawn because it made ingest three
-// times slower; version 6 indexes only what a call said, case-folded, in its
-// own column, with GIN's pending list taking each batch's entries (fastupdate)
-// so an insert appends rather than updates the index tree.
-export const SCHEMA_V5_WITHDRAWN = "DROP INDEX IF EXISTS calls_record_trgm;";
+// times slower (a database may have it: version 6 drops it); version 6 indexes
+// only what a call said, case-folded, in its own column, with GIN's pending
+// list taking each batch's entries (fastupdate) so an insert appends rather
+// than updates the index tree.
+export const SCHEMA_V5_WITHDRAWN = "SELECT 1;";
 
 export const SCHEMA_TEXT_SEARCH = `
+  DROP INDEX IF EXISTS calls_record_trgm;
   ALTER TABLE calls ADD COLUMN search_text text;
   -- calls stored before: what they said, read back from the record (as said-text.ts builds it); a
   -- record holding \\u0000 (which json text cannot give back) is searched whole
