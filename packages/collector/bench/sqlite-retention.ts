@@ -32,6 +32,8 @@ async function fillMonth(store: SqliteStore, start: number, calls: number): Prom
 
 export async function benchSqliteRetention(calls: number): Promise<RetentionFigures> {
   const tmp = tempDbPath();
+  // the checkpoint worker is unref'd: a server keeps the process alive, here a timer does
+  const alive = setInterval(() => {}, 1000);
   // as `llmscope serve` opens it: WAL checkpoints in a worker, not inside commits
   const store = new SqliteStore(tmp.path, { backgroundCheckpoint: true });
   try {
@@ -47,6 +49,7 @@ export async function benchSqliteRetention(calls: number): Promise<RetentionFigu
   } finally {
     await store.close();
     tmp.cleanup();
+    clearInterval(alive);
   }
 }
 
