@@ -2,7 +2,8 @@
 // moved (retrieval, tools, preprocessing, HTTP, the model, the app's own
 // code), which named step of that kind moved most, from what to what, and
 // since when — "p95 request time +120 % — retrieval step `vector-search`
-// 180 ms → 1.9 s in feature=search, since 14:05". Read from a sample of the
+// 180 ms → 1.9 s in feature=search, since 14:05" (for the whole app, the
+// feature carrying the change: carrying-feature.ts). Read from a sample of the
 // day's traces against the week before.
 import type { StepKind, Trace } from "@llmscope/core";
 import { median } from "../store/median.ts";
@@ -12,6 +13,7 @@ import type { TraceStepCause, TraceTimeComponent } from "./api-types.ts";
 import type { TraceAnomaly } from "./detect-trace-anomalies.ts";
 import { componentOf, formatMs, TRACE_MEASURE_SPECS } from "./trace-measures.ts";
 import type { TraceFilter } from "./trace-store.ts";
+import { carryingFeature } from "./carrying-feature.ts";
 
 export type StepCause = TraceStepCause;
 
@@ -91,20 +93,24 @@ export async function explainTraceAnomaly(store: CallStore, a: TraceAnomaly): Pr
   const grew = (c: TraceTimeComponent) => p95Of(day.map((t) => partMs(t, c))) - p95Of(past.map((t) => partMs(t, c)));
   const component = measured === "durationMs" ? PARTS.reduce((best, c) => (grew(c) > grew(best) ? c : best)) : measured;
   const kind = KIND_OF[component];
-  let cause: Omit<StepCause, "sentence"> = { component, ...moved(day, past, (t) => partMs(t, component)) };
+  let value = (t: Trace): number | undefined => partMs(t, component);
+  let cause: Omit<StepCause, "sentence"> = { component, ...moved(day, past, value) };
   let what = PART_LABEL[component];
   if (kind) {
     const names = new Set(day.flatMap((t) => t.steps.filter((s) => s.kind === kind).map((s) => s.name)));
     for (const name of names) {
-      const m = moved(day, past, (t) => stepMs(t, kind, name));
+      const ofStep = (t: Trace) => stepMs(t, kind, name);
+      const m = moved(day, past, ofStep);
       if (what === PART_LABEL[component] || m.after - m.before > cause.after - cause.before) {
         cause = { component, stepKind: kind, stepName: name, ...m };
         what = `${kind} step \`${name}\``;
+        value = ofStep;
       }
     }
   }
   const since = cause.since;
-  const where = a.dimension === "all" ? "" : ` in ${a.dimension}=${a.key}`;
+  const feature = a.dimension === "all" ? carryingFeature(day, value, cause) : undefined;
+  const where = a.dimension === "all" ? (feature ? ` in feature=${feature}` : "") : ` in ${a.dimension}=${a.key}`;
   const change = `${a.change >= 0 ? "+" : ""}${Math.round(a.change * 100)} %`;
   const sentence = `${TRACE_MEASURE_SPECS[a.measure].label} ${change} — ${what} ${formatMs(cause.before)} → ${formatMs(cause.after)}${where}${since !== undefined ? `, since ${clock(since)}` : ""}`;
   return { ...cause, sentence };

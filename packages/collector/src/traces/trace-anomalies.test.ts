@@ -40,6 +40,8 @@ describe.each(TEST_STORE_KINDS)("GET /v1/traces/anomalies (%s store)", (kind) =>
     // the whole app sees the retrieval change too, from the same request on
     const all = answer.anomalies.find((a) => a.dimension === "all" && a.measure === "p95.retrievalMs")!;
     expect(all.rootCause).toMatchObject({ stepName: "vector-search", since: LAST + (14 * 60 + 21) * 60_000 });
+    // and names the one feature whose requests carry it
+    expect(all.rootCause!.sentence).toMatch(/ in feature=search, since 14:21$/);
     // nothing before the last day
     const quiet = (await (await s.get(`/v1/traces/anomalies?from=${LAST - 3 * DAY}&to=${LAST}`)).json()) as TraceAnomalyAnswer;
     expect(quiet.anomalies).toEqual([]);

@@ -56,7 +56,7 @@ describe.each(TEST_STORE_KINDS)("trace anomaly alerts (%s store)", (kind) => {
 });
 
 describe("trace anomaly alerts on live traffic", () => {
-  // the whole app has requests enough to judge hours before the search feature alone does: it is the cut named
+  // the whole app has requests enough to judge hours before the search feature alone does: its cause names the feature
   it("raises the slowed step during the day, once, after the change began", { timeout: 120_000 }, async () => {
     h = alertHarness(traceAnomalyRule);
     for (let day = FIRST; day <= CLEAN; day++) expect(await feed(day)).toEqual([]);
@@ -68,7 +68,7 @@ describe("trace anomaly alerts on live traffic", () => {
       fired.push(...(await h.ingest(calls.filter((c) => inHour(c.startedAt)), traces.filter((t) => inHour(t.startedAt)))));
     }
     expect(fired).toHaveLength(1);
-    expect(fired[0]!.message).toMatch(/^p95 request time \+\d+ % — retrieval step `vector-search` 180 ms → 1\.9 s, since 14:21 on 2026-03-03; example request: trace [0-9a-f]{32} /);
+    expect(fired[0]!.message).toMatch(/^p95 request time \+\d+ % — retrieval step `vector-search` 180 ms → 1\.9 s in feature=search, since 14:21 on 2026-03-03; example request: trace [0-9a-f]{32} /);
     expect(fired[0]!.firedAt).toBeGreaterThan(dayStart(INCIDENT) + SLOW_FROM_MS);
     expect(fired[0]!.firedAt).toBeLessThan(dayStart(INCIDENT + 1));
     expect(dayLabel(INCIDENT)).toBe("2026-03-03");
