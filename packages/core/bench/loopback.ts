@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 // the shipped build, as an app runs it (`pnpm bench` builds first)
 import { createRecorder, memorySink } from "../dist/index.js";
 import { CHAT_PATH, requestBody } from "./fixtures.ts";
-import { paired } from "./measure.ts";
+import { paired, type Paired } from "./measure.ts";
 
 /** the server in a process of its own, so the two sides do not share an event loop */
 export async function startServer(kind: "bare" | "mock"): Promise<{ url: string; close(): void }> {
@@ -18,16 +18,19 @@ export async function startServer(kind: "bare" | "mock"): Promise<{ url: string;
 }
 
 export interface LoopbackResult {
-  roundTrip: [number, number];
-  firstDelta: [number, number];
+  roundTrip: Paired;
+  firstDelta: Paired;
   /** the first delta through a bare pipeThrough(new TransformStream()) with no recorder: the floor of observing a stream in passing */
-  bareTransform: [number, number];
+  bareTransform: Paired;
 }
+
+/** rounds of 20 pairs each */
+type Rounds = [roundTrip: number, firstDelta: number];
 
 export async function loopback(): Promise<LoopbackResult> {
   const server = await startServer("bare");
   try {
-    return await measure(server.url, { stream: { headers: { "x-stream": "1" } }, turns: [600, 300] });
+    return await measure(server.url, { stream: { headers: { "x-stream": "1" } }, rounds: [30, 15] });
   } finally {
     server.close();
   }
@@ -42,7 +45,7 @@ export async function loopback(): Promise<LoopbackResult> {
 export async function loopbackMockDefaults(): Promise<LoopbackResult> {
   const mock = await startServer("mock");
   try {
-    return await measure(mock.url, { stream: { headers: { "x-mock-chunk-delay": "0" }, body: JSON.stringify({ ...JSON.parse(requestBody), stream: true }) }, turns: [800, 800] });
+    return await measure(mock.url, { stream: { headers: { "x-mock-chunk-delay": "0" }, body: JSON.stringify({ ...JSON.parse(requestBody), stream: true }) }, rounds: [40, 40] });
   } finally {
     mock.close();
   }
@@ -53,7 +56,7 @@ const throughBareTransform = (async (input: RequestInfo | URL, init?: RequestIni
   return new Response(response.body!.pipeThrough(new TransformStream()), response);
 }) as typeof fetch;
 
-async function measure(url: string, opts: { stream: { headers?: Record<string, string>; body?: string }; turns: [number, number] }): Promise<LoopbackResult> {
+async function measure(url: string, opts: { stream: { headers?: Record<string, string>; body?: string }; rounds: Rounds }): Promise<LoopbackResult> {
   const server = { url };
   const recorder = createRecorder({ sinks: [memorySink({ capacity: 100 })], estimateTokens: false });
   const raw = fetch;
@@ -73,9 +76,10 @@ async function measure(url: string, opts: { stream: { headers?: Record<string, s
     return t;
   };
   try {
-    const rt = await paired(roundTrip(raw), roundTrip(recorded), { turns: opts.turns[0], warmup: Math.min(30, opts.turns[0] / 4) });
-    const fd = await paired(firstDelta(raw), firstDelta(recorded), { turns: opts.turns[1], warmup: Math.min(30, opts.turns[1] / 4) });
-    const bare = await paired(firstDelta(raw), firstDelta(throughBareTransform), { turns: opts.turns[1], warmup: Math.min(30, opts.turns[1] / 4) });
+    const [rtRounds, fdRounds] = opts.rounds;
+    const rt = await paired(roundTrip(raw), roundTrip(recorded), { rounds: rtRounds, batch: 20 });
+    const fd = await paired(firstDelta(raw), firstDelta(recorded), { rounds: fdRounds, batch: 20 });
+    const bare = await paired(firstDelta(raw), firstDelta(throughBareTransform), { rounds: fdRounds, batch: 20 });
     return { roundTrip: rt, firstDelta: fd, bareTransform: bare };
   } finally {
     await recorder.flush();

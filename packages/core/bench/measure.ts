@@ -18,17 +18,43 @@ export async function perCall(fn: () => Promise<unknown>, { warmup = 200, rounds
   return median(samples);
 }
 
-/** two variants measured interleaved, one sample each per turn, so drift hits both alike */
-export async function paired(a: () => Promise<number>, b: () => Promise<number>, { warmup = 30, turns = 300 } = {}): Promise<[number, number]> {
+/** two variants compared in rounds: each side's median time per call, and the ratio b ÷ a as the median of the rounds' ratios and its worst round */
+export interface Paired {
+  a: number;
+  b: number;
+  ratio: number;
+  worst: number;
+}
+
+/**
+ * Two variants measured interleaved, in rounds: each round runs `batch` pairs
+ * (a then b, then b then a, alternating) and takes its own ratio b ÷ a from
+ * the two sides' medians in it, so drift and a busy neighbour, which move
+ * slowly, hit both sides of a round alike, and one stalled call does not
+ * make a round. The result is the median of the rounds' ratios, with the
+ * worst round beside it; each side's time is its median over all calls.
+ */
+export async function paired(a: () => Promise<number>, b: () => Promise<number>, { warmup = 30, rounds = 30, batch = 20 } = {}): Promise<Paired> {
   for (let i = 0; i < warmup; i++) await a(), await b();
   const as: number[] = [];
   const bs: number[] = [];
-  for (let i = 0; i < turns; i++) {
-    if (i % 2) as.push(await a()), bs.push(await b());
-    else bs.push(await b()), as.push(await a());
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const ra: number[] = [];
+    const rb: number[] = [];
+    for (let i = 0; i < batch; i++) {
+      if (i % 2) ra.push(await a()), rb.push(await b());
+      else rb.push(await b()), ra.push(await a());
+    }
+    as.push(...ra);
+    bs.push(...rb);
+    ratios.push(median(rb) / median(ra));
   }
-  return [median(as), median(bs)];
+  return { a: median(as), b: median(bs), ratio: median(ratios), worst: Math.max(...ratios) };
 }
+
+/** "×1.004 (worst round ×1.031)" */
+export const ratio = ({ ratio: r, worst }: Paired) => `×${r.toFixed(3)} (worst round ×${worst.toFixed(3)})`;
 
 export const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 export const ms = (v: number) => `${v.toFixed(3)} ms`;

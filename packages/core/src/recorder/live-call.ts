@@ -46,10 +46,10 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   const t0 = now();
   const { stats, options, maxBodyBytes, fault } = core;
   const url = new URL((input as Request).url ?? String(input), pageURL());
-  if (core.ignored.some((prefix) => url.href.startsWith(prefix))) return;
   const found = findProvider(url, method);
-  // outside any trace, not an LLM call: nothing more to look at
-  if (!found) return core.activeTraces ? beginHttpStep(core, url, method) : undefined;
+  // no LLM call outside any trace, or our own sinks' traffic: nothing more to look at
+  if ((!found && !core.activeTraces) || core.ignored.some((prefix) => url.href.startsWith(prefix))) return;
+  if (!found) return beginHttpStep(core, url, method);
   const { sampleRate = 1 } = options;
   if (sampleRate < 1 && Math.random() >= sampleRate) return void stats.sampledOut++;
 
