@@ -37,6 +37,13 @@ describe("SQLite retention", () => {
     expect(store.db.prepare("SELECT v FROM calls_fts_config WHERE k = 'deletemerge'").pluck().get()).toBe(10);
   });
 
+  it("puts FTS5's delete-merge default back after a run that was cut short left it off", async () => {
+    store.db.exec("INSERT INTO calls_fts (calls_fts, rank) VALUES ('deletemerge', 0)");
+    await store.ingest([makeCall({ startedAt: JAN })], MAR);
+    expect(await store.dropCallsBefore(MAR)).toEqual({ partitions: ["calls_202601"], calls: 1, traces: 0 });
+    expect(store.db.prepare("SELECT v FROM calls_fts_config WHERE k = 'deletemerge'").pluck().get()).toBe(10);
+  });
+
   it("moves the evaluation cursor back when the newest-arrived calls go, so the next call is still scored", async () => {
     await store.ingest([makeCall({ startedAt: MAR })], MAR);
     // a backfilled January call arrives last: it holds the highest rowid

@@ -68,7 +68,8 @@ export async function dropSqliteCallsBefore(db: Database.Database, cutoff: numbe
   // A text-search segment with many deleted rows is rewritten whole as soon
   // as that is noticed (FTS5 "deletemerge"): seconds in one chunk. It is held
   // off while rows go, then the index is tidied in bounded steps.
-  const deleteMerge = Math.trunc(Number(db.prepare("SELECT v FROM calls_fts_config WHERE k = 'deletemerge'").pluck().get() ?? 10));
+  // (0 is what a run cut short by a crash leaves behind: FTS5's default, 10, is put back then)
+  const deleteMerge = Math.trunc(Number(db.prepare("SELECT v FROM calls_fts_config WHERE k = 'deletemerge'").pluck().get() ?? 10)) || 10;
   // (FTS5 takes these settings as integers, and a bound JS number arrives as a real)
   const setDeleteMerge = (percent: number) => db.exec(`INSERT INTO calls_fts (calls_fts, rank) VALUES ('deletemerge', ${percent})`);
   setDeleteMerge(0);
