@@ -1,5 +1,5 @@
 // Trace anomalies as alerts from a real `llmscope serve` child process over
-// HTTP on 127.0.0.1, on SQLite and on PostgreSQL: 29 ordinary days of traced
+// HTTP on 127.0.0.1, on SQLite and on PostgreSQL: 16 ordinary days of traced
 // requests, then a day on which the search feature's retrieval step
 // `vector-search` becomes ten times slower from 14:05, all posted late (an
 // outbox catching up). The clean last day raises nothing; the slow day, judged
@@ -14,9 +14,10 @@ import { startWebhookReceiver } from "../src/testing/webhook-receiver.ts";
 import { startServeProcess, waitForExit } from "./helpers/run-cli.ts";
 
 const KEY = "trace-alerts-key";
-const FIRST = Date.UTC(2026, 1, 2) / 86_400_000;
-const CLEAN = FIRST + 28;
-const INCIDENT = FIRST + 29;
+const INCIDENT = Date.UTC(2026, 2, 3) / 86_400_000;
+const CLEAN = INCIDENT - 1;
+/** 16 days before the incident: the least history (half the 28-day window) a day is judged with, and one more */
+const FIRST = INCIDENT - 16;
 const sqlite = tempDbPath();
 let postgres: TestDatabase | undefined;
 afterAll(async () => {

@@ -10,9 +10,10 @@ import { SLOW_FROM_MS, tracedDay } from "../../testing/trace-traffic.ts";
 import { detectTraceAnomalies } from "../../traces/detect-trace-anomalies.ts";
 import { dayLabel, dayStart } from "../../store/time-buckets.ts";
 
-const FIRST = Date.UTC(2026, 1, 2) / 86_400_000;
-const CLEAN = FIRST + 28;
-const INCIDENT = FIRST + 29;
+const INCIDENT = Date.UTC(2026, 2, 3) / 86_400_000;
+const CLEAN = INCIDENT - 1;
+/** 16 days before the incident: the least history (half the 28-day window) a day is judged with, and one more */
+const FIRST = INCIDENT - 16;
 const SENTENCE = /^p95 request time \+\d+ % — retrieval step `vector-search` 180 ms → 1\.9 s in feature=search, since 14:21 on 2026-03-03/;
 
 let h: AlertHarness;
@@ -49,6 +50,8 @@ describe.each(TEST_STORE_KINDS)("trace anomaly alerts (%s store)", (kind) => {
     const tips = (a: { dimension: string; key: string; measure: string }) => a.key === "tips" && a.measure === "costPerTrace";
     expect((await detectTraceAnomalies(h.store, { fromDay: INCIDENT, toDay: INCIDENT })).filter(tips)).toEqual([]);
     expect((await detectTraceAnomalies(h.store, { fromDay: INCIDENT, toDay: INCIDENT, materiality: { cost: 0 } })).filter(tips)).toHaveLength(1);
+    // a series is judged only with half its window of history: 16 days are not half of 40
+    expect(await detectTraceAnomalies(h.store, { fromDay: INCIDENT, toDay: INCIDENT, historyDays: 40 })).toEqual([]);
     // more of the next day raises nothing again
     expect(await h.ingest(next.calls.slice(2, 6), next.traces.slice(1, 3), now)).toEqual([]);
     expect(await h.store.listAlerts({ kind: "trace_anomaly" })).toHaveLength(1);
