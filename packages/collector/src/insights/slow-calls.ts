@@ -47,9 +47,14 @@ export async function excessSlowCalls(store: CallStore, dimension: StatsDimensio
       if (measured >= MAX_READ) break;
     }
     if (!measured) continue;
-    const usual = ABOVE_P95 * measured;
-    const excess = slow - usual;
-    return excess >= SLOW_SIGMAS * Math.sqrt(usual * (1 - ABOVE_P95)) ? excess : 0;
+    return excessOverChance(measured, slow);
   }
   return undefined;
+}
+
+/** of `measured` calls or requests, `slow` were slower than the usual p95: how many beyond chance's 5%, or 0 within chance */
+export function excessOverChance(measured: number, slow: number): number {
+  const usual = ABOVE_P95 * measured;
+  const excess = slow - usual;
+  return excess >= SLOW_SIGMAS * Math.sqrt(usual * (1 - ABOVE_P95)) ? excess : 0;
 }
