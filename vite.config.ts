@@ -9,6 +9,11 @@ export default defineConfig({
   resolve: source,
   ssr: { resolve: { conditions: ["@llmscope/source"], externalConditions: ["@llmscope/source"] } },
   test: {
+    // Timeouts are there to end a hung test, not to judge speed (benchmarks do
+    // that): on a busy 2-core machine a tokenizer load or a 28-day fixture can
+    // take several times its usual seconds, so no project uses Vitest's 5 s / 10 s defaults.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
