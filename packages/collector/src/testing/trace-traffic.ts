@@ -2,7 +2,8 @@
 // requests, a retrieval step `vector-search` of ~180 ms, two LLM calls) and a
 // small "tips" feature (25 requests of $0.0002). A slowdown makes
 // vector-search ten times slower from 14:05; a price rise makes the tips
-// requests three times dearer, a rise too small next to the app to matter.
+// requests three times dearer, a rise too small next to the app to matter;
+// four slow searches multiply the p95 of an ordinary day.
 import type { LLMCall, Trace } from "@llmscope/core";
 import { dayStart } from "../store/time-buckets.ts";
 import { makeTrace } from "./make-trace.ts";
@@ -17,6 +18,8 @@ export interface TraceDayChanges {
   slowSearch?: boolean;
   /** tips requests three times dearer all day */
   dearTips?: boolean;
+  /** an ordinary day's bad luck: four searches in the afternoon with a retrieval ten times slower */
+  fewSlow?: boolean;
 }
 
 export function tracedDay(day: number, changes: TraceDayChanges = {}): { traces: Trace[]; calls: LLMCall[] } {
@@ -24,10 +27,12 @@ export function tracedDay(day: number, changes: TraceDayChanges = {}): { traces:
   const start = dayStart(day);
   for (let i = 0; i < SEARCH_PER_DAY; i++) {
     const at = start + i * 20 * 60_000 + 60_000;
-    const slow = changes.slowSearch && at >= start + SLOW_FROM_MS;
+    const slow = (changes.slowSearch && at >= start + SLOW_FROM_MS) || (changes.fewSlow && i >= 45 && i < 49);
     made.push(makeTrace({
       startedAt: at, name: "search", tags: { feature: "search", userId: `u${i % 9}` }, calls: 2, steps: 2, costUSD: 0.01,
-      retrievalMs: slow ? 1800 + (i % 7) * 30 : 170 + (i % 5) * 5,
+      // times spread (the model's over ±25 %, retrieval's ±17 %) as real requests' do
+      callMs: 600 + ((i * 37) % 41) * 10,
+      retrievalMs: slow ? 1800 + (i % 7) * 30 : 150 + ((i * 13) % 21) * 3,
     }));
   }
   for (let i = 0; i < TIPS_PER_DAY; i++) {

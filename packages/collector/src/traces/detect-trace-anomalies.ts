@@ -2,20 +2,21 @@
 // request's time) per day, for the whole app and by trace name, feature and
 // department, scored against the 28 days before with the robust baseline the
 // call anomalies use; only rises far outside it (score ≥ threshold) and large
-// enough to matter are kept: by the measure's smallest change, and by the
-// call anomalies' materiality floors against the whole app's usual day
-// (trace-materiality.ts). A series too small to judge is not judged, as the
-// call anomalies' rule goes: it needs enough traces on the day and on a usual
-// day of the weeks before, and half of those weeks' days judged. Read from the
-// trace rollups.
+// enough to matter are kept: by the measure's smallest change, by the call
+// anomalies' materiality floors against the whole app's usual day
+// (trace-materiality.ts), and for a p95 only when the requests slower than the
+// usual p95 are more than chance gives. A series too small to judge is not
+// judged, as the call anomalies' rule goes: it needs enough traces on the day
+// and on a usual day of the weeks before, and half of those weeks' days
+// judged. Read from the trace rollups.
 import { robustBaseline } from "../insights/robust-baseline.ts";
 import { DEFAULT_MATERIALITY, type Materiality } from "../insights/materiality.ts";
 import { median } from "../store/median.ts";
 import type { CallStore } from "../store/call-store.ts";
 import { dayLabel, dayStart, DAY_MS } from "../store/time-buckets.ts";
 import type { TraceAnomalyItem, TraceStatsDimension, TraceStatsRow } from "./api-types.ts";
-import { TRACE_MEASURES, TRACE_MEASURE_SPECS, type TraceMeasure } from "./trace-measures.ts";
-import { traceImpact, usualAppDay, type AppDay } from "./trace-materiality.ts";
+import { componentOf, TRACE_MEASURES, TRACE_MEASURE_SPECS, type TraceMeasure } from "./trace-measures.ts";
+import { excessSlowTraces, traceImpact, usualAppDay, type AppDay } from "./trace-materiality.ts";
 
 export type TraceAnomaly = Omit<TraceAnomalyItem, "rootCause" | "measure"> & { measure: TraceMeasure };
 
@@ -66,7 +67,10 @@ export async function detectTraceAnomalies(store: CallStore, q: TraceAnomalyQuer
           const score = (p.value - base.expected) / base.sigma;
           const change = (p.value - base.expected) / base.expected;
           if (score < threshold || change < spec.minRelativeChange || p.value - base.expected < spec.minAbsoluteChange) continue;
-          const impact = traceImpact(measure, p.value - base.expected, p.traces, await appDay(p.day));
+          const component = componentOf(measure);
+          const slowed = component ? await excessSlowTraces(store, { dimension, key }, p.day, component, base.expected) : p.traces;
+          if (!slowed) continue;
+          const impact = traceImpact(measure, p.value - base.expected, slowed, await appDay(p.day));
           if (impact.share < materiality[impact.floor]) continue;
           const where = dimension === "all" ? "" : ` in ${dimension}=${key}`;
           out.push({

@@ -7,7 +7,7 @@ import type { CallStore } from "../store/call-store.ts";
 import { dayStart } from "../store/time-buckets.ts";
 import type { TraceAnomalyItem } from "./api-types.ts";
 import { componentOf, type TraceMeasure } from "./trace-measures.ts";
-import { filterOf, partMs, stepMs } from "./step-root-cause.ts";
+import { filterOf, partMs, stepMs } from "./trace-parts.ts";
 
 const SAMPLE = 2000;
 

@@ -12,8 +12,8 @@ import { dayStart } from "../store/time-buckets.ts";
 import type { TraceStepCause, TraceTimeComponent } from "./api-types.ts";
 import type { TraceAnomaly } from "./detect-trace-anomalies.ts";
 import { componentOf, formatMs, TRACE_MEASURE_SPECS } from "./trace-measures.ts";
-import type { TraceFilter } from "./trace-store.ts";
 import { carryingFeature } from "./carrying-feature.ts";
+import { filterOf, partMs, stepMs } from "./trace-parts.ts";
 
 export type StepCause = TraceStepCause;
 
@@ -24,23 +24,12 @@ const PART_LABEL: Record<TraceTimeComponent, string> = {
   durationMs: "request time", llmMs: "LLM calls", retrievalMs: "retrieval", toolMs: "tools", preprocessMs: "preprocessing", httpMs: "HTTP calls", selfMs: "the app's own code",
 };
 
-export function filterOf(a: Pick<TraceAnomaly, "dimension" | "key">): Omit<TraceFilter, "limit" | "cursor"> {
-  return a.dimension === "all" ? {} : { [a.dimension]: a.key };
-}
-
 const medianOf = (values: number[]) => (values.length ? median(values) : 0);
 const p95Of = (values: number[]) => {
   if (!values.length) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
 };
-export const partMs = (t: Trace, c: TraceTimeComponent) => (c === "durationMs" ? t.durationMs : t.summary?.[c]) ?? 0;
-
-/** per trace, the ms spent in steps of this kind and name */
-export function stepMs(t: Trace, kind: StepKind, name: string): number | undefined {
-  const steps = t.steps.filter((s) => s.kind === kind && s.name === name);
-  return steps.length ? steps.reduce((s, x) => s + (x.durationMs ?? 0), 0) : undefined;
-}
 
 /**
  * The first request past the midpoint of before and high from which such

@@ -6,6 +6,10 @@
 // outside any trace), LLM calls and cost, as the call anomalies read theirs
 // (the weekday's robust level, so a quiet Sunday is not a smaller app).
 import { robustBaseline } from "../insights/robust-baseline.ts";
+import { excessOverChance } from "../insights/slow-calls.ts";
+import { dayStart } from "../store/time-buckets.ts";
+import type { TraceStatsDimension, TraceTimeComponent } from "./api-types.ts";
+import { filterOf, partMs } from "./trace-parts.ts";
 import type { Materiality } from "../insights/materiality.ts";
 import type { CallStore } from "../store/call-store.ts";
 import { requestsByBucket, type RequestCount } from "./requests.ts";
@@ -32,7 +36,7 @@ export async function usualAppDay(store: CallStore, day: number, historyDays: nu
   return { requests: usual((r) => r.requests), calls: usual((r) => r.calls), costUSD: usual((r) => r.costUSD) };
 }
 
-/** the impact of a measure rising by `delta` over a day of `traces` requests */
+/** the impact of a measure rising by `delta` over a day of `traces` requests (for a time: the requests it slowed) */
 export function traceImpact(measure: TraceMeasure, delta: number, traces: number, app: AppDay): TraceImpact {
   const make = (floor: TraceImpact["floor"], amount: number, of: number): TraceImpact => ({
     floor, amount, share: of > 0 ? amount / of : amount > 0 ? Infinity : 0,
@@ -40,4 +44,22 @@ export function traceImpact(measure: TraceMeasure, delta: number, traces: number
   if (measure === "costPerTrace") return make("cost", delta * traces, app.costUSD);
   if (measure === "llmCallsPerTrace") return make("calls", delta * traces, app.calls);
   return make("affected", traces, app.requests);
+}
+
+/** at most this many of a cut's requests are read for one point (the newest of its day) */
+const MAX_READ = 5000;
+
+/**
+ * A p95 over a few dozen requests is their fourth-slowest: a handful of slow
+ * ones can double it with nothing slowed at all. As for calls
+ * (../insights/slow-calls.ts), the requests slower than the usual p95 are
+ * counted, and only those beyond chance's 5% are what a slowdown affected;
+ * 0 when they are within chance.
+ */
+export async function excessSlowTraces(
+  store: CallStore, cut: { dimension: TraceStatsDimension; key: string }, day: number, component: TraceTimeComponent, usualP95: number,
+): Promise<number> {
+  if (!store.traces) return 0;
+  const traces = await store.traces.sample({ ...filterOf(cut), from: dayStart(day), to: dayStart(day + 1) }, MAX_READ);
+  return excessOverChance(traces.length, traces.filter((t) => partMs(t, component) > usualP95).length);
 }

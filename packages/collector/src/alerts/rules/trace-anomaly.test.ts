@@ -30,8 +30,9 @@ describe.each(TEST_STORE_KINDS)("trace anomaly alerts (%s store)", (kind) => {
     h = alertHarness(traceAnomalyRule, {}, kind);
     const now = Date.now();
     for (let day = FIRST; day < CLEAN; day++) expect(await feed(day, {}, now)).toEqual([]);
-    expect(await feed(CLEAN, {}, now)).toEqual([]);
-    // the incident day's traces close the clean day, which is judged whole now: nothing
+    expect(await feed(CLEAN, { fewSlow: true }, now)).toEqual([]);
+    // the incident day's traces close the clean day, which is judged whole now: nothing, though four slow
+    // searches of its 72 make their p95 (the fourth-slowest) twice the usual: within what chance puts above a p95
     expect(await feed(INCIDENT, { slowSearch: true, dearTips: true }, now)).toEqual([]);
     const next = tracedDay(INCIDENT + 1);
     const fired = await h.ingest(next.calls.slice(0, 2), next.traces.slice(0, 1), now);
@@ -71,7 +72,8 @@ describe("trace anomaly alerts on live traffic", () => {
       fired.push(...(await h.ingest(calls.filter((c) => inHour(c.startedAt)), traces.filter((t) => inHour(t.startedAt)))));
     }
     expect(fired).toHaveLength(1);
-    expect(fired[0]!.message).toMatch(/^p95 request time \+\d+ % — retrieval step `vector-search` 180 ms → 1\.9 s in feature=search, since 14:21 on 2026-03-03; example request: trace [0-9a-f]{32} /);
+    // (the retrieval time's p95 moves further than the request time's, so it is judged first)
+    expect(fired[0]!.message).toMatch(/^p95 retrieval time \+\d+ % — retrieval step `vector-search` 180 ms → 1\.9 s in feature=search, since 14:21 on 2026-03-03; example request: trace [0-9a-f]{32} /);
     expect(fired[0]!.firedAt).toBeGreaterThan(dayStart(INCIDENT) + SLOW_FROM_MS);
     expect(fired[0]!.firedAt).toBeLessThan(dayStart(INCIDENT + 1));
     expect(dayLabel(INCIDENT)).toBe("2026-03-03");
