@@ -2,26 +2,23 @@
 // retention-suite.ts): rows go in chunks with the store answering between
 // them, and the evaluation cursor never runs past a rowid handed out again.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SqliteStore } from "./sqlite-store.ts";
+import type { SqliteStore } from "./sqlite-store.ts";
 import { dropSqliteCallsBefore } from "./sqlite-retention.ts";
 import { makeCall } from "../testing/make-call.ts";
 import { makeTrace } from "../testing/make-trace.ts";
-import { tempDbPath } from "../testing/temp-db.ts";
+import { openTempStore, type TempStore } from "../testing/temp-store.ts";
 
 const JAN = Date.UTC(2026, 0, 10);
 const MAR = Date.UTC(2026, 2, 10);
 
 describe("SQLite retention", () => {
-  let tmp: ReturnType<typeof tempDbPath>;
+  let opened: TempStore;
   let store: SqliteStore;
   beforeEach(() => {
-    tmp = tempDbPath();
-    store = new SqliteStore(tmp.path);
+    opened = openTempStore();
+    store = opened.store;
   });
-  afterEach(async () => {
-    await store.close();
-    tmp.cleanup();
-  });
+  afterEach(() => opened.close());
 
   it("deletes a chunk at a time and answers reads and ingest between chunks", async () => {
     await store.ingest(Array.from({ length: 25 }, (_, i) => makeCall({ startedAt: JAN + i })), MAR);
