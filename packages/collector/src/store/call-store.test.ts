@@ -3,7 +3,6 @@ import { afterAll } from "vitest";
 import { callStoreSuite, type OpenStore } from "./store-suite.ts";
 import { qualityStoreSuite } from "./quality-store-suite.ts";
 import { traceStoreSuite } from "../traces/trace-store-suite.ts";
-import { retentionSuite } from "./retention-suite.ts";
 import { SqliteStore } from "./sqlite-store.ts";
 import { tempDbPath } from "../testing/temp-db.ts";
 import { postgresTestStores } from "../testing/postgres-test-stores.ts";
@@ -16,7 +15,6 @@ const openSqlite: OpenStore = async () => {
 callStoreSuite("SqliteStore", openSqlite);
 qualityStoreSuite("SqliteStore", openSqlite);
 traceStoreSuite("SqliteStore", openSqlite);
-retentionSuite("SqliteStore", openSqlite);
 
 const postgres = postgresTestStores();
 afterAll(() => postgres.teardown());
@@ -27,4 +25,3 @@ const openPostgres: OpenStore = async () => {
 callStoreSuite("PostgresStore", openPostgres);
 qualityStoreSuite("PostgresStore", openPostgres);
 traceStoreSuite("PostgresStore", openPostgres);
-retentionSuite("PostgresStore", openPostgres);

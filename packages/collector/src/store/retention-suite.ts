@@ -1,9 +1,8 @@
-// Retention as every store shares it (run against SQLite and PostgreSQL by
-// call-store.test.ts): whole months of calls go with their traces and what
+// Retention as every store shares it (part of the CallStore suite, run against
+// SQLite and PostgreSQL): whole months of calls go with their traces and what
 // hangs off a call; the rollups stay.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { CallStore } from "./call-store.ts";
-import type { OpenStore } from "./store-suite.ts";
 import { makeCall } from "../testing/make-call.ts";
 import { makeTrace } from "../testing/make-trace.ts";
 
@@ -11,15 +10,12 @@ const JAN = Date.UTC(2026, 0, 15);
 const FEB = Date.UTC(2026, 1, 10);
 const MAR = Date.UTC(2026, 2, 1);
 
-export function retentionSuite(name: string, open: OpenStore): void {
-  describe(`${name}: retention`, () => {
+/** run inside the CallStore suite's describe, on the store it opened for each test */
+export function retentionTests(storeOf: () => CallStore): void {
+  describe("retention", () => {
     let store: CallStore;
-    let close: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, close } = await open());
-    });
-    afterEach(async () => {
-      await close();
+    beforeEach(() => {
+      store = storeOf();
     });
 
     it("drops the months that end by the cutoff: their calls, feedback, text search and traces; rollups stay", async () => {

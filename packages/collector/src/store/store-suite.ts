@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CallStore, StatsRow } from "./call-store.ts";
 import { demoCalls } from "../testing/demo-calls.ts";
 import { makeCall } from "../testing/make-call.ts";
+import { retentionTests } from "./retention-suite.ts";
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 4, 14, 0, 0);
@@ -247,5 +248,7 @@ export function callStoreSuite(name: string, open: OpenStore): void {
       expect(listed[1]!.evidence).toEqual(["c1"]);
       expect((await store.listAlerts({ from: T0 + 1 })).map((a) => a.id)).toEqual(["a4"]);
     });
+
+    retentionTests(() => store);
   });
 }
