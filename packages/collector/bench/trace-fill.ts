@@ -1,9 +1,11 @@
 // Writes a million trace rows in SQL (no JS per row: a recursive CTE on SQLite,
 // generate_series on PostgreSQL) and the rollup rows folded from the same
 // traces, for the read benchmarks.
+import pg from "pg";
 import type { CallStore } from "../src/store/call-store.ts";
 import { PostgresStore } from "../src/store/postgres/postgres-store.ts";
 import { SqliteStore } from "../src/store/sqlite-store.ts";
+import { testPostgresAdminUrl } from "../src/testing/postgres-server.ts";
 import { createTracePartitionKeeper } from "../src/traces/pg-trace-partitions.ts";
 import type { TraceRollupDelta } from "../src/traces/trace-rollup.ts";
 
@@ -44,4 +46,25 @@ export async function fillTraceRows(store: CallStore, rollups: TraceRollupDelta[
       cols,
     );
   }
+}
+
+/** traces a store holds, from its rollups (a count of the table would read a million rows) */
+export async function storedTraces(store: CallStore): Promise<number> {
+  const rows = await store.traces!.rollups("all", [""], -1e9, 1e9);
+  return rows.reduce((n, r) => n + r.traces, 0);
+}
+
+/** a database on the test server kept between runs (made when missing) */
+export async function keptPostgresDatabase(name: string): Promise<{ url: string }> {
+  const url = new URL(await testPostgresAdminUrl());
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${name.replaceAll('"', "")}"`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${name}`;
+  return { url: url.toString() };
 }
