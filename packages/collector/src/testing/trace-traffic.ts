@@ -3,7 +3,8 @@
 // small "tips" feature (25 requests of $0.0002). A slowdown makes
 // vector-search ten times slower from 14:05; a price rise makes the tips
 // requests three times dearer, a rise too small next to the app to matter;
-// four slow searches multiply the p95 of an ordinary day.
+// four slow searches multiply the p95 of an ordinary day, three huge ones
+// double its cost per request.
 import type { LLMCall, Trace } from "@llmscope/core";
 import { dayStart } from "../store/time-buckets.ts";
 import { makeTrace } from "./make-trace.ts";
@@ -20,6 +21,8 @@ export interface TraceDayChanges {
   dearTips?: boolean;
   /** an ordinary day's bad luck: four searches in the afternoon with a retrieval ten times slower */
   fewSlow?: boolean;
+  /** and three searches thirty times dearer (a whole contract pasted in) */
+  fewHuge?: boolean;
 }
 
 export function tracedDay(day: number, changes: TraceDayChanges = {}): { traces: Trace[]; calls: LLMCall[] } {
@@ -29,7 +32,7 @@ export function tracedDay(day: number, changes: TraceDayChanges = {}): { traces:
     const at = start + i * 20 * 60_000 + 60_000;
     const slow = (changes.slowSearch && at >= start + SLOW_FROM_MS) || (changes.fewSlow && i >= 45 && i < 49);
     made.push(makeTrace({
-      startedAt: at, name: "search", tags: { feature: "search", userId: `u${i % 9}` }, calls: 2, steps: 2, costUSD: 0.01,
+      startedAt: at, name: "search", tags: { feature: "search", userId: `u${i % 9}` }, calls: 2, steps: 2, costUSD: changes.fewHuge && i >= 30 && i < 33 ? 0.3 : 0.01,
       // times spread (the model's over ±25 %, retrieval's ±17 %) as real requests' do
       callMs: 600 + ((i * 37) % 41) * 10,
       retrievalMs: slow ? 1800 + (i % 7) * 30 : 150 + ((i * 13) % 21) * 3,

@@ -4,11 +4,12 @@
 // call anomalies use; only rises far outside it (score ≥ threshold) and large
 // enough to matter are kept: by the measure's smallest change, by the call
 // anomalies' materiality floors against the whole app's usual day
-// (trace-materiality.ts), and for a p95 only when the requests slower than the
-// usual p95 are more than chance gives. A series too small to judge is not
-// judged, as the call anomalies' rule goes: it needs enough traces on the day
-// and on a usual day of the weeks before, and half of those weeks' days
-// judged. Read from the trace rollups.
+// (trace-materiality.ts), for a p95 only when the requests slower than the
+// usual p95 are more than chance gives, and for cost or LLM calls per request
+// only when not carried by three requests (few-requests.ts). A series too
+// small to judge is not judged, as the call anomalies' rule goes: it needs
+// enough traces on the day and on a usual day of the weeks before, and half
+// of those weeks' days judged. Read from the trace rollups.
 import { robustBaseline } from "../insights/robust-baseline.ts";
 import { DEFAULT_MATERIALITY, type Materiality } from "../insights/materiality.ts";
 import { median } from "../store/median.ts";
@@ -17,6 +18,7 @@ import { dayLabel, dayStart, DAY_MS } from "../store/time-buckets.ts";
 import type { TraceAnomalyItem, TraceStatsDimension, TraceStatsRow } from "./api-types.ts";
 import { componentOf, TRACE_MEASURES, TRACE_MEASURE_SPECS, type TraceMeasure } from "./trace-measures.ts";
 import { excessSlowTraces, traceImpact, usualAppDay, type AppDay } from "./trace-materiality.ts";
+import { carriedByFewRequests } from "./few-requests.ts";
 
 export type TraceAnomaly = Omit<TraceAnomalyItem, "rootCause" | "measure"> & { measure: TraceMeasure };
 
@@ -72,6 +74,8 @@ export async function detectTraceAnomalies(store: CallStore, q: TraceAnomalyQuer
           if (!slowed) continue;
           const impact = traceImpact(measure, p.value - base.expected, slowed, await appDay(p.day));
           if (impact.share < materiality[impact.floor]) continue;
+          const point = { measure, day: p.day, value: p.value, expected: base.expected, sigma: base.sigma };
+          if (!component && (await carriedByFewRequests(store, { dimension, key }, point, threshold))) continue;
           const where = dimension === "all" ? "" : ` in ${dimension}=${key}`;
           out.push({
             dimension, key, measure, day: p.day, dayLabel: dayLabel(p.day), value: p.value, expected: base.expected, score, change, traces: p.traces,
