@@ -65,6 +65,9 @@ export async function benchTextIndexIngest(calls = 50_000, passes = 3, promptCha
       process.stderr.write(`pass ${p + 1}: ${side === 0 ? "with" : "without"} the index, ${Math.round(rate)} calls/s\n`);
     }
     return result;
+  } catch (err) {
+    for (const [i, s] of servers.entries()) process.stderr.write(`serve ${i === 0 ? "with" : "without"} the index said:\n${s.stderr().slice(-2000)}\n`);
+    throw err;
   } finally {
     for (const s of servers) s.child.kill("SIGTERM");
     await Promise.all(servers.map((s) => waitForExit(s.child)));
