@@ -2,12 +2,12 @@
 // bundle inlines every dynamic import anyway, so what a call's end needs is
 // linked in statically there, without the lazy module wrapper, and no call
 // waits for it.
-import { classifyError, computeCost, fingerprintPrompt, scrubCallSecrets } from "./call-end.ts";
+import { classifyError, computeCost, finishCall, fingerprintPrompt, scrubCallSecrets } from "./call-end.ts";
 import type { CallEnd } from "./call-end-lazy.ts";
 
 export type { CallEnd };
 
-const callEnd: CallEnd = { classifyError, computeCost, fingerprintPrompt, scrubCallSecrets };
+const callEnd: CallEnd = { classifyError, computeCost, finishCall, fingerprintPrompt, scrubCallSecrets };
 
 export const callEndNow = (): CallEnd => callEnd;
 

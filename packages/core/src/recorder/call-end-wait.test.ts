@@ -1,8 +1,9 @@
 // Calls, steps and traces that end before the call-end chunk has arrived wait
 // for it in the order they came: nothing is lost, events keep their order,
-// timings are those of the moment things happened, and if the chunk cannot
-// load a call is dropped and counted rather than delivered unscrubbed.
-import { describe, expect, it, vi } from "vitest";
+// timings are those of the moment things happened. If the chunk cannot load,
+// or the page hides first, a call goes out without what only the chunk can do
+// safely (call-without-chunk.ts), never unscrubbed.
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { memorySink } from "../sinks/memory-sink.ts";
 import type { RecorderEvent } from "../types.ts";
 import * as callEnd from "./call-end.ts";
@@ -31,17 +32,20 @@ async function sleep(ms: number): Promise<number> {
 }
 
 describe("work that ends before the call-end chunk has arrived", () => {
-  it("cannot load: the call is dropped and counted, never delivered unscrubbed; each later need tries the load again", async () => {
+  it("cannot load: the call goes out without bodies, parameters, fingerprint or cost, its error kind from its status; the failure is counted", async () => {
     const sink = memorySink();
     const recorder = createRecorder({ sinks: [sink] });
     const f = recorder.wrap(refused);
     expect((await f(CHAT, { method: "POST", body })).status).toBe(429);
     await recorder.flush();
-    expect(sink.calls()).toEqual([]);
-    expect(recorder.stats()).toMatchObject({ dropped: 1, droppedByReason: { recorder_chunk_failed: 1 } });
+    const [call] = sink.calls();
+    expect(call).toMatchObject({ phase: "done", status: 429, params: {}, fingerprint: "", error: { kind: "rate_limit", status: 429, message: "HTTP 429" } });
+    expect(call!.request!.body).toBeUndefined();
+    expect(call!.response!.body).toBeUndefined();
+    expect(call!.cost).toBeUndefined();
     expect(recorder.stats().internalErrors).toBeGreaterThan(0);
-    // wrap, the start and the end each tried
-    expect(chunk.attempts).toBe(3);
+    // on wrap, and again by what waited
+    expect(chunk.attempts).toBeGreaterThanOrEqual(2);
   });
 
   it("waits for it: the call, the http step and the trace arrive whole and in order, timed when they happened", async () => {
@@ -54,24 +58,60 @@ describe("work that ends before the call-end chunk has arrived", () => {
     let waited = 0;
     await recorder.trace("ask", async () => {
       expect((await f("http://127.0.0.1:9/search?q=x")).status).toBe(200);
-      expect((await f(CHAT, { method: "POST", body })).status).toBe(429);
+      // read, so the call has ended before the wait begins
+      expect(await (await f(CHAT, { method: "POST", body })).text()).toContain("Rate limit");
       waited = await sleep(30);
     });
     // nothing has left while the chunk is on its way
     expect(sink.calls()).toEqual([]);
     expect(sink.traces()).toEqual([]);
     expect(events.filter((t) => t === "start" || t === "end")).toEqual([]);
+    const released = Date.now();
     chunk.open();
     await recorder.flush();
     const [call] = sink.calls();
     expect(call).toMatchObject({ status: 429, error: { kind: "rate_limit" } });
     expect(call!.fingerprint).not.toBe("");
     expect(call!.request!.body).toContain("api_key=REDACTED");
-    expect(call!.timing.durationMs).toBeLessThan(waited);
+    expect(call!.endedAt).toBeLessThanOrEqual(released);
     const [trace] = sink.traces();
-    expect(trace!.steps.map((s) => [s.kind, s.durationMs! < waited, s.error])).toEqual([["http", true, undefined]]);
+    expect(trace!.steps.map((s) => [s.kind, s.error])).toEqual([["http", undefined]]);
+    // the step ended before the wait began, and the trace after it: by the clock both are timed with
+    const step = trace!.steps[0]!;
+    expect(step.startedAt + step.durationMs! - trace!.startedAt).toBeLessThanOrEqual(trace!.durationMs! - waited + 1e-6);
     expect(trace!.callIds).toEqual([call!.id]);
     expect(events.filter((t) => t !== "trace-update")).toEqual(["trace-start", "start", "end", "trace-end"]);
     expect(recorder.stats()).toMatchObject({ dropped: 0, internalErrors: 0 });
+  });
+});
+
+describe("a page that hides while the call-end chunk is on its way", () => {
+  afterEach(() => void vi.unstubAllGlobals());
+
+  it("hands what waits to the sinks before theirs run, and nothing twice once the chunk arrives", async () => {
+    // a page: its document and its window's listeners
+    const listeners = new Map<string, (() => void)[]>();
+    const on = (type: string, fn: () => void) => listeners.set(type, [...(listeners.get(type) ?? []), fn]);
+    vi.stubGlobal("document", { visibilityState: "visible", addEventListener: on });
+    vi.stubGlobal("addEventListener", on);
+    chunk.loaded = undefined;
+    chunk.loading = undefined;
+    const sink = memorySink();
+    const held: string[] = [];
+    // a sink that, like the IndexedDB and beacon sinks, takes what it holds away when the page hides
+    const storing = { name: "storing", attach: () => on("pagehide", () => held.push(...sink.calls().map((c) => c.id))), write: () => {} };
+    const recorder = createRecorder({ sinks: [sink, storing] });
+    const f = recorder.wrap(refused);
+    expect(await (await f(CHAT, { method: "POST", body })).text()).toContain("Rate limit");
+    await sleep(10);
+    expect(sink.calls()).toEqual([]);
+    for (const hide of listeners.get("pagehide")!) hide();
+    const [call] = sink.calls();
+    expect(call).toMatchObject({ status: 429, params: {}, error: { kind: "rate_limit" } });
+    expect(call!.request!.body).toBeUndefined();
+    expect(held).toEqual([call!.id]);
+    chunk.open();
+    await recorder.flush();
+    expect(sink.calls()).toHaveLength(1);
   });
 });

@@ -1,10 +1,7 @@
-// A recorder: the state its fetch wrappers share, and the end of every call's
-// life here. The call's error is classified, tokens the provider did not
-// report are estimated at idle time (never delaying the app), the call is
-// priced and scrubbed, `redact` has the last word, then sinks and subscribers
-// get it. What that takes beyond the estimator is one lazily loaded chunk
-// (call-end.ts), off the app's path.
-import { estimateUsage } from "../tokens/index.ts";
+// A recorder: the state its fetch wrappers share, and the order in which
+// finished calls, steps and traces take their way out. That way out (classify,
+// estimate, price, scrub, redact, deliver: finish-call.ts) is in one lazily
+// loaded chunk (call-end.ts), off the app's path.
 import type { Trace } from "../trace/types.ts";
 import type { Feedback, LLMCall, Recorder, RecorderOptions, Sink, SinkContext } from "../types.ts";
 import { callId } from "./call-id.ts";
@@ -13,8 +10,10 @@ import { pageURL, type RecorderCore } from "./recorder-core.ts";
 // "#exit-flush" is ./flush-before-exit.ts, or nothing in browser and Workers builds (see no-exit-flush.ts)
 import { flushBeforeExit } from "#exit-flush";
 import { createRecordingFetch, ORIGINAL_FETCH, type RecordingFetch } from "./recording-fetch.ts";
-import { later, whenIdle } from "./schedule.ts";
+import { later } from "./schedule.ts";
 import { createTagScope } from "./tag-scope.ts";
+import { stripCall } from "./call-without-chunk.ts";
+import type { CallOutlet } from "./finish-call.ts";
 import { createTracing } from "./tracing.ts";
 // per runtime (package.json "imports"): the call-end chunk loaded lazily, or linked in where a bundle inlines it anyway
 import { callEndNow, loadCallEnd, type CallEnd } from "#load-call-end";
@@ -23,7 +22,7 @@ import { callEndNow, loadCallEnd, type CallEnd } from "#load-call-end";
 const RECENT = 200;
 
 export function createRecorder(options: RecorderOptions = {}): Recorder {
-  const { sinks = [], redact, prices, sessionId = callId() } = options;
+  const { sinks = [], sessionId = callId() } = options;
   const stats = { captured: 0, dropped: 0, droppedByReason: {} as Record<string, number>, parseErrors: 0, sinkErrors: 0, internalErrors: 0, sampledOut: 0, inFlight: 0, traces: 0, openTraces: 0, tracesDropped: 0, tracesAbandoned: 0, stepsDropped: 0, attributesCut: 0 };
   const recent = new Map<string, LLMCall>();
   /** work flush() waits for */
@@ -48,9 +47,9 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
 
   /** null when redact dropped the call */
   const redacted = (call: LLMCall): LLMCall | null => {
-    if (!redact) return call;
+    if (!options.redact) return call;
     try {
-      const kept = redact(call);
+      const kept = options.redact(call);
       if (!kept) drop(1, "redacted");
       return kept;
     } catch {
@@ -60,51 +59,34 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     }
   };
 
-  /** calls (and steps, traces) waiting for the call-end chunk, which keep their order */
-  let waiting = 0;
-  /**
-   * Runs use with the call-end chunk: at once when it has loaded and nothing
-   * waits for it, else after everything that already waits (its load began on
-   * install or wrap). undefined when it could not load, counted as an internal error.
-   */
-  const whenCallEnd = (use: (callEnd: CallEnd | undefined) => void): void => {
-    const loaded = callEndNow();
-    if (loaded && !waiting) return use(loaded);
-    waiting++;
-    const settled = (callEnd: CallEnd | undefined) => {
-      waiting--;
-      if (!callEnd) fault();
-      use(callEnd);
-    };
-    track(loadCallEnd().then(settled, () => settled(undefined)));
-  };
-
-  const deliver = (call: LLMCall, { computeCost, scrubCallSecrets }: CallEnd) => {
-    call.phase = "done";
-    const { usage } = call;
-    if (usage.inputTokens !== undefined || usage.outputTokens !== undefined) {
+  /** work (calls' starts and ends, steps' ends, traces' closes) waiting for the call-end chunk, in the order it came */
+  const waiting: ((callEnd: CallEnd | undefined) => void)[] = [];
+  /** runs what waits, in order: with the chunk, or without it when it could not load or the page is going away first */
+  const runWaiting = (callEnd: CallEnd | undefined) => {
+    // work added meanwhile (a call's end behind its start) joins the line
+    for (let use; (use = waiting.shift()); ) {
       try {
-        // a dated snapshot name prices best; an unknown one falls back to the requested model
-        const dated = call.responseModel !== call.model ? call.responseModel : undefined;
-        const cost = (dated && computeCost(dated, usage, prices)) ?? computeCost(call.model, usage, prices);
-        if (cost) call.cost = cost;
+        use(callEnd);
       } catch {
         fault();
       }
     }
-    try {
-      // URLs and error messages quoting them, bodies and parameters: the built-in rules run before the app's redact
-      scrubCallSecrets(call);
-    } catch {
+  };
+  /**
+   * Runs use with the call-end chunk: at once when it has loaded and nothing
+   * waits for it, else after everything that already waits (its load began on
+   * install or wrap). undefined when it could not load (counted as an internal
+   * error) or the page hides before it has.
+   */
+  const whenCallEnd = (use: (callEnd: CallEnd | undefined) => void): void => {
+    const loaded = callEndNow();
+    if (loaded && !waiting.length) return use(loaded);
+    if (waiting.push(use) > 1) return;
+    const failed = () => {
       fault();
-    }
-    const out = redacted(call);
-    core.traceOf.get(call)?.settleCall(call, out);
-    if (!out) return;
-    recent.set(out.id, out);
-    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-    toSinks((sink) => sink.write(out));
-    core.emit({ type: "end", call: out });
+      runWaiting(undefined);
+    };
+    track(loadCallEnd().then(runWaiting, failed));
   };
 
   const track = (work: Promise<unknown>) => {
@@ -169,25 +151,23 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     whenCallEnd,
     finish(call, signals) {
       whenCallEnd((callEnd) => {
-        // unscrubbed, a call may not leave
-        if (!callEnd) {
-          drop(1, "recorder_chunk_failed");
-          return core.traceOf.get(call)?.settleCall(call, null);
-        }
-        const { usage, completion } = call;
-        call.error = callEnd.classifyError(signals);
-        // a refused request (429, 401, …) produced nothing and is not billed
-        const nothingMade = call.error && !completion.text && !completion.toolCalls?.length;
-        // embeddings produce no output tokens: a reported input count is the whole usage
-        const reported = usage.inputTokens !== undefined && (usage.outputTokens !== undefined || call.operation === "embeddings");
-        if (options.estimateTokens === false || reported || nothingMade) return deliver(call, callEnd);
-        const estimated = whenIdle()
-          .then(() => estimateUsage(call, options.tokenizer))
-          .then(({ inputTokens, outputTokens }) => {
-            call.usage = { ...usage, inputTokens: usage.inputTokens ?? inputTokens, outputTokens: usage.outputTokens ?? outputTokens, source: "estimated" };
-          }, fault);
-        track(estimated.then(() => deliver(call, callEnd)));
+        if (callEnd) return callEnd.finishCall(outlet, call, signals);
+        stripCall(call, signals);
+        outlet.deliver(call);
       });
+    },
+  };
+
+  const outlet: CallOutlet = {
+    core,
+    deliver(call) {
+      const out = redacted(call);
+      core.traceOf.get(call)?.settleCall(call, out);
+      if (!out) return;
+      recent.set(out.id, out);
+      if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+      toSinks((sink) => sink.write(out));
+      core.emit({ type: "end", call: out });
     },
   };
 
@@ -264,6 +244,14 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       core.ignored.push(href);
     },
   };
+  // the page going away: what waits for the chunk goes out now, without it; registered before the sinks
+  // attach, so theirs, which store or send what they hold, run after
+  const g = globalThis as { document?: Document; addEventListener?: typeof addEventListener };
+  if (g.document && g.addEventListener) {
+    const hide = () => runWaiting(undefined);
+    g.document.addEventListener("visibilitychange", () => g.document!.visibilityState == "hidden" && hide());
+    g.addEventListener("pagehide", hide);
+  }
   toSinks((sink) => sink.attach?.(context));
   flushBeforeExit(recorder, () => stats.captured);
   return recorder;

@@ -7,16 +7,17 @@
 import type { ErrorSignals } from "../errors/index.ts";
 import type { LiveStep } from "../trace/open-trace.ts";
 import { stepErrorOf } from "../trace/step-error.ts";
+import { coarseError } from "./call-without-chunk.ts";
 import type { LiveCall } from "./live-call.ts";
 import { now, type RecorderCore } from "./recorder-core.ts";
 
 const MAX_PATH_CHARS = 200;
 
-/** ends the step now, its error classified by the call-end chunk (at once when it is at hand) */
+/** ends the step now, its error classified by the call-end chunk (at once when it is at hand; by status alone without it) */
 const endStep = (core: RecorderCore, live: LiveStep, signals: ErrorSignals) => {
   const at = now();
   core.whenCallEnd((callEnd) => {
-    const error = callEnd?.classifyError(signals);
+    const error = callEnd ? callEnd.classifyError(signals) : coarseError(signals);
     live.end(error && stepErrorOf(error.kind, error.message), at);
   });
 };

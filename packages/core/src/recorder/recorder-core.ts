@@ -24,7 +24,8 @@ export interface RecorderCore extends TraceHost {
   finish(call: LLMCall, signals: ErrorSignals): void;
   /**
    * use, given the lazily loaded call-end chunk (undefined when it could not
-   * load): at once when it is at hand, else in the order such work came
+   * load, or the page hides first): at once when it is at hand, else in the
+   * order such work came
    */
   whenCallEnd(use: (callEnd: CallEnd | undefined) => void): void;
   /** work flush() must wait for (a body read in the background); a rejection is a fault */
