@@ -23,7 +23,7 @@ export interface CallFilter {
   errorKind?: ErrorKind;
   /** the snapshot the provider served */
   responseModel?: string;
-  /** text anywhere in the stored call (prompt, completion, tags), case-insensitive */
+  /** a substring of what the call said: prompt and completion text, tag values, feedback comment (said-text.ts); case-insensitive, literal */
   q?: string;
   limit?: number;
   cursor?: string;
