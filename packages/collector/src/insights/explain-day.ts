@@ -11,6 +11,7 @@ import { firstChangedCall } from "./first-changed-call.ts";
 import { METRIC_SPECS } from "./metrics.ts";
 import { CARRIES, narrowestCause, type NamedCause } from "./narrowest-cause.ts";
 import { onsetHour } from "./onset-hour.ts";
+import { promptInside } from "./prompt-inside.ts";
 import { FAMILY } from "./rank-causes.ts";
 import { rootCauseSentence } from "./rca-sentence.ts";
 import { analyzeRootCause, type Cause, type RootCause } from "./root-cause.ts";
@@ -30,7 +31,8 @@ export async function explainDay(store: CallStore, anomalies: readonly Anomaly[]
   // failures only the providers and models carry are named by their kind first, when one kind carries them
   const kind = rca.causes[0];
   if (!named || (named.infrastructure && kind?.dimension === "errorKind" && kind.share >= CARRIES)) return rca;
-  return putFirst(store, rca, named, historyDays);
+  const prompt = named.movedOnto ? undefined : await promptInside(store, named, historyDays);
+  return putFirst(store, rca, prompt ? { ...named, ...prompt } : named, historyDays);
 }
 
 /** the named series first, with its own before and after and its own first changed call */

@@ -17,6 +17,8 @@ import { windowOf } from "./time-window.ts";
 export const CARRIES = 0.7;
 /** a series with this part of the app's usual calls is the app */
 const WHOLE_APP = 0.9;
+/** the part of the failures beyond its part of the calls a workload must carry to be their cause */
+const OVER_SHARE = 0.25;
 /** the dimensions that cut out what the app's own code does, as opposed to the providers and models it calls */
 const WORKLOAD: readonly string[] = ["prompt", "feature", "user", "department"];
 /** two series whose usual calls are this close cut out, as far as the rollups tell, the same calls */
@@ -30,6 +32,8 @@ export interface NamedCause {
   carried: number;
   /** named by the usual cause of slowness or failure, not by narrowness */
   infrastructure: boolean;
+  /** the model the narrowest key's calls moved onto */
+  movedOnto?: boolean;
 }
 
 export async function narrowestCause(store: CallStore, anomalies: readonly Anomaly[], headline: Anomaly): Promise<NamedCause | undefined> {
@@ -53,7 +57,9 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   if (family === "speed") (candidates = flagged.filter((a) => FAMILY[a.metric] === family)), (infrastructure = true);
   else if (family === "errors") {
     const failing = flagged.filter((a) => FAMILY[a.metric] === family && carries(a));
-    candidates = failing.filter((a) => WORKLOAD.includes(a.dimension));
+    // a workload makes the failures when it carries far more of them than of the calls (a department that
+    // makes most of the traffic also carries most of a failing provider's failures)
+    candidates = failing.filter((a) => WORKLOAD.includes(a.dimension) && carriedOf(a) - a.usualCalls / app >= OVER_SHARE);
     if (!candidates.length) (candidates = failing), (infrastructure = true);
   } else candidates = flagged.filter((a) => a.hour === headline.hour && carries(a));
   if (!candidates.length) return undefined;
@@ -68,7 +74,7 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   const label = await labelOf(store, best);
   if (best.dimension !== "model" && best.dimension !== "responseModel") {
     const model = await movedOntoModel(store, label, best);
-    if (model) return { anomaly: { ...best, dimension: "model", key: model }, label: "model", carried: carriedOf(best), infrastructure };
+    if (model) return { anomaly: { ...best, dimension: "model", key: model }, label: "model", carried: carriedOf(best), infrastructure, movedOnto: true };
   }
   return { anomaly: best, label, carried: carriedOf(best), infrastructure };
 }

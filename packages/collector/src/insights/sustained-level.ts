@@ -21,7 +21,7 @@ const CLIMB_DAYS = 2;
 const CLIMB_SIGMAS = 3;
 
 /** the level a change in `direction` has held at in the days before `day`; undefined when it has not */
-export function sustainedLevel(days: KeyDays, metric: Metric, day: number, historyDays: number, base: Baseline, direction: 1 | -1): Baseline | undefined {
+export function sustainedLevel(days: KeyDays, metric: Metric, day: number, historyDays: number, base: Baseline, direction: 1 | -1, minCalls = MIN_RATE_CALLS): Baseline | undefined {
   const spec = METRIC_SPECS[metric];
   const ratios: number[] = [];
   /** the moved days' distance from their own usual, and their own spread, relative to that usual, newest first */
@@ -31,8 +31,8 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   let recent = false;
   for (let d = day - 1; d >= day - LEVEL_DAYS; d--) {
     const row = days.get(d);
-    // a rate read from a handful of calls (a weekend) says nothing about a level
-    if (!spec.extensive && (row?.calls ?? 0) < (spec.minCalls ?? MIN_RATE_CALLS)) continue;
+    // a rate read from fewer calls than a day needs to be judged (a weekend, a holiday) says nothing about a level
+    if (!spec.extensive && (row?.calls ?? 0) < Math.max(minCalls, spec.minCalls ?? 0)) continue;
     const value = row ? spec.value(row) : spec.extensive ? 0 : undefined;
     const own = baselineOf(days, metric, d, historyDays);
     if (value === undefined || !own) continue;
