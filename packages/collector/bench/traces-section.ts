@@ -1,6 +1,7 @@
 // The "### Request traces" part of the collector's benchmark section: ingest
 // of agent-like requests against the same calls alone, one trace's waterfall
 // read, and the time breakdown over a million traces, on SQLite and PostgreSQL.
+import os from "node:os";
 import { benchTraceIngest, type TraceIngestResult } from "./trace-ingest.ts";
 import { benchTraceReads, type Timing, type TraceReadsResult } from "./trace-reads.ts";
 
@@ -36,6 +37,7 @@ function readRows(name: string, r: TraceReadsResult): string {
 }
 
 export async function tracesSection(progress: (m: string) => void, options: TracesSectionOptions = {}): Promise<string> {
+  const load = os.loadavg()[0]!;
   const calls = options.calls ?? 50_000;
   const rounds = options.rounds ?? 5;
   progress("traces: ingest with and without traces, SQLite…");
@@ -55,7 +57,7 @@ Ingest: \`llmscope serve\` in its own process (alerts and quality scoring on), 4
 alternates), so each round's ratio compares two passes minutes apart. The server's CPU time (user + system, all its threads)
 is shown beside: other load on a shared machine inflates it less than wall time. Reads: over HTTP on 127.0.0.1 against the
 collector's handler, median and p95 of 41 requests after 3 warm-ups, and the median CPU of the process per request (server
-and client share it).
+and client share it). Load average when the part started: ${f(load, 1)} on ${os.cpus().length} cores, ${f(os.loadavg()[0]!, 1)} when it ended.
 
 | measure | result | goal |
 |---|---|---|
