@@ -39,7 +39,7 @@ describe("the recorder's call-end chunk", () => {
   it("keeps the price table, error classification, fingerprint and secrets scrub out of a browser bundle's main chunk, behind #call-end", async () => {
     const code = await bundle(["browser"]);
     expect(code).toContain('import("#call-end")');
-    for (const name of ["computeCost", "classifyError", "fingerprintPrompt", "scrubCallSecrets"]) expect(code).not.toMatch(new RegExp(`(function|var|let|const) ${name}\\b`));
+    for (const name of ["computeCost", "classifyError", "fingerprintPrompt", "scrubCallSecrets", "finishCall"]) expect(code).not.toMatch(new RegExp(`(function|var|let|const) ${name}\\b`));
     expect(code).not.toContain(TABLE_TEXT);
   }, 30_000);
 

@@ -30,7 +30,7 @@ export interface LiveCall {
   catchUp?(): void;
   /** the response headers are in: what the app receives (the very Response, or an identical one around an observed stream) */
   observe(response: Response): Response;
-  /** the call is over: classify, time and hand it on; the first end wins */
+  /** the call is over: time it and hand it on (its error is classified on the way out); the first end wins */
   end(signals: ErrorSignals, at?: number): void;
 }
 
