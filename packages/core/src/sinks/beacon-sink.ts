@@ -166,7 +166,10 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
       const { status } = res;
       // a compressed batch refused (another collector behind the same URL, one that predates gzip): plain from now on, and this batch again
       const refused = !!zipped && status > 399 && status < 500 && status != 408 && status != 429;
-      gzipOk = !refused && compress && !browser && acceptsGzip(res.headers);
+      const offered = !refused && compress && !browser && acceptsGzip(res.headers);
+      // a process's first CompressionStream loads the runtime's compressor (~75 ms of CPU in Node): paid once, as gzip is offered, not by a later batch's send
+      if (offered && !gzipOk) void gzip("").catch(() => (gzipOk = false));
+      gzipOk = offered;
       return refused ? post(target, body, beacon) : status;
     } catch {
       return 0;
