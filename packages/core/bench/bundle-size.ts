@@ -16,7 +16,8 @@ const coreDir = fileURLToPath(new URL("..", import.meta.url));
 const without = (layers: string[]): Plugin => ({
   name: "without",
   setup(b) {
-    const filter = new RegExp(`/(${layers.join("|")})/index\\.ts$`);
+    // a layer's index, or its registry (the recorder finds providers there directly)
+    const filter = new RegExp(`/(${layers.join("|")})/(index|registry)\\.ts$`);
     b.onResolve({ filter }, (args) => ({ path: args.path, external: true }));
   },
 });
@@ -54,9 +55,9 @@ export async function coreParts(): Promise<{ part: string; gz: number }[]> {
   const parts: [string, Promise<{ gz: number }>][] = [
     ["beaconSink", minGzip(DIRECT)],
     ["the seven provider adapters", minGzip(DIRECT + BEACON, [without(["providers"])])],
-    ["the price table and pricing", minGzip(DIRECT + BEACON, [without(["pricing"])])],
-    ["error classification", minGzip(DIRECT + BEACON, [without(["errors"])])],
-    ["prompt fingerprints", minGzip(DIRECT + BEACON, [without(["fingerprint"])])],
   ];
   return Promise.all(parts.map(async ([part, size]) => ({ part, gz: all - (await size).gz })));
 }
+
+/** the call-end chunk on its own (error classification, fingerprint, estimate trigger, price table, secrets scrub), as it loads when recording starts */
+export const callEndChunk = () => minGzip(`export * from "./src/recorder/call-end.ts";`);

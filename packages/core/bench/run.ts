@@ -1,6 +1,6 @@
 // `pnpm bench` for @llmscope/core: prints markdown sections to stdout.
 import { existsSync } from "node:fs";
-import { coreBundle, coreParts, recorderOnly } from "./bundle-size.ts";
+import { callEndChunk, coreBundle, coreParts, recorderOnly } from "./bundle-size.ts";
 import { jsonCallCost, perChunkCost } from "./in-process.ts";
 import { loopback, loopbackMockDefaults } from "./loopback.ts";
 import { ms, pass, ratio, us } from "./measure.ts";
@@ -23,6 +23,7 @@ log("core: bundle sizes…");
 const bundle = await coreBundle();
 const recorder = await recorderOnly();
 const parts = await coreParts();
+const callEnd = await callEndChunk();
 const sse = await compareSSEFramers();
 
 const added = json.recorded - json.raw;
@@ -41,10 +42,11 @@ line(`| streamed: time to first delta seen by the app, server answering with zer
 line(`| for scale: time to first delta through a bare \`pipeThrough(new TransformStream())\`, no recorder, zero delay | ${ms(http.bareTransform.a)} | ${ms(http.bareTransform.b)} | ${ratio(http.bareTransform)} | | |`);
 line(`| realistic: loopback round trip, mock LLM server with its default 20 ms before answering | ${ms(realistic.roundTrip.a)} | ${ms(realistic.roundTrip.b)} | ${ratio(realistic.roundTrip)} | ≤ ×1.01 | ${pass(realistic.roundTrip.ratio <= 1.01)} |`);
 line(`| realistic: time to first delta, mock LLM server with its default 20 ms before the first chunk | ${ms(realistic.firstDelta.a)} | ${ms(realistic.firstDelta.b)} | ${ratio(realistic.firstDelta)} | ≤ ×1.01 | ${pass(realistic.firstDelta.ratio <= 1.01)} |`);
-line(`| core bundle, browser build: createRecorder + memorySink + beaconSink, all adapters, price table (tokenizer lazy, excluded) | | | ${(bundle.gz / KB).toFixed(2)} KB min+gz (${(bundle.min / KB).toFixed(1)} KB min) | ≤ 8 KB | ${pass(bundle.gz <= 8 * KB)} |`);
+line(`| core bundle, browser build: createRecorder + memorySink + beaconSink, all adapters (tokenizer and the call-end chunk lazy, excluded) | | | ${(bundle.gz / KB).toFixed(2)} KB min+gz (${(bundle.min / KB).toFixed(1)} KB min) | ≤ 8 KB | ${pass(bundle.gz <= 8 * KB)} |`);
+line(`| the call-end chunk, loaded when recording starts (error classification, fingerprint, price table, secrets scrub) | | | ${(callEnd.gz / KB).toFixed(2)} KB min+gz | | |`);
 line(`| of which recorder + stream observation + memory sink | | | ${(recorder.gz / KB).toFixed(2)} KB min+gz | ≈ 3 KB | |`);
 line();
-line("Where the core bundle's bytes go: each part's share is the bundle's min+gz size minus its size without that part. The recorder, stream observation, secrets and the memory sink are the rest.");
+line("Where the core bundle's bytes go: each part's share is the bundle's min+gz size minus its size without that part. The recorder (with the request-trace API), stream observation and the memory sink are the rest; error classification, fingerprints, pricing and the secrets scrub are in the call-end chunk.");
 line();
 line("| part | adds (min+gz) |");
 line("|---|---:|");
