@@ -8,7 +8,7 @@ import { applyFieldCaps } from "./field-caps.ts";
 import { countRejection } from "./counters.ts";
 import { json, problem } from "./responses.ts";
 import { validateCallsEnvelope, type RejectedCall } from "./validate-envelope.ts";
-import { ingestTraces, type TracesIngested } from "../traces/ingest-traces.ts";
+import { ingestTraces } from "../traces/ingest-traces.ts";
 
 /** what the 400 says when some calls or traces were refused (the rest are stored) */
 function refusedOf(rejected: RejectedCall[], goodCalls: number, rejectedTraces: RejectedCall[], goodTraces: number) {
@@ -46,29 +46,32 @@ export async function postCalls(ctx: HandlerContext, body: unknown): Promise<Res
     scrubCallSecrets(call);
     if (applyFieldCaps(call, ctx.limits.fieldCaps)) truncated++;
   }
-  let result;
-  try {
-    result = await ctx.store.ingest(calls, ctx.now());
-  } catch (err) {
-    c.storageErrors++;
-    ctx.log(`storing a batch of ${calls.length} calls failed: ${err instanceof Error ? err.message : String(err)}`);
+  // The calls and the traces are stored side by side, each in its own group
+  // commit: both are idempotent and may arrive in any order, and waiting for
+  // the calls' commit before queueing the traces put a second commit's wait
+  // into every request that carries traces.
+  const [stored, storedTraces] = await Promise.allSettled([(async () => ctx.store.ingest(calls, ctx.now()))(), ingestTraces(ctx, parsed.traces)]);
+  if (stored.status === "fulfilled") {
+    c.callsInserted += stored.value.inserted.length;
+    c.callsDuplicate += stored.value.duplicates;
+    c.callsTruncated += truncated;
+  }
+  if (storedTraces.status === "fulfilled") {
+    c.tracesReceived += parsed.traces.length + rejectedTraces.length;
+    c.tracesInserted += storedTraces.value.inserted;
+    c.tracesDuplicate += storedTraces.value.duplicates;
+  }
+  if (stored.status === "rejected" || storedTraces.status === "rejected") {
+    // what was stored stays stored: a resent batch adds only what is missing
+    for (const [what, s] of [[`a batch of ${calls.length} calls`, stored], [`${parsed.traces.length} traces`, storedTraces]] as const) {
+      if (s.status === "fulfilled") continue;
+      c.storageErrors++;
+      ctx.log(`storing ${what} failed: ${s.reason instanceof Error ? s.reason.message : String(s.reason)}`);
+    }
     return problem(503, "storage unavailable; retry the batch");
   }
-  c.callsInserted += result.inserted.length;
-  c.callsDuplicate += result.duplicates;
-  c.callsTruncated += truncated;
-  let traces: TracesIngested;
-  try {
-    traces = await ingestTraces(ctx, parsed.traces);
-  } catch (err) {
-    // the calls are stored: a resent batch adds only what is missing
-    c.storageErrors++;
-    ctx.log(`storing ${parsed.traces.length} traces failed: ${err instanceof Error ? err.message : String(err)}`);
-    return problem(503, "storage unavailable; retry the batch");
-  }
-  c.tracesReceived += parsed.traces.length + rejectedTraces.length;
-  c.tracesInserted += traces.inserted;
-  c.tracesDuplicate += traces.duplicates;
+  const result = stored.value;
+  const traces = storedTraces.value;
   let alerts = 0;
   if (ctx.alerts) {
     // received by the collector's clock, as the calls were stored: the anomaly rule tells live calls from a catch-up by it
