@@ -30,14 +30,20 @@ export function tracing(options: RecorderOptions = {}) {
 const sum = (calls: LLMCall[], f: (c: LLMCall) => number | undefined) => calls.reduce((n, c) => n + (f(c) ?? 0), 0);
 
 /**
- * A loop of two calls with one tool run between them: the tool step spans the
- * gap exactly, carries the call's id, arguments and the result, and the
- * summary adds up (the calls and the tool never overlap, so each kind's time is
- * a plain sum and the trace's own time is what is left). Times agree to the
- * hundredth of a millisecond: steps carry epoch-ms starts, whose doubles keep
- * about a quarter of a microsecond.
+ * A loop of two calls with one tool run between them: the tool step carries
+ * the call's id, arguments and the result and lasts until the answering call
+ * began, and the summary adds up (the calls and the tool never overlap, so
+ * each kind's time is a plain sum and the trace's own time is what is left).
+ * Times agree to the hundredth of a millisecond: steps carry epoch-ms starts,
+ * whose doubles keep about a quarter of a microsecond.
+ *
+ * A step the app timed lasts at least the tool's `minToolMs`. A derived step
+ * begins when the recorder had the asking call's end, which can come after
+ * the app had its copy and started the tool (the ai SDK runs a streamed tool
+ * call before the stream ends), so what it must cover is the tool's end:
+ * `toolEndedAt`, from a {@link ToolClock}.
  */
-export function expectToolLoop(trace: Trace, calls: LLMCall[], expected: { tool: string; result: (r: string) => void; minToolMs: number; timedByApp?: boolean }): void {
+export function expectToolLoop(trace: Trace, calls: LLMCall[], expected: { tool: string; result: (r: string) => void } & ({ timedByApp: true; minToolMs: number } | { timedByApp?: false; toolEndedAt: number })): void {
   expect(calls).toHaveLength(2);
   const [asked, answered] = calls as [LLMCall, LLMCall];
   const toolCall = asked.completion.toolCalls![0]!;
@@ -48,12 +54,15 @@ export function expectToolLoop(trace: Trace, calls: LLMCall[], expected: { tool:
   const [step] = tools as [(typeof tools)[0]];
   expect(step.name).toBe(expected.tool);
   expect(step.attributes!["gen_ai.tool.call.id"]).toBe(toolCall.id);
-  if (!expected.timedByApp) {
+  if (expected.timedByApp) expect(step.durationMs).toBeGreaterThanOrEqual(expected.minToolMs);
+  else {
     expect(step.attributes!["gen_ai.tool.name"]).toBe(expected.tool);
     expect(step.attributes!["gen_ai.tool.call.arguments"]).toBe(toolCall.arguments);
     expected.result(String(step.attributes!["gen_ai.tool.call.result"]));
+    // to within the doubles' rounding of two epoch-ms figures
+    expect(step.startedAt + step.durationMs!).toBeGreaterThanOrEqual(expected.toolEndedAt - 0.001);
+    expect(step.durationMs).toBeGreaterThan(0);
   }
-  expect(step.durationMs).toBeGreaterThanOrEqual(expected.minToolMs);
   const s = trace.summary!;
   expect(s.calls).toBe(2);
   expect(s.errors).toBe(0);
@@ -77,4 +86,23 @@ export function expectToolLoop(trace: Trace, calls: LLMCall[], expected: { tool:
 export async function sleep(ms: number): Promise<void> {
   const end = performance.now() + ms;
   for (let left = ms; left > 0; left = end - performance.now()) await new Promise((r) => setTimeout(r, Math.ceil(left)));
+}
+
+/**
+ * When the app's tool ended, on the trace's clock. `start()` is called first
+ * thing inside the trace's fn, so after the trace took its own start: the
+ * figure is never later than the true end on the trace's clock.
+ */
+export class ToolClock {
+  #t0 = 0;
+  #end = 0;
+  start(): void {
+    this.#t0 = performance.now();
+  }
+  toolEnded(): void {
+    this.#end = performance.now();
+  }
+  endedAt(trace: Trace): number {
+    return trace.startedAt + (this.#end - this.#t0);
+  }
 }

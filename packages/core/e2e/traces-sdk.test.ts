@@ -9,7 +9,7 @@ import { startMockLLM, type MockLLMServer } from "@llmscope/mock-llm/node";
 import { generateText, jsonSchema, stepCountIs, streamText, tool, type LanguageModel } from "ai";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectToolLoop, sleep, tracing } from "./trace-harness.ts";
+import { expectToolLoop, sleep, ToolClock, tracing } from "./trace-harness.ts";
 
 let mock: MockLLMServer;
 beforeAll(async () => void (mock = await startMockLLM()));
@@ -19,6 +19,7 @@ const rec = tracing();
 const TOOL_MS = 40;
 const SECRET = "trace-SECRET";
 const weather = (city: string) => `Sunny in ${city}, 21°C`;
+const clock = new ToolClock();
 
 const models: [string, (f: typeof fetch) => LanguageModel][] = [
   ["openai chat", (fetch) => createOpenAI({ baseURL: `${mock.url}/v1`, apiKey: SECRET, fetch }).chat("gpt-4o-mini")],
@@ -31,7 +32,7 @@ const weatherTool = (timed: boolean) =>
     description: "Weather for a city",
     inputSchema: jsonSchema<{ city: string }>({ type: "object", properties: { city: { type: "string" } }, required: ["city"] }),
     execute: ({ city }, { toolCallId }) => {
-      const run = async () => (await sleep(TOOL_MS), weather(city));
+      const run = async () => (await sleep(TOOL_MS), clock.toolEnded(), weather(city));
       return timed ? rec.recorder.step("get_weather", run, { kind: "tool", attributes: { "gen_ai.tool.call.id": toolCallId } }) : run();
     },
   });
@@ -40,6 +41,7 @@ describe("the ai SDK's tool loop inside recorder.trace", () => {
   it.each(models.flatMap(([name, make]) => [false, true].map((stream) => [name, stream, make] as const)))("%s (stream: %s): one trace, two calls, the tool step between them, an exact summary", async (_name, stream, make) => {
     const request = { model: make(rec.recorder.wrap(fetch)), prompt: "What is the weather in Paris?", tools: { get_weather: weatherTool(false) }, stopWhen: stepCountIs(3), maxRetries: 0 };
     const text = await rec.recorder.trace("ask", async () => {
+      clock.start();
       if (!stream) return (await generateText(request)).text;
       const result = streamText(request);
       let out = "";
@@ -48,7 +50,7 @@ describe("the ai SDK's tool loop inside recorder.trace", () => {
     });
     const { trace, calls } = await rec.take();
     expect(calls[1]!.completion.text).toBe(text);
-    expectToolLoop(trace, calls, { tool: "get_weather", minToolMs: TOOL_MS, result: (r) => expect(r).toContain(weather(JSON.parse(calls[0]!.completion.toolCalls![0]!.arguments).city)) });
+    expectToolLoop(trace, calls, { tool: "get_weather", toolEndedAt: clock.endedAt(trace), result: (r) => expect(r).toContain(weather(JSON.parse(calls[0]!.completion.toolCalls![0]!.arguments).city)) });
     expect(JSON.stringify(trace)).not.toContain(SECRET);
   });
 
@@ -81,16 +83,18 @@ describe("SDK tool round trips inside recorder.trace", () => {
     const tools = [{ type: "function" as const, function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } } }];
     const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: "user", content: "Weather in Lima?" }];
     await rec.recorder.trace("ask", async () => {
+      clock.start();
       const first = await openai.chat.completions.create({ model: "gpt-4o-mini", messages, tools });
       const call = first.choices[0]!.message.tool_calls![0]!;
       await sleep(TOOL_MS);
+      clock.toolEnded();
       const args = JSON.parse((call as { function: { arguments: string } }).function.arguments) as { city: string };
       messages.push(first.choices[0]!.message, { role: "tool", tool_call_id: call.id, content: weather(args.city) });
       await openai.chat.completions.create({ model: "gpt-4o-mini", messages, tools });
     });
     const { trace, calls } = await rec.take();
     const city = JSON.parse(calls[0]!.completion.toolCalls![0]!.arguments).city;
-    expectToolLoop(trace, calls, { tool: "get_weather", minToolMs: TOOL_MS, result: (r) => expect(r).toBe(weather(city)) });
+    expectToolLoop(trace, calls, { tool: "get_weather", toolEndedAt: clock.endedAt(trace), result: (r) => expect(r).toBe(weather(city)) });
   });
 
   it("an embedding call stays an LLM call of the trace, never an http step", async () => {
@@ -107,14 +111,16 @@ describe("SDK tool round trips inside recorder.trace", () => {
     const tools = [{ name: "get_weather", input_schema: { type: "object" as const, properties: { city: { type: "string" } }, required: ["city"] } }];
     const messages: Anthropic.MessageParam[] = [{ role: "user", content: "Weather in Cairo?" }];
     await rec.recorder.trace("ask", async () => {
+      clock.start();
       const first = await anthropic.messages.create({ model: "claude-haiku-4-5", max_tokens: 64, messages, tools });
       const use = first.content.find((b) => b.type === "tool_use")!;
       await sleep(TOOL_MS);
+      clock.toolEnded();
       messages.push({ role: "assistant", content: first.content }, { role: "user", content: [{ type: "tool_result", tool_use_id: use.id, content: weather((use.input as { city: string }).city) }] });
       await anthropic.messages.create({ model: "claude-haiku-4-5", max_tokens: 64, messages, tools });
     });
     const { trace, calls } = await rec.take();
     const city = JSON.parse(calls[0]!.completion.toolCalls![0]!.arguments).city;
-    expectToolLoop(trace, calls, { tool: "get_weather", minToolMs: TOOL_MS, result: (r) => expect(r).toBe(weather(city)) });
+    expectToolLoop(trace, calls, { tool: "get_weather", toolEndedAt: clock.endedAt(trace), result: (r) => expect(r).toBe(weather(city)) });
   });
 });
