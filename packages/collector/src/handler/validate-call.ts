@@ -4,7 +4,7 @@
 // 900 KB model, params nested a thousand deep, a timestamp in the year
 // 287,000, a NUL in an id) is the client's mistake and gets a 400 naming it.
 import { ERROR_KINDS as KINDS, type LLMCall } from "@llmscope/core";
-import { boundedJson, FieldError, instant, isCleanName, isObj, need, num, obj, str, type Obj } from "./field-shape.ts";
+import { boundedJson, fail, FieldError, instant, isCleanName, isObj, need, num, obj, str, type Obj } from "./field-shape.ts";
 
 const ERROR_KINDS = new Set<string>(KINDS);
 const OPERATIONS = new Set(["chat", "responses", "completion", "embeddings", "generate"]);
@@ -21,7 +21,7 @@ const MAX_MS = 1e10;
 function messages(list: unknown, path: string): void {
   need(Array.isArray(list), path, "must be an array");
   (list as unknown[]).forEach((m, i) => {
-    need(isObj(m), `${path}[${i}]`, "must be an object");
+    if (!isObj(m)) fail(`${path}[${i}]`, "must be an object");
     str(m as Obj, "role", `${path}[${i}]`, { required: true, maxChars: MAX_NAME_CHARS });
     str(m as Obj, "content", `${path}[${i}]`, { required: true });
   });
@@ -30,7 +30,7 @@ function messages(list: unknown, path: string): void {
 function toolCalls(list: unknown, path: string): void {
   need(Array.isArray(list), path, "must be an array");
   (list as unknown[]).forEach((t, i) => {
-    need(isObj(t), `${path}[${i}]`, "must be an object with name and arguments");
+    if (!isObj(t)) fail(`${path}[${i}]`, "must be an object with name and arguments");
     str(t as Obj, "name", `${path}[${i}]`, { required: true, maxChars: MAX_NAME_CHARS });
     str(t as Obj, "arguments", `${path}[${i}]`, { required: true });
   });
@@ -42,12 +42,12 @@ export function validateCall(value: unknown, path: string, now = Date.now()): st
     need(isObj(value), path, "must be an object");
     const c = value as Obj;
     str(c, "id", path, { required: true, name: true });
-    need((c.id as string).length > 0 && (c.id as string).length <= MAX_ID_CHARS, `${path}.id`, `must be 1–${MAX_ID_CHARS} characters`);
+    if (!((c.id as string).length > 0 && (c.id as string).length <= MAX_ID_CHARS)) fail(`${path}.id`, `must be 1–${MAX_ID_CHARS} characters`);
     str(c, "sessionId", path, { required: true, maxChars: MAX_ID_CHARS, name: true });
     instant(c, "startedAt", path, now, true);
     instant(c, "endedAt", path, now);
     str(c, "provider", path, { required: true, maxChars: MAX_NAME_CHARS, name: true });
-    need(OPERATIONS.has(c.operation as string), `${path}.operation`, `must be one of ${[...OPERATIONS].join(", ")}`);
+    if (!OPERATIONS.has(c.operation as string)) fail(`${path}.operation`, `must be one of ${[...OPERATIONS].join(", ")}`);
     str(c, "url", path, { maxChars: MAX_URL_CHARS });
     for (const k of ["method", "model", "responseModel", "traceparent", "traceId", "parentId"]) str(c, k, path, { maxChars: MAX_NAME_CHARS, name: true });
     str(c, "fingerprint", path, { required: true, maxChars: MAX_NAME_CHARS, name: true });
@@ -63,7 +63,7 @@ export function validateCall(value: unknown, path: string, now = Date.now()): st
     if (completion.toolCalls !== undefined) toolCalls(completion.toolCalls, `${path}.completion.toolCalls`);
     const usage = obj(c, "usage", path);
     for (const k of ["inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "totalTokens"]) num(usage, k, `${path}.usage`, { min: 0, max: MAX_TOKENS });
-    need(usage.source === "provider" || usage.source === "estimated", `${path}.usage.source`, 'must be "provider" or "estimated"');
+    if (usage.source !== "provider" && usage.source !== "estimated") fail(`${path}.usage.source`, 'must be "provider" or "estimated"');
     if (c.cost !== undefined) {
       const cost = obj(c, "cost", path);
       for (const k of ["inputUSD", "outputUSD", "totalUSD"]) num(cost, k, `${path}.cost`, { required: true, min: 0, max: MAX_COST_USD });
@@ -73,14 +73,14 @@ export function validateCall(value: unknown, path: string, now = Date.now()): st
     for (const k of ["durationMs", "ttfbMs", "ttftMs", "chunkCount"]) num(timing, k, `${path}.timing`, { min: 0, max: MAX_MS });
     if (c.error !== undefined) {
       const e = obj(c, "error", path);
-      need(ERROR_KINDS.has(e.kind as string), `${path}.error.kind`, "must be a known error kind");
+      if (!ERROR_KINDS.has(e.kind as string)) fail(`${path}.error.kind`, "must be a known error kind");
       str(e, "message", `${path}.error`, { required: true });
       str(e, "code", `${path}.error`, { maxChars: MAX_NAME_CHARS });
     }
     const tags = obj(c, "tags", path);
     for (const [k, v] of Object.entries(tags)) {
-      need(k.length <= MAX_NAME_CHARS && isCleanName(k), `${path}.tags`, `keys must be at most ${MAX_NAME_CHARS} characters, without NUL or unpaired surrogates`);
-      need(typeof v === "string", `${path}.tags.${k}`, "must be a string");
+      if (!(k.length <= MAX_NAME_CHARS && isCleanName(k))) fail(`${path}.tags`, `keys must be at most ${MAX_NAME_CHARS} characters, without NUL or unpaired surrogates`);
+      if (typeof v !== "string") fail(`${path}.tags.${k}`, "must be a string");
     }
     return undefined;
   } catch (err) {

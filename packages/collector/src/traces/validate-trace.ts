@@ -2,7 +2,7 @@
 // field that is wrong ("traces[2].steps[4].kind must be one of …"), as calls are checked.
 import type { Trace } from "@llmscope/core";
 import { insaneTime } from "../shared/sane-time.ts";
-import { FieldError, isCleanName, isObj, need, type Obj } from "../handler/field-shape.ts";
+import { fail, FieldError, isCleanName, isObj, need, type Obj } from "../handler/field-shape.ts";
 
 const STEP_KINDS = new Set(["llm", "retrieval", "tool", "preprocess", "http", "agent", "custom"]);
 const MAX_ID_CHARS = 200;
@@ -14,18 +14,18 @@ const finite = (v: unknown) => typeof v === "number" && Number.isFinite(v);
 /** ids and names key rows and filters: no NUL or unpaired surrogates (PostgreSQL text refuses them) */
 function id(o: Obj, key: string, path: string): void {
   const v = o[key];
-  need(typeof v === "string" && v.length > 0 && v.length <= MAX_ID_CHARS, `${path}.${key}`, `must be a string of 1–${MAX_ID_CHARS} characters`);
-  need(isCleanName(v as string), `${path}.${key}`, "must not contain NUL or unpaired surrogates");
+  if (!(typeof v === "string" && v.length > 0 && v.length <= MAX_ID_CHARS)) fail(`${path}.${key}`, `must be a string of 1–${MAX_ID_CHARS} characters`);
+  if (!isCleanName(v as string)) fail(`${path}.${key}`, "must not contain NUL or unpaired surrogates");
 }
 function name(o: Obj, key: string, path: string): void {
-  need(typeof o[key] === "string" && (o[key] as string).length <= 1000 && isCleanName(o[key] as string), `${path}.${key}`, "must be a string of at most 1,000 characters without NUL or unpaired surrogates");
+  if (!(typeof o[key] === "string" && (o[key] as string).length <= 1000 && isCleanName(o[key] as string))) fail(`${path}.${key}`, "must be a string of at most 1,000 characters without NUL or unpaired surrogates");
 }
 function optional(o: Obj, key: string, path: string, check: (v: unknown) => boolean, what: string): void {
-  if (o[key] !== undefined) need(check(o[key]), `${path}.${key}`, what);
+  if (o[key] !== undefined && !check(o[key])) fail(`${path}.${key}`, what);
 }
 function error(o: Obj, path: string): void {
   if (o.error === undefined) return;
-  need(isObj(o.error) && typeof o.error.kind === "string" && typeof o.error.message === "string", `${path}.error`, "must be { kind, message } strings");
+  if (!(isObj(o.error) && typeof o.error.kind === "string" && typeof o.error.message === "string")) fail(`${path}.error`, "must be { kind, message } strings");
 }
 
 function step(s: unknown, path: string): void {
@@ -33,8 +33,8 @@ function step(s: unknown, path: string): void {
   const o = s as Obj;
   id(o, "id", path);
   name(o, "name", path);
-  need(STEP_KINDS.has(o.kind as string), `${path}.kind`, `must be one of ${[...STEP_KINDS].join(", ")}`);
-  need(finite(o.startedAt), `${path}.startedAt`, "must be epoch ms");
+  if (!STEP_KINDS.has(o.kind as string)) fail(`${path}.kind`, `must be one of ${[...STEP_KINDS].join(", ")}`);
+  if (!finite(o.startedAt)) fail(`${path}.startedAt`, "must be epoch ms");
   optional(o, "durationMs", path, (v) => finite(v) && (v as number) >= 0, "must be a duration in ms");
   optional(o, "parentId", path, (v) => typeof v === "string", "must be a string");
   optional(o, "attributes", path, (v) => isObj(v) && Object.values(v).every((a) => ["string", "number", "boolean"].includes(typeof a)), "must map names to strings, numbers or booleans");
@@ -49,22 +49,22 @@ export function validateTrace(value: unknown, path: string, now = Date.now()): s
     id(t, "id", path);
     name(t, "name", path);
     name(t, "sessionId", path);
-    need(finite(t.startedAt), `${path}.startedAt`, "must be epoch ms");
+    if (!finite(t.startedAt)) fail(`${path}.startedAt`, "must be epoch ms");
     const wrongTime = insaneTime(t.startedAt as number, now);
     if (wrongTime) need(false, `${path}.startedAt`, wrongTime);
     optional(t, "durationMs", path, (v) => finite(v) && (v as number) >= 0, "must be a duration in ms");
-    need(isObj(t.tags) && Object.entries(t.tags).every(([k, v]) => typeof v === "string" && isCleanName(k) && isCleanName(v)), `${path}.tags`, "must map names to strings, without NUL or unpaired surrogates");
-    need(Array.isArray(t.steps), `${path}.steps`, "must be an array");
+    if (!(isObj(t.tags) && Object.entries(t.tags).every(([k, v]) => typeof v === "string" && isCleanName(k) && isCleanName(v)))) fail(`${path}.tags`, "must map names to strings, without NUL or unpaired surrogates");
+    if (!Array.isArray(t.steps)) fail(`${path}.steps`, "must be an array");
     const steps = t.steps as unknown[];
-    need(steps.length <= MAX_STEPS_PER_TRACE, `${path}.steps`, `has ${steps.length} items; at most ${MAX_STEPS_PER_TRACE}`);
+    if (steps.length > MAX_STEPS_PER_TRACE) fail(`${path}.steps`, `has ${steps.length} items; at most ${MAX_STEPS_PER_TRACE}`);
     steps.forEach((s, i) => step(s, `${path}.steps[${i}]`));
     optional(t, "callIds", path, (v) => Array.isArray(v) && v.every((c) => typeof c === "string"), "must be an array of call ids");
     optional(t, "parentSpanId", path, (v) => typeof v === "string", "must be a string");
     if (t.summary !== undefined) {
-      need(isObj(t.summary), `${path}.summary`, "must be an object");
+      if (!isObj(t.summary)) fail(`${path}.summary`, "must be an object");
       const s = t.summary as Obj;
       for (const k of ["calls", "inputTokens", "outputTokens", "costUSD", "errors", "llmMs", "retrievalMs", "toolMs", "preprocessMs", "httpMs", "selfMs"]) {
-        need(finite(s[k]) && (s[k] as number) >= 0, `${path}.summary.${k}`, "must be a number ≥ 0");
+        if (!(finite(s[k]) && (s[k] as number) >= 0)) fail(`${path}.summary.${k}`, "must be a number ≥ 0");
       }
       optional(s, "firstTokenMs", `${path}.summary`, finite, "must be a number");
     }
