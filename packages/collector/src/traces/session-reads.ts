@@ -7,7 +7,6 @@ import { decodeCursor, encodeCursor } from "../store/cursor.ts";
 import type { SessionDetail, SessionPage } from "./api-types.ts";
 import { sessionDetail } from "./session-view.ts";
 import type { SqlReader } from "./sql-reader.ts";
-import { recordLikePattern } from "./trace-filter-sql.ts";
 import { listItemOf, TRACE_LIST_COLUMNS } from "./trace-reads.ts";
 import type { SessionFilter } from "./trace-store.ts";
 
@@ -21,7 +20,7 @@ interface SessionKeyRow {
   started_at: number;
 }
 
-function sessionWhere(filter: SessionFilter): { sql: string; params: (string | number)[] } {
+function sessionWhere(filter: SessionFilter, db: SqlReader): { sql: string; params: (string | number)[] } {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   const add = (sql: string, ...values: (string | number)[]) => (clauses.push(sql), params.push(...values));
@@ -29,13 +28,17 @@ function sessionWhere(filter: SessionFilter): { sql: string; params: (string | n
   if (filter.to !== undefined) add("started_at < ?", filter.to);
   if (filter.userId) add("user_id = ?", filter.userId);
   if (filter.feature) add("feature = ?", filter.feature);
-  if (filter.q) add("session_id IN (SELECT session_id FROM calls WHERE lower(record) LIKE ? ESCAPE '\\')", recordLikePattern(filter.q));
+  if (filter.q) {
+    // what one of its calls said, by the calls' own text search (q of /v1/calls): the same matches, through its index
+    const said = db.callTextWhere(filter.q);
+    add(`session_id IN (SELECT session_id FROM calls ${said.sql})`, ...said.params);
+  }
   return { sql: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
 }
 
 export async function listSessions(db: SqlReader, filter: SessionFilter): Promise<SessionPage> {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), MAX_PAGE);
-  const where = sessionWhere(filter);
+  const where = sessionWhere(filter, db);
   const having: (string | number)[] = [];
   let havingSql = "";
   if (filter.cursor) {

@@ -187,6 +187,8 @@ export function traceStoreSuite(name: string, open: OpenStore): void {
       expect(list.sessions[0]).toEqual((await traces.getSession("other"))!.session);
       expect(next.cursor).toBeUndefined();
       expect((await traces.listSessions({ q: "in paris" })).sessions.map((s) => s.id)).toEqual(["conv"]);
+      // what was said, as /v1/calls reads q: a model name every call carries finds none
+      expect((await traces.listSessions({ q: "gpt-4o-mini" })).sessions).toEqual([]);
       expect(await traces.getSession("nobody")).toBeUndefined();
     });
 
