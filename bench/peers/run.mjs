@@ -71,10 +71,12 @@ try {
 }
 const table = report(results, { rounds, ...speedJob, memoryCalls });
 console.log(table);
-writeFileSync(here("RESULTS.md"), table + "\n");
+// --write=no: a run while iterating, printed only
+const write = args.write !== "no";
+if (write) writeFileSync(here("RESULTS.md"), table + "\n");
 // BENCHMARKS.md keeps the latest table in its own marked section
 const doc = here("../../BENCHMARKS.md");
-if (existsSync(doc)) {
+if (write && existsSync(doc)) {
   const text = readFileSync(doc, "utf8");
   const section = `<!-- peers -->\n${table}\n<!-- /peers -->`;
   const marked = /<!-- peers -->[\s\S]*<!-- \/peers -->/;

@@ -12,76 +12,100 @@
 // clone is read instead, so a body nobody reads still ends its call. Builds
 // for runtimes that may read a Response themselves get watch-body-clone.ts.
 import { later } from "./schedule.ts";
-import { decode, seeing, watchBody as readClone, type BodySeen } from "./watch-body-clone.ts";
+import { decode, watchBody as readClone, type BodySeen } from "./watch-body-clone.ts";
 
 export type { BodySeen };
 
 type Reading = (this: Response) => Promise<unknown>;
 
-/** what the app gets from each shadowed method, given the bytes (as the Fetch standard derives them) */
-const FROM_BYTES: Record<string, (bytes: ArrayBuffer) => unknown> = {
+/** what the app gets from each shadowed method, given the bytes and their text (decoded once, for us and the app alike) */
+const FROM_BYTES: Record<string, (bytes: ArrayBuffer, text: string) => unknown> = {
   arrayBuffer: (b) => b,
-  text: decode,
-  json: (b) => JSON.parse(decode(b)),
+  text: (_, t) => t,
+  json: (_, t) => JSON.parse(t),
 };
 /** methods that read the body some other way: a clone is read for us first */
 const CLONE_FIRST = ["bytes", "blob", "formData", "body"];
 
 const shadow = (fn: Reading): PropertyDescriptor => ({ value: fn, configurable: true, writable: true });
 
-/**
- * Per Response class, looked up once: its body getter, and whether the
- * runtime itself may read such a Response past any method of ours. Builds
- * for those runtimes resolve to watch-body-clone.ts; this is the safety net
- * should one load this file: a native class (browsers, Workers, Bun), or Deno,
- * whose server reads its JavaScript Response natively.
- */
-const classes = new WeakMap<object, { runtimeReads: boolean; body?: () => unknown }>();
-function classOf(proto: Response) {
-  let found = classes.get(proto);
-  if (!found) {
-    let body: (() => unknown) | undefined;
-    for (let o: object | null = proto; o && !body; o = Object.getPrototypeOf(o)) body = Object.getOwnPropertyDescriptor(o, "body")?.get;
-    const native = /\[native code\]/.test(Function.prototype.toString.call(proto.clone));
-    found = { runtimeReads: native || "Deno" in globalThis, body };
-    classes.set(proto, found);
-  }
-  return found;
+/** one watched Response's state: the shadows are made once per class and find it here */
+interface Watch {
+  seen: (body: BodySeen) => void;
+  started: boolean;
 }
+const watching = new WeakMap<object, Watch>();
 
-export function watchBody(response: Response, seen: (body: BodySeen) => void): void {
-  const proto = Object.getPrototypeOf(response) as Response;
-  const { runtimeReads, body } = classOf(proto);
-  if (runtimeReads) return readClone(response, seen);
-  const { note, failed } = seeing(seen);
-  let started = false;
-  /** a clone read for us, while the body is still untouched */
-  const copy = (self: Response) => {
-    if (started) return;
-    started = true;
-    readClone(self, seen);
-  };
+/** a clone read for us, while the body is still untouched */
+const copy = (self: Response, watch: Watch | undefined) => {
+  if (!watch || watch.started) return;
+  watch.started = true;
+  readClone(self, watch.seen);
+};
 
+/** the shadows of one Response class: its own methods, read through once, every read noted */
+function shadowsOf(proto: Response, body: (() => unknown) | undefined): PropertyDescriptorMap {
   const shadows: PropertyDescriptorMap = {};
   for (const name in FROM_BYTES) {
     const from = FROM_BYTES[name]!;
     shadows[name] = shadow(function () {
+      const watch = watching.get(this);
       // the bytes are read once for us and the app; a second read fails as it would have
-      if (started) return proto.arrayBuffer.call(this).then(from);
-      started = true;
-      return proto.arrayBuffer.call(this).then(note, failed).then(from);
+      if (!watch || watch.started) return proto.arrayBuffer.call(this).then((b) => from(b, decode(b)));
+      watch.started = true;
+      const { seen } = watch;
+      return proto.arrayBuffer.call(this).then(
+        (buffer) => {
+          // decoded before anyone else may transfer the buffer
+          const text = decode(buffer);
+          seen({ text, bytes: buffer.byteLength });
+          return from(buffer, text);
+        },
+        (error: unknown) => {
+          seen({ error });
+          throw error;
+        },
+      );
     });
   }
   for (const name of CLONE_FIRST) {
     const original = name == "body" ? body : (proto[name as keyof Response] as Reading | undefined);
     if (!original) continue;
     const reading = function (this: Response) {
-      copy(this);
+      copy(this, watching.get(this));
       return original.call(this);
     };
     shadows[name] = name == "body" ? { get: reading, configurable: true } : shadow(reading as Reading);
   }
+  return shadows;
+}
+
+/**
+ * Per Response class, looked up once: its shadows, and whether the runtime
+ * itself may read such a Response past any method of ours. Builds for those
+ * runtimes resolve to watch-body-clone.ts; this is the safety net should one
+ * load this file: a native class (browsers, Workers, Bun), or Deno, whose
+ * server reads its JavaScript Response natively.
+ */
+const classes = new WeakMap<object, { runtimeReads: boolean; shadows: PropertyDescriptorMap }>();
+function classOf(proto: Response) {
+  let found = classes.get(proto);
+  if (!found) {
+    let body: (() => unknown) | undefined;
+    for (let o: object | null = proto; o && !body; o = Object.getPrototypeOf(o)) body = Object.getOwnPropertyDescriptor(o, "body")?.get;
+    const native = /\[native code\]/.test(Function.prototype.toString.call(proto.clone));
+    found = { runtimeReads: native || "Deno" in globalThis, shadows: shadowsOf(proto, body) };
+    classes.set(proto, found);
+  }
+  return found;
+}
+
+export function watchBody(response: Response, seen: (body: BodySeen) => void): void {
+  const { runtimeReads, shadows } = classOf(Object.getPrototypeOf(response) as Response);
+  if (runtimeReads) return readClone(response, seen);
+  const watch: Watch = { seen, started: false };
+  watching.set(response, watch);
   Object.defineProperties(response, shadows);
   // not read by the next task: read a copy instead, or learn it was read past us
-  later().then(() => copy(response));
+  later().then(() => copy(response, watch));
 }

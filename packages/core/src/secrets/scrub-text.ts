@@ -2,6 +2,7 @@
 // own error messages quote the URL), credential query values in any URL the
 // text mentions, and credential values in a JSON or form body. Text is
 // scanned rather than parsed, so a body cut at its cap is scrubbed too.
+import { mayHoldSecretField } from "./secret-body-keys.ts";
 import { isSecretBodyKey, isSecretName } from "./secret-names.ts";
 
 export const MASK = "REDACTED";
@@ -22,7 +23,7 @@ export function scrubUrlsInText(text: string): string {
 
 /** a captured request or response body with credential values masked */
 export function scrubBody(text: string): string {
-  const json = text.includes('"') ? text.replace(JSON_STRING_FIELD, (whole, key: string, colon: string, value: string) => (value && isSecretBodyKey(key) ? `"${key}"${colon}"${MASK}"` : whole)) : text;
+  const json = text.includes('"') && mayHoldSecretField(text) ? text.replace(JSON_STRING_FIELD, (whole, key: string, colon: string, value: string) => (value && isSecretBodyKey(key) ? `"${key}"${colon}"${MASK}"` : whole)) : text;
   return scrubUrlsInText(json);
 }
 

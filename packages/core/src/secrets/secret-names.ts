@@ -30,6 +30,22 @@ export function addSecretNames(names: { headerOrQuery?: RegExp[]; bodyKeys?: str
   for (const k of names.bodyKeys ?? []) SECRET_BODY_KEYS.add(normalize(k));
 }
 
-export const isSecretName = (name: string): boolean => SECRET_NAME_PARTS.some((p) => p.test(name));
+// Every call asks this of each of its headers, and header names repeat call
+// after call: each is matched against the patterns once. Bounded, emptied when
+// full, and emptied when the patterns change (addSecretNames, or a push onto
+// SECRET_NAME_PARTS, which only grows).
+const MAX_KNOWN_NAMES = 512;
+const knownNames = new Map<string, boolean>();
+let knownFor = 0;
+
+export const isSecretName = (name: string): boolean => {
+  if (knownFor !== SECRET_NAME_PARTS.length || knownNames.size >= MAX_KNOWN_NAMES) {
+    knownNames.clear();
+    knownFor = SECRET_NAME_PARTS.length;
+  }
+  let secret = knownNames.get(name);
+  if (secret === undefined) knownNames.set(name, (secret = SECRET_NAME_PARTS.some((p) => p.test(name))));
+  return secret;
+};
 
 export const isSecretBodyKey = (key: string): boolean => SECRET_BODY_KEYS.has(normalize(key));
