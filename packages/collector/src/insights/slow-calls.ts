@@ -17,7 +17,7 @@ const ABOVE_P95 = 0.05;
 const SLOW_SIGMAS = 3;
 const MAX_READ = 20_000;
 
-const TIME: Partial<Record<Metric, (c: LLMCall) => number | undefined>> = {
+export const SLOW_CALL_TIME: Partial<Record<Metric, (c: LLMCall) => number | undefined>> = {
   latencyP95: (c) => c.timing.durationMs,
   // a non-streamed call's first token arrives with its whole body
   ttftP95: (c) => (c.stream === false ? undefined : c.timing.ttftMs),
@@ -34,7 +34,7 @@ export interface PercentilePoint {
 
 /** the calls slower than the usual p95 beyond the usual 5%, when beyond chance; 0 when not; undefined for a measure that is no percentile */
 export async function excessSlowCalls(store: CallStore, dimension: StatsDimension, point: PercentilePoint): Promise<number | undefined> {
-  const time = TIME[point.metric];
+  const time = SLOW_CALL_TIME[point.metric];
   if (!time) return undefined;
   for (const filter of filtersOf(dimension, point.key)) {
     let measured = 0;
