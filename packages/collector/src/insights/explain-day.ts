@@ -25,7 +25,7 @@ export async function explainDay(store: CallStore, anomalies: readonly Anomaly[]
   const other = sameDay.filter((a) => FAMILY[a.metric] !== "speed");
   const headline = (other.length ? other : sameDay).reduce((best, a) => (a.impact.dayShare > best.impact.dayShare ? a : best));
   const hour = headline.hour;
-  const named = await narrowestCause(store, sameDay, headline);
+  const named = await narrowestCause(store, sameDay, headline, historyDays);
   const metric = named?.anomaly.metric ?? headline.metric;
   const rca = await analyzeRootCause(store, { metric, day, historyDays, ...(hour !== undefined ? { hour } : {}) });
   // failures only the providers and models carry are named by their kind first, when one kind carries them

@@ -6,10 +6,14 @@
 // runaway loop on her own is named before the prompt she loops on, a prompt
 // before the feature and model it runs in. When the narrowest key's calls
 // moved today onto a model they did not use before, the move is the cause:
-// the model is named.
+// the model is named. A key new today (a nightly job's service user) is all
+// excess, so it is named when it makes a good part of the change though not
+// most of it; a slowdown flagged on one model is its provider's when the
+// provider's other models slowed too (see slowedAcrossModels).
 import type { CallStore } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { movedOntoModel } from "./moved-onto-model.ts";
+import { slowedAcrossModels } from "./slowed-across-models.ts";
 import { FAMILY, USUAL_CAUSE } from "./rank-causes.ts";
 import { windowOf } from "./time-window.ts";
 
@@ -21,6 +25,8 @@ const WHOLE_APP = 0.9;
 const OVER_SHARE = 0.25;
 /** the dimensions that cut out what the app's own code does, as opposed to the providers and models it calls */
 const WORKLOAD: readonly string[] = ["prompt", "feature", "user", "department"];
+/** the part of the headline's impact a key new today must make to be named: what the keys carrying most of it leave over */
+const NEW_KEY_PART = 1 - CARRIES;
 /** two series whose usual calls are this close cut out, as far as the rollups tell, the same calls */
 const SAME_CALLS = 0.1;
 
@@ -36,14 +42,15 @@ export interface NamedCause {
   movedOnto?: boolean;
 }
 
-export async function narrowestCause(store: CallStore, anomalies: readonly Anomaly[], headline: Anomaly): Promise<NamedCause | undefined> {
+export async function narrowestCause(store: CallStore, anomalies: readonly Anomaly[], headline: Anomaly, historyDays = 28): Promise<NamedCause | undefined> {
   const carriedOf = (a: Anomaly) => (headline.impact.amount > 0 ? Math.min(1, a.impact.amount / headline.impact.amount) : 0);
   const family = FAMILY[headline.metric];
   const usual = USUAL_CAUSE[family];
   const rank = (a: Anomaly) => usual.indexOf(a.dimension === "prompt" ? "promptId" : a.dimension);
-  // a series that is the whole app (one feature serving everything) narrows nothing down
-  const app = anomalies.find((a) => a.dimension === "all" && a.hour === headline.hour)?.usualCalls ?? Infinity;
-  const flagged = anomalies.filter((a) => a.dimension !== "all" && a.day === headline.day && !(a.usualCalls >= WHOLE_APP * app));
+  // a series that is the whole app (one feature serving everything) narrows nothing down; a day's usual calls
+  // are set against the app's day, an hour's against its hour
+  const app = (a: Anomaly) => anomalies.find((x) => x.dimension === "all" && x.hour === a.hour)?.usualCalls ?? Infinity;
+  const flagged = anomalies.filter((a) => a.dimension !== "all" && a.day === headline.day && !(a.usualCalls >= WHOLE_APP * app(a)));
   const carries = (a: Anomaly) => a.impact.floor === headline.impact.floor && carriedOf(a) >= CARRIES;
   // A slowdown's impact is the requests of the series it shows in, which a
   // department of slowed calls carries as well as the provider that slowed
@@ -59,9 +66,15 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
     const failing = flagged.filter((a) => FAMILY[a.metric] === family && carries(a));
     // a workload makes the failures when it carries far more of them than of the calls (a department that
     // makes most of the traffic also carries most of a failing provider's failures)
-    candidates = failing.filter((a) => WORKLOAD.includes(a.dimension) && carriedOf(a) - a.usualCalls / app >= OVER_SHARE);
+    candidates = failing.filter((a) => WORKLOAD.includes(a.dimension) && carriedOf(a) - a.usualCalls / app(a) >= OVER_SHARE);
     if (!candidates.length) (candidates = failing), (infrastructure = true);
-  } else candidates = flagged.filter((a) => a.hour === headline.hour && carries(a));
+  } else {
+    // A key new today (a nightly job's service user, a new snapshot) is all excess and news by itself: it is a
+    // candidate when it makes a good part of the headline, though another change on the day (a department that
+    // joined last week and still grows the total) leaves it short of most of it
+    const sameKind = flagged.filter((a) => a.hour === headline.hour && a.impact.floor === headline.impact.floor);
+    candidates = sameKind.filter((a) => carriedOf(a) >= CARRIES || (a.usualCalls === 0 && carriedOf(a) >= NEW_KEY_PART));
+  }
   if (!candidates.length) return undefined;
   const narrowest = [...candidates].sort((a, b) => {
     if (infrastructure && rank(a) !== rank(b)) return rank(a) - rank(b);
@@ -71,6 +84,10 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
     return same ? rank(a) - rank(b) : a.usualCalls - b.usualCalls;
   });
   const best = narrowest[0]!;
+  if (family === "speed") {
+    const provider = await slowedAcrossModels(store, best, historyDays);
+    if (provider) return { anomaly: provider, label: "provider", carried: carriedOf(best), infrastructure };
+  }
   const label = await labelOf(store, best);
   if (best.dimension !== "model" && best.dimension !== "responseModel") {
     const model = await movedOntoModel(store, label, best);

@@ -1,0 +1,98 @@
+// Which flagged series names a day's change: the shapes of incident the
+// whole-app breakdown gets wrong, each as the anomalies the detector flags.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { LLMCall } from "@llmscope/core";
+import { makeCall } from "../testing/make-call.ts";
+import { seededRandom } from "../testing/seeded-random.ts";
+import { openTempStore, type TempStore } from "../testing/temp-store.ts";
+import { dayLabel, dayStart, HOUR_MS } from "../store/time-buckets.ts";
+import type { Anomaly } from "./detect-anomalies.ts";
+import { narrowestCause } from "./narrowest-cause.ts";
+
+const FIRST = Date.UTC(2026, 1, 2) / 86_400_000;
+const DAY = FIRST + 28;
+
+function flagged(dimension: Anomaly["dimension"], key: string, o: Partial<Anomaly> & { amount: number; floor?: Anomaly["impact"]["floor"] }): Anomaly {
+  const { amount, floor = "calls", ...rest } = o;
+  return {
+    dimension, key, metric: "calls", day: DAY, dayLabel: dayLabel(DAY), value: amount, expected: 0, score: 10, change: 1, usualCalls: 100, message: "",
+    impact: { floor, amount, share: amount / 900, dayShare: amount / 900 },
+    ...rest,
+  };
+}
+
+let temp: TempStore;
+afterEach(() => temp.close());
+
+describe("narrowestCause, volume", () => {
+  beforeEach(() => void (temp = openTempStore()));
+
+  it("names a service user new today that makes a third of the extra requests, while a department that joined days ago still grows the total", async () => {
+    const all = flagged("all", "", { amount: 1300, usualCalls: 900 });
+    const day = [
+      all,
+      flagged("provider", "openai", { amount: 1020, usualCalls: 530 }),
+      flagged("prompt", "ticket-summary.answer", { amount: 480, usualCalls: 53 }),
+      flagged("user", "svc-nightly", { amount: 430, usualCalls: 0 }),
+    ];
+    const named = await narrowestCause(temp.store, day, all);
+    expect(named?.anomaly.dimension).toBe("user");
+    expect(named?.anomaly.key).toBe("svc-nightly");
+  });
+
+  it("names the looping user, not a joiner new today who makes a small part of the extra requests", async () => {
+    const all = flagged("all", "", { amount: 1500, usualCalls: 900 });
+    const day = [all, flagged("user", "sales-13", { amount: 1400, usualCalls: 12 }), flagged("user", "new-joiner", { amount: 160, usualCalls: 0 })];
+    const named = await narrowestCause(temp.store, day, all);
+    expect(named?.anomaly.key).toBe("sales-13");
+  });
+
+  it("keeps a new key of another kind of impact out: a joiner's requests do not explain a prompt's tokens", async () => {
+    const tokens = flagged("all", "", { metric: "tokensPerRequest", amount: 900_000, floor: "tokens", usualCalls: 900 });
+    const day = [tokens, flagged("prompt", "code-chat.answer", { metric: "tokensPerRequest", amount: 880_000, floor: "tokens", usualCalls: 177 }), flagged("user", "support-30", { amount: 140, usualCalls: 0 })];
+    const named = await narrowestCause(temp.store, day, tokens);
+    expect(named?.anomaly.key).toBe("code-chat.answer");
+  });
+});
+
+// Three models an hour, 30 calls each (two at anthropic, one at openai), 28 ordinary days; on the last day from noon
+// the slowed ones take four times as long
+const MODELS = [["claude-haiku-4-5", "anthropic"], ["claude-sonnet-4-5", "anthropic"], ["gpt-4o", "openai"]] as const;
+const SLOW_FROM = 12;
+
+function dayOfCalls(day: number, slowed: readonly string[]): LLMCall[] {
+  const random = seededRandom(day);
+  const calls: LLMCall[] = [];
+  for (let hour = 8; hour < 18; hour++) {
+    for (const [model, provider] of MODELS) {
+      for (let i = 0; i < 10; i++) {
+        const slow = day === DAY && hour >= SLOW_FROM && slowed.includes(model) ? 4 : 1;
+        const at = dayStart(day) + hour * HOUR_MS + i * 5 * 60_000;
+        calls.push(makeCall({ startedAt: at, model, provider, durationMs: Math.round(800 * random.logNormal(0.3) * slow), tags: { userId: `u${i}`, feature: "chat" } }));
+      }
+    }
+  }
+  return calls;
+}
+
+async function slowdown(slowed: readonly string[]): Promise<Anomaly | undefined> {
+  temp = openTempStore();
+  for (let d = FIRST; d <= DAY; d++) await temp.store.ingest(dayOfCalls(d, slowed), dayStart(d));
+  // the detector flagged the busiest slowed model's p95 and, as the provider's p95 mixes in its other models, not the provider
+  const haiku = flagged("model", "claude-haiku-4-5", { metric: "latencyP95", value: 4400, expected: 1200, amount: 60, floor: "affected", usualCalls: 100 });
+  return (await narrowestCause(temp.store, [haiku], haiku))?.anomaly;
+}
+
+describe("narrowestCause, speed", () => {
+  it("names the provider when its other model slowed as well", async () => {
+    const named = await slowdown(["claude-haiku-4-5", "claude-sonnet-4-5"]);
+    expect(`${named?.dimension}=${named?.key}`).toBe("provider=anthropic");
+    // with the provider's own before and after
+    expect(named!.value).toBeGreaterThan(2 * named!.expected);
+  }, 60_000);
+
+  it("names the model when the provider's other model held steady", async () => {
+    const named = await slowdown(["claude-haiku-4-5"]);
+    expect(`${named?.dimension}=${named?.key}`).toBe("model=claude-haiku-4-5");
+  }, 60_000);
+});
