@@ -96,3 +96,33 @@ describe("narrowestCause, speed", () => {
     expect(`${named?.dimension}=${named?.key}`).toBe("model=claude-haiku-4-5");
   }, 60_000);
 });
+
+describe("narrowestCause, served snapshot", () => {
+  beforeEach(() => void (temp = openTempStore()));
+
+  it("names the snapshot a model's calls are served by from today, not the model asked for", async () => {
+    for (let d = DAY - 7; d <= DAY; d++) {
+      const calls = Array.from({ length: 40 }, (_, i) => {
+        const call = makeCall({ startedAt: dayStart(d) + 8 * HOUR_MS + i * 15 * 60_000, model: "gpt-4o", outputTokens: d === DAY && i >= 20 ? 700 : 400 });
+        call.responseModel = d === DAY && i >= 20 ? "gpt-4o-2026-03-16" : "gpt-4o-2024-08-06";
+        return call;
+      });
+      await temp.store.ingest(calls, dayStart(d));
+    }
+    const longer = flagged("model", "gpt-4o", { metric: "outputTokensPerRequest", amount: 6000, floor: "tokens", usualCalls: 40 });
+    const named = await narrowestCause(temp.store, [longer], longer);
+    expect(`${named?.anomaly.dimension}=${named?.anomaly.key}`).toBe("responseModel=gpt-4o-2026-03-16");
+    expect(named?.movedOnto).toBe(true);
+  });
+
+  it("names the model when its calls are served by the snapshot they always were", async () => {
+    for (let d = DAY - 7; d <= DAY; d++) {
+      const calls = Array.from({ length: 40 }, (_, i) => makeCall({ startedAt: dayStart(d) + 8 * HOUR_MS + i * 15 * 60_000, model: "gpt-4o", outputTokens: d === DAY && i >= 20 ? 700 : 400 }));
+      for (const c of calls) c.responseModel = "gpt-4o-2024-08-06";
+      await temp.store.ingest(calls, dayStart(d));
+    }
+    const longer = flagged("model", "gpt-4o", { metric: "outputTokensPerRequest", amount: 6000, floor: "tokens", usualCalls: 40 });
+    const named = await narrowestCause(temp.store, [longer], longer);
+    expect(`${named?.anomaly.dimension}=${named?.anomaly.key}`).toBe("model=gpt-4o");
+  });
+});

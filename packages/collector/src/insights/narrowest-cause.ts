@@ -90,8 +90,12 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   }
   const label = await labelOf(store, best);
   if (best.dimension !== "model" && best.dimension !== "responseModel") {
-    const model = await movedOntoModel(store, label, best);
+    const model = await movedOntoModel(store, label, best, historyDays);
     if (model) return { anomaly: { ...best, dimension: "model", key: model }, label: "model", carried: carriedOf(best), infrastructure, movedOnto: true };
+  }
+  if (best.dimension !== "responseModel") {
+    const snapshot = await movedOntoModel(store, label, best, historyDays, "responseModel");
+    if (snapshot) return { anomaly: { ...best, dimension: "responseModel", key: snapshot }, label: "responseModel", carried: carriedOf(best), infrastructure, movedOnto: true };
   }
   return { anomaly: best, label, carried: carriedOf(best), infrastructure };
 }
