@@ -43,8 +43,9 @@ export async function startIntake() {
         t.records += countRecords(body.toString("utf8"));
       }
       // LangSmith asks GET /info before it sends; OTLP/JSON takes an empty object. Every answer
-      // says gzip is read, as @llmscope/collector's do: beaconSink compresses only after that
-      res.writeHead(200, { "content-type": "application/json", "accept-encoding": "gzip" });
+      // says gzip is read and prompt.text rebuilt, as @llmscope/collector's do: beaconSink
+      // compresses, and leaves out a prompt.text the collector rebuilds, only after that
+      res.writeHead(200, { "content-type": "application/json", "accept-encoding": "gzip", "llmscope-rebuilds": "prompt.text" });
       res.end(req.url?.endsWith("/info") ? '{"version":"0.12.0","batch_ingest_config":{}}' : "{}");
     });
   });

@@ -4,6 +4,7 @@
 import { createAlertEngine } from "../alerts/alert-engine.ts";
 import { createWebhookSender, type WebhookSender } from "../alerts/webhooks.ts";
 import { isKeyAllowed, keyFromHeaders } from "./auth.ts";
+import { REBUILDS_HEADER } from "@llmscope/core";
 import { ACCEPTED_ENCODINGS } from "./body-encoding.ts";
 import { readBodyLimited } from "./body-limit.ts";
 import { createKeylessBodies } from "./keyless-bodies.ts";
@@ -26,6 +27,7 @@ import { postFeedback } from "./post-feedback.ts";
 import { createRateLimiter } from "./rate-limit.ts";
 import { HttpError, problem } from "./responses.ts";
 import { similarCalls } from "./similar-calls.ts";
+import { REBUILT_FIELDS } from "./validate-call.ts";
 import { stats } from "./stats.ts";
 import { feedbackCallIds, setupQuality } from "../quality/setup-quality.ts";
 import { getReferences, putReferences } from "../quality/references-endpoint.ts";
@@ -210,6 +212,8 @@ export function createCollector(options: CollectorOptions): Collector {
     for (const [k, v] of Object.entries(cors)) response.headers.set(k, v);
     // tells a beacon it may compress what it sends next
     response.headers.set("accept-encoding", ACCEPTED_ENCODINGS);
+    // and that it may leave out what this collector rebuilds
+    response.headers.set(REBUILDS_HEADER, REBUILT_FIELDS);
     return response;
   };
 

@@ -3,7 +3,7 @@
 // and shapes are bounded here, not only types: a field no store can hold (a
 // 900 KB model, params nested a thousand deep, a timestamp in the year
 // 287,000, a NUL in an id) is the client's mistake and gets a 400 naming it.
-import { ERROR_KINDS as KINDS, type LLMCall } from "@llmscope/core";
+import { ERROR_KINDS as KINDS, promptTextOf, type LLMCall, type Prompt } from "@llmscope/core";
 import { boundedJson, fail, FieldError, instant, isCleanName, isObj, need, num, obj, str, type Obj } from "./field-shape.ts";
 
 const ERROR_KINDS = new Set<string>(KINDS);
@@ -36,7 +36,10 @@ function toolCalls(list: unknown, path: string): void {
   });
 }
 
-/** undefined when valid; otherwise a message naming the field */
+/** the record fields a call may leave out, rebuilt here; every answer lists them (REBUILDS_HEADER) */
+export const REBUILT_FIELDS = "prompt.text";
+
+/** undefined when valid, a left-out prompt.text rebuilt; otherwise a message naming the field */
 export function validateCall(value: unknown, path: string, now = Date.now()): string | undefined {
   try {
     need(isObj(value), path, "must be an object");
@@ -54,9 +57,11 @@ export function validateCall(value: unknown, path: string, now = Date.now()): st
     num(c, "status", path, { min: 0, max: 999, integer: true });
     if (c.params !== undefined) boundedJson(obj(c, "params", path), `${path}.params`, MAX_PARAMS_DEPTH, MAX_PARAMS_CHARS);
     const prompt = obj(c, "prompt", path);
-    str(prompt, "text", `${path}.prompt`, { required: true });
+    str(prompt, "text", `${path}.prompt`);
     str(prompt, "system", `${path}.prompt`);
     messages(prompt.messages, `${path}.prompt.messages`);
+    // left out by a beacon told that this collector rebuilds it (REBUILT_FIELDS): rebuilt as the recorder built it
+    if (prompt.text === undefined) prompt.text = promptTextOf(prompt as unknown as Prompt);
     const completion = obj(c, "completion", path);
     str(completion, "text", `${path}.completion`, { required: true });
     str(completion, "finishReason", `${path}.completion`, { maxChars: MAX_NAME_CHARS });

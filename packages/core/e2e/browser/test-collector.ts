@@ -24,6 +24,8 @@ export interface TestCollector {
   cors: boolean;
   /** sent as Accept-Encoding on every answer when set (a collector that reads gzip says "gzip") */
   acceptEncoding: string | undefined;
+  /** sent as llmscope-rebuilds on every answer when set (a collector that rebuilds prompt.text says "prompt.text") */
+  rebuilds: string | undefined;
   /** requests seen, answered or not */
   requests: number;
   /** how to answer the next request: an HTTP status, or "hang" to never answer */
@@ -43,6 +45,7 @@ export function startTestCollector(port = 0): Promise<TestCollector> {
     received: [],
     cors: true,
     acceptEncoding: undefined,
+    rebuilds: undefined,
     requests: 0,
     answer: () => 200,
     callIds: () => collector.received.flatMap((e) => (e.body.calls ?? []).map((c) => c.id)),
@@ -65,6 +68,7 @@ export function startTestCollector(port = 0): Promise<TestCollector> {
     // sendBeacon and text/plain fetches are simple requests; a cross-origin page still needs this to read the status
     if (collector.cors) res.setHeader("access-control-allow-origin", "*");
     if (collector.acceptEncoding) res.setHeader("accept-encoding", collector.acceptEncoding);
+    if (collector.rebuilds) res.setHeader("llmscope-rebuilds", collector.rebuilds);
     if (req.method == "OPTIONS") return res.end();
     const n = ++collector.requests;
     const chunks: Buffer[] = [];

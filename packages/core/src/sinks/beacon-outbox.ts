@@ -16,6 +16,8 @@ export interface BeaconItem {
   bytes: number;
   /** also kept in the outbox (so it is not lost if the page goes away) */
   stored?: boolean;
+  /** a call sent without its prompt.text, for a collector that rebuilds it */
+  slim?: boolean;
 }
 
 export interface Outbox {

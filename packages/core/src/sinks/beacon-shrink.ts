@@ -2,7 +2,7 @@
 // with text taken from its largest parts (bodies, prompt, completion, tool
 // arguments) rather than dropping it whole.
 import { utf8Size } from "../stream/text-capture.ts";
-import type { CapturedHttp, LLMCall } from "../types.ts";
+import type { CapturedHttp, LLMCall, Prompt } from "../types.ts";
 
 /**
  * UTF-8 bytes of a string: what the payload limit and the queue bound count.
@@ -27,11 +27,20 @@ const LONG_TEXT = new Set(["text", "system", "content", "arguments", "body"]);
  * until the record fits, only the latest messages are kept (fewer as the cut
  * deepens), and the record is flagged `truncated: true`. Undefined when even
  * the bare record does not fit. Without `bodies`, the raw request and response
- * bodies are left out (their byte counts stay).
+ * bodies are left out (their byte counts stay). So is prompt.text when
+ * `rebuilt` says the collector rebuilds it exactly (textIsRebuilt, see
+ * rebuilt-prompt-text.ts); `slim` says it was left out.
  */
-export function serializeCall(call: LLMCall, maxBytes: number, bodies = true): { json: string; bytes: number } | undefined {
-  if (!bodies && (call.request?.body !== undefined || call.response?.body !== undefined)) {
-    call = { ...call, request: withoutBody(call.request), response: withoutBody(call.response) };
+export function serializeCall(call: LLMCall, maxBytes: number, bodies = true, rebuilt?: (prompt: Prompt) => boolean): { json: string; bytes: number; slim?: true } | undefined {
+  const slim = !!rebuilt && !!call.prompt && rebuilt(call.prompt);
+  if (slim || (!bodies && (call.request?.body !== undefined || call.response?.body !== undefined))) {
+    // one shallow copy: the call itself stays whole for the other sinks
+    call = { ...call };
+    if (!bodies) (call.request = withoutBody(call.request)), (call.response = withoutBody(call.response));
+    if (slim) {
+      const { text: _rebuilt, ...parts } = call.prompt;
+      call.prompt = parts as LLMCall["prompt"];
+    }
   }
   for (let cut = Infinity; cut >= 8; cut = cut > maxBytes ? maxBytes >> 2 : cut >> 1) {
     const json =
@@ -45,7 +54,7 @@ export function serializeCall(call: LLMCall, maxBytes: number, bodies = true): {
                 : value,
           );
     const bytes = utf8Bytes(json);
-    if (bytes <= maxBytes) return { json, bytes };
+    if (bytes <= maxBytes) return slim ? { json, bytes, slim } : { json, bytes };
   }
   return undefined;
 }

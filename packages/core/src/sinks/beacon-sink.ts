@@ -9,10 +9,11 @@ import type { BeaconItem, Outbox } from "./beacon-outbox.ts";
 import { serializeCall, utf8Bytes } from "./beacon-shrink.ts";
 import { serializeTrace } from "./beacon-trace.ts";
 import { ENVELOPE_VERSION } from "./envelope.ts";
-import { acceptsGzip, gzip, GZIP_HEADERS } from "./gzip-body.ts";
 import { unreadableAnswers } from "./unreadable-answers.ts";
 
 export type { BeaconItem };
+
+type Compact = typeof import("./beacon-compact.ts");
 
 export interface BeaconRetryOptions {
   /** first delay; default 500 ms */
@@ -112,8 +113,14 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   let pump: Promise<void> | undefined;
   // browsers only; resolves to undefined where there is no IndexedDB
   let outbox: Promise<Outbox | undefined> | undefined;
+  // outside browsers, loaded with the first readable answer: gzip and slim calls
+  let compact: Compact | undefined;
+  let compactLoad: Promise<Compact | undefined> | undefined;
+  const loadCompact = () => (compactLoad ??= import("#beacon-compact").then((m: Compact) => (compact = m), () => undefined));
   // the collector's last readable answer said it reads gzip
   let gzipOk = false;
+  // the collector's last readable answer said it rebuilds prompt.text: calls written from then on leave it out
+  let slimOk = false;
 
   const fail = (e: unknown) => void ctx?.error(e);
   const drop = (n: number, reason: string) => n > 0 && ctx?.drop(n, reason);
@@ -152,12 +159,12 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     try {
       if (beacon && g.navigator.sendBeacon(target, body)) return 200;
       // gzipOk is never set in browsers: there a Content-Encoding header would cost a CORS preflight
-      const zipped = gzipOk ? await gzip(body).catch(() => void (gzipOk = false)) : undefined;
+      const zipped = gzipOk ? await compact!.gzip(body).catch(() => void (gzipOk = false)) : undefined;
       // keepalive lets the send outlive the page
       const send = (mode?: RequestMode) =>
         (ctx?.fetch ?? fetch)(target, {
           method: "POST", body: zipped ?? body, keepalive: browser, signal: AbortSignal.timeout(timeoutMs),
-          ...(zipped ? { headers: GZIP_HEADERS } : {}), ...(mode ? { mode } : {}),
+          ...(zipped ? { headers: compact!.GZIP_HEADERS } : {}), ...(mode ? { mode } : {}),
         });
       const res = await readAcross(target, send);
       res.body?.cancel().catch(() => {});
@@ -166,10 +173,12 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
       const { status } = res;
       // a compressed batch refused (another collector behind the same URL, one that predates gzip): plain from now on, and this batch again
       const refused = !!zipped && status > 399 && status < 500 && status != 408 && status != 429;
-      const offered = !refused && compress && !browser && acceptsGzip(res.headers);
-      // a process's first CompressionStream loads the runtime's compressor (~75 ms of CPU in Node): paid once, as gzip is offered, not by a later batch's send
-      if (offered && !gzipOk) void gzip("").catch(() => (gzipOk = false));
+      const c = browser ? undefined : await loadCompact();
+      const offered = !refused && compress && !!c?.acceptsGzip(res.headers);
+      // a process's first CompressionStream loads the runtime's compressor (~75 ms of CPU in Node without its zlib): paid once, as gzip is offered, not by a later batch's send
+      if (offered && !gzipOk) void c!.gzip("").catch(() => (gzipOk = false));
       gzipOk = offered;
+      slimOk = !!c?.rebuildsPromptText(res.headers);
       return refused ? post(target, body, beacon) : status;
     } catch {
       return 0;
@@ -181,6 +190,8 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     // traces ride in a calls envelope beside no calls: a collector that predates them reads an empty batch
     const body = `{"v":${ENVELOPE_VERSION},"sentAt":${Date.now()}${key},${kind == "traces" ? '"calls":[],' : ""}"${kind}":[${batch.map((i) => i.json).join(",")}]}`;
     const status = await post(kind == "feedback" ? feedbackUrl : url, body, beacon);
+    // calls without prompt.text refused by a collector that no longer says it rebuilds it (an older one now behind the URL): sent again whole
+    if (status > 399 && status < 500 && status != 408 && status != 429 && !slimOk && compact && batch.some((i) => i.slim)) return send(batch.map(compact.withPromptText), beacon);
     const box = await outbox;
     // network errors, timeouts, 408, 429 and 5xx may pass; other 4xx will not
     if (!status || status == 408 || status == 429 || status > 499) {
@@ -262,7 +273,7 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     },
     write(call: LLMCall) {
       try {
-        const fit = serializeCall(call, room, bodies);
+        const fit = serializeCall(call, room, bodies, slimOk ? compact?.textIsRebuilt : undefined);
         if (fit) add({ id: call.id, kind: "calls", ...fit });
         else drop(1, "beacon-too-large");
       } catch (e) {

@@ -33,3 +33,7 @@ export interface FeedbackEnvelope {
   writeKey?: string;
   feedback: FeedbackItem[];
 }
+
+// A collector may list fields it rebuilds in its answers' REBUILDS_HEADER; a
+// beacon then leaves them out. prompt.text is rebuilt by promptTextOf.
+export { promptTextOf, REBUILDS_HEADER } from "./rebuilt-prompt-text.ts";

@@ -10,31 +10,18 @@
 // a call in a 500-call batch, against ~10), at ~10% more bytes. Elsewhere
 // (Workers, browsers) the standard CompressionStream.
 
-interface Zlib {
-  gzip(body: string, options: { level: number }, done: (error: Error | null, zipped: Uint8Array<ArrayBuffer>) => void): void;
-}
-let zlib: Zlib | null | undefined;
-const runtimeZlib = (): Zlib | null => {
-  if (zlib === undefined) {
-    try {
-      const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-      zlib = (p?.getBuiltinModule?.("node:zlib") as Zlib | undefined) ?? null;
-    } catch {
-      zlib = null;
-    }
-  }
-  return zlib;
-};
+type Zlib = { gzip(body: string, options: { level: number }, done: (error: Error | null, zipped: Uint8Array<ArrayBuffer>) => void): void };
 
 /** whether an answer's Accept-Encoding lists gzip (without q=0) */
 export const acceptsGzip = (headers: Headers): boolean =>
-  (typeof CompressionStream == "function" || !!runtimeZlib()) && /(?:^|,)\s*gzip\s*(?:,|$)/i.test(headers.get("accept-encoding") ?? "");
+  typeof CompressionStream == "function" && /(?:^|,)\s*gzip\s*(?:,|$)/i.test(headers.get("accept-encoding") ?? "");
 
 /** the UTF-8 bytes of body, gzip-compressed */
 export const gzip = (body: string): Promise<ArrayBuffer | Uint8Array<ArrayBuffer>> => {
-  const z = runtimeZlib();
-  if (z) return new Promise((resolve, reject) => z.gzip(body, { level: 1 }, (error, zipped) => (error ? reject(error) : resolve(zipped))));
-  return new Response(new Blob([body]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer();
+  const zlib = (globalThis as { process?: { getBuiltinModule?: (id: string) => Zlib | undefined } }).process?.getBuiltinModule?.("node:zlib");
+  return zlib
+    ? new Promise((resolve, reject) => zlib.gzip(body, { level: 1 }, (error, zipped) => (error ? reject(error) : resolve(zipped))))
+    : new Response(new Blob([body]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer();
 };
 
 /** what a compressed body goes with: still a text body to the collector once inflated */
