@@ -18,7 +18,7 @@ import { createTracing } from "./tracing.ts";
 // per runtime (package.json "imports"): the call-end chunk loaded lazily, or linked in where a bundle inlines it anyway
 import { callEndNow, loadCallEnd, type CallEnd } from "#load-call-end";
 
-/** recent calls kept so feedback can find them for subscribers */
+/** recent calls kept so feedback can find them for subscribers (kept only while someone subscribes: nobody else reads them) */
 const RECENT = 200;
 
 export function createRecorder(options: RecorderOptions = {}): Recorder {
@@ -164,8 +164,10 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       const out = redacted(call);
       core.traceOf.get(call)?.settleCall(call, out);
       if (!out) return;
-      recent.set(out.id, out);
-      if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+      if (core.listeners.size) {
+        recent.set(out.id, out);
+        if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+      }
       toSinks((sink) => sink.write(out));
       core.emit({ type: "end", call: out });
     },

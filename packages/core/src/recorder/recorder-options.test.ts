@@ -191,4 +191,21 @@ describe("tags, ignore and feedback", () => {
     expect(sink.calls()[0]!.feedback).toMatchObject({ score: 1, comment: "great" });
     expect(seen).toEqual([`${id}:1`]);
   });
+
+  it("keeps no finished calls for subscribers while there are none: feedback still reaches the sinks, and a later subscriber hears of calls that ended while it listened", async () => {
+    const { sink, recorder, call } = setup();
+    await call();
+    await recorder.flush();
+    const seen: string[] = [];
+    recorder.subscribe((e) => e.type === "feedback" && seen.push(`${e.call.id}:${e.call.feedback?.score}`));
+    const before = sink.calls()[0]!.id;
+    recorder.feedback(before, { score: -1 });
+    expect(sink.calls()[0]!.feedback).toMatchObject({ score: -1 });
+    expect(seen).toEqual([]);
+    await call();
+    await recorder.flush();
+    const after = sink.calls()[1]!.id;
+    recorder.feedback(after, { score: 1 });
+    expect(seen).toEqual([`${after}:1`]);
+  });
 });
