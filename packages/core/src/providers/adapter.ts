@@ -1,7 +1,10 @@
 // Builds a ProviderAdapter from its four protocol-specific parts; parsing a
 // JSON body and accumulating a stream both run through the same chunk reader.
+// A built-in protocol is made of two halves: its wire (defineWire: match,
+// responses, streams), which the recorder needs as a call goes, and its
+// request reader, which only the call-end chunk needs (see request-readers.ts).
 import type { PromptMessage } from "../types.ts";
-import type { ParsedRequest, ProviderAdapter, ProviderMatch, StreamFormat } from "./types.ts";
+import type { ParsedRequest, ProviderAdapter, ProviderMatch, ProviderWire, StreamFormat } from "./types.ts";
 import { fold, type ChunkReader } from "./accumulate.ts";
 import { paramsOf } from "./params.ts";
 import { buildPrompt, messageOf } from "./prompt-text.ts";
@@ -26,17 +29,17 @@ export const onPath =
 export const sse = (_m: ProviderMatch, contentType: string): StreamFormat | null =>
   contentType.includes("event-stream") ? "sse" : null;
 
-export const defineAdapter = (
+/** reads a request body (any JSON, seen through read.ts) into the recorded prompt, model and parameters */
+export type RequestReader = (body: Obj, match: ProviderMatch) => ParsedRequest;
+
+export const defineWire = (
   name: string,
-  match: ProviderAdapter["match"],
-  parseRequest: (body: Obj, match: ProviderMatch) => ParsedRequest,
+  match: ProviderWire["match"],
   read: ChunkReader,
-  streamFormat: ProviderAdapter["streamFormat"] = sse,
-): ProviderAdapter => ({
+  streamFormat: ProviderWire["streamFormat"] = sse,
+): ProviderWire => ({
   name,
   match,
-  // the body is whatever JSON the app sent; adapters read it through read.ts
-  parseRequest: (body, m) => parseRequest(obj(body), m),
   parseResponse(body, _m, _status, maxTextBytes) {
     const f = fold(read, maxTextBytes);
     // a whole JSON-array stream (Gemini without alt=sse) may also arrive as one body
@@ -46,3 +49,18 @@ export const defineAdapter = (
   streamFormat,
   createStream: (_m, maxTextBytes) => fold(read, maxTextBytes),
 });
+
+/** a wire and its request reader, one adapter */
+export const withRequest = (wire: ProviderWire, parseRequest: RequestReader): ProviderAdapter => ({
+  ...wire,
+  // the body is whatever JSON the app sent; adapters read it through read.ts
+  parseRequest: (body, m) => parseRequest(obj(body), m),
+});
+
+export const defineAdapter = (
+  name: string,
+  match: ProviderAdapter["match"],
+  parseRequest: RequestReader,
+  read: ChunkReader,
+  streamFormat: ProviderAdapter["streamFormat"] = sse,
+): ProviderAdapter => withRequest(defineWire(name, match, read, streamFormat), parseRequest);

@@ -1,5 +1,5 @@
 // Anthropic Messages API (/v1/messages): JSON, and SSE from message_start to message_stop.
-import { chatRequest, defineAdapter, onPath } from "./adapter.ts";
+import { chatRequest, onPath, defineWire, withRequest, type RequestReader } from "./adapter.ts";
 import { partsChunk, type ChunkReader } from "./accumulate.ts";
 import { isToolCall, textOf, toolCallOf } from "./prompt-text.ts";
 import { arr, num, obj, str } from "./read.ts";
@@ -27,9 +27,12 @@ const read: ChunkReader = (d) => {
   };
 };
 
-export const anthropic = defineAdapter(
+export const anthropicWire = defineWire(
   "anthropic",
   onPath(/\/v1\/messages\/?$/, () => ({ provider: "anthropic", operation: "chat" })),
-  (b) => chatRequest(b, textOf(b.system)),
   read,
 );
+
+export const readAnthropicRequest: RequestReader = (b) => chatRequest(b, textOf(b.system));
+
+export const anthropic = /* @__PURE__ */ withRequest(anthropicWire, readAnthropicRequest);

@@ -1,6 +1,6 @@
 // Google Gemini (generativelanguage and Vertex): /models/{model}:generateContent
 // and :streamGenerateContent (SSE with alt=sse, else one JSON array).
-import { defineAdapter, onPath, parsed, sse } from "./adapter.ts";
+import { onPath, parsed, sse, defineWire, withRequest, type RequestReader } from "./adapter.ts";
 import { partsChunk, type ChunkReader } from "./accumulate.ts";
 import { paramsOf } from "./params.ts";
 import { messageOf, textOf } from "./prompt-text.ts";
@@ -20,11 +20,14 @@ const read: ChunkReader = (d) => {
   };
 };
 
-export const gemini = defineAdapter(
+export const geminiWire = defineWire(
   "gemini",
   onPath(/\/models\/([^/:]+):(streamG|g)enerateContent\/?$/, (m) => ({ provider: "google", operation: "chat", model: m[1], stream: m[2] === "streamG" })),
-  (b, match) =>
-    parsed(match.model, paramsOf(b, b.generationConfig), arr(b.contents).map(messageOf), textOf(b.systemInstruction), !!match.stream, Array.isArray(b.contents)),
   read,
   (m, contentType) => (m.stream ? (sse(m, contentType) ?? (contentType.includes("json") ? "json-array" : null)) : null),
 );
+
+export const readGeminiRequest: RequestReader = (b, match) =>
+  parsed(match.model, paramsOf(b, b.generationConfig), arr(b.contents).map(messageOf), textOf(b.systemInstruction), !!match.stream, Array.isArray(b.contents));
+
+export const gemini = /* @__PURE__ */ withRequest(geminiWire, readGeminiRequest);

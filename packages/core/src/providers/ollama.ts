@@ -1,5 +1,5 @@
 // Ollama native API (/api/chat, /api/generate): NDJSON streams unless `stream:false`.
-import { defineAdapter, onPath, parsed } from "./adapter.ts";
+import { onPath, parsed, defineWire, withRequest, type RequestReader } from "./adapter.ts";
 import type { ChunkReader } from "./accumulate.ts";
 import { paramsOf } from "./params.ts";
 import { message, messageOf, textOf, toolCallOf } from "./prompt-text.ts";
@@ -17,15 +17,18 @@ const read: ChunkReader = (d) => {
   };
 };
 
-export const ollama = defineAdapter(
+export const ollamaWire = defineWire(
   "ollama",
   // the operations are named as the paths are
   onPath(/\/api\/(chat|generate)\/?$/, (m) => ({ provider: "ollama", operation: m[1] as "chat" | "generate" })),
-  (b) => {
-    const messages = b.messages ? arr(b.messages).map(messageOf) : [message("user", textOf(b.prompt))];
-    // every Ollama request names a model; an app's own /api/chat route usually does not
-    return parsed(b.model, paramsOf(b, b.options), messages, str(b.system), b.stream !== false, typeof b.model === "string");
-  },
   read,
   (_m, contentType) => (contentType.includes("ndjson") ? "ndjson" : null),
 );
+
+export const readOllamaRequest: RequestReader = (b) => {
+  const messages = b.messages ? arr(b.messages).map(messageOf) : [message("user", textOf(b.prompt))];
+  // every Ollama request names a model; an app's own /api/chat route usually does not
+  return parsed(b.model, paramsOf(b, b.options), messages, str(b.system), b.stream !== false, typeof b.model === "string");
+};
+
+export const ollama = /* @__PURE__ */ withRequest(ollamaWire, readOllamaRequest);

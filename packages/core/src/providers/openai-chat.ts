@@ -1,6 +1,6 @@
 // OpenAI Chat Completions, also spoken by Azure, Groq, Mistral, DeepSeek,
 // OpenRouter, Together, Workers AI, vLLM, Ollama's /v1 and most gateways.
-import { chatRequest, defineAdapter } from "./adapter.ts";
+import { chatRequest, defineWire, withRequest, type RequestReader } from "./adapter.ts";
 import { REFUSAL, type ChunkReader } from "./accumulate.ts";
 import { onOpenAIPath } from "./openai-url.ts";
 import { textOf, toolCallOf } from "./prompt-text.ts";
@@ -19,10 +19,9 @@ export const readOpenAI: ChunkReader = (d) => {
   };
 };
 
-export const openaiChat = defineAdapter(
-  "openai-chat",
-  onOpenAIPath(/\/chat\/completions\/?$/, "chat"),
-  // not passed bare: the match would arrive as the system prompt
-  (b) => chatRequest(b),
-  readOpenAI,
-);
+export const openaiChatWire = defineWire("openai-chat", onOpenAIPath(/\/chat\/completions\/?$/, "chat"), readOpenAI);
+
+// not chatRequest itself: the match would arrive as the system prompt
+export const readOpenAIChatRequest: RequestReader = (b) => chatRequest(b);
+
+export const openaiChat = /* @__PURE__ */ withRequest(openaiChatWire, readOpenAIChatRequest);

@@ -1,5 +1,5 @@
 // OpenAI Responses API (/v1/responses), also served by Azure (/openai/v1/responses).
-import { defineAdapter, parsed } from "./adapter.ts";
+import { parsed, defineWire, withRequest, type RequestReader } from "./adapter.ts";
 import { REFUSAL, type Chunk, type ChunkReader } from "./accumulate.ts";
 import { onOpenAIPath } from "./openai-url.ts";
 import { paramsOf } from "./params.ts";
@@ -36,19 +36,18 @@ const read: ChunkReader = (d, event) => {
   };
 };
 
-export const openaiResponses = defineAdapter(
-  "openai-responses",
-  onOpenAIPath(/\/(v1|openai)\/responses\/?$/, "responses"),
-  (b) => {
-    const items = typeof b.input === "string" ? [{ content: b.input }] : arr(b.input);
-    const messages = items.flatMap((item) => {
-      const o = obj(item);
-      if (o.type === "function_call") return [message("assistant", "", [toolCallOf(o)])];
-      if (o.type === "function_call_output") return [message("tool", textOf(o.output))];
-      // reasoning items and references carry nothing a reader of the prompt needs
-      return (o.type ?? "message") === "message" ? [messageOf(o)] : [];
-    });
-    return parsed(b.model, paramsOf(b), messages, str(b.instructions), b.stream === true, b.input !== undefined || b.prompt !== undefined);
-  },
-  read,
-);
+export const openaiResponsesWire = defineWire("openai-responses", onOpenAIPath(/\/(v1|openai)\/responses\/?$/, "responses"), read);
+
+export const readOpenAIResponsesRequest: RequestReader = (b) => {
+  const items = typeof b.input === "string" ? [{ content: b.input }] : arr(b.input);
+  const messages = items.flatMap((item) => {
+    const o = obj(item);
+    if (o.type === "function_call") return [message("assistant", "", [toolCallOf(o)])];
+    if (o.type === "function_call_output") return [message("tool", textOf(o.output))];
+    // reasoning items and references carry nothing a reader of the prompt needs
+    return (o.type ?? "message") === "message" ? [messageOf(o)] : [];
+  });
+  return parsed(b.model, paramsOf(b), messages, str(b.instructions), b.stream === true, b.input !== undefined || b.prompt !== undefined);
+};
+
+export const openaiResponses = /* @__PURE__ */ withRequest(openaiResponsesWire, readOpenAIResponsesRequest);

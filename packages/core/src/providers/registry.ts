@@ -1,18 +1,21 @@
 // Which adapter speaks a request. Runs for every fetch the app makes, so a
 // URL that cannot be an LLM call is turned away by one regex on the path.
-import type { ProviderAdapter, ProviderMatch } from "./types.ts";
+// The recorder looks among the built-ins' wires (findWire): their request
+// readers are in the call-end chunk (request-readers.ts), off the app's path.
+import type { ProviderAdapter, ProviderMatch, ProviderWire } from "./types.ts";
 import { viaGateway } from "./gateway.ts";
-import { anthropic } from "./anthropic.ts";
-import { gemini } from "./gemini.ts";
-import { ollama } from "./ollama.ts";
-import { openaiChat } from "./openai-chat.ts";
-import { openaiCompletions } from "./openai-completions.ts";
-import { openaiEmbeddings } from "./openai-embeddings.ts";
-import { openaiResponses } from "./openai-responses.ts";
+import { anthropic, anthropicWire } from "./anthropic.ts";
+import { gemini, geminiWire } from "./gemini.ts";
+import { ollama, ollamaWire } from "./ollama.ts";
+import { openaiChat, openaiChatWire } from "./openai-chat.ts";
+import { openaiCompletions, openaiCompletionsWire } from "./openai-completions.ts";
+import { openaiEmbeddings, openaiEmbeddingsWire } from "./openai-embeddings.ts";
+import { openaiResponses, openaiResponsesWire } from "./openai-responses.ts";
 
 /** the endings of every built-in protocol's path */
 const LLM_PATH = /(\/completions|\/embeddings|\/responses|\/v1\/messages|enerateContent|\/api\/(chat|generate))\/?$/;
 
+/** the built-ins, whole, in the order they are tried */
 export const providers: readonly ProviderAdapter[] = [
   anthropic,
   gemini,
@@ -21,6 +24,17 @@ export const providers: readonly ProviderAdapter[] = [
   openaiCompletions,
   openaiChat,
   openaiEmbeddings,
+];
+
+/** the same, without their request readers */
+const wires: readonly ProviderWire[] = [
+  anthropicWire,
+  geminiWire,
+  ollamaWire,
+  openaiResponsesWire,
+  openaiCompletionsWire,
+  openaiChatWire,
+  openaiEmbeddingsWire,
 ];
 
 const user: ProviderAdapter[] = [];
@@ -37,7 +51,8 @@ export const registerProvider = (adapter: ProviderAdapter): (() => void) => {
 /** false when no adapter can match: only POSTs are built-in LLM calls, an app's own adapter may take any method */
 export const mayBeLLMCall = (method: string): boolean => method === "POST" || user.length > 0;
 
-export const findProvider = (url: URL, method: string): { adapter: ProviderAdapter; match: ProviderMatch } | null => {
+/** the first of the app's adapters, then of `builtIns`, that speaks this request */
+function find<A extends ProviderWire>(builtIns: readonly A[], url: URL, method: string): { adapter: A | ProviderAdapter; match: ProviderMatch } | null {
   for (const adapter of user) {
     try {
       const match = adapter.match(url, method);
@@ -47,9 +62,14 @@ export const findProvider = (url: URL, method: string): { adapter: ProviderAdapt
     }
   }
   if (!LLM_PATH.test(url.pathname) || method.toUpperCase() !== "POST") return null;
-  for (const adapter of providers) {
+  for (const adapter of builtIns) {
     const match = adapter.match(url, method);
     if (match) return { adapter, match: viaGateway(url, match) };
   }
   return null;
-};
+}
+
+export const findProvider = (url: URL, method: string): { adapter: ProviderAdapter; match: ProviderMatch } | null => find(providers, url, method);
+
+/** what the recorder uses as a call begins: an app's adapter whole, a built-in's wire */
+export const findWire = (url: URL, method: string): { adapter: ProviderWire; match: ProviderMatch } | null => find(wires, url, method);

@@ -74,15 +74,23 @@ export interface StreamAccumulator {
   result(): ParsedResponse;
 }
 
-export interface ProviderAdapter {
+/**
+ * What the recorder needs while a call is on its way: which requests are this
+ * protocol's, and how its responses and streams read. A built-in adapter's
+ * request reader is apart (see ProviderAdapter), loaded when recording starts.
+ */
+export interface ProviderWire {
   readonly name: string;
   /** decide from the URL (path first, host only as a hint) whether this adapter speaks it */
   match(url: URL, method: string): ProviderMatch | null;
-  parseRequest(body: unknown, match: ProviderMatch): ParsedRequest;
   /** maxTextBytes: how much completion text and tool-call arguments to keep (default: all) */
   parseResponse(body: unknown, match: ProviderMatch, status: number, maxTextBytes?: number): ParsedResponse;
   /** how a streamed response is framed, given its content-type; null when it is not a stream */
   streamFormat(match: ProviderMatch, contentType: string): StreamFormat | null;
   /** maxTextBytes: how much completion text and tool-call arguments to keep (default: all) */
   createStream(match: ProviderMatch, maxTextBytes?: number): StreamAccumulator;
+}
+
+export interface ProviderAdapter extends ProviderWire {
+  parseRequest(body: unknown, match: ProviderMatch): ParsedRequest;
 }

@@ -1,5 +1,5 @@
-// What a call's end needs (the price table, the error classification, the
-// fingerprint, the secrets scrub) leaves the main chunk: loaded once through
+// What a call's end needs (the request's reading, the price table, the error
+// classification, the fingerprint, the secrets scrub) leaves the main chunk: loaded once through
 // #call-end in browser and Node builds, linked in statically where a Worker
 // bundle would inline the dynamic import anyway (the "workerd" condition,
 // call-end-eager.ts).
@@ -30,16 +30,17 @@ async function bundle(conditions: string[]): Promise<string> {
 describe("the recorder's call-end chunk", () => {
   it("loads once, and is at hand from then on", async () => {
     const [first, second] = await Promise.all([loadCallEnd(), loadCallEnd()]);
-    expect(first.computeCost).toBe(callEnd.computeCost);
-    expect(first.scrubCallSecrets).toBe(callEnd.scrubCallSecrets);
+    expect(first.finishCall).toBe(callEnd.finishCall);
+    expect(first.readCallRequest).toBe(callEnd.readCallRequest);
     expect(second).toBe(first);
     expect(callEndNow()).toBe(first);
   });
 
-  it("keeps the price table, error classification, fingerprint and secrets scrub out of a browser bundle's main chunk, behind #call-end", async () => {
+  it("keeps the request's reading, the price table, error classification, fingerprint and secrets scrub out of a browser bundle's main chunk, behind #call-end", async () => {
     const code = await bundle(["browser"]);
     expect(code).toContain('import("#call-end")');
-    for (const name of ["computeCost", "classifyError", "fingerprintPrompt", "scrubCallSecrets", "finishCall"]) expect(code).not.toMatch(new RegExp(`(function|var|let|const) ${name}\\b`));
+    const lazy = ["computeCost", "classifyError", "fingerprintPrompt", "scrubCallSecrets", "finishCall", "readCallRequest", "paramsOf", "buildPrompt", "messageOf", "safeHeaders", "safeUrl", "isSecretName", "deliverTrace"];
+    for (const name of lazy) expect(code).not.toMatch(new RegExp(`(function|var|let|const) ${name}\\b`));
     expect(code).not.toContain(TABLE_TEXT);
   }, 30_000);
 

@@ -5,6 +5,8 @@
 // first calls rarely wait and never overtake each other.
 import type * as CallEndModule from "./call-end.ts";
 
+export { withoutCallEnd } from "./call-without-chunk.ts";
+
 export type CallEnd = typeof CallEndModule;
 
 let loaded: CallEnd | undefined;

@@ -11,7 +11,9 @@ import { createRecorder } from "./create-recorder.ts";
 
 // the chunk's loader: failing every attempt, or held back until a test lets it through
 const chunk = vi.hoisted(() => ({ loaded: undefined as unknown, failing: true, attempts: 0, open: () => {}, loading: undefined as Promise<unknown> | undefined }));
-vi.mock("#load-call-end", () => ({
+vi.mock("#load-call-end", async () => ({
+  // what stands in for the chunk is the real one
+  withoutCallEnd: (await import("./call-without-chunk.ts")).withoutCallEnd,
   callEndNow: () => chunk.loaded,
   loadCallEnd: () => {
     chunk.attempts++;
@@ -21,7 +23,11 @@ vi.mock("#load-call-end", () => ({
 }));
 
 const CHAT = "http://127.0.0.1:9/v1/chat/completions";
+// a query with a credential in it, and one that is none
+const CHAT_QUERY = `${CHAT}?api-version=2024-10-21&key=sk-in-query`;
 const body = JSON.stringify({ model: "gpt-4o", messages: [{ role: "user", content: "Say hi https://x.test/?api_key=sk-secret" }] });
+const TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+const headers = { "content-type": "application/json", authorization: "Bearer sk-in-header", traceparent: TRACEPARENT };
 const refused = (async () => new Response(JSON.stringify({ error: { message: "Rate limit reached", type: "requests" } }), { status: 429, headers: { "content-type": "application/json" } })) as typeof fetch;
 
 /** waits at least ms by performance.now(), the clock the recorder times with */
@@ -32,16 +38,24 @@ async function sleep(ms: number): Promise<number> {
 }
 
 describe("work that ends before the call-end chunk has arrived", () => {
-  it("cannot load: the call goes out without bodies, parameters, fingerprint or cost, its error kind from its status; the failure is counted", async () => {
+  it("cannot load: the call goes out without bodies, headers, query, prompt, parameters, fingerprint or cost, its error kind from its status; the failure is counted", async () => {
     const sink = memorySink();
     const recorder = createRecorder({ sinks: [sink] });
     const f = recorder.wrap(refused);
-    expect((await f(CHAT, { method: "POST", body })).status).toBe(429);
+    expect((await f(CHAT_QUERY, { method: "POST", body, headers })).status).toBe(429);
     await recorder.flush();
     const [call] = sink.calls();
     expect(call).toMatchObject({ phase: "done", status: 429, params: {}, fingerprint: "", error: { kind: "rate_limit", status: 429, message: "HTTP 429" } });
     expect(call!.request!.body).toBeUndefined();
     expect(call!.response!.body).toBeUndefined();
+    // the request is read with the chunk: without it only what needs no scrub is kept
+    expect(call!.url).toBe(CHAT);
+    expect(call!.request!.headers).toEqual({});
+    expect(call!.response!.headers).toEqual({});
+    expect(call!.prompt).toEqual({ messages: [], text: "" });
+    expect(call!.model).toBe("gpt-4o");
+    expect(call!.traceparent).toBe(TRACEPARENT);
+    expect(JSON.stringify(call)).not.toMatch(/sk-in-|sk-secret/);
     expect(call!.cost).toBeUndefined();
     expect(recorder.stats().internalErrors).toBeGreaterThan(0);
     // on wrap, and again by what waited
@@ -59,7 +73,7 @@ describe("work that ends before the call-end chunk has arrived", () => {
     await recorder.trace("ask", async () => {
       expect((await f("http://127.0.0.1:9/search?q=x")).status).toBe(200);
       // read, so the call has ended before the wait begins
-      expect(await (await f(CHAT, { method: "POST", body })).text()).toContain("Rate limit");
+      expect(await (await f(CHAT_QUERY, { method: "POST", body, headers })).text()).toContain("Rate limit");
       waited = await sleep(30);
     });
     // nothing has left while the chunk is on its way
@@ -73,6 +87,12 @@ describe("work that ends before the call-end chunk has arrived", () => {
     expect(call).toMatchObject({ status: 429, error: { kind: "rate_limit" } });
     expect(call!.fingerprint).not.toBe("");
     expect(call!.request!.body).toContain("api_key=REDACTED");
+    // read once the chunk came: the prompt and model from the body, the URL and headers without their secrets
+    expect(call).toMatchObject({ model: "gpt-4o", traceparent: TRACEPARENT, prompt: { text: "Say hi https://x.test/?api_key=sk-secret" } });
+    expect(call!.url).toContain("api-version=2024-10-21");
+    expect(call!.url).not.toContain("sk-in-query");
+    expect(call!.request!.headers).toEqual({ "content-type": "application/json", traceparent: TRACEPARENT });
+    expect(call!.response!.headers).toEqual({ "content-type": "application/json" });
     expect(call!.endedAt).toBeLessThanOrEqual(released);
     const [trace] = sink.traces();
     expect(trace!.steps.map((s) => [s.kind, s.error])).toEqual([["http", undefined]]);
@@ -102,13 +122,15 @@ describe("a page that hides while the call-end chunk is on its way", () => {
     const storing = { name: "storing", attach: () => on("pagehide", () => held.push(...sink.calls().map((c) => c.id))), write: () => {} };
     const recorder = createRecorder({ sinks: [sink, storing] });
     const f = recorder.wrap(refused);
-    expect(await (await f(CHAT, { method: "POST", body })).text()).toContain("Rate limit");
+    expect(await (await f(CHAT_QUERY, { method: "POST", body, headers })).text()).toContain("Rate limit");
     await sleep(10);
     expect(sink.calls()).toEqual([]);
     for (const hide of listeners.get("pagehide")!) hide();
     const [call] = sink.calls();
-    expect(call).toMatchObject({ status: 429, params: {}, error: { kind: "rate_limit" } });
+    expect(call).toMatchObject({ status: 429, params: {}, error: { kind: "rate_limit" }, model: "gpt-4o", traceparent: TRACEPARENT, url: CHAT });
     expect(call!.request!.body).toBeUndefined();
+    expect(call!.request!.headers).toEqual({});
+    expect(JSON.stringify(call)).not.toMatch(/sk-in-|sk-secret/);
     expect(held).toEqual([call!.id]);
     chunk.open();
     await recorder.flush();

@@ -2,7 +2,7 @@
 // finished calls, steps and traces take their way out. That way out (classify,
 // estimate, price, scrub, redact, deliver: finish-call.ts) is in one lazily
 // loaded chunk (call-end.ts), off the app's path.
-import type { Trace } from "../trace/types.ts";
+import type { TraceOutlet } from "../trace/deliver-trace.ts";
 import type { Feedback, LLMCall, Recorder, RecorderOptions, Sink, SinkContext } from "../types.ts";
 import { callId } from "./call-id.ts";
 import { getRecorder, patchFetch, unpatchedFetch, unpatchFetch } from "./global-registry.ts";
@@ -12,11 +12,10 @@ import { flushBeforeExit } from "#exit-flush";
 import { createRecordingFetch, ORIGINAL_FETCH, type RecordingFetch } from "./recording-fetch.ts";
 import { later } from "./schedule.ts";
 import { createTagScope } from "./tag-scope.ts";
-import { stripCall } from "./call-without-chunk.ts";
 import type { CallOutlet } from "./finish-call.ts";
 import { createTracing } from "./tracing.ts";
 // per runtime (package.json "imports"): the call-end chunk loaded lazily, or linked in where a bundle inlines it anyway
-import { callEndNow, loadCallEnd, type CallEnd } from "#load-call-end";
+import { callEndNow, loadCallEnd, withoutCallEnd, type CallEnd } from "#load-call-end";
 
 /** recent calls kept so feedback can find them for subscribers (kept only while someone subscribes: nobody else reads them) */
 const RECENT = 200;
@@ -60,9 +59,9 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
   };
 
   /** work (calls' starts and ends, steps' ends, traces' closes) waiting for the call-end chunk, in the order it came */
-  const waiting: ((callEnd: CallEnd | undefined) => void)[] = [];
-  /** runs what waits, in order: with the chunk, or without it when it could not load or the page is going away first */
-  const runWaiting = (callEnd: CallEnd | undefined) => {
+  const waiting: ((callEnd: CallEnd) => void)[] = [];
+  /** runs what waits, in order: with the chunk, or without it (withoutCallEnd) when it could not load or the page is going away first */
+  const runWaiting = (callEnd: CallEnd) => {
     // work added meanwhile (a call's end behind its start) joins the line
     for (let use; (use = waiting.shift()); ) {
       try {
@@ -75,16 +74,16 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
   /**
    * Runs use with the call-end chunk: at once when it has loaded and nothing
    * waits for it, else after everything that already waits (its load began on
-   * install or wrap). undefined when it could not load (counted as an internal
-   * error) or the page hides before it has.
+   * install or wrap). withoutCallEnd (call-without-chunk.ts) when it could not
+   * load (counted as an internal error) or the page hides before it has.
    */
-  const whenCallEnd = (use: (callEnd: CallEnd | undefined) => void): void => {
+  const whenCallEnd = (use: (callEnd: CallEnd) => void): void => {
     const loaded = callEndNow();
     if (loaded && !waiting.length) return use(loaded);
     if (waiting.push(use) > 1) return;
     const failed = () => {
       fault();
-      runWaiting(undefined);
+      runWaiting(withoutCallEnd);
     };
     track(loadCallEnd().then(runWaiting, failed));
   };
@@ -96,21 +95,6 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
 
   /** the call-end chunk starts loading when recording starts, so the first call rarely waits for it */
   const preloadCallEnd = () => void loadCallEnd().catch(() => undefined);
-
-  /** a finished trace: through redactTrace, to the sinks that take traces and the subscribers */
-  const deliverTrace = (trace: Trace) => {
-    let out: Trace | null = trace;
-    try {
-      if (options.redactTrace) out = options.redactTrace(trace);
-      if (!out) drop(1, "trace_redacted");
-    } catch {
-      drop(1, "trace_redact_failed");
-      out = null;
-    }
-    if (!out) return;
-    toSinks((sink) => sink.writeTrace?.(out));
-    core.emit({ type: "trace-end", trace: out });
-  };
 
   const core: RecorderCore = {
     sessionId,
@@ -128,7 +112,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
         track(
           later()
             .then(() => import("#trace-finish"))
-            .then(({ finishTrace }) => deliverTrace(finishTrace(trace, options, stats, core.maxStepsPerTrace))),
+            .then(({ finishTrace, deliverTrace }) => deliverTrace(finishTrace(trace, options, stats, core.maxStepsPerTrace), traceOutlet)),
         ),
       );
     },
@@ -149,14 +133,12 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     fault,
     track,
     whenCallEnd,
-    finish(call, signals) {
-      whenCallEnd((callEnd) => {
-        if (callEnd) return callEnd.finishCall(outlet, call, signals);
-        stripCall(call, signals);
-        outlet.deliver(call);
-      });
+    finish(callEnd, call, signals) {
+      callEnd.finishCall(outlet, call, signals);
     },
   };
+
+  const traceOutlet: TraceOutlet = { options, drop, toSinks, emit: (event) => core.emit(event) };
 
   const outlet: CallOutlet = {
     core,
@@ -250,7 +232,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
   // before the sinks attach, so theirs, which store or send what they hold, run after
   const g = globalThis as { document?: Document; addEventListener?: typeof addEventListener };
   if (g.document && g.addEventListener) {
-    const hide = () => runWaiting(undefined);
+    const hide = () => runWaiting(withoutCallEnd);
     g.document.addEventListener("visibilitychange", () => g.document!.visibilityState == "hidden" && hide());
     g.addEventListener("pagehide", hide);
   }

@@ -7,7 +7,6 @@
 import type { ErrorSignals } from "../errors/index.ts";
 import type { LiveStep } from "../trace/open-trace.ts";
 import { stepErrorOf } from "../trace/step-error.ts";
-import { coarseError } from "./call-without-chunk.ts";
 import type { LiveCall } from "./live-call.ts";
 import { now, type RecorderCore } from "./recorder-core.ts";
 
@@ -17,7 +16,7 @@ const MAX_PATH_CHARS = 200;
 const endStep = (core: RecorderCore, live: LiveStep, signals: ErrorSignals) => {
   const at = now();
   core.whenCallEnd((callEnd) => {
-    const error = callEnd ? callEnd.classifyError(signals) : coarseError(signals);
+    const error = callEnd.classifyError(signals);
     live.end(error && stepErrorOf(error.kind, error.message), at);
   });
 };

@@ -3,9 +3,8 @@
 // response watched as one JSON document or as a stream, and the single end
 // every path takes (fetch rejected, JSON read, stream over).
 import type { ErrorSignals } from "../errors/index.ts";
-import { findProvider, mayBeLLMCall } from "../providers/registry.ts";
+import { findWire, mayBeLLMCall } from "../providers/registry.ts";
 import type { ParsedResponse, StreamFormat } from "../providers/types.ts";
-import { safeHeaders, safeUrl } from "../secrets/index.ts";
 import { createChunkGaps } from "../stream/chunk-gaps.ts";
 import { observeStream } from "../stream/observe-stream.ts";
 import { createTextCapture } from "../stream/text-capture.ts";
@@ -46,7 +45,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   const t0 = now();
   const { stats, options, maxBodyBytes, fault } = core;
   const url = new URL((input as Request).url ?? String(input), pageURL());
-  const found = findProvider(url, method);
+  const found = findWire(url, method);
   // no LLM call outside any trace, or our own sinks' traffic: nothing more to look at
   if ((!found && !core.activeTraces) || core.ignored.some((prefix) => url.href.startsWith(prefix))) return;
   if (!found) return beginHttpStep(core, url, method);
@@ -62,7 +61,8 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
     phase: "pending",
     provider: match.provider,
     operation: match.operation,
-    url: safeUrl(url),
+    // no userinfo, no query until the call-end chunk keeps what of them is no secret
+    url: url.origin + url.pathname,
     method,
     stream: match.stream ?? false,
     model: match.model,
@@ -77,7 +77,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   };
   if (scope?.trace?.joinCall(call, t0, scope.step)) core.traceOf.set(call, scope.trace);
   const { timing } = call;
-  // taken now (a Request's body must be cloned before fetch reads it), looked at in catchUp
+  // taken now (a Request's body must be cloned before fetch reads it), looked at in catchUp and with the call-end chunk
   let headers = init?.headers ?? request?.headers;
   let body = readRequestBody(request, init);
   let announced = false;
@@ -90,48 +90,43 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
   let ended = false;
   // updates come after the start event, which may wait for the call-end chunk
   let started = false;
+  // the request body as sent, until the call-end chunk reads it
+  let requestText: string | undefined;
 
-  const parseRequest = (text: string) => {
+  /** into the record as text now; read (prompt, model, parameters) with the call-end chunk */
+  const keepRequest = (text: string) => {
     const capture = createTextCapture(maxBodyBytes);
     capture.add(text);
     capture.into(call.request!, call);
-    try {
-      const parsed = adapter.parseRequest(JSON.parse(text), match);
-      abandoned = !!parsed.unrecognized;
-      if (parsed.model) call.model = parsed.model;
-      call.params = parsed.params;
-      call.prompt = parsed.prompt;
-      call.stream = parsed.stream || call.stream;
-    } catch {
-      stats.parseErrors++;
-    }
+    requestText = text;
   };
-  const announce = () => {
-    if (abandoned) return;
+  // without the chunk (it could not load, or the page hid first) the request stays unread but for its traceparent: see call-without-chunk.ts
+  const announce = () =>
     core.whenCallEnd((callEnd) => {
-      if (callEnd) call.fingerprint = callEnd.fingerprintPrompt(call.prompt, call.tags.promptId);
+      abandoned = callEnd.readCallRequest(call, stats, adapter, match, url, headers, requestText);
+      headers = requestText = undefined;
+      if (abandoned) return;
+      call.fingerprint = callEnd.fingerprintPrompt(call.prompt, call.tags.promptId);
       started = true;
       if (core.listeners.size) core.emit({ type: "start", call: snapshot(call) });
     });
-  };
   const catchUp = () => {
     if (!announced) {
       announced = true;
       call.id = callId();
-      const kept = safeHeaders(headers);
-      call.request = { headers: kept };
-      if (kept.traceparent) call.traceparent = kept.traceparent;
+      call.request = { headers: {} };
       const text = body;
-      headers = body = undefined;
-      if (typeof text === "object") requestRead = text.then(parseRequest, () => void stats.parseErrors++).then(announce);
+      body = undefined;
+      if (typeof text === "object") requestRead = text.then(keepRequest, () => void stats.parseErrors++).then(announce);
       else {
-        if (text !== undefined) parseRequest(text);
+        if (text !== undefined) keepRequest(text);
         announce();
       }
     }
     if (responseHeaders) {
-      call.response!.headers = safeHeaders(responseHeaders);
+      const received = responseHeaders;
       responseHeaders = undefined;
+      core.whenCallEnd((callEnd) => (call.response!.headers = callEnd.safeHeaders(received)));
     }
   };
   const end = (signals: ErrorSignals, at = now()) => {
@@ -142,11 +137,13 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
       timing.durationMs = at - t0;
       call.endedAt = Date.now();
       catchUp();
-      const settle = () => {
-        if (!abandoned) return core.finish(call, signals);
-        stats.captured--;
-        core.traceOf.get(call)?.dropCall(call);
-      };
+      // after the start, in the call-end chunk's line: the request has been read by then
+      const settle = () =>
+        core.whenCallEnd((callEnd) => {
+          if (!abandoned) return core.finish(callEnd, call, signals);
+          stats.captured--;
+          core.traceOf.get(call)?.dropCall(call);
+        });
       if (requestRead) core.track(requestRead.then(settle));
       else settle();
     } catch {

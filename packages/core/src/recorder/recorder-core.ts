@@ -20,14 +20,14 @@ export interface RecorderCore extends TraceHost {
   emit(event: RecorderEvent): void;
   /** counts a failure inside the recorder; fits a promise's catch */
   fault(): void;
-  /** the call is over and its request read: classify, estimate, price, scrub, redact, deliver */
-  finish(call: LLMCall, signals: ErrorSignals): void;
+  /** the call is over and its request read: classify, estimate, price, scrub, redact, deliver (with the call-end chunk; called in its line, see whenCallEnd) */
+  finish(callEnd: CallEnd, call: LLMCall, signals: ErrorSignals): void;
   /**
-   * use, given the lazily loaded call-end chunk (undefined when it could not
-   * load, or the page hides first): at once when it is at hand, else in the
-   * order such work came
+   * use, given the lazily loaded call-end chunk (or what stands in for it when
+   * it could not load, or the page hides first: call-without-chunk.ts): at
+   * once when it is at hand, else in the order such work came
    */
-  whenCallEnd(use: (callEnd: CallEnd | undefined) => void): void;
+  whenCallEnd(use: (callEnd: CallEnd) => void): void;
   /** work flush() must wait for (a body read in the background); a rejection is a fault */
   track(work: Promise<unknown>): void;
   /** options.maxOpenTraces, defaulted */

@@ -1,13 +1,16 @@
 // A closed trace made ready for the sinks: known retrieval APIs among its http
 // steps, the tool steps its calls imply, the ids of its delivered calls and
-// its summary. Loaded lazily (package.json "imports" #trace-finish), the first
-// time a trace ends, so apps that never trace never load it.
+// its summary; then its way out (deliver-trace.ts). Loaded lazily (package.json
+// "imports" #trace-finish), the first time a trace ends, so apps that never
+// trace never load it.
 import type { RecorderOptions, RecorderStats } from "../types.ts";
 import type { OpenTrace } from "./open-trace.ts";
 import { retrievalSystem } from "./retrieval-endpoints.ts";
 import { summarizeTrace } from "./summarize-trace.ts";
 import { TOOL_CALL_ID, toolSteps, type SettledCall } from "./tool-steps.ts";
 import type { Trace } from "./types.ts";
+
+export { deliverTrace } from "./deliver-trace.ts";
 
 export function finishTrace(trace: OpenTrace, options: RecorderOptions, stats: RecorderStats, maxSteps: number): Trace {
   const { record } = trace;
