@@ -4,7 +4,8 @@
 // going away; unsent batches wait in IndexedDB for `online` or the next page
 // load. Workers and Node: the original fetch, kept alive through `waitUntil`.
 import type { Trace } from "../trace/types.ts";
-import type { Feedback, LLMCall, Sink, SinkContext } from "../types.ts";
+import type { Feedback, LLMCall, SinkContext } from "../types.ts";
+import type { BeaconFlushOptions, BeaconSink, BeaconSinkOptions } from "./beacon-options.ts";
 import type { BeaconItem, Outbox } from "./beacon-outbox.ts";
 import { serializeCall, utf8Bytes } from "./beacon-shrink.ts";
 import { serializeTrace } from "./beacon-trace.ts";
@@ -15,70 +16,7 @@ export type { BeaconItem };
 
 type Compact = typeof import("./beacon-compact.ts");
 
-export interface BeaconRetryOptions {
-  /** first delay; default 500 ms */
-  baseMs?: number;
-  /** delay ceiling; default 30 s */
-  maxMs?: number;
-  /** failed sends in a row before the sink stops for now; default 4 */
-  attempts?: number;
-}
-
-export interface BeaconSinkOptions {
-  /** where envelopes of calls are POSTed, e.g. "/llmscope/v1/calls" */
-  url: string;
-  /** default: url with a trailing `/calls` replaced by `/feedback` */
-  feedbackUrl?: string;
-  /** travels in the body: sendBeacon cannot set headers */
-  writeKey?: string;
-  /** default 50 in browsers, 500 elsewhere */
-  maxBatchCalls?: number;
-  /**
-   * Default 60 KiB in browsers: the 64 KiB keepalive quota is shared by every
-   * in-flight beacon. Elsewhere (Node, Workers) 512 KiB, half of what the
-   * collector takes by default: fewer, larger posts.
-   */
-  maxPayloadBytes?: number;
-  /**
-   * Send each call's raw request and response bodies too (their sizes always
-   * go). Default false: the parsed prompt, completion and usage carry what the
-   * collector and console read, at a fraction of the bytes.
-   */
-  bodies?: boolean;
-  /**
-   * Outside browsers, gzip each batch once the collector's answer has said it
-   * reads gzip (Accept-Encoding: gzip); the first batch always goes plain.
-   * Default true; a collector that never says so never gets a compressed body.
-   */
-  compress?: boolean;
-  /** default 1,000; beyond it the oldest waiting calls are dropped and counted */
-  maxQueueCalls?: number;
-  /** default 4 MiB of serialized calls */
-  maxQueueBytes?: number;
-  /** how long a call may wait for more to batch with; default 1 s */
-  flushIntervalMs?: number;
-  /** a send that takes longer is aborted and retried; default 10 s */
-  timeoutMs?: number;
-  retry?: BeaconRetryOptions;
-  /** handed every delivery promise, so a Worker can stay alive until it settles */
-  waitUntil?: (p: Promise<unknown>) => void;
-  /** browser: keep unsent calls in IndexedDB across reloads; default true where IndexedDB exists */
-  persist?: boolean;
-  /** IndexedDB database of unsent calls; default "llmscope-outbox" */
-  outboxName?: string;
-}
-
-export interface BeaconFlushOptions {
-  /** keep-alive hook for this flush only, e.g. a Worker request's ctx.waitUntil */
-  waitUntil?: (p: Promise<unknown>) => void;
-}
-
-export interface BeaconSink extends Sink {
-  /** send everything waiting; resolves once each batch is delivered, stored for later, or given up on */
-  flush(options?: BeaconFlushOptions): Promise<void>;
-  /** calls and feedback waiting in memory, and their serialized bytes */
-  queued(): { calls: number; bytes: number };
-}
+export type { BeaconFlushOptions, BeaconRetryOptions, BeaconSink, BeaconSinkOptions } from "./beacon-options.ts";
 
 export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   const g = globalThis as any;
@@ -107,6 +45,8 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
 
   let ctx: SinkContext | undefined;
   let queue: BeaconItem[] = [];
+  // the queue's serialized bytes, kept as it changes (summing it on every call was a walk of the queue per call)
+  let queuedBytes = 0;
   // queued or in flight: an outbox reload must not add a second copy
   const ids = new Set<string>();
   let timer: any;
@@ -129,25 +69,29 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
 
   /** add to the queue (retries at the front), dropping the oldest beyond its bounds */
   const enqueue = (items: BeaconItem[], front?: boolean) => {
-    queue = front ? items.concat(queue) : queue.concat(items);
+    if (front) queue = items.concat(queue);
+    else for (const item of items) queue.push(item);
+    queuedBytes += sum(items);
     let lost = 0;
-    for (let bytes = sum(queue); queue.length > maxQueueCalls || bytes > maxQueueBytes; ) {
+    while (queue.length > maxQueueCalls || queuedBytes > maxQueueBytes) {
       const old = queue.shift()!;
-      bytes -= old.bytes;
+      queuedBytes -= old.bytes;
       release([old]);
       // a stored call is still in the outbox, so it is not lost
       if (!old.stored) lost++;
     }
     drop(lost, "beacon-queue-full");
   };
-  /** the longest head of list, of one kind, that fits one envelope; removed from list */
-  const take = (list: BeaconItem[]) => {
-    let n = 0;
+  /** the longest head of list, of one kind, that fits one envelope (or all of it); removed from list */
+  const take = (list: BeaconItem[], all?: boolean) => {
+    let n = all ? list.length : 0;
     for (let total = 0; n < list.length && n < maxBatchCalls && list[n]!.kind == list[0]!.kind; n++) {
       total += list[n]!.bytes + 1;
       if (total > room && n) break;
     }
-    return list.splice(0, n);
+    const taken = list.splice(0, n);
+    if (list === queue) queuedBytes -= sum(taken);
+    return taken;
   };
 
   // The one place browsers and servers differ: a page going away hands the
@@ -210,17 +154,20 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     return false;
   };
 
+  const waiting = () => queue;
   const loop = async () => {
     for (let fails = 0; queue.length; ) {
       if (!(await send(take(queue)))) fails = 0;
       else if (fails++ < attempts) {
+        // what waits meanwhile is kept deflated (outside browsers, which keep it in the outbox)
+        if (!browser) void loadCompact().then((c) => c?.chillWaiting(waiting));
         // exponential backoff, each wait 50–100 % of baseMs·2ⁿ, capped
         await new Promise((wake) => setTimeout(wake, Math.min(maxMs, baseMs * 2 ** (fails - 1)) * (0.5 + Math.random() / 2)));
       } else {
         // the endpoint is down: with an outbox everything waits there for
         // `online` or the next page load; without one, the batch is lost
         const box = await outbox;
-        const gone = box ? queue.splice(0) : take(queue);
+        const gone = box ? take(queue, true) : take(queue);
         if (box) box.keep(gone);
         else drop(gone.length, "beacon-failed");
         return release(gone);
@@ -250,6 +197,7 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   const hide = () => {
     const fresh = queue.filter((i) => !i.stored);
     queue = queue.filter((i) => i.stored);
+    queuedBytes = sum(queue);
     while (fresh.length) void send(take(fresh), true);
   };
 
@@ -299,6 +247,6 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
       o?.waitUntil?.(p);
       return p;
     },
-    queued: () => ({ calls: queue.length, bytes: sum(queue) }),
+    queued: () => ({ calls: queue.length, bytes: queuedBytes }),
   };
 }
