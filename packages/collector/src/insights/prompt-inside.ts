@@ -20,8 +20,13 @@ import { windowOf } from "./time-window.ts";
 
 const CONTAINERS: readonly string[] = ["feature", "department"];
 const CARRIERS: readonly string[] = ["model", "provider"];
-/** the robust z-score a prompt's own change must reach (the detector's default threshold): a prompt is named for a change it shows itself, not for a noisy day beside it */
-const UNUSUAL_Z = 6;
+/**
+ * the robust z-score a prompt's own change must reach: beyond chance, so a prompt is named for a change it shows
+ * itself, not for a noisy day beside it. Not the detector's bar (6): the series it sits in passed that already, and
+ * a prompt too small to be judged alone (a contract prompt's fifteen calls a day, half of them before its cache
+ * broke) cannot reach it while carrying all of the series' change
+ */
+const UNUSUAL_Z = 3;
 /** a prompt is inside a container when this part of its calls are */
 const INSIDE = 0.9;
 const NO_SCALE = { calls: 1, tokens: 1, cost: 1 };
