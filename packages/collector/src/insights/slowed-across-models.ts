@@ -3,7 +3,9 @@
 // one (the provider's own p95 mixes quick embeddings with long answers). The
 // key that carries the change across models is the provider: when its other
 // models slowed too in the same window (each one's calls slower than its own
-// usual p95 beyond chance), the provider is named rather than the model.
+// usual p95 beyond chance; of a day, most of their calls in models that did,
+// as a model used mostly outside the slow hours shows little), the provider
+// is named rather than the model.
 import type { LLMCall } from "@llmscope/core";
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { isHourlyDimension } from "../store/rollup.ts";
@@ -43,13 +45,14 @@ export async function slowedAcrossModels(store: CallStore, flagged: Anomaly, his
   const load = (dimension: StatsDimension) => seriesOf(store, dimension, flagged, historyDays);
   const siblings = await load(flagged.dimension);
   let measured = 0;
+  let slowed = 0;
   for (const [sibling, list] of times) {
     const usual = siblings && baselineOf(siblings.get(sibling) ?? new Map(), flagged.metric, flagged.day, historyDays);
     if (list.length < MIN_TIMED || !usual) continue;
-    measured++;
-    if (!(excessOverChance(list.length, list.filter((t) => t > usual.expected).length) > 0)) return undefined;
+    measured += list.length;
+    if (excessOverChance(list.length, list.filter((t) => t > usual.expected).length) > 0) slowed += list.length;
   }
-  if (!measured) return undefined;
+  if (!measured || slowed < measured / 2) return undefined;
   const own = (await load("provider"))?.get(provider);
   const row = own?.get(flagged.day);
   const value = row && METRIC_SPECS[flagged.metric].value(row);
