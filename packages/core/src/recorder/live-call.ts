@@ -281,13 +281,14 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
       }
       call.stream = true;
       call.phase = "streaming";
-      // subscribers learn the call is streaming (a JSON body's end comes soon enough)
-      later()
-        .then(() => {
-          catchUp();
-          if (!ended && started && core.listeners.size) core.emit({ type: "update", call: snapshot(call) });
-        })
-        .catch(fault);
+      // subscribers learn the call is streaming (a JSON body's end comes soon enough); without any, nothing runs beside the chunks
+      if (core.listeners.size)
+        later()
+          .then(() => {
+            catchUp();
+            if (!ended && started && core.listeners.size) core.emit({ type: "update", call: snapshot(call) });
+          })
+          .catch(fault);
       return observeStreamed(response, format);
     },
   };

@@ -26,7 +26,9 @@ export function createRecordingFetch(core: RecorderCore, original: typeof fetch,
     } catch (err) {
       fail(live, err);
     }
-    if (live.catchUp) later().then(live.catchUp).catch(core.fault);
+    // the request is read beside the wait for its answer only for subscribers, who get a start event; else at the call's end, so
+    // that work never lands between a fast answer's arrival and the app's reading of it (its first chunk, with a local model)
+    if (live.catchUp && core.listeners.size) later().then(live.catchUp).catch(core.fault);
     return pending.then((response) => {
       try {
         return live.observe(response);
