@@ -7,17 +7,18 @@
 // finished hours before the day is over.
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { dayLabel } from "../store/time-buckets.ts";
-import { loadDailySeries, type DailySeries } from "./daily-series.ts";
+import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
 import { loadHourSlices } from "./hourly-series.ts";
 import { isHourlyDimension } from "../store/rollup.ts";
 import { hourSpan } from "./time-window.ts";
 import { METRIC_SPECS, metricLabel, type Metric } from "./metrics.ts";
 import { DEFAULT_MATERIALITY, withAmount, type Impact, type Materiality } from "./materiality.ts";
-import { scanSeries, type ScanOptions } from "./scan-series.ts";
+import { judged, scanSeries, type ScanOptions } from "./scan-series.ts";
 import { carriedByFewCalls, type SizePoint } from "./few-calls.ts";
-import { oneOrdinaryPerson } from "./one-person.ts";
+import { oneOrdinaryPerson, type OrdinaryDay } from "./one-person.ts";
 import { excessSlowCalls } from "./slow-calls.ts";
 import { PERSON_FLOOR } from "./scan-series.ts";
+import { carriedByYoungKeys, newKeysOf, type NewKeys } from "./young-keys.ts";
 
 export const ANOMALY_DIMENSIONS = ["all", "prompt", "model", "responseModel", "feature", "department", "user", "provider"] as const satisfies readonly StatsDimension[];
 
@@ -79,11 +80,20 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     app: app.get("") ?? new Map(),
   };
   const found: Anomaly[] = [];
+  const loaded: [StatsDimension, DailySeries][] = [];
+  const newKeys: NewKeys = new Map();
   for (const dimension of dimensions) {
     const series = dimension === "all" ? app : await loadDailySeries(store, dimension, from, query.toDay);
+    loaded.push([dimension, series]);
+    newKeysOf(dimension, series, newKeys);
+  }
+  /** a point that is news of its own: not a few huge calls, not the days-old news of a key that appeared this week */
+  const ownNews = async (dimension: StatsDimension, point: ScoredPoint) =>
+    !(await carriedByFewCalls(store, dimension, point, scan.threshold)) && !(await carriedByYoungKeys(store, dimension, point, scan.threshold, newKeys));
+  for (const [dimension, series] of loaded) {
     for (const point of scanSeries(series, dimension, scan)) {
       const kept = await confirmed(store, dimension, point, scan);
-      if (kept && !(await carriedByFewCalls(store, dimension, kept, scan.threshold))) found.push(anomalyOf(dimension, kept));
+      if (kept && (await ownNews(dimension, kept))) found.push(anomalyOf(dimension, kept));
     }
   }
   if (query.hourly !== false) {
@@ -100,15 +110,28 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
           const held = strongest.get(id);
           if (daily.has(id) || (held && Math.abs(point.score) <= Math.abs(held.score))) continue;
           const kept = await confirmed(store, dimension, point, scan);
-          if (kept) strongest.set(id, anomalyOf(dimension, kept));
+          if (kept && !(await carriedByYoungKeys(store, dimension, kept, scan.threshold, newKeys))) strongest.set(id, anomalyOf(dimension, kept));
         }
       }
     }
     found.push(...strongest.values());
   }
   const flaggedUsers = new Set(found.filter((a) => a.dimension === "user").map((a) => `${a.key}\u0000${a.day}`));
+  const unflagged: OrdinaryDay = (user, day) => !flaggedUsers.has(`${user}\u0000${day}`);
+  // the whole app goes quiet for one person only where her own day was judged and found usual (also when only the
+  // whole app is asked for): one too new to judge who carries every narrower series (a loop started by a joiner) is
+  // left to the whole app's point, whose explanation names her; an hour's point, only where her hour holds no more
+  // than her usual day's work (a power user's busy hour; a loop's hour holds days of it)
+  let users = loaded.find(([d]) => d === "user")?.[1];
+  const known: OrdinaryDay = async (user, day, metric, carried, hour) => {
+    users ??= await loadDailySeries(store, "user", from, query.toDay);
+    const days = users.get(user);
+    if (!days || !judged(days, metric, day, historyDays)) return false;
+    if (hour !== undefined) return carried <= (baselineOf(days, metric, day, historyDays)?.expected ?? 0);
+    return !scanSeries(new Map([[user, days]]), "user", { ...scan, fromDay: day, toDay: day, metrics: [metric] }).length;
+  };
   const kept: Anomaly[] = [];
-  for (const a of found) if (!(await oneOrdinaryPerson(store, a.dimension, a, flaggedUsers))) kept.push(a);
+  for (const a of found) if (!(await oneOrdinaryPerson(store, a.dimension, a, a.dimension === "all" ? known : unflagged))) kept.push(a);
   return kept.sort((a, b) => b.day - a.day || b.impact.share - a.impact.share);
 }
 

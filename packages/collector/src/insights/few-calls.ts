@@ -17,7 +17,7 @@ const FEW = 3;
 const MAX_READ = 20_000;
 
 /** a measure as a sum of per-call amounts (over the calls' count, or over another per-call amount for a share); the calls that may carry it are the largest by `rank` */
-interface CallMeasure {
+export interface CallMeasure {
   amount: (c: LLMCall) => number;
   per?: (c: LLMCall) => number;
   rank: (c: LLMCall) => number;
@@ -27,14 +27,13 @@ const costOf = (c: LLMCall) => c.cost?.totalUSD ?? 0;
 const outputOf = (c: LLMCall) => c.usage.outputTokens ?? 0;
 const one = () => 1;
 
-const SIZE: Partial<Record<Metric, CallMeasure>> = {
+export const SIZE: Partial<Record<Metric, CallMeasure>> = {
   tokens: { amount: tokensOf, rank: tokensOf },
   tokensPerRequest: { amount: tokensOf, per: one, rank: tokensOf },
   outputTokensPerRequest: { amount: outputOf, per: one, rank: outputOf },
   cost: { amount: costOf, rank: costOf },
   costPerRequest: { amount: costOf, per: one, rank: costOf },
   cacheWriteTokens: { amount: (c) => c.usage.cacheWriteTokens ?? 0, rank: (c) => c.usage.cacheWriteTokens ?? 0 },
-
 };
 
 export interface SizePoint {
@@ -68,10 +67,14 @@ export async function carriedByFewCalls(store: CallStore, dimension: StatsDimens
     const rest = calls.sort((a, b) => size.rank(b) - size.rank(a)).slice(FEW);
     const sum = (f: (c: LLMCall) => number) => rest.reduce((n, c) => n + f(c), 0);
     const trimmed = size.per ? (sum(size.per) > 0 ? sum(size.amount) / sum(size.per) : point.expected) : sum(size.amount);
-    // what is left must still be unusual by the detector's own measure: far out, and a change worth attention
-    const spec = METRIC_SPECS[point.metric];
-    const left = spec.worse * (trimmed - point.expected);
-    return left < threshold * point.sigma || left < Math.max(spec.minRelativeChange * Math.abs(point.expected), spec.minAbsoluteChange);
+    return !stillUnusual(point, trimmed, threshold);
   }
   return false;
+}
+
+/** whether a point's measure, read again over part of its calls, is still unusual by the detector's own measure: far out, and a change worth attention */
+export function stillUnusual(point: SizePoint, value: number, threshold: number): boolean {
+  const spec = METRIC_SPECS[point.metric];
+  const left = spec.worse * (value - point.expected);
+  return left >= threshold * point.sigma && left >= Math.max(spec.minRelativeChange * Math.abs(point.expected), spec.minAbsoluteChange);
 }

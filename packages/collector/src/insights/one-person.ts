@@ -2,7 +2,9 @@
 // used model's or department's traffic: when one person carries most of a
 // series' excess and that person's own series is within its usual range (a
 // person's day varies by half its level), the series' point is that person's
-// day and is dropped. A person who is unusual is reported under her own name.
+// day and is dropped; the whole app's too (a power user's busy hour), where
+// she is known to be ordinary (see detect-anomalies.ts). A person who is
+// unusual is reported under her own name.
 import type { LLMCall } from "@llmscope/core";
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
@@ -20,9 +22,12 @@ const AMOUNT: Partial<Record<Metric, (c: LLMCall) => number>> = {
   cost: (c) => c.cost?.totalUSD ?? 0,
 };
 
-export async function oneOrdinaryPerson(store: CallStore, dimension: StatsDimension, a: Anomaly, flaggedUsers: ReadonlySet<string>): Promise<boolean> {
+/** whether a person's own day (in the measure) is within her usual range; `carried` is what she made in the point's window */
+export type OrdinaryDay = (user: string, day: number, metric: Metric, carried: number, hour?: number) => boolean | Promise<boolean>;
+
+export async function oneOrdinaryPerson(store: CallStore, dimension: StatsDimension, a: Anomaly, ordinary: OrdinaryDay): Promise<boolean> {
   const amount = AMOUNT[a.metric];
-  if (!amount || dimension === "user" || dimension === "all") return false;
+  if (!amount || dimension === "user") return false;
   for (const filter of filtersOf(dimension, a.key)) {
     const byUser = new Map<string, number>();
     let read = 0;
@@ -33,7 +38,7 @@ export async function oneOrdinaryPerson(store: CallStore, dimension: StatsDimens
     }
     if (!read) continue;
     const [user, carried] = [...byUser].sort((x, y) => y[1] - x[1])[0]!;
-    return user !== "" && carried >= ONE_PERSON * (a.value - a.expected) && !flaggedUsers.has(`${user}\u0000${a.day}`);
+    return user !== "" && carried >= ONE_PERSON * (a.value - a.expected) && (await ordinary(user, a.day, a.metric, carried, a.hour));
   }
   return false;
 }

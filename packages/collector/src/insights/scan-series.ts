@@ -8,6 +8,7 @@ import { baselineOf, type DailySeries, type DayRow, type KeyDays } from "./daily
 import { impactOf, type AppScale, type Materiality } from "./materiality.ts";
 import { METRICS, METRIC_SPECS, type Metric } from "./metrics.ts";
 import { sustainedLevel } from "./sustained-level.ts";
+import type { Baseline } from "./robust-baseline.ts";
 import type { AnomalyQuery, ScoredPoint } from "./detect-anomalies.ts";
 
 /**
@@ -38,6 +39,14 @@ export type ScanOptions = Required<Pick<AnomalyQuery, "fromDay" | "toDay" | "his
     app: KeyDays;
     appHour?: KeyDays;
   };
+
+const enoughHistory = (days: KeyDays, base: Baseline, historyDays: number) => base.samples >= (days.absentIsAway ? MIN_WORKING_DAYS : historyDays / 2);
+
+/** whether a key's measure has history enough on `day` to be judged at all */
+export function judged(days: KeyDays | undefined, metric: Metric, day: number, historyDays: number): boolean {
+  const base = days && baselineOf(days, metric, day, historyDays);
+  return !!days && !!base && enoughHistory(days, base, historyDays);
+}
 
 /** the calls a measure is taken over: scored calls for quality, streamed calls for time to first token */
 function measuredCalls(metric: Metric, row: DayRow): number {
@@ -78,7 +87,7 @@ export function scanSeries(series: DailySeries, dimension: StatsDimension, q: Sc
         if (!spec.extensive && (measuredCalls(metric, row) < needed || typicalCalls < needed)) continue;
         const value = spec.value(row);
         const base = value === undefined ? undefined : baselineOf(days, metric, day, q.historyDays);
-        if (value === undefined || !base || base.samples < (days.absentIsAway ? MIN_WORKING_DAYS : q.historyDays / 2)) continue;
+        if (value === undefined || !base || !enoughHistory(days, base, q.historyDays)) continue;
         if (dimension === "user" && spec.extensive) base.sigma = Math.max(base.sigma, PERSON_SPREAD * base.expected);
         const delta = value - base.expected;
         // only bad news is reported: a quiet holiday, a user on vacation or a faster provider is nobody's incident
