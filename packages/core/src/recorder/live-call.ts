@@ -36,12 +36,16 @@ export interface LiveCall {
 /** live updates at most this often per call; the devtools coalesce per frame anyway */
 const UPDATE_EVERY_MS = 33;
 
-/** undefined means: not ours to record, pass the call straight through */
+/** undefined: not ours, pass the call straight through. Small, apart: the JIT optimized the whole, which a GET leaves at its first lines, only after thousands of requests */
 export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined): LiveCall | undefined {
   const request = input instanceof Request ? input : undefined;
   const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
   // outside any trace, a request no adapter can take (a GET) costs nothing more: no URL, no scope
-  if (!core.activeTraces && !mayBeLLMCall(method)) return;
+  if (core.activeTraces || mayBeLLMCall(method)) return beginRecording(core, input, init, request, method);
+}
+
+/** a request that may be an LLM call, or any inside a trace */
+function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined, request: Request | undefined, method: string): LiveCall | undefined {
   const t0 = now();
   const { stats, options, maxBodyBytes, fault } = core;
   const url = new URL((input as Request).url ?? String(input), pageURL());

@@ -26,23 +26,33 @@ export function createRecordingFetch(core: RecorderCore, original: typeof fetch,
     } catch (err) {
       fail(live, err);
     }
-    // the request is read beside the wait for its answer only for subscribers, who get a start event; else at the call's end, so
-    // that work never lands between a fast answer's arrival and the app's reading of it (its first chunk, with a local model)
-    if (live.catchUp && core.listeners.size) later().then(live.catchUp).catch(core.fault);
-    return pending.then((response) => {
-      try {
-        return live.observe(response);
-      } catch {
-        // a Response we cannot watch (frozen, or a body that is no web stream): the app
-        // gets it untouched and the call ends with what is known
-        core.fault();
-        live.end({ status: response.status });
-        return response;
-      }
-    }, (err: unknown) => fail(live, err));
+    return watch(core, live, pending);
   } as RecordingFetch;
   recordingFetch[ORIGINAL_FETCH] = original;
   return recordingFetch;
+}
+
+/**
+ * A recorded call's answer, watched. Apart from the wrapper, which every
+ * request passes: the JIT optimizes a function once enough of its code has
+ * run, and a wrapper holding all of this, left at its first lines by every
+ * GET, ran unoptimized for thousands of requests.
+ */
+function watch(core: RecorderCore, live: LiveCall, pending: Promise<Response>): Promise<Response> {
+  // the request is read beside the wait for its answer only for subscribers, who get a start event; else at the call's end, so
+  // that work never lands between a fast answer's arrival and the app's reading of it (its first chunk, with a local model)
+  if (live.catchUp && core.listeners.size) later().then(live.catchUp).catch(core.fault);
+  return pending.then((response) => {
+    try {
+      return live.observe(response);
+    } catch {
+      // a Response we cannot watch (frozen, or a body that is no web stream): the app
+      // gets it untouched and the call ends with what is known
+      core.fault();
+      live.end({ status: response.status });
+      return response;
+    }
+  }, (err: unknown) => fail(live, err));
 }
 
 /** the same error goes on to the app; the record keeps what it says */
