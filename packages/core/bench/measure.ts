@@ -53,6 +53,34 @@ export async function paired(a: () => Promise<number>, b: () => Promise<number>,
   return { a: median(as), b: median(bs), ratio: median(ratios), worst: Math.max(...ratios) };
 }
 
+/**
+ * Several variants measured interleaved in the same rounds, as paired() does
+ * two: each round runs `batch` turns, one call of every side a turn, the
+ * order rotated turn by turn so each side takes each place equally often.
+ * Every side after the first is compared with the first (its Paired: each
+ * round's ratio from the two sides' medians in it; the median of those and
+ * the worst). With bare fetch twice among the sides, the noise floor comes
+ * from the very rounds the other ratios do.
+ */
+export async function interleaved(sides: (() => Promise<number>)[], { warmup = 30, rounds = 30, batch = 20 } = {}): Promise<Paired[]> {
+  const n = sides.length;
+  for (let i = 0; i < warmup; i++) for (const side of sides) await side();
+  const all = sides.map((): number[] => []);
+  const ratios = sides.map((): number[] => []);
+  for (let r = 0; r < rounds; r++) {
+    const round = sides.map((): number[] => []);
+    for (let i = 0; i < batch; i++) for (let k = 0; k < n; k++) {
+      const side = (i + k) % n;
+      round[side]!.push(await sides[side]!());
+    }
+    round.forEach((times, side) => {
+      all[side]!.push(...times);
+      ratios[side]!.push(median(times) / median(round[0]!));
+    });
+  }
+  return sides.slice(1).map((_, i) => ({ a: median(all[0]!), b: median(all[i + 1]!), ratio: median(ratios[i + 1]!), worst: Math.max(...ratios[i + 1]!) }));
+}
+
 /** "×1.004 (worst round ×1.031)" */
 export const ratio = ({ ratio: r, worst }: Paired) => `×${r.toFixed(3)} (worst round ×${worst.toFixed(3)})`;
 
