@@ -54,10 +54,18 @@ export async function coreParts(): Promise<{ part: string; gz: number }[]> {
   const all = (await minGzip(DIRECT + BEACON)).gz;
   const parts: [string, Promise<{ gz: number }>][] = [
     ["beaconSink", minGzip(DIRECT)],
-    ["the seven provider adapters", minGzip(DIRECT + BEACON, [without(["providers"])])],
+    ["the seven provider adapters' wires (their request readers are in the call-end chunk)", minGzip(DIRECT + BEACON, [without(["providers"])])],
   ];
   return Promise.all(parts.map(async ([part, size]) => ({ part, gz: all - (await size).gz })));
 }
 
-/** the call-end chunk on its own (error classification, fingerprint, estimate trigger, price table, secrets scrub), as it loads when recording starts */
-export const callEndChunk = () => minGzip(`export * from "./src/recorder/call-end.ts";`);
+/**
+ * what the call-end chunk adds when it loads as recording starts (the
+ * request's reading, error classification, fingerprint, estimate trigger,
+ * price table, secrets scrub): the main bundle with it minus the main bundle,
+ * so code the two share (the adapters' wires, text capture) counts once
+ */
+export async function callEndChunk(): Promise<{ min: number; gz: number }> {
+  const [main, both] = await Promise.all([coreBundle(), minGzip(`${CORE} export * from "./src/recorder/call-end.ts";`)]);
+  return { min: both.min - main.min, gz: both.gz - main.gz };
+}

@@ -43,10 +43,10 @@ line(`| for scale: time to first delta through a bare \`pipeThrough(new Transfor
 line(`| realistic: loopback round trip, mock LLM server with its default 20 ms before answering | ${ms(realistic.roundTrip.a)} | ${ms(realistic.roundTrip.b)} | ${ratio(realistic.roundTrip)} | ≤ ×1.01 | ${pass(realistic.roundTrip.ratio <= 1.01)} |`);
 line(`| realistic: time to first delta, mock LLM server with its default 20 ms before the first chunk | ${ms(realistic.firstDelta.a)} | ${ms(realistic.firstDelta.b)} | ${ratio(realistic.firstDelta)} | ≤ ×1.01 | ${pass(realistic.firstDelta.ratio <= 1.01)} |`);
 line(`| core bundle, browser build: createRecorder + memorySink + beaconSink, all adapters (tokenizer and the call-end chunk lazy, excluded) | | | ${(bundle.gz / KB).toFixed(2)} KB min+gz (${(bundle.min / KB).toFixed(1)} KB min) | ≤ 8 KB | ${pass(bundle.gz <= 8 * KB)} |`);
-line(`| the call-end chunk, loaded when recording starts (error classification, fingerprint, price table, secrets scrub) | | | ${(callEnd.gz / KB).toFixed(2)} KB min+gz | | |`);
+line(`| the call-end chunk, loaded when recording starts (the request's reading, error classification, fingerprint, price table, secrets scrub) | | | ${(callEnd.gz / KB).toFixed(2)} KB min+gz | | |`);
 line(`| of which recorder + stream observation + memory sink | | | ${(recorder.gz / KB).toFixed(2)} KB min+gz | ≈ 3 KB | |`);
 line();
-line("Where the core bundle's bytes go: each part's share is the bundle's min+gz size minus its size without that part. The recorder (with the request-trace API), stream observation and the memory sink are the rest; error classification, fingerprints, pricing and the secrets scrub are in the call-end chunk.");
+line("Where the core bundle's bytes go: each part's share is the bundle's min+gz size minus its size without that part. The recorder (with the request-trace API), stream observation and the memory sink are the rest; the request's reading (each adapter's request reader, the URL's query and the headers through the secrets rules), error classification, fingerprints, pricing and the secrets scrub are in the call-end chunk.");
 line();
 line("| part | adds (min+gz) |");
 line("|---|---:|");
