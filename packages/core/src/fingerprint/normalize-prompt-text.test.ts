@@ -56,3 +56,29 @@ describe("normalizePromptText", () => {
     expect(normalizePromptText(undefined as unknown as string)).toBe("");
   });
 });
+
+// the pattern as one literal, before the text's url and email chances chose among its forms: the reference the fast forms must match
+const REFERENCE =
+  /\b((?:\w+:\/\/|[wW]{3}\.)[^\s"'<>`)\]}]+)|\b([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})|\b(\d{4}-\d\d-\d\d(?:[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:?\d\d)?)?)\b|\b(\d\d?:\d\d(?::\d\d)?)\b|\b((?=[\w-]{0,63}\d)(?=[\w-]{0,63}[a-zA-Z])(?![\w-]{0,63}-\d{4}-\d\d-\d\d\b)[\w-]{8,})\b|("[^"\n]{0,500}"|(?<![\p{L}\p{N}])'[^'\n]{0,500}'(?![\p{L}\p{N}])|“[^”\n]{0,500}”|「[^」\n]{0,500}」|`[^`\n]{0,500}`)|(\d+(?:[.,]\d+)*)/gu;
+const KINDS = ["url", "email", "date", "time", "id", "str"];
+const reference = (text: string) =>
+  text
+    .replace(REFERENCE, (_m: string, ...groups: unknown[]) => `<${KINDS[groups.slice(0, 6).findIndex((g) => g !== undefined)] ?? "n"}>`)
+    .replace(/\s+/g, " ")
+    .trim();
+
+describe("normalizePromptText's forms for text without URLs or emails", () => {
+  it("gives what the whole pattern gives, with and without a URL or an email in the text", () => {
+    const piece = fc.constantFrom(
+      "Order", " ", "12", "3.5", "@", "ann@example.com", "://", "https://x.io/a?b=1", "www.", "WwW.Example.com", "ws://h", "a:", "//", "2025-03-14", "10:30",
+      "cus_N2x8Hk3L", "build-2025-03-14", '"', "'", "don't", "`", "“", "”", "「", "」", "\n", "-", "_", ".", "é", "x",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        expect(normalizePromptText(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
