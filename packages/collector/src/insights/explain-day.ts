@@ -4,7 +4,9 @@
 // series (see narrowestCause). The whole app's breakdown of the headline's
 // measure (analyzeRootCause) follows it as the further causes. When the
 // headline is an hour's (a burst too short to move the day), the day is
-// explained at that hour.
+// explained at that hour. A slowdown no narrower series carries is put on the
+// provider most of whose calls, across its models, slowed (see
+// slowedAcrossModels) rather than on whichever the app's p95 hangs on.
 import type { CallStore } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { firstChangedCall } from "./first-changed-call.ts";
@@ -14,6 +16,7 @@ import { onsetHour } from "./onset-hour.ts";
 import { promptInside } from "./prompt-inside.ts";
 import { FAMILY } from "./rank-causes.ts";
 import { rootCauseSentence } from "./rca-sentence.ts";
+import { slowedProvider } from "./slowed-across-models.ts";
 import { analyzeRootCause, type Cause, type RootCause } from "./root-cause.ts";
 import { windowOf } from "./time-window.ts";
 
@@ -30,6 +33,11 @@ export async function explainDay(store: CallStore, anomalies: readonly Anomaly[]
   const rca = await analyzeRootCause(store, { metric, day, historyDays, ...(hour !== undefined ? { hour } : {}) });
   // failures only the providers and models carry are named by their kind first, when one kind carries them
   const kind = rca.causes[0];
+  if (!named && FAMILY[headline.metric] === "speed") {
+    // a slowdown no narrower series carries: the provider whose models slowed, not whichever the app's p95 hangs on
+    const provider = await slowedProvider(store, headline, historyDays);
+    if (provider) return putFirst(store, rca, { ...provider, label: "provider", infrastructure: true }, historyDays);
+  }
   if (!named || (named.infrastructure && kind?.dimension === "errorKind" && kind.share >= CARRIES)) return rca;
   const prompt = named.movedOnto ? undefined : await promptInside(store, named, historyDays);
   return putFirst(store, rca, prompt ? { ...named, ...prompt } : named, historyDays);

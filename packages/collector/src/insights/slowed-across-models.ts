@@ -1,13 +1,15 @@
 // A slowed provider slows every model it serves, but most of its slow calls
 // run on its busiest model, whose series can be the one flagged, or the only
-// one (the provider's own p95 mixes quick embeddings with long answers). The
-// key that carries the change across models is the provider: when its other
-// models slowed too in the same window (each one's calls slower than its own
-// usual p95 beyond chance; of a day, most of their calls in models that did,
-// as a model used mostly outside the slow hours shows little), the provider
-// is named rather than the model.
+// one (the provider's own p95 mixes quick embeddings with long answers), and
+// the whole app's p95 hangs on whichever provider serves its longest calls.
+// The key that carries the change across models is the provider: when its
+// other models slowed too in the same window (each one's calls slower than its
+// own usual p95 beyond chance; of a day, most of their calls in models that
+// did, as a model used mostly outside the slow hours shows little), the
+// provider is named rather than the model. Each model's usual p95 is its
+// day's: an hour of a small model has too few calls for a percentile of its own.
 import type { LLMCall } from "@llmscope/core";
-import type { CallStore, StatsDimension } from "../store/call-store.ts";
+import type { CallFilter, CallStore, StatsDimension } from "../store/call-store.ts";
 import { isHourlyDimension } from "../store/rollup.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
@@ -16,49 +18,74 @@ import { METRIC_SPECS } from "./metrics.ts";
 import { excessOverChance, SLOW_CALL_TIME } from "./slow-calls.ts";
 import { windowOf } from "./time-window.ts";
 
-/** a sibling model says something about the provider with this many timed calls in the window */
+/** a model says something about its provider with this many timed calls in the window */
 const MIN_TIMED = 10;
 const MAX_READ = 20_000;
 
-const SERVED_BY: Partial<Record<StatsDimension, (c: LLMCall) => string | undefined>> = {
-  model: (c) => c.model,
-  responseModel: (c) => c.responseModel,
-};
+type ServedBy = "model" | "responseModel";
+const SERVED_BY: Record<ServedBy, (c: LLMCall) => string | undefined> = { model: (c) => c.model, responseModel: (c) => c.responseModel };
 
-/** the provider's own anomaly when every other model it served in the flagged model's window slowed as well */
+/** of one provider's calls in the window, those timed, and those in models slower than usual beyond chance */
+interface Slowness {
+  timed: number;
+  slowed: number;
+}
+
+/** the provider's own anomaly when most of the other models it served in the flagged model's window slowed as well */
 export async function slowedAcrossModels(store: CallStore, flagged: Anomaly, historyDays: number): Promise<Anomaly | undefined> {
-  const servedBy = SERVED_BY[flagged.dimension];
-  const time = SLOW_CALL_TIME[flagged.metric];
-  if (!servedBy || !time) return undefined;
+  if (flagged.dimension !== "model" && flagged.dimension !== "responseModel") return undefined;
   const window = windowOf(flagged.day, flagged.hour);
-  const field = flagged.dimension === "model" ? "model" : "responseModel";
-  const provider = (await store.listCalls({ [field]: flagged.key, ...window, limit: 1 })).calls[0]?.provider;
+  const provider = (await store.listCalls({ [flagged.dimension]: flagged.key, ...window, limit: 1 })).calls[0]?.provider;
   if (!provider) return undefined;
-  const times = new Map<string, number[]>();
+  const slowness = (await slownessByProvider(store, flagged, flagged.dimension, historyDays, { provider }, flagged.key)).get(provider);
+  return slowness && slowness.timed > 0 && slowness.slowed >= slowness.timed / 2 ? providerAnomaly(store, flagged, provider, historyDays) : undefined;
+}
+
+/** for a slowdown no narrower series carries: the provider most of whose calls, across its models, slowed, and its part of all slowed calls */
+export async function slowedProvider(store: CallStore, headline: Anomaly, historyDays: number): Promise<{ anomaly: Anomaly; carried: number } | undefined> {
+  if (!SLOW_CALL_TIME[headline.metric]) return undefined;
+  const byProvider = await slownessByProvider(store, headline, "model", historyDays, {});
+  const [provider, worst] = [...byProvider].sort((a, b) => b[1].slowed / b[1].timed - a[1].slowed / a[1].timed)[0] ?? [];
+  if (!provider || !worst || worst.slowed < worst.timed / 2) return undefined;
+  const slowed = [...byProvider.values()].reduce((n, p) => n + p.slowed, 0);
+  return { anomaly: await providerAnomaly(store, headline, provider, historyDays), carried: worst.slowed / slowed };
+}
+
+async function slownessByProvider(store: CallStore, at: Anomaly, servedBy: ServedBy, historyDays: number, filter: Omit<CallFilter, "limit" | "cursor">, leaveOut?: string): Promise<Map<string, Slowness>> {
+  const time = SLOW_CALL_TIME[at.metric]!;
+  const times = new Map<string, { provider: string; times: number[] }>();
   let read = 0;
-  for await (const call of store.iterateCalls({ provider, ...window })) {
-    const sibling = servedBy(call);
+  for await (const call of store.iterateCalls({ ...filter, ...windowOf(at.day, at.hour) })) {
+    const model = SERVED_BY[servedBy](call);
     const t = time(call);
-    if (sibling && sibling !== flagged.key && t !== undefined) times.set(sibling, [...(times.get(sibling) ?? []), t]);
+    if (model && model !== leaveOut && t !== undefined) {
+      const entry = times.get(model) ?? { provider: call.provider, times: [] };
+      entry.times.push(t);
+      times.set(model, entry);
+    }
     if (++read >= MAX_READ) break;
   }
-  const load = (dimension: StatsDimension) => seriesOf(store, dimension, flagged, historyDays);
-  const siblings = await load(flagged.dimension);
-  let measured = 0;
-  let slowed = 0;
-  for (const [sibling, list] of times) {
-    const usual = siblings && baselineOf(siblings.get(sibling) ?? new Map(), flagged.metric, flagged.day, historyDays);
-    if (list.length < MIN_TIMED || !usual) continue;
-    measured += list.length;
-    if (excessOverChance(list.length, list.filter((t) => t > usual.expected).length) > 0) slowed += list.length;
+  const usual = await loadDailySeries(store, servedBy, at.day - historyDays, at.day);
+  const out = new Map<string, Slowness>();
+  for (const [model, { provider, times: list }] of times) {
+    const base = baselineOf(usual.get(model) ?? new Map(), at.metric, at.day, historyDays);
+    if (list.length < MIN_TIMED || !base) continue;
+    const sum = out.get(provider) ?? { timed: 0, slowed: 0 };
+    sum.timed += list.length;
+    if (excessOverChance(list.length, list.filter((t) => t > base.expected).length) > 0) sum.slowed += list.length;
+    out.set(provider, sum);
   }
-  if (!measured || slowed < measured / 2) return undefined;
-  const own = (await load("provider"))?.get(provider);
-  const row = own?.get(flagged.day);
-  const value = row && METRIC_SPECS[flagged.metric].value(row);
-  const base = own && baselineOf(own, flagged.metric, flagged.day, historyDays);
-  const [after, before] = value !== undefined && base ? [value, base.expected] : [flagged.value, flagged.expected];
-  return { ...flagged, dimension: "provider", key: provider, value: after, expected: before, change: before !== 0 ? (after - before) / before : Infinity };
+  return out;
+}
+
+/** the point as the provider's: its own before and after where its series has them */
+async function providerAnomaly(store: CallStore, at: Anomaly, provider: string, historyDays: number): Promise<Anomaly> {
+  const own = (await seriesOf(store, "provider", at, historyDays))?.get(provider);
+  const row = own?.get(at.day);
+  const value = row && METRIC_SPECS[at.metric].value(row);
+  const base = own && baselineOf(own, at.metric, at.day, historyDays);
+  const [after, before] = value !== undefined && base ? [value, base.expected] : [at.value, at.expected];
+  return { ...at, dimension: "provider", key: provider, value: after, expected: before, change: before !== 0 ? (after - before) / before : Infinity };
 }
 
 async function seriesOf(store: CallStore, dimension: StatsDimension, at: Anomaly, historyDays: number): Promise<DailySeries | undefined> {

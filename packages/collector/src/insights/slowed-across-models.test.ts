@@ -1,0 +1,62 @@
+// A slowdown only the whole app's p95 shows, where that p95 hangs on another
+// provider's long calls: the provider whose models slowed is named.
+import { afterEach, describe, expect, it } from "vitest";
+import type { LLMCall } from "@llmscope/core";
+import { makeCall } from "../testing/make-call.ts";
+import { seededRandom } from "../testing/seeded-random.ts";
+import { openTempStore, type TempStore } from "../testing/temp-store.ts";
+import { dayLabel, dayStart, HOUR_MS } from "../store/time-buckets.ts";
+import type { Anomaly } from "./detect-anomalies.ts";
+import { explainDay } from "./explain-day.ts";
+import { slowedProvider } from "./slowed-across-models.ts";
+
+const FIRST = Date.UTC(2026, 1, 2) / 86_400_000;
+const DAY = FIRST + 28;
+const SLOW_FROM = 12;
+/** model, provider, calls an hour, usual duration: openai's long answers make the app's p95 */
+const MODELS = [["claude-haiku-4-5", "anthropic", 5, 800], ["claude-sonnet-4-5", "anthropic", 10, 1200], ["gpt-4.1", "openai", 15, 9000]] as const;
+
+function dayOfCalls(day: number, slowed: readonly string[]): LLMCall[] {
+  const random = seededRandom(day);
+  const calls: LLMCall[] = [];
+  for (let hour = 8; hour < 18; hour++) {
+    for (const [model, provider, perHour, ms] of MODELS) {
+      for (let i = 0; i < perHour; i++) {
+        const slow = day === DAY && hour >= SLOW_FROM && slowed.includes(model) ? 4 : 1;
+        const at = dayStart(day) + hour * HOUR_MS + Math.floor((i * HOUR_MS) / perHour);
+        calls.push(makeCall({ startedAt: at, model, provider, durationMs: Math.round(ms * random.logNormal(0.3) * slow), tags: { userId: `u${i}`, feature: "chat" } }));
+      }
+    }
+  }
+  return calls;
+}
+
+let temp: TempStore;
+afterEach(() => temp.close());
+
+async function slowApp(slowed: readonly string[]): Promise<Anomaly> {
+  temp = openTempStore();
+  for (let d = FIRST; d <= DAY; d++) await temp.store.ingest(dayOfCalls(d, slowed), dayStart(d));
+  // the only point flagged: the whole app's p95
+  return {
+    dimension: "all", key: "", metric: "latencyP95", day: DAY, dayLabel: dayLabel(DAY), value: 14_000, expected: 11_000, score: 7, change: 0.27, usualCalls: 300, message: "",
+    impact: { floor: "affected", amount: 60, share: 0.2, dayShare: 0.2 },
+  };
+}
+
+describe("a slowdown only the whole app shows", () => {
+  it("is put on the provider whose models both slowed, with its part of the slowed calls", async () => {
+    const app = await slowApp(["claude-haiku-4-5", "claude-sonnet-4-5"]);
+    const found = await slowedProvider(temp.store, app, 28);
+    expect(found?.anomaly.key).toBe("anthropic");
+    expect(found?.carried).toBe(1);
+    // with the provider's own day, and first in the day's explanation
+    expect(found!.anomaly.value).toBeGreaterThan(2 * found!.anomaly.expected);
+    expect((await explainDay(temp.store, [app]))?.causes[0]).toMatchObject({ dimension: "provider", key: "anthropic" });
+  }, 60_000);
+
+  it("is put on no provider when only a third of its calls, one of its models, slowed", async () => {
+    const app = await slowApp(["claude-haiku-4-5"]);
+    expect(await slowedProvider(temp.store, app, 28)).toBeUndefined();
+  }, 60_000);
+});
