@@ -3,7 +3,7 @@
 // response watched as one JSON document or as a stream, and the single end
 // every path takes (fetch rejected, JSON read, stream over).
 import type { ErrorSignals } from "../errors/index.ts";
-import { findWire, mayBeLLMCall } from "../providers/registry.ts";
+import { mayBeLLMCall } from "../providers/registry.ts";
 import type { ParsedResponse, StreamFormat } from "../providers/types.ts";
 import { createChunkGaps } from "../stream/chunk-gaps.ts";
 import { observeStream } from "../stream/observe-stream.ts";
@@ -11,7 +11,8 @@ import { createTextCapture } from "../stream/text-capture.ts";
 import type { LLMCall } from "../types.ts";
 import { callId } from "./call-id.ts";
 import { beginHttpStep } from "./http-step.ts";
-import { failureOf, now, pageURL, snapshot, type RecorderCore } from "./recorder-core.ts";
+import { failureOf, now, snapshot, type RecorderCore } from "./recorder-core.ts";
+import { callTarget } from "./call-target.ts";
 import { canRebuild, rebuiltResponse } from "./rebuilt-response.ts";
 import { readRequestBody } from "./request-body.ts";
 import { later } from "./schedule.ts";
@@ -48,8 +49,7 @@ export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: Re
 function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined, request: Request | undefined, method: string): LiveCall | undefined {
   const t0 = now();
   const { stats, options, maxBodyBytes, fault } = core;
-  const url = new URL((input as Request).url ?? String(input), pageURL());
-  const found = findWire(url, method);
+  const { url, found } = callTarget(input, method);
   // no LLM call outside any trace, or our own sinks' traffic: nothing more to look at
   if ((!found && !core.activeTraces) || core.ignored.some((prefix) => url.href.startsWith(prefix))) return;
   if (!found) return beginHttpStep(core, url, method);
