@@ -19,6 +19,8 @@ import { oneOrdinaryPerson, type OrdinaryDay } from "./one-person.ts";
 import { excessSlowCalls } from "./slow-calls.ts";
 import { PERSON_FLOOR } from "./scan-series.ts";
 import { carriedByYoungKeys, newKeysOf, type NewKeys } from "./young-keys.ts";
+import { trimmedSizePoints } from "./trimmed-size.ts";
+import { movedWithPrompts } from "./moved-with-prompts.ts";
 
 export const ANOMALY_DIMENSIONS = ["all", "prompt", "model", "responseModel", "feature", "department", "user", "provider"] as const satisfies readonly StatsDimension[];
 
@@ -87,14 +89,19 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     loaded.push([dimension, series]);
     newKeysOf(dimension, series, newKeys);
   }
-  /** a point that is news of its own: not a few huge calls, not the days-old news of a key that appeared this week */
+  const prompts = loaded.find(([d]) => d === "prompt")?.[1];
+  /** a point that is news of its own: not a few huge calls, not the days-old news of a key that appeared this week, not a person's prompts moving for everyone */
   const ownNews = async (dimension: StatsDimension, point: ScoredPoint) =>
-    !(await carriedByFewCalls(store, dimension, point, scan.threshold)) && !(await carriedByYoungKeys(store, dimension, point, scan.threshold, newKeys));
+    !(await carriedByFewCalls(store, dimension, point, scan.threshold)) &&
+    !(await carriedByYoungKeys(store, dimension, point, scan.threshold, newKeys)) &&
+    !(await movedWithPrompts(store, dimension, point, scan.threshold, prompts, historyDays));
   for (const [dimension, series] of loaded) {
     for (const point of scanSeries(series, dimension, scan)) {
       const kept = await confirmed(store, dimension, point, scan);
       if (kept && (await ownNews(dimension, kept))) found.push(anomalyOf(dimension, kept));
     }
+    // a prompt's size per request that a few huge inputs a day hide: its days read again without them
+    for (const point of await trimmedSizePoints(store, series, dimension, scan)) found.push(anomalyOf(dimension, point));
   }
   if (query.hourly !== false) {
     // an hour adds news only where its whole day was not flagged already; of a burst's hours the strongest speaks for it

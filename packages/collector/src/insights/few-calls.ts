@@ -36,6 +36,14 @@ export const SIZE: Partial<Record<Metric, CallMeasure>> = {
   cacheWriteTokens: { amount: (c) => c.usage.cacheWriteTokens ?? 0, rank: (c) => c.usage.cacheWriteTokens ?? 0 },
 };
 
+/** every measure a point's calls can be summed again for */
+export const CALL_MEASURES: Partial<Record<Metric, CallMeasure>> = {
+  ...SIZE,
+  calls: { amount: one, rank: one },
+  errorRate: { amount: (c) => (c.error ? 1 : 0), per: one, rank: one },
+  cachedInputPerRequest: { amount: (c) => c.usage.cachedInputTokens ?? 0, per: one, rank: one },
+};
+
 export interface SizePoint {
   key: string;
   metric: Metric;

@@ -11,8 +11,8 @@
 import type { LLMCall } from "@llmscope/core";
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { promptKeyOf } from "../store/call-row.ts";
-import type { DailySeries } from "./daily-series.ts";
-import { filtersOf, SIZE, stillUnusual, type CallMeasure, type SizePoint } from "./few-calls.ts";
+import type { DailySeries, KeyDays } from "./daily-series.ts";
+import { CALL_MEASURES, filtersOf, stillUnusual, type SizePoint } from "./few-calls.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
 import { windowOf } from "./time-window.ts";
 
@@ -21,13 +21,6 @@ const YOUNG_DAYS = 7;
 const MAX_READ = 20_000;
 /** a young key's volume may grow to this multiple of its busiest day so far and still be settling in */
 const SETTLING = 2;
-
-const MEASURES: Partial<Record<Metric, CallMeasure>> = {
-  ...SIZE,
-  calls: { amount: () => 1, rank: () => 1 },
-  errorRate: { amount: (c) => (c.error ? 1 : 0), per: () => 1, rank: () => 1 },
-  cachedInputPerRequest: { amount: (c) => c.usage.cachedInputTokens ?? 0, per: () => 1, rank: () => 1 },
-};
 
 const KEY_OF: Partial<Record<StatsDimension, (c: LLMCall) => string | undefined>> = {
   prompt: promptKeyOf,
@@ -39,92 +32,67 @@ const KEY_OF: Partial<Record<StatsDimension, (c: LLMCall) => string | undefined>
   provider: (c) => c.provider,
 };
 
-/** dimension → key → the day it was first seen, for the keys that appeared after the data began */
-export type NewKeys = Map<StatsDimension, Map<string, number>>;
+/** dimension → key → its days, for the keys that appeared after the data began */
+export type NewKeys = Map<StatsDimension, Map<string, KeyDays>>;
 
 export function newKeysOf(dimension: StatsDimension, series: DailySeries, into: NewKeys): void {
-  const keys = new Map<string, number>();
-  for (const [key, days] of series) if (key !== "" && days.firstSeen !== undefined && days.firstSeen > (days.dataFrom ?? -Infinity)) keys.set(key, days.firstSeen);
+  const keys = new Map<string, KeyDays>();
+  for (const [key, days] of series) if (key !== "" && days.firstSeen !== undefined && days.firstSeen > (days.dataFrom ?? -Infinity)) keys.set(key, days);
   into.set(dimension, keys);
 }
 
-/** a measure's sum and count over some calls */
-interface Tally {
-  amount: number;
-  per: number;
-}
-const tallied = (): Tally => ({ amount: 0, per: 0 });
-const add = (t: Tally, m: CallMeasure, c: LLMCall) => ((t.amount += m.amount(c)), (t.per += m.per?.(c) ?? 0));
-
-/** the point's calls in one window: the rest's tally, and each young key's */
-async function tallyWindow(store: CallStore, filter: object, day: number, hour: number | undefined, measure: CallMeasure, youngOf: (c: LLMCall) => string | undefined) {
-  const rest = tallied();
-  const young = new Map<string, Tally>();
-  let read = 0;
-  for await (const call of store.iterateCalls({ ...filter, ...windowOf(day, hour) })) {
-    if (++read >= MAX_READ) return undefined;
-    const key = youngOf(call);
-    if (key === undefined) add(rest, measure, call);
-    else {
-      let t = young.get(key);
-      if (!t) young.set(key, (t = tallied()));
-      add(t, measure, call);
-    }
-  }
-  return { rest, young, read };
-}
-
 /**
- * Whether the point is that week's news going on: without the calls of keys
- * young on its day it is within its usual range, and those keys behave as
- * they have since they appeared — a rate within the measure's smallest change
- * worth attention of their own, a volume within twice their busiest day so
- * far (new people take a few days to start). A flood or a change inside a
- * young key is news of its own, and the point stands.
+ * Whether a young key behaves on `day` as it has since it appeared, by its own
+ * series: a rate within the measure's smallest change worth attention of its
+ * level so far, a volume within twice its busiest day so far (new people take
+ * a few days to start). A flood or a change inside a young key is news.
  */
+function settling(days: KeyDays, metric: Metric, day: number): boolean {
+  const spec = METRIC_SPECS[metric];
+  const today = days.get(day);
+  const now = today && spec.value(today);
+  if (now === undefined) return true;
+  const before = [...days].filter(([d]) => d < day);
+  if (!before.length) return false;
+  if (spec.extensive) return now <= SETTLING * Math.max(...before.map(([, r]) => spec.value(r) ?? 0));
+  const weighed = before.map(([, r]) => [spec.value(r), r.calls] as const).filter((x): x is readonly [number, number] => x[0] !== undefined);
+  const calls = weighed.reduce((n, [, c]) => n + c, 0);
+  if (!calls) return false;
+  const usual = weighed.reduce((n, [v, c]) => n + v * c, 0) / calls;
+  return spec.worse * (now - usual) <= spec.minRelativeChange * Math.abs(usual);
+}
+
+/** whether the point is that week's news going on: usual without the calls of keys young on its day, and those keys settling */
 export async function carriedByYoungKeys(store: CallStore, dimension: StatsDimension, point: SizePoint, threshold: number, newKeys: NewKeys): Promise<boolean> {
-  const measure = MEASURES[point.metric];
+  const measure = CALL_MEASURES[point.metric];
   if (!measure) return false;
-  const young: [string, (c: LLMCall) => string | undefined, Map<string, number>][] = [];
+  const young: [(c: LLMCall) => string | undefined, Map<string, KeyDays>][] = [];
   for (const [d, keys] of newKeys) {
     const keyOf = KEY_OF[d];
-    const inWeek = new Map([...keys].filter(([k, first]) => first < point.day && first >= point.day - YOUNG_DAYS && !(d === dimension && k === point.key)));
-    if (keyOf && inWeek.size) young.push([d, keyOf, inWeek]);
+    const inWeek = new Map([...keys].filter(([k, days]) => days.firstSeen! < point.day && days.firstSeen! >= point.day - YOUNG_DAYS && !(d === dimension && k === point.key)));
+    if (keyOf && inWeek.size) young.push([keyOf, inWeek]);
   }
   if (!young.length) return false;
-  const youngOf = (c: LLMCall) => {
-    for (const [d, keyOf, keys] of young) {
-      const k = keyOf(c);
-      if (k !== undefined && keys.has(k)) return `${d}\u0000${k}`;
+  const hit = new Set<KeyDays>();
+  const youngDays = (c: LLMCall) => {
+    for (const [keyOf, keys] of young) {
+      const days = keys.get(keyOf(c) ?? "");
+      if (days) return days;
     }
     return undefined;
   };
-  const firstOf = (id: string) => young.find(([d]) => id.startsWith(`${d}\u0000`))![2].get(id.slice(id.indexOf("\u0000") + 1))!;
-  const spec = METRIC_SPECS[point.metric];
   for (const filter of filtersOf(dimension, point.key)) {
-    const today = await tallyWindow(store, filter, point.day, point.hour, measure, youngOf);
-    if (!today || !today.read) continue;
-    if (!today.young.size) return false;
-    const rest = measure.per ? (today.rest.per > 0 ? today.rest.amount / today.rest.per : point.expected) : today.rest.amount;
-    if (stillUnusual(point, rest, threshold)) return false;
-    // each young key against its own days so far in this series
-    const since = Math.min(...[...today.young.keys()].map(firstOf));
-    const before = new Map<string, Tally[]>();
-    for (let d = since; d < point.day; d++) {
-      const day = await tallyWindow(store, filter, d, point.hour, measure, youngOf);
-      if (!day) return false;
-      for (const [k, t] of day.young) before.set(k, [...(before.get(k) ?? []), t]);
+    let [amount, per, read] = [0, 0, 0];
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
+      if (++read >= MAX_READ) return false;
+      const days = youngDays(call);
+      if (days) hit.add(days);
+      else (amount += measure.amount(call)), (per += measure.per?.(call) ?? 0);
     }
-    for (const [k, t] of today.young) {
-      const days = before.get(k) ?? [];
-      if (!days.length) return false;
-      if (measure.per) {
-        const usual = days.reduce((n, x) => n + x.amount, 0) / Math.max(1e-9, days.reduce((n, x) => n + x.per, 0));
-        const now = t.per > 0 ? t.amount / t.per : usual;
-        if (spec.worse * (now - usual) > spec.minRelativeChange * Math.abs(usual)) return false;
-      } else if (t.amount > SETTLING * Math.max(...days.map((x) => x.amount))) return false;
-    }
-    return true;
+    if (!read) continue;
+    if (!hit.size) return false;
+    const rest = measure.per ? (per > 0 ? amount / per : point.expected) : amount;
+    return !stillUnusual(point, rest, threshold) && [...hit].every((days) => settling(days, point.metric, point.day));
   }
   return false;
 }
