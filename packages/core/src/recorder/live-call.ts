@@ -69,7 +69,6 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
     url: url.origin + url.pathname,
     method,
     stream: match.stream ?? false,
-    model: match.model,
     params: {},
     prompt: { messages: [], text: "" },
     completion: { text: "" },
@@ -189,13 +188,17 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
   const observeJSON = (response: Response): void => {
     let arrived!: (body: BodySeen) => void;
     const seen = new Promise<BodySeen>((resolve) => (arrived = resolve));
-    watchBody(response, arrived);
+    // one task after the headers, shared: the watch looks then whether the app has begun reading, and a body seen
+    // before then is parsed then; one seen later waits a task of its own, so the app's continuation runs first
+    let ticked = false;
+    const tick = later().then(() => void (ticked = true));
+    watchBody(response, arrived, tick);
     core.track(
       seen.then(async (body) => {
         const at = now();
         // an error body is no answer: it has no first token to time
         if (response.ok && "text" in body) timing.ttftMs = at - t0;
-        await later();
+        await (ticked ? later() : tick);
         let signals: ErrorSignals = { status: response.status };
         try {
           if ("text" in body) signals = parseJSON(body.text, body.bytes, response);

@@ -29,7 +29,8 @@ export const seeing = (seen: (body: BodySeen) => void) => ({
 });
 
 /** reads a clone of the body, which must still be untouched */
-export function watchBody(response: Response, seen: (body: BodySeen) => void): void {
+/** (the tick the Node watch reads a clone at is no concern here: the clone is read at once) */
+export function watchBody(response: Response, seen: (body: BodySeen) => void, _tick?: Promise<void>): void {
   const { note, failed } = seeing(seen);
   try {
     response.clone().arrayBuffer().then(note, failed).catch(() => {});

@@ -100,12 +100,13 @@ function classOf(proto: Response) {
   return found;
 }
 
-export function watchBody(response: Response, seen: (body: BodySeen) => void): void {
+/** tick: a later task, when a body nobody has begun to read is read from a clone instead (default: the next one) */
+export function watchBody(response: Response, seen: (body: BodySeen) => void, tick: Promise<void> = later()): void {
   const { runtimeReads, shadows } = classOf(Object.getPrototypeOf(response) as Response);
   if (runtimeReads) return readClone(response, seen);
   const watch: Watch = { seen, started: false };
   watching.set(response, watch);
   Object.defineProperties(response, shadows);
   // not read by the next task: read a copy instead, or learn it was read past us
-  later().then(() => copy(response, watch));
+  tick.then(() => copy(response, watch));
 }
