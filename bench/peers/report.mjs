@@ -48,9 +48,9 @@ export function report(results, { rounds, calls, streams, memoryCalls }) {
     `Measured by \`pnpm bench:peers\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, generated ${new Date().toISOString().slice(0, 10)}; load average at the end of the run ${os.loadavg()[0].toFixed(1)} (on a busy machine differences under a millisecond of CPU are within the noise between runs).`,
     `The openai SDK against the mock LLM server on 127.0.0.1 with no delay before or between chunks; each variant in a process of its own, ${rounds} interleaved rounds of ${calls} non-streamed and ${streams} streamed calls; every variant exports to a local endpoint that counts what arrives. Figures are medians over rounds, each compared with the bare SDK in the same round, with the worst round in brackets: read the ranking, not the absolute times.`,
     "Every answer of the endpoint says it reads gzip (`accept-encoding: gzip`), as `@llmscope/collector`'s do: llmscope's beacon sends its first batch plain and gzips the rest; the OTLP exporters and LangSmith run with their defaults (uncompressed; the OTLP exporter can gzip when configured to).",
-    "CPU added per call includes the flush that delivers the calls. Bytes per call: request bodies as they reached the endpoint. Memory: heap left after ${memoryCalls} calls with the endpoint down.".replace("${memoryCalls}", memoryCalls),
+    "CPU added per call includes the flush that delivers the calls. Bytes per call: request bodies as they reached the endpoint. Memory: heap and ArrayBuffers left after ${memoryCalls} calls with the endpoint down.".replace("${memoryCalls}", memoryCalls),
     "",
-    "| variant | CPU added per non-streamed call (worst round) | stream: first chunk vs bare (worst) | last chunk vs bare (worst) | bytes sent per call | delivered | heap growth, endpoint down |",
+    "| variant | CPU added per non-streamed call (worst round) | stream: first chunk vs bare (worst) | last chunk vs bare (worst) | bytes sent per call | delivered | heap + buffers growth, endpoint down |",
     "|---|---|---|---|---|---|---|",
   ];
   for (const r of rows) {

@@ -3,7 +3,8 @@
 // as JSON. Prints one JSON line of what it measured.
 //   speed: non-streamed calls (CPU per call, the flush that delivers them
 //          included), then streamed calls (time to first and to last chunk)
-//   memory: calls with the endpoint down; the heap they leave behind
+//   memory: calls with the endpoint down; the heap they leave behind, and the
+//          ArrayBuffers outside it (Buffers an exporter holds are memory too)
 import { VARIANTS } from "./variants/index.mjs";
 
 const job = JSON.parse(process.argv[2]);
@@ -50,7 +51,12 @@ if (job.mode === "speed") {
   await flush();
   console.log(JSON.stringify({ cpuPerCall, first: median(first), last: median(last), made, kept: kept?.(), stats: stats?.() }));
 } else {
-  const heap = () => (globalThis.gc(), globalThis.gc(), process.memoryUsage().heapUsed / 2 ** 20);
+  const heap = () => {
+    globalThis.gc();
+    globalThis.gc();
+    const { heapUsed, arrayBuffers } = process.memoryUsage();
+    return (heapUsed + arrayBuffers) / 2 ** 20;
+  };
   for (let i = 0; i < 50; i++) await ask();
   await new Promise((r) => setTimeout(r, 200));
   const before = heap();
