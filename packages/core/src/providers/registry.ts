@@ -64,12 +64,20 @@ function find<A extends ProviderWire>(builtIns: readonly A[], url: URL, method: 
   if (!LLM_PATH.test(url.pathname) || method.toUpperCase() !== "POST") return null;
   for (const adapter of builtIns) {
     const match = adapter.match(url, method);
-    if (match) return { adapter, match: viaGateway(url, match) };
+    if (match) return { adapter, match };
   }
   return null;
 }
 
-export const findProvider = (url: URL, method: string): { adapter: ProviderAdapter; match: ProviderMatch } | null => find(providers, url, method);
+/** a built-in's match names the provider behind a gateway the call goes through; an app's adapter's is as it said */
+export const findProvider = (url: URL, method: string): { adapter: ProviderAdapter; match: ProviderMatch } | null => {
+  const found = find(providers, url, method);
+  return found && !user.includes(found.adapter) ? { adapter: found.adapter, match: viaGateway(url, found.match) } : found;
+};
 
-/** what the recorder uses as a call begins: an app's adapter whole, a built-in's wire */
+/**
+ * What the recorder uses as a call begins: an app's adapter whole, a
+ * built-in's wire, its match as the URL's path says (the provider behind a
+ * gateway is named with the call-end chunk, read-call-request.ts)
+ */
 export const findWire = (url: URL, method: string): { adapter: ProviderWire; match: ProviderMatch } | null => find(wires, url, method);

@@ -3,9 +3,10 @@
 // Nothing may be lost, and nothing unscrubbed may leave, so the call goes out
 // without what only the chunk can do safely or at all: its bodies, parameters
 // and headers (the scrub's work) are left out, and so are its URL's query and
-// the prompt (the chunk reads the request); it keeps its model, read from the
-// body by name, and its traceparent; its error gets the kind its status or
-// failure alone says, and it has no fingerprint, estimate or cost.
+// the prompt (the chunk reads the request), and the provider behind a gateway
+// stays unnamed; it keeps its model, read from the body by name, and its
+// traceparent; its error gets the kind its status or failure alone says, and
+// it has no fingerprint, estimate or cost.
 // What stands in for the chunk then (withoutCallEnd) is only in builds that
 // load it lazily; a Worker bundle links the chunk in and never needs it.
 import type { ErrorSignals } from "../errors/index.ts";
@@ -60,7 +61,8 @@ export function stripCall(call: LLMCall, signals: ErrorSignals): void {
 export const withoutCallEnd: typeof CallEndModule = {
   classifyError: coarseError,
   fingerprintPrompt: () => "",
-  readCallRequest(call, _stats, _adapter, _match, _url, headers) {
+  readCallRequest(call, _stats, _adapter, match, _url, headers) {
+    if (match.model) call.model = match.model;
     const traceparent = traceparentOf(headers);
     if (traceparent) call.traceparent = traceparent;
     return false;

@@ -1,9 +1,11 @@
 // What a call's request said, read in the call-end chunk (the app's path only
 // keeps what it needs to: the URL object, the headers as given, the body's
-// text): its URL and headers with the secrets left out, and its body (prompt,
-// model, parameters) read by the adapter that matched it.
+// text): its URL and headers with the secrets left out, the provider behind a
+// gateway named, and its body (prompt, model, parameters) read by the adapter
+// that matched it.
+import { viaGateway } from "../providers/gateway.ts";
 import { readRequest } from "../providers/request-readers.ts";
-import type { ProviderAdapter, ProviderMatch, ProviderWire } from "../providers/types.ts";
+import type { ParsedRequest, ProviderAdapter, ProviderMatch, ProviderWire } from "../providers/types.ts";
 import { safeHeaders, safeUrl } from "../secrets/index.ts";
 import type { LLMCall, RecorderStats } from "../types.ts";
 
@@ -22,20 +24,24 @@ export function readCallRequest(
   text: string | undefined,
 ): boolean {
   call.url = safeUrl(url);
+  // a built-in's match as findProvider gives it (an app's adapter's is as it said)
+  const routed = "parseRequest" in adapter ? match : viaGateway(url, match);
+  // the model the URL names (Gemini, an Azure deployment), until the body names one
+  call.provider = routed.provider;
+  call.model = routed.model;
   const kept = safeHeaders(headers);
   call.request!.headers = kept;
   if (kept.traceparent) call.traceparent = kept.traceparent;
-  if (text === undefined) return false;
+  let parsed: ParsedRequest | undefined;
   try {
-    const parsed = readRequest(adapter, JSON.parse(text), match);
-    if (!parsed) return false;
-    if (parsed.model) call.model = parsed.model;
-    call.params = parsed.params;
-    call.prompt = parsed.prompt;
-    call.stream = parsed.stream || call.stream;
-    return !!parsed.unrecognized;
+    if (text !== undefined) parsed = readRequest(adapter, JSON.parse(text), routed);
   } catch {
     stats.parseErrors++;
-    return false;
   }
+  if (!parsed) return false;
+  if (parsed.model) call.model = parsed.model;
+  call.params = parsed.params;
+  call.prompt = parsed.prompt;
+  call.stream = parsed.stream || call.stream;
+  return !!parsed.unrecognized;
 }
