@@ -22,9 +22,8 @@ import { watchBody, type BodySeen } from "#watch-body";
 
 export interface LiveCall {
   /**
-   * Brings the record up to date with the work deferred so far: the request
-   * parsed and the start event out (once), the response headers copied. Runs
-   * from a later task, or first thing when an update or the end comes sooner.
+   * Brings the record up to date with the work deferred so far (the request read and the start event out, once;
+   * the response headers copied), from a later task or first thing when an update or the end comes sooner.
    * Absent where nothing is deferred (a trace's http step).
    */
   catchUp?(): void;
