@@ -24,8 +24,7 @@ export interface LiveCall {
   /**
    * Brings the record up to date with the work deferred so far (the request read and the start event out, once;
    * the response headers copied), from a later task or first thing when an update or the end comes sooner.
-   * Absent where nothing is deferred (a trace's http step).
-   */
+   * Absent where nothing is deferred (a trace's http step). */
   catchUp?(): void;
   /** the response headers are in: what the app receives (the very Response, or an identical one around an observed stream) */
   observe(response: Response): Response;
