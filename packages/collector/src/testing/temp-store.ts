@@ -1,5 +1,5 @@
 // A real SQLite store on a fresh file; close() also removes the file.
-import { SqliteStore } from "../store/sqlite-store.ts";
+import { SqliteStore, type SqliteStoreOptions } from "../store/sqlite-store.ts";
 import { tempDbPath } from "./temp-db.ts";
 
 export interface TempStore {
@@ -7,9 +7,9 @@ export interface TempStore {
   close(): Promise<void>;
 }
 
-export function openTempStore(): TempStore {
+export function openTempStore(options: SqliteStoreOptions = {}): TempStore {
   const tmp = tempDbPath();
-  const store = new SqliteStore(tmp.path);
+  const store = new SqliteStore(tmp.path, options);
   return {
     store,
     async close() {
