@@ -102,7 +102,7 @@ export function scanSeries(series: DailySeries, dimension: StatsDimension, q: Sc
         const impact = impactOf(metric, row, Math.abs(delta), scale.window, scale.day);
         const floor = Math.max(q.materiality[impact.floor] * (dimension === "user" ? PERSON_FLOOR : 1), isNew && dimension === "user" ? q.materiality.newKey : 0);
         if (impact.share < floor) continue;
-        const held = sustainedLevel(days, metric, day, q.historyDays, base, spec.worse, needed);
+        const held = sustainedLevel(days, metric, day, q.historyDays, base, spec.worse, needed, q.threshold);
         if (held && (Math.abs(value - held.expected) < Math.max(q.threshold * held.sigma, spec.minRelativeChange * Math.abs(held.expected)) || (value - held.expected) * spec.worse <= 0)) continue;
         found.push({ key, metric, day, ...(hour !== undefined ? { hour } : {}), value, expected: base.expected, sigma: base.sigma, score, impact, usualCalls: isNew ? 0 : typicalCalls });
       }

@@ -19,7 +19,7 @@ function promptDays(perRequest: (day: number) => number): KeyDays {
 }
 
 const wobble = (d: number) => 1000 * (1 + ((d * 7) % 5) / 100);
-const level = (days: KeyDays) => sustainedLevel(days, "tokensPerRequest", TODAY, 28, baselineOf(days, "tokensPerRequest", TODAY, 28)!, 1);
+const level = (days: KeyDays) => sustainedLevel(days, "tokensPerRequest", TODAY, 28, baselineOf(days, "tokensPerRequest", TODAY, 28)!, 1, undefined, 6);
 
 describe("sustainedLevel", () => {
   it("takes a change that held since the days before as the new level", () => {
@@ -30,8 +30,17 @@ describe("sustainedLevel", () => {
   });
 
   it("takes no level from a change still climbing a step a day: the drift is news once it gets far enough", () => {
-    const days = promptDays((d) => wobble(d) * (d > TODAY - 4 ? 1 + 0.25 * (d - (TODAY - 4)) : 1));
+    // +14% a day for two days: neither was far enough out (a change worth attention, 30%) to be news itself
+    const days = promptDays((d) => wobble(d) * (d > TODAY - 3 ? 1 + 0.14 * (d - (TODAY - 3)) : 1));
     expect(level(days)).toBeUndefined();
+  });
+
+  it("judges a climb already far enough out on a recent day against where it got to", () => {
+    // +25% a day: yesterday's +75% was news; today's next step is judged from there
+    const days = promptDays((d) => wobble(d) * (d > TODAY - 4 ? 1 + 0.25 * (d - (TODAY - 4)) : 1));
+    const held = level(days)!;
+    expect(held.expected).toBeGreaterThan(1700);
+    expect(held.expected).toBeLessThan(1850);
   });
 
   it("the day after a climb stops, holds at where it got to, not the middle of its way up", () => {

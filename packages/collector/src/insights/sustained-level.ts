@@ -5,7 +5,8 @@
 // so a weekend's low volume between a Friday change and Monday does not make
 // Monday's level news again. A level still climbing day after day is no
 // level: a slow drift (a prompt's context growing a little every day) is
-// news once it gets far enough out, not the new normal while it creeps up.
+// news once it gets far enough out, not the new normal while it creeps up;
+// after that it is judged against where it got to.
 import { baselineOf, MIN_RATE_CALLS, type KeyDays } from "./daily-series.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
 import type { Baseline } from "./robust-baseline.ts";
@@ -21,7 +22,7 @@ const CLIMB_DAYS = 2;
 const CLIMB_SIGMAS = 3;
 
 /** the level a change in `direction` has held at in the days before `day`; undefined when it has not */
-export function sustainedLevel(days: KeyDays, metric: Metric, day: number, historyDays: number, base: Baseline, direction: 1 | -1, minCalls = MIN_RATE_CALLS): Baseline | undefined {
+export function sustainedLevel(days: KeyDays, metric: Metric, day: number, historyDays: number, base: Baseline, direction: 1 | -1, minCalls = MIN_RATE_CALLS, threshold = Infinity): Baseline | undefined {
   const spec = METRIC_SPECS[metric];
   const ratios: number[] = [];
   /** the moved days' distance from their own usual, and their own spread, relative to that usual, newest first */
@@ -29,6 +30,8 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   const excesses: number[] = [];
   const levels: number[] = [];
   let recent = false;
+  /** a moved day that was far enough out to be news itself (newest first): a climb already told */
+  let told: number | undefined;
   for (let d = day - 1; d >= day - LEVEL_DAYS; d--) {
     const row = days.get(d);
     // a rate read from fewer calls than a day needs to be judged (a weekend, a holiday) says nothing about a level
@@ -39,6 +42,7 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
     const moved = direction * (value - own.expected);
     if (moved <= Math.max(MOVED_SIGMAS * own.sigma, (spec.minRelativeChange / 2) * Math.abs(own.expected), spec.minAbsoluteChange)) continue;
     if (d >= day - RECENT_DAYS) recent = true;
+    if (told === undefined && d >= day - RECENT_DAYS && moved >= threshold * own.sigma && moved >= spec.minRelativeChange * Math.abs(own.expected) && newsOn(days, metric, d, historyDays, own, direction, minCalls, value, threshold)) told = levels.length;
     distances.push({ out: moved / Math.max(Math.abs(own.expected), 1e-9), spread: own.sigma / Math.max(Math.abs(own.expected), 1e-9) });
     levels.push(value);
     if (own.expected > 0) ratios.push(value / own.expected);
@@ -47,7 +51,13 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   if (!recent) return undefined;
   const today = days.get(day) && spec.value(days.get(day)!);
   const relative = (v: number, b: Baseline) => ({ out: (direction * (v - b.expected)) / Math.max(Math.abs(b.expected), 1e-9), spread: b.sigma / Math.max(Math.abs(b.expected), 1e-9) });
-  if (today !== undefined && climbing([relative(today, base), ...distances], CLIMB_DAYS)) return undefined;
+  // a climb is news while it creeps out; once one of its recent days was far enough out to be news, it is judged
+  // against where it got to, and is news again only when it has moved on by a change worth attention (a day after a
+  // drift stopped, with its noise on top, is not)
+  if (today !== undefined && climbing([relative(today, base), ...distances], CLIMB_DAYS)) {
+    if (told === undefined) return undefined;
+    return { expected: levels[told]!, sigma: Math.max(base.sigma * Math.max(1, Math.abs(levels[told]! / (base.expected || 1))), spec.minAbsoluteChange), samples: 1 };
+  }
   // The new level on this day's own usual (a Sunday stays a Sunday): a change
   // that scales with the traffic (new people) or adds a fixed amount (a nightly
   // job); whichever the day is nearer to.
@@ -62,6 +72,13 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   const expected = value !== undefined && Math.abs(value - added) < Math.abs(value - scaled) ? added : scaled;
   const scale = base.expected > 0 ? Math.max(1, Math.abs(expected / base.expected)) : 1;
   return { expected, sigma: Math.max(base.sigma * scale, spec.minAbsoluteChange), samples: levels.length };
+}
+
+/** whether a far-out day was news itself, not a level that had held since the days before it */
+function newsOn(days: KeyDays, metric: Metric, day: number, historyDays: number, base: Baseline, direction: 1 | -1, minCalls: number, value: number, threshold: number): boolean {
+  const held = sustainedLevel(days, metric, day, historyDays, base, direction, minCalls);
+  const spec = METRIC_SPECS[metric];
+  return !held || (direction * (value - held.expected) > 0 && Math.abs(value - held.expected) >= Math.max(threshold * held.sigma, spec.minRelativeChange * Math.abs(held.expected)));
 }
 
 /** whether the newest day and the `steps` days before it each lie further out than the day before, by more than chance moves a day */
