@@ -265,6 +265,7 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
       },
       cut: () => void (call.truncated = true),
       fault,
+      pending: core.track,
     }));
   };
 

@@ -18,13 +18,17 @@ function watch(body: ReadableStream<Uint8Array>, format: "sse" | "ndjson" | "jso
   const texts: string[] = [];
   let outcome: StreamOutcome | undefined;
   const faults: unknown[] = [];
+  const pending: Promise<void>[] = [];
   const readable = observeStream(body, format, {
     chunk: (text) => texts.push(text),
     event: (e) => events.push(e),
     end: (o) => (outcome = o),
     fault: (err) => faults.push(err),
+    pending: (work) => void pending.push(work),
   });
-  return { readable, events, texts, faults, outcome: () => outcome };
+  /** the observer's end, which comes after the app has had the body's */
+  const ended = async () => void (await Promise.all(pending));
+  return { readable, events, texts, faults, outcome: () => outcome, ended };
 }
 
 async function readAll(readable: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
@@ -43,6 +47,7 @@ describe("observeStream", () => {
         const chunks = at.map((p, i) => bytes.slice(p, at[i + 1] ?? bytes.length));
         const w = watch(source(chunks));
         const out = await readAll(w.readable);
+        await w.ended();
         expect(out).toEqual(chunks);
         expect(out.every((c, i) => c === chunks[i])).toBe(true);
         expect(w.texts.join("")).toBe(body);
@@ -89,6 +94,7 @@ describe("observeStream", () => {
 
   it("keeps streaming when the observer throws", async () => {
     const faults: unknown[] = [];
+    let ending: Promise<void> | undefined;
     const readable = observeStream(source([new TextEncoder().encode("data: x\n\n")]), "sse", {
       chunk: () => {},
       event: () => {
@@ -96,9 +102,32 @@ describe("observeStream", () => {
       },
       end: () => {},
       fault: (err) => faults.push(err),
+      pending: (work) => void (ending = work),
     });
     const out = await readAll(readable);
+    await ending;
     expect(new TextDecoder().decode(out[0])).toBe("data: x\n\n");
     expect(faults).toHaveLength(1);
+  });
+
+  it("hands the end to the reader first, and ends for the observer after, timed when the body ended", async () => {
+    let endedAt: number | undefined;
+    let ending: Promise<void> | undefined;
+    const events: string[] = [];
+    const readable = observeStream(source([new TextEncoder().encode("data: one\n\ndata: two")]), "sse", {
+      chunk() {},
+      event: (e) => void events.push(e.data),
+      end: (_o, at) => void (endedAt = at),
+      fault() {},
+      pending: (work) => void (ending = work),
+    });
+    const reader = readable.getReader();
+    while (!(await reader.read()).done);
+    const readerDone = performance.now();
+    expect(endedAt).toBeUndefined();
+    await ending;
+    expect(endedAt).toBeLessThanOrEqual(readerDone);
+    // the unterminated last event is framed at the end, after the reader had it
+    expect(events).toEqual(["one", "two"]);
   });
 });

@@ -1,5 +1,5 @@
-// Watches a response body go by. Every chunk is handed on first and looked at
-// after, so the reader never waits on parsing; nothing is buffered beyond the
+// Watches a response body go by. Every chunk, and the end, is handed on first
+// and looked at after, so the reader never waits on parsing; nothing is buffered beyond the
 // line or element currently being framed. One ReadableStream of ours pulls
 // from the body (not tee, and not a TransformStream with a pump, which would
 // put a second queue and a hop on every chunk): the caller's backpressure and
@@ -22,6 +22,12 @@ export interface StreamObserver {
   cut?(): void;
   /** an observer callback threw; the stream carries on regardless */
   fault(err: unknown): void;
+  /**
+   * Handed, as the stream ends, the work that ends it for the observer: the
+   * rest framed and end() called once the app has had the end (so a flush can
+   * wait for it)
+   */
+  pending?(work: Promise<void>): void;
 }
 
 /**
@@ -66,17 +72,25 @@ export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFo
       guard(() => ((at = arrived), framer.push(text)));
     }
   };
+  // The end reaches the app first: the rest of the text is framed, and the
+  // call ended (its request read, priced, scrubbed, handed to the sinks),
+  // after the app's continuations, not between the body's end and the app's
+  // reading of it. Timed when it came.
   const finish = (outcome: StreamOutcome) => {
     if (ended) return;
     ended = true;
-    frame();
-    guard(() => {
-      if (outcome.kind === "complete") {
-        framer.push(decoder.decode());
-        framer.end();
-      }
-      observer.end(outcome, performance.now());
+    const at = performance.now();
+    const work = new Promise<void>((resolve) => afterTheApp(resolve)).then(() => {
+      frame();
+      guard(() => {
+        if (outcome.kind === "complete") {
+          framer.push(decoder.decode());
+          framer.end();
+        }
+        observer.end(outcome, at);
+      });
     });
+    guard(() => observer.pending?.(work));
   };
 
   const reader = body.getReader();
