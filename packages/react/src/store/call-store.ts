@@ -91,3 +91,18 @@ export function clearCalls(store: CallStore, now = Date.now()): void {
 export function selectCall(store: CallStore, id: string | null): void {
   store.setState({ selectedId: id });
 }
+
+/**
+ * Show feedback given from the panel on the call it was given for. The
+ * recorder tells subscribers of feedback only on calls that ended while they
+ * listened, so a call from stored history, or one that ended before the panel
+ * connected, shows its feedback through this.
+ */
+export function setFeedback(store: CallStore, id: string, feedback: NonNullable<LLMCall["feedback"]>): void {
+  const state = store.getState();
+  const call = state.calls.get(id);
+  if (!call) return;
+  const calls = new Map(state.calls);
+  calls.set(id, { ...call, feedback });
+  store.setState({ calls });
+}

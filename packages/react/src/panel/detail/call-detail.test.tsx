@@ -168,4 +168,16 @@ describe("call detail", () => {
     expect(screen.getByText("“made up a fact”")).toBeInTheDocument();
     connection.disconnect();
   });
+
+  it("shows 👍 on a call from stored history, which the recorder no longer holds", async () => {
+    const user = userEvent.setup();
+    const call = makeCall({ id: "from-an-earlier-page" });
+    const { store } = renderWithStore(<CallDetail id={call.id} onClose={noop} />, [call], real.recorder);
+    const connection = connectRecorder(store, real.recorder, 100);
+    await user.click(screen.getByRole("button", { name: "Good answer" }));
+    expect(store.getState().calls.get(call.id)?.feedback).toMatchObject({ score: 1 });
+    expect(screen.getByRole("button", { name: "Good answer" })).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByRole("button", { name: "Bad answer" })).toHaveAttribute("aria-pressed", "false");
+    connection.disconnect();
+  });
 });

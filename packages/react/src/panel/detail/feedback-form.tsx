@@ -1,10 +1,11 @@
 import { useState } from "react";
 import type { LLMCall } from "@llmscope/core";
+import { setFeedback } from "../../store/call-store.ts";
 import { useDevtools } from "../../store/use-call-store.ts";
 
 /** 👍 / 👎 with an optional comment, handed to recorder.feedback so every sink hears it. */
 export function FeedbackForm({ call }: { call: LLMCall }) {
-  const { recorder } = useDevtools();
+  const { recorder, store } = useDevtools();
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const current = call.feedback?.score;
@@ -12,7 +13,9 @@ export function FeedbackForm({ call }: { call: LLMCall }) {
   const send = (score: 1 | -1) => {
     try {
       const trimmed = comment.trim();
-      recorder.feedback(call.id, trimmed ? { score, comment: trimmed } : { score });
+      const given = trimmed ? { score, comment: trimmed } : { score };
+      recorder.feedback(call.id, given);
+      setFeedback(store, call.id, { ...given, at: Date.now() });
       setError(null);
     } catch (err) {
       setError(`Feedback was not recorded: ${err instanceof Error ? err.message : String(err)}`);
