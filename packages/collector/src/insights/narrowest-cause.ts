@@ -14,6 +14,7 @@ import type { CallStore } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { movedOntoModel } from "./moved-onto-model.ts";
 import { slowedAcrossModels } from "./slowed-across-models.ts";
+import { failingWithProvider } from "./failing-with-provider.ts";
 import { FAMILY, USUAL_CAUSE } from "./rank-causes.ts";
 import { windowOf } from "./time-window.ts";
 
@@ -67,6 +68,10 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
     // a workload makes the failures when it carries far more of them than of the calls (a department that
     // makes most of the traffic also carries most of a failing provider's failures)
     candidates = failing.filter((a) => WORKLOAD.includes(a.dimension) && carriedOf(a) - a.usualCalls / app(a) >= OVER_SHARE);
+    // nor when the provider's other calls failed about as often: then it is what the failing provider served
+    const own: Anomaly[] = [];
+    for (const a of candidates) if (!(await failingWithProvider(store, a))) own.push(a);
+    candidates = own;
     if (!candidates.length) (candidates = failing), (infrastructure = true);
   } else {
     // A key new today (a nightly job's service user, a new snapshot) is all excess and news by itself: it is a
