@@ -10,11 +10,12 @@ import type { BeaconItem, Outbox } from "./beacon-outbox.ts";
 import { serializeCall, utf8Bytes } from "./beacon-shrink.ts";
 import { serializeTrace } from "./beacon-trace.ts";
 import { ENVELOPE_VERSION } from "./envelope.ts";
-import { unreadableAnswers } from "./unreadable-answers.ts";
+// "#load-beacon-compact" is ./load-beacon-compact.ts, or a static lean one in Workers builds (see beacon-compact-worker.ts)
+import { compactNow, loadCompact } from "#load-beacon-compact";
+// "#unreadable-answers" is ./unreadable-answers.ts, or a plain send in Workers builds (see answers-read.ts)
+import { unreadableAnswers } from "#unreadable-answers";
 
 export type { BeaconItem };
-
-type Compact = typeof import("./beacon-compact.ts");
 
 export type { BeaconFlushOptions, BeaconRetryOptions, BeaconSink, BeaconSinkOptions } from "./beacon-options.ts";
 
@@ -53,10 +54,6 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   let pump: Promise<void> | undefined;
   // browsers only; resolves to undefined where there is no IndexedDB
   let outbox: Promise<Outbox | undefined> | undefined;
-  // outside browsers, loaded with the first readable answer: gzip and slim calls
-  let compact: Compact | undefined;
-  let compactLoad: Promise<Compact | undefined> | undefined;
-  const loadCompact = () => (compactLoad ??= import("#beacon-compact").then((m: Compact) => (compact = m), () => undefined));
   // the collector's last readable answer said it reads gzip
   let gzipOk = false;
   // the collector's last readable answer said it rebuilds prompt.text: calls written from then on leave it out
@@ -103,12 +100,12 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     try {
       if (beacon && g.navigator.sendBeacon(target, body)) return 200;
       // gzipOk is never set in browsers: there a Content-Encoding header would cost a CORS preflight
-      const zipped = gzipOk ? await compact!.gzip(body).catch(() => void (gzipOk = false)) : undefined;
+      const zipped = gzipOk ? await compactNow()!.gzip(body).catch(() => void (gzipOk = false)) : undefined;
       // keepalive lets the send outlive the page
       const send = (mode?: RequestMode) =>
         (ctx?.fetch ?? fetch)(target, {
           method: "POST", body: zipped ?? body, keepalive: browser, signal: AbortSignal.timeout(timeoutMs),
-          ...(zipped ? { headers: compact!.GZIP_HEADERS } : {}), ...(mode ? { mode } : {}),
+          ...(zipped ? { headers: compactNow()!.GZIP_HEADERS } : {}), ...(mode ? { mode } : {}),
         });
       const res = await readAcross(target, send);
       res.body?.cancel().catch(() => {});
@@ -135,7 +132,8 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     const body = `{"v":${ENVELOPE_VERSION},"sentAt":${Date.now()}${key},${kind == "traces" ? '"calls":[],' : ""}"${kind}":[${batch.map((i) => i.json).join(",")}]}`;
     const status = await post(kind == "feedback" ? feedbackUrl : url, body, beacon);
     // calls without prompt.text refused by a collector that no longer says it rebuilds it (an older one now behind the URL): sent again whole
-    if (status > 399 && status < 500 && status != 408 && status != 429 && !slimOk && compact && batch.some((i) => i.slim)) return send(batch.map(compact.withPromptText), beacon);
+    const c = compactNow();
+    if (status > 399 && status < 500 && status != 408 && status != 429 && !slimOk && c && batch.some((i) => i.slim)) return send(batch.map(c.withPromptText), beacon);
     const box = await outbox;
     // network errors, timeouts, 408, 429 and 5xx may pass; other 4xx will not
     if (!status || status == 408 || status == 429 || status > 499) {
@@ -221,7 +219,7 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     },
     write(call: LLMCall) {
       try {
-        const fit = serializeCall(call, room, bodies, slimOk ? compact?.textIsRebuilt : undefined);
+        const fit = serializeCall(call, room, bodies, slimOk ? compactNow()?.textIsRebuilt : undefined);
         if (fit) add({ id: call.id, kind: "calls", ...fit });
         else drop(1, "beacon-too-large");
       } catch (e) {
