@@ -7,6 +7,8 @@ import type { Trace } from "../trace/types.ts";
 import type { Feedback, LLMCall, SinkContext } from "../types.ts";
 import type { BeaconFlushOptions, BeaconSink, BeaconSinkOptions } from "./beacon-options.ts";
 import type { BeaconItem, Outbox } from "./beacon-outbox.ts";
+// "#beacon-page" is ./beacon-page.ts, or nothing in Workers builds (see no-page.ts)
+import { watchPage } from "#beacon-page";
 import { serializeCall, utf8Bytes } from "./beacon-shrink.ts";
 import { serializeTrace } from "./beacon-trace.ts";
 import { ENVELOPE_VERSION } from "./envelope.ts";
@@ -206,16 +208,8 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
       // the context resolves relative URLs against the page
       c.ignore(url);
       c.ignore(feedbackUrl);
-      if (!browser) return;
-      g.document.addEventListener("visibilitychange", () => g.document.hidden && hide());
-      g.addEventListener("pagehide", hide);
-      if (persist && g.indexedDB) {
-        // "#beacon-outbox" is ./beacon-outbox.ts, or nothing in Workers builds (see no-outbox.ts);
-        // it hands back what earlier pages left unsent, now and on `online`
-        outbox = import("#beacon-outbox")
-          .then((m) => m.openOutbox(outboxName, maxQueueCalls, c, (items: BeaconItem[]) => (items.forEach(add), run())))
-          .catch(fail);
-      }
+      if (browser)
+        outbox = watchPage(c, hide, persist ? outboxName : undefined, maxQueueCalls, (items: BeaconItem[]) => (items.forEach(add), run()));
     },
     write(call: LLMCall) {
       try {
