@@ -8,7 +8,7 @@ import { openTempStore, type TempStore } from "../testing/temp-store.ts";
 import { dayLabel, dayStart, HOUR_MS } from "../store/time-buckets.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { explainDay } from "./explain-day.ts";
-import { slowedProvider } from "./slowed-across-models.ts";
+import { slowedAcrossModels, slowedProvider } from "./slowed-across-models.ts";
 
 const FIRST = Date.UTC(2026, 1, 2) / 86_400_000;
 const DAY = FIRST + 28;
@@ -58,5 +58,35 @@ describe("a slowdown only the whole app shows", () => {
   it("is put on no provider when only a third of its calls, one of its models, slowed", async () => {
     const app = await slowApp(["claude-haiku-4-5"]);
     expect(await slowedProvider(temp.store, app, 28)).toBeUndefined();
+  }, 60_000);
+});
+
+describe("a slowdown flagged on one model", () => {
+  /** gpt-4.1's long answers all day; gpt-4o-mini's long drafts in the morning only and its short reranks all day: its day p95 is a draft's */
+  function mixedDay(day: number): LLMCall[] {
+    const random = seededRandom(day + 1000);
+    const calls: LLMCall[] = [];
+    for (let hour = 8; hour < 18; hour++) {
+      const slow = day === DAY && hour >= SLOW_FROM ? 4 : 1;
+      const shapes: [model: string, promptId: string, perHour: number, ms: number][] = [["gpt-4.1", "code-review", 6, 9000], ["gpt-4o-mini", "assist.rerank", 20, 700]];
+      if (hour < SLOW_FROM) shapes.push(["gpt-4o-mini", "email-draft", 10, 8000]);
+      for (const [model, promptId, perHour, ms] of shapes) {
+        for (let i = 0; i < perHour; i++) {
+          const at = dayStart(day) + hour * HOUR_MS + Math.floor((i * HOUR_MS) / perHour);
+          calls.push(makeCall({ startedAt: at, model, provider: "openai", durationMs: Math.round(ms * random.logNormal(0.2) * slow), tags: { promptId } }));
+        }
+      }
+    }
+    return calls;
+  }
+
+  it("is the provider's when its other model's short calls slowed, though not past that model's usual day p95", async () => {
+    temp = openTempStore();
+    for (let d = FIRST; d <= DAY; d++) await temp.store.ingest(mixedDay(d), dayStart(d));
+    const gpt41: Anomaly = {
+      dimension: "model", key: "gpt-4.1", metric: "latencyP95", day: DAY, dayLabel: dayLabel(DAY), value: 40_000, expected: 11_000, score: 9, change: 2.6, usualCalls: 60, message: "",
+      impact: { floor: "affected", amount: 30, share: 0.1, dayShare: 0.1 },
+    };
+    expect((await slowedAcrossModels(temp.store, gpt41, 28))?.key).toBe("openai");
   }, 60_000);
 });

@@ -6,11 +6,12 @@
 // other models slowed too in the same window (each one's calls slower than its
 // own usual p95 beyond chance; of a day, most of their calls in models that
 // did, as a model used mostly outside the slow hours shows little), the
-// provider is named rather than the model. Each model's usual p95 is its
-// day's: an hour of a small model has too few calls for a percentile of its own.
+// provider is named rather than the model. Each call is set against the usual
+// p95 of its own model and prompt at the same hours of the week before.
 import type { LLMCall } from "@llmscope/core";
 import type { CallFilter, CallStore, StatsDimension } from "../store/call-store.ts";
 import { isHourlyDimension } from "../store/rollup.ts";
+import { promptKeyOf } from "../store/call-row.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
 import { loadHourSlices } from "./hourly-series.ts";
@@ -21,6 +22,8 @@ import { windowOf } from "./time-window.ts";
 /** a model says something about its provider with this many timed calls in the window */
 const MIN_TIMED = 10;
 const MAX_READ = 20_000;
+/** days before whose same hours each model and prompt's usual p95 is read from */
+const USUAL_DAYS = 7;
 
 type ServedBy = "model" | "responseModel";
 const SERVED_BY: Record<ServedBy, (c: LLMCall) => string | undefined> = { model: (c) => c.model, responseModel: (c) => c.responseModel };
@@ -53,29 +56,53 @@ export async function slowedProvider(store: CallStore, headline: Anomaly, histor
 
 async function slownessByProvider(store: CallStore, at: Anomaly, servedBy: ServedBy, historyDays: number, filter: Omit<CallFilter, "limit" | "cursor">, leaveOut?: string): Promise<Map<string, Slowness>> {
   const time = SLOW_CALL_TIME[at.metric]!;
-  const times = new Map<string, { provider: string; times: number[] }>();
+  // each call against the usual p95 of its own model and prompt at the same hours of the days before: a model's day p95 is
+  // set by its longest calls (a draft's answer), which its slowed short ones (a rerank) do not reach
+  const usual = new Map<string, number[]>();
   let read = 0;
+  for (let d = 1; d <= Math.min(USUAL_DAYS, historyDays); d++) {
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(at.day - d, at.hour) })) {
+      const model = SERVED_BY[servedBy](call);
+      const t = time(call);
+      if (model && t !== undefined) {
+        const group = groupOf(model, call);
+        const list = usual.get(group);
+        if (list) list.push(t);
+        else usual.set(group, [t]);
+      }
+      if (++read >= MAX_READ) break;
+    }
+  }
+  const byModel = new Map<string, { provider: string; timed: number; slow: number }>();
   for await (const call of store.iterateCalls({ ...filter, ...windowOf(at.day, at.hour) })) {
     const model = SERVED_BY[servedBy](call);
     const t = time(call);
-    if (model && model !== leaveOut && t !== undefined) {
-      const entry = times.get(model) ?? { provider: call.provider, times: [] };
-      entry.times.push(t);
-      times.set(model, entry);
+    const before = model && usual.get(groupOf(model, call));
+    if (model && model !== leaveOut && t !== undefined && before && before.length >= MIN_TIMED) {
+      const entry = byModel.get(model) ?? { provider: call.provider, timed: 0, slow: 0 };
+      entry.timed++;
+      if (t > percentile95(before)) entry.slow++;
+      byModel.set(model, entry);
     }
-    if (++read >= MAX_READ) break;
+    if (++read >= 2 * MAX_READ) break;
   }
-  const usual = await loadDailySeries(store, servedBy, at.day - historyDays, at.day);
   const out = new Map<string, Slowness>();
-  for (const [model, { provider, times: list }] of times) {
-    const base = baselineOf(usual.get(model) ?? new Map(), at.metric, at.day, historyDays);
-    if (list.length < MIN_TIMED || !base) continue;
+  for (const { provider, timed, slow } of byModel.values()) {
+    if (timed < MIN_TIMED) continue;
     const sum = out.get(provider) ?? { timed: 0, slowed: 0 };
-    sum.timed += list.length;
-    if (excessOverChance(list.length, list.filter((t) => t > base.expected).length) > 0) sum.slowed += list.length;
+    sum.timed += timed;
+    if (excessOverChance(timed, slow) > 0) sum.slowed += timed;
     out.set(provider, sum);
   }
   return out;
+}
+
+const groupOf = (model: string, call: LLMCall) => `${model}\u0000${promptKeyOf(call)}`;
+const p95Cache = new WeakMap<number[], number>();
+function percentile95(values: number[]): number {
+  let p = p95Cache.get(values);
+  if (p === undefined) p95Cache.set(values, (p = [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(0.95 * values.length))]!));
+  return p;
 }
 
 /** the point as the provider's: its own before and after where its series has them */
