@@ -1,5 +1,9 @@
 // The beacon sink in a real Chromium: delivery when a tab goes away, and calls
 // that wait out a stopped collector, survive a reload and arrive exactly once.
+// Its delivery is a chunk in browser builds: with the chunk's request held or
+// refused, calls written meanwhile still reach the collector when the tab
+// navigates away, plain and without their raw bodies.
+import type { Route } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestCollector, type TestCollector } from "./browser/test-collector.ts";
 import { startBrowserFixture, type BrowserFixture } from "./browser/harness.ts";
@@ -177,3 +181,32 @@ describe("beaconSink in Chromium", () => {
     await page.close();
   });
 });
+
+const CHUNK = /\/src\/sinks\/beacon-sink\.ts/;
+
+for (const [what, answer] of [
+  ["has not loaded yet", (_route: Route) => {}],
+  ["failed to load", (route: Route) => route.abort()],
+] as const) {
+  it(`sends calls written while the delivery chunk ${what} when the tab navigates away`, async () => {
+    collector = await startTestCollector();
+    const url = `${collector.origin}/v1/calls`;
+    const page = await browser.open();
+    // resolves once the page asks for the chunk (held or refused from then on)
+    const asked = new Promise<void>((resolve) => void page.route(CHUNK, (route) => (resolve(), answer(route))));
+    await page.evaluate((url) => {
+      const sink = window.fx.beaconSink({ url, writeKey: "wk_e2e" });
+      window.kept.ctx = window.fx.recordingContext(fetch);
+      sink.attach!(window.kept.ctx);
+      for (let i = 0; i < 3; i++) sink.write(window.fx.makeRecordedCall(i));
+    }, url);
+    await asked;
+    await page.goto("about:blank");
+    await collector.waitForCalls(3);
+    const calls = collector.received.flatMap((e) => e.body.calls ?? []);
+    expect(calls.map((c) => c.id)).toHaveLength(3);
+    expect(collector.received.every((e) => e.body.writeKey == "wk_e2e")).toBe(true);
+    expect(calls.every((c) => c.request?.body === undefined && c.response?.body === undefined && c.response?.bodyBytes == 4000 && c.request?.bodyBytes == 120)).toBe(true);
+    await page.close();
+  });
+}
