@@ -2,6 +2,7 @@
 // What loads by dynamic import stays out, as size-limit counts it: the
 // estimator and tokenizers (#tokenizer, only when a count must be estimated)
 // the browser's IndexedDB outbox (#beacon-outbox, only after a failed send),
+// the beacon's delivery (#beacon-delivery, begun when a beacon sink is created),
 // the trace finish (#trace-finish, only once a trace has ended) and the
 // call-end chunk (#call-end: error classification, fingerprint, secrets scrub
 // and the price table, loaded when recording starts, awaited by the first
@@ -30,7 +31,7 @@ export async function minGzip(entry: string, plugins: Plugin[] = []): Promise<{ 
     format: "esm",
     write: false,
     treeShaking: true,
-    external: ["gpt-tokenizer", "js-tiktoken", "#tokenizer", "#beacon-outbox", "#trace-finish", "#call-end"],
+    external: ["gpt-tokenizer", "js-tiktoken", "#tokenizer", "#beacon-outbox", "#beacon-delivery", "#trace-finish", "#call-end"],
     plugins,
     logLevel: "silent",
   });
