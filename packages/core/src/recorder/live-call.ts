@@ -34,7 +34,6 @@ export interface LiveCall {
 
 /** live updates at most this often per call; the devtools coalesce per frame anyway */
 const UPDATE_EVERY_MS = 33;
-
 /** undefined: not ours, pass the call straight through. Small, apart: the JIT optimized the whole, which a GET leaves at its first lines, only after thousands of requests */
 export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined): LiveCall | undefined {
   const request = input instanceof Request ? input : undefined;
