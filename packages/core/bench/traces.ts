@@ -52,8 +52,10 @@ export interface OutsideTrace {
   passThrough: Paired;
   /** this process's CPU per round trip, bare and wrapped */
   cpu: Paired;
-  /** a POST that is no LLM call (a URL check) */
+  /** a POST that is no LLM call (a URL check), with its own floor and pass-through from its rounds */
   post: Paired;
+  postFloor: Paired;
+  postPassThrough: Paired;
 }
 
 /**
@@ -83,8 +85,8 @@ export async function nonLLMOutsideTrace(): Promise<OutsideTrace> {
     // bare fetch twice: how far apart two identical sides come out in these very rounds
     const [floor, wall, through] = await interleaved([roundTrip(fetch), roundTrip(fetch), roundTrip(recorded), roundTrip(passThrough)], LOOPBACK);
     const [cpuRow] = await interleaved([cpu(fetch), cpu(recorded)], LOOPBACK);
-    const [postRow] = await interleaved([roundTrip(fetch, post), roundTrip(recorded, post)], LOOPBACK);
-    return { wall: wall!, floor: floor!, passThrough: through!, cpu: cpuRow!, post: postRow! };
+    const [postFloor, postRow, postThrough] = await interleaved([roundTrip(fetch, post), roundTrip(fetch, post), roundTrip(recorded, post), roundTrip(passThrough, post)], LOOPBACK);
+    return { wall: wall!, floor: floor!, passThrough: through!, cpu: cpuRow!, post: postRow!, postFloor: postFloor!, postPassThrough: postThrough! };
   } finally {
     server.close();
   }
@@ -246,6 +248,8 @@ function outsideRows(when: string, o: OutsideTrace): string[] {
     row("for scale: a one-line pass-through wrapper in the same rounds", o.passThrough),
     `| the GET's CPU per round trip, this process${when} | ${us(o.cpu.a)} | ${us(o.cpu.b)} | ${ratio(o.cpu)} | | |`,
     row("a POST that is no LLM call (a URL check), loopback round trip", o.post, "1.01"),
+    row("for scale: the POST's floor, bare fetch against itself in its rounds", o.postFloor),
+    row("for scale: the POST through a one-line pass-through wrapper in its rounds", o.postPassThrough),
   ];
 }
 
