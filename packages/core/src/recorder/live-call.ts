@@ -12,7 +12,7 @@ import type { LLMCall } from "../types.ts";
 import { callId } from "./call-id.ts";
 import { beginHttpStep } from "./http-step.ts";
 import { failureOf, now, snapshot, type RecorderCore } from "./recorder-core.ts";
-import { callTarget } from "./call-target.ts";
+import { callTarget, type CallTarget } from "./call-target.ts";
 import { canRebuild, rebuiltResponse } from "./rebuilt-response.ts";
 import { readRequestBody } from "./request-body.ts";
 import { later } from "./schedule.ts";
@@ -34,21 +34,21 @@ export interface LiveCall {
 
 /** live updates at most this often per call; the devtools coalesce per frame anyway */
 const UPDATE_EVERY_MS = 33;
-/** undefined: not ours, pass the call straight through. Small, apart: the JIT optimized the whole, which a GET leaves at its first lines, only after thousands of requests */
+/** undefined: not ours, pass the call straight through. Small, apart: the JIT optimized the whole, which a GET or a POST that is no LLM call leaves at its first lines, only after thousands of requests */
 export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined): LiveCall | undefined {
   const request = input instanceof Request ? input : undefined;
   const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
   // outside any trace, a request no adapter can take (a GET) costs nothing more: no URL, no scope
-  if (core.activeTraces || mayBeLLMCall(method)) return beginRecording(core, input, init, request, method);
-}
-
-/** a request that may be an LLM call, or any inside a trace */
-function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined, request: Request | undefined, method: string): LiveCall | undefined {
+  if (!core.activeTraces && !mayBeLLMCall(method)) return;
   const t0 = now();
-  const { stats, options, maxBodyBytes, fault } = core;
-  const { url, found } = callTarget(input, method);
+  const target = callTarget(input, method);
   // no LLM call outside any trace, or our own sinks' traffic: nothing more to look at
-  if ((!found && !core.activeTraces) || core.ignored.some((prefix) => url.href.startsWith(prefix))) return;
+  if ((!target.found && !core.activeTraces) || core.ignored.some((prefix) => target.url.href.startsWith(prefix))) return;
+  return beginRecording(core, input, init, request, method, target, t0);
+}
+/** a request that is an LLM call, or any inside a trace */
+function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined, request: Request | undefined, method: string, { url, found }: CallTarget, t0: number): LiveCall | undefined {
+  const { stats, options, maxBodyBytes, fault } = core;
   if (!found) return beginHttpStep(core, url, method);
   const { sampleRate = 1 } = options;
   if (sampleRate < 1 && Math.random() >= sampleRate) return void stats.sampledOut++;
