@@ -18,13 +18,16 @@ const STEPS = 500;
 /**
  * median CPU ms (this process, user + system) per item of a batch of STEPS,
  * each side measured in turn: CPU time, not wall time, so a busy machine's
- * other processes do not count
+ * other processes do not count. settle runs untimed after each batch: a
+ * trace's summary and delivery, which run after it ends, would otherwise
+ * land in whichever batch runs next.
  */
-async function perItem(a: () => unknown, b: () => unknown, rounds = 31): Promise<[number, number]> {
+async function perItem(a: () => unknown, b: () => unknown, settle: () => Promise<unknown>, rounds = 31): Promise<[number, number]> {
   const time = async (f: () => unknown) => {
     const c0 = process.cpuUsage();
     await f();
     const { user, system } = process.cpuUsage(c0);
+    await settle();
     return (user + system) / 1000 / STEPS;
   };
   for (let i = 0; i < 5; i++) await time(a), await time(b);
@@ -117,7 +120,7 @@ export async function httpStepCost(): Promise<[number, number]> {
     for (let i = 0; i < STEPS; i++) await (await f("http://127.0.0.1:1/search?q=x")).text();
   };
   const inTrace = many(recorded);
-  return perItem(many(raw), () => recorder.trace("bench", inTrace));
+  return perItem(many(raw), () => recorder.trace("bench", inTrace), () => recorder.flush());
 }
 
 export async function stepCost(): Promise<{ sync: [number, number]; async: [number, number]; finishPerStep: number }> {
@@ -132,6 +135,7 @@ export async function stepCost(): Promise<{ sync: [number, number]; async: [numb
       recorder.trace("bench", () => {
         for (let i = 0; i < STEPS; i++) recorder.step("s", work);
       }),
+    () => recorder.flush(),
   );
   const async = await perItem(
     async () => {
@@ -141,6 +145,7 @@ export async function stepCost(): Promise<{ sync: [number, number]; async: [numb
       recorder.trace("bench", async () => {
         for (let i = 0; i < STEPS; i++) await recorder.step("s", asyncWork);
       }),
+    () => recorder.flush(),
   );
   // off the app's path: summarizing and delivering a trace of STEPS steps, per step
   const finishes: number[] = [];
