@@ -29,6 +29,16 @@ describe("a call's target", () => {
     expect(callTarget(CHAT, "POST").found?.match.provider).toBe("openai");
   });
 
+  it("answers a request to the last URL as a fresh look would, whatever came between", () => {
+    const chat = callTarget(CHAT, "POST");
+    const search = callTarget("https://search.example.com/query", "POST");
+    expect(search.found).toBeNull();
+    expect(callTarget("https://search.example.com/query", "POST")).toBe(search);
+    expect(callTarget("https://search.example.com/query", "GET")).not.toBe(search);
+    expect(callTarget(CHAT, "POST")).toBe(chat);
+    expect(callTarget(`${CHAT}`, "POST").found?.match.operation).toBe("chat");
+  });
+
   it("resolves a relative URL against the page every time", () => {
     expect(() => callTarget("/v1/chat/completions", "POST")).toThrow();
   });

@@ -15,6 +15,10 @@ export interface CallTarget {
 
 const MAX_KNOWN = 64;
 const known = new Map<string, CallTarget>();
+// the last one looked up, apart: three variables, so a hit allocates nothing
+let lastHref = "";
+let lastMethod = "";
+let lastTarget: CallTarget | undefined;
 
 const resolve = (href: string, method: string): CallTarget => {
   const url = new URL(href, pageURL());
@@ -24,12 +28,16 @@ const resolve = (href: string, method: string): CallTarget => {
 export function callTarget(input: RequestInfo | URL, method: string): CallTarget {
   const href = (input as Request).url ?? String(input);
   // an app's own adapter, or a relative URL (its page may change): looked at afresh
-  if (mayBeLLMCall("GET") || !/^https?:\/\//i.test(href)) return resolve(href, method);
+  if (mayBeLLMCall("GET")) return resolve(href, method);
+  // an app sends most requests to the URL it sent the last one to: no pattern, no key, no lookup for those
+  if (href === lastHref && method === lastMethod) return lastTarget!;
+  if (!/^https?:\/\//i.test(href)) return resolve(href, method);
   const key = method + " " + href;
   let target = known.get(key);
   if (!target) {
     if (known.size >= MAX_KNOWN) known.clear();
     known.set(key, (target = resolve(href, method)));
   }
+  (lastHref = href), (lastMethod = method), (lastTarget = target);
   return target;
 }

@@ -37,14 +37,15 @@ const UPDATE_EVERY_MS = 33;
 /** undefined: not ours, pass the call straight through. Small, apart: the JIT optimized the whole, which a GET or a POST that is no LLM call leaves at its first lines, only after thousands of requests */
 export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined): LiveCall | undefined {
   const request = input instanceof Request ? input : undefined;
-  const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
+  const given = init?.method ?? request?.method ?? "GET";
+  // the usual spellings as they are: no new string on every request
+  const method = given === "GET" || given === "POST" ? given : given.toUpperCase();
   // outside any trace, a request no adapter can take (a GET) costs nothing more: no URL, no scope
   if (!core.activeTraces && !mayBeLLMCall(method)) return;
-  const t0 = now();
   const target = callTarget(input, method);
-  // no LLM call outside any trace, or our own sinks' traffic: nothing more to look at
+  // no LLM call outside any trace, or our own sinks' traffic: nothing more to look at (not even the clock)
   if ((!target.found && !core.activeTraces) || core.ignored.some((prefix) => target.url.href.startsWith(prefix))) return;
-  return beginRecording(core, input, init, request, method, target, t0);
+  return beginRecording(core, input, init, request, method, target, now());
 }
 /** a request that is an LLM call, or any inside a trace */
 function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined, request: Request | undefined, method: string, { url, found }: CallTarget, t0: number): LiveCall | undefined {

@@ -48,6 +48,14 @@ describe("a non-LLM fetch outside any trace", () => {
     expect(recorder.stats().captured).toBe(0);
   });
 
+  it("a method in any spelling is read as the same method: a lowercase post to a chat URL is recorded as a POST", async () => {
+    const { sink, recorder, f } = recording();
+    await (await f("http://127.0.0.1:9/v1/chat/completions", { method: "post", body: JSON.stringify({ model: "gpt-4o", messages: [] }) })).json();
+    await (await f("http://127.0.0.1:9/v1/chat/completions", { method: "Get" })).text();
+    await recorder.flush();
+    expect(sink.calls().map((c) => [c.method, c.operation])).toEqual([["POST", "chat"]]);
+  });
+
   it("an adapter the app registered still sees a GET", async () => {
     const remove = registerProvider({ ...openaiChat, name: "mine", match: (url, method) => (method === "GET" && url.pathname === "/ask" ? { provider: "mine", operation: "chat" } : null) });
     try {
