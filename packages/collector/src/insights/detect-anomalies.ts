@@ -21,6 +21,7 @@ import { PERSON_FLOOR } from "./scan-series.ts";
 import { carriedByYoungKeys, newKeysOf, type NewKeys } from "./young-keys.ts";
 import { trimmedSizePoints } from "./trimmed-size.ts";
 import { movedWithPrompts } from "./moved-with-prompts.ts";
+import { snapshotTakeovers } from "./snapshot-takeover.ts";
 
 export const ANOMALY_DIMENSIONS = ["all", "prompt", "model", "responseModel", "feature", "department", "user", "provider"] as const satisfies readonly StatsDimension[];
 
@@ -102,6 +103,13 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     }
     // a prompt's size per request that a few huge inputs a day hide: its days read again without them
     for (const point of await trimmedSizePoints(store, series, dimension, scan)) found.push(anomalyOf(dimension, point));
+  }
+  // a new served snapshot that took over a model's calls late in its first day, under the floors of the day's totals
+  const served = loaded.find(([d]) => d === "responseModel")?.[1];
+  if (served) {
+    const models = loaded.find(([d]) => d === "model")?.[1] ?? (await loadDailySeries(store, "model", from, query.toDay));
+    const told = new Set(found.filter((a) => a.dimension === "responseModel").map((a) => `${a.key}\u0000${a.day}`));
+    for (const point of await snapshotTakeovers(store, served, models, scan)) if (!told.has(`${point.key}\u0000${point.day}`)) found.push(anomalyOf("responseModel", point));
   }
   if (query.hourly !== false) {
     // an hour adds news only where its whole day was not flagged already; of a burst's hours the strongest speaks for it
