@@ -49,4 +49,15 @@ describe("sustainedLevel", () => {
     expect(held.expected).toBeGreaterThan(1650);
     expect(held.expected).toBeLessThan(1850);
   });
+
+  it("looks past days with too few calls to read a rate: a weekend and a public holiday after the change", () => {
+    const days = promptDays((d) => wobble(d) * (d >= TODAY - 5 ? 2 : 1));
+    for (let d = TODAY - 3; d < TODAY; d++) {
+      const quiet = days.get(d)!;
+      days.set(d, { ...quiet, calls: 4, inputTokens: Math.round((quiet.inputTokens / quiet.calls) * 4) });
+    }
+    const held = level(days)!;
+    expect(held.expected).toBeGreaterThan(1900);
+    expect(held.expected).toBeLessThan(2200);
+  });
 });

@@ -1,18 +1,20 @@
 // A change that has held since the days before is the key's new level, not
 // news every day: a prompt that drifted up over a week, a model whose served
 // snapshot now answers at length. A point is then reported only when it is
-// also unusual against that new level. Up to three days back are looked at,
-// so a weekend's low volume between a Friday change and Monday does not make
-// Monday's level news again. A level still climbing day after day is no
-// level: a slow drift (a prompt's context growing a little every day) is
-// news once it gets far enough out, not the new normal while it creeps up;
-// after that it is judged against where it got to.
+// also unusual against that new level. The three days before that say
+// something are looked at (a rate's days with calls enough to read it), so a
+// weekend's low volume between a Friday change and Monday, or a weekend and a
+// public holiday before a Tuesday, does not make the level news again. A
+// level still climbing day after day is no level: a slow drift (a prompt's
+// context growing a little every day) is news once it gets far enough out,
+// not the new normal while it creeps up; after that it is judged against
+// where it got to.
 import { baselineOf, MIN_RATE_CALLS, type KeyDays } from "./daily-series.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
 import type { Baseline } from "./robust-baseline.ts";
 import { median } from "../store/median.ts";
 
-/** days back a held change is looked for, and days back its level is read from */
+/** days that say something a held change is looked for in, and days back its level is read from */
 const RECENT_DAYS = 3;
 const LEVEL_DAYS = 7;
 /** a day beyond this many sigmas of its own baseline (and half the measure's smallest change worth attention) had moved: looser than a report, so a change that only just held on a busy weekday still counts */
@@ -30,6 +32,8 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   const excesses: number[] = [];
   const levels: number[] = [];
   let recent = false;
+  /** the days before that said something, newest first */
+  let read = 0;
   /** a moved day that was far enough out to be news itself (newest first): a climb already told */
   let told: number | undefined;
   for (let d = day - 1; d >= day - LEVEL_DAYS; d--) {
@@ -39,10 +43,11 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
     const value = row ? spec.value(row) : spec.extensive ? 0 : undefined;
     const own = baselineOf(days, metric, d, historyDays);
     if (value === undefined || !own) continue;
+    const isRecent = ++read <= RECENT_DAYS;
     const moved = direction * (value - own.expected);
     if (moved <= Math.max(MOVED_SIGMAS * own.sigma, (spec.minRelativeChange / 2) * Math.abs(own.expected), spec.minAbsoluteChange)) continue;
-    if (d >= day - RECENT_DAYS) recent = true;
-    if (told === undefined && d >= day - RECENT_DAYS && moved >= threshold * own.sigma && moved >= spec.minRelativeChange * Math.abs(own.expected) && newsOn(days, metric, d, historyDays, own, direction, minCalls, value, threshold)) told = levels.length;
+    if (isRecent) recent = true;
+    if (told === undefined && isRecent && moved >= threshold * own.sigma && moved >= spec.minRelativeChange * Math.abs(own.expected) && newsOn(days, metric, d, historyDays, own, direction, minCalls, value, threshold)) told = levels.length;
     distances.push({ out: moved / Math.max(Math.abs(own.expected), 1e-9), spread: own.sigma / Math.max(Math.abs(own.expected), 1e-9) });
     levels.push(value);
     if (own.expected > 0) ratios.push(value / own.expected);
