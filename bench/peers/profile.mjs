@@ -11,6 +11,8 @@ import { startIntake } from "./intake.mjs";
 
 const variant = process.argv[2] ?? "llmscope-beacon";
 const calls = Number(process.argv[3] ?? 2000);
+// streamed calls after them (default a quarter as many); 0 profiles JSON calls alone
+const streams = Number(process.argv[4] ?? calls / 4);
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const mock = await new Promise((resolve) => {
   const p = fork(here("mock-server.mjs"));
@@ -18,7 +20,7 @@ const mock = await new Promise((resolve) => {
 });
 const intake = await startIntake();
 const dir = mkdtempSync(join(tmpdir(), "llmscope-prof-"));
-const job = { variant, mode: "speed", mockUrl: mock.url, sinkUrl: `${intake.url}/${variant}`, warmup: 50, calls, streams: calls / 4 };
+const job = { variant, mode: "speed", mockUrl: mock.url, sinkUrl: `${intake.url}/${variant}`, warmup: 50, calls, streams };
 await new Promise((resolve) => fork(here("variant.mjs"), [JSON.stringify(job)], { execArgv: ["--cpu-prof", `--cpu-prof-dir=${dir}`] }).on("exit", resolve));
 mock.close();
 await intake.close();

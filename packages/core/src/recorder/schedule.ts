@@ -4,12 +4,20 @@
 // waits until the app is idle, so no response, stream or frame waits on it.
 
 /**
- * Resolves in a later task (not a microtask: those run before the app's own
- * continuations). One timer per call, never a queue shared between calls: in a
- * Worker each request's timers belong to that request, and a shared timer that
+ * Runs fn in a later task (not a microtask: those run before the app's own
+ * continuations): setImmediate where there is one, else a timer. In Node a
+ * timer of 0 waits at least 1 ms, so an app making calls back to back woke the
+ * event loop once more per call just for it (~0.15 ms of CPU a call against a
+ * local server); setImmediate runs right after the I/O callbacks that set it
+ * off, in the same turn. One per call, never a queue shared between calls: in
+ * a Worker each request's timers belong to that request, and a shared one that
  * its request took down with it would stall every later call in the isolate.
  */
-export const later = (): Promise<void> => new Promise((resolve) => void setTimeout(resolve));
+export const afterTheApp: (fn: () => void) => void =
+  (globalThis as { setImmediate?: (fn: () => void) => void }).setImmediate ?? ((fn) => void setTimeout(fn));
+
+/** resolves in a later task: see afterTheApp */
+export const later = (): Promise<void> => new Promise((resolve) => afterTheApp(resolve));
 
 export const whenIdle = (): Promise<void> =>
   new Promise((resolve) => {

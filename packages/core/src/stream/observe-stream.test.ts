@@ -72,7 +72,8 @@ describe("observeStream", () => {
     const reader = w.readable.getReader();
     await reader.read();
     await reader.cancel("stop");
-    await new Promise((r) => setTimeout(r, 0));
+    // the observer's end comes in a later task: waited for as such, not by a timer that a loaded machine may fire first
+    await w.ended();
     expect(w.events).toEqual([{ data: "one" }]);
     expect(w.outcome()).toEqual({ kind: "cancelled", reason: "stop" });
     expect(sourceCancelled).toBe("stop");
@@ -88,7 +89,8 @@ describe("observeStream", () => {
     await reader.read();
     ctl.error(failure);
     await expect(reader.read()).rejects.toBe(failure);
-    await new Promise((r) => setTimeout(r, 0));
+    // the observer's end comes in a later task: waited for as such, not by a timer that a loaded machine may fire first
+    await w.ended();
     expect(w.outcome()).toEqual({ kind: "errored", error: failure });
   });
 

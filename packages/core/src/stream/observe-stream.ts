@@ -5,6 +5,7 @@
 // put a second queue and a hop on every chunk): the caller's backpressure and
 // cancellation reach the body as they would have.
 import type { StreamEvent, StreamFormat } from "../providers/types.ts";
+import { afterTheApp } from "../recorder/schedule.ts";
 import { createFramer } from "./framer.ts";
 
 export type StreamOutcome =
@@ -39,13 +40,6 @@ export interface StreamObserver {
 const READ_AHEAD_BYTES = 64 * 1024;
 const STREAMING = { stream: true };
 const ignore = () => {};
-/**
- * Runs fn in a later task, after every continuation the chunk set off in the
- * app (an SDK's decoding, the app's own await chain) has run: setImmediate
- * where there is one, else a timer.
- */
-const afterTheApp: (fn: () => void) => void =
-  (globalThis as { setImmediate?: (fn: () => void) => void }).setImmediate ?? ((fn) => void setTimeout(fn));
 
 export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFormat, observer: StreamObserver): ReadableStream<Uint8Array> {
   const decoder = new TextDecoder();
