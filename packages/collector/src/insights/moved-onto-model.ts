@@ -1,24 +1,31 @@
 // When the narrowest key's calls moved onto a model they did not use before
 // (a feature's answers switched to a dearer model), the move is the cause and
 // the model is named. Read from the hour the change began, so a switch at
-// 18:00 is not diluted by the morning's calls, and by the model's share of the
-// key's calls, so a feature of three steps whose answering step moved counts.
+// 18:00 is not diluted by the morning's calls, against the same hours of the
+// days before, as which models a key's calls run on follows the clock (a
+// provider serves one office's drafts in the morning and another's code
+// reviews in the afternoon: from an afternoon onset its calls did not move
+// onto the code reviews' model), and by the model's share of the key's calls,
+// so a feature of three steps whose answering step moved counts. The usual
+// share is the median of the days', so one day a loop filled those hours with
+// calls on another model does not make the usual one look new.
 // The same holds for the snapshot a provider serves under an alias: when a
 // model's or a prompt's calls moved today onto a snapshot they were not served
 // by before (and not onto another model), the snapshot is the cause.
-import type { CallStore } from "../store/call-store.ts";
-import { dayStart, DAY_MS } from "../store/time-buckets.ts";
+import type { CallFilter, CallStore } from "../store/call-store.ts";
+import { DAY_MS } from "../store/time-buckets.ts";
+import { median } from "../store/median.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { FILTER_FIELD } from "./first-changed-call.ts";
 import { METRIC_SPECS } from "./metrics.ts";
 import { onsetHour } from "./onset-hour.ts";
-import { windowOf } from "./time-window.ts";
+import { windowOf, type TimeWindow } from "./time-window.ts";
 
 /** a key moved onto a model when the model's share of its calls rose by this much … */
 const MOVED_SHARE = 0.25;
 /** … from at most this share in the week before */
 const WAS_ON_MODEL = 0.2;
-/** days before the anomaly a key's usual models are read from */
+/** days before the anomaly whose same hours a key's usual models are read from */
 const USUAL_DAYS = 7;
 /** the calls read to see which models a key's calls are on, and the models looked at */
 const MAX_READ = 5_000;
@@ -41,12 +48,20 @@ export async function movedOntoModel(store: CallStore, label: string, key: Anoma
     if (++read >= MAX_READ) break;
   }
   if (!read) return undefined;
-  const before = { from: dayStart(key.day) - USUAL_DAYS * DAY_MS, to: dayStart(key.day) };
-  const usual = await store.count({ [field]: key.key, ...before });
+  // each day before at the same hours, or (a key never seen at these hours) its whole days
+  const daysBefore = (span: TimeWindow) => Array.from({ length: USUAL_DAYS }, (_, d) => ({ from: span.from - (d + 1) * DAY_MS, to: span.to - (d + 1) * DAY_MS }));
+  const countsIn = (windows: readonly TimeWindow[], filter: Partial<CallFilter>) => Promise.all(windows.map((w) => store.count({ ...filter, ...w })));
+  let before = daysBefore(today);
+  let usual = await countsIn(before, { [field]: key.key });
+  if (!usual.some((n) => n > 0)) (before = daysBefore(windowOf(key.day))), (usual = await countsIn(before, { [field]: key.key }));
+  const live = before.filter((_, i) => usual[i]! > 0);
   // a key new today moved nowhere: it began there
-  if (!usual) return undefined;
+  if (!live.length) return undefined;
+  const liveCalls = usual.filter((n) => n > 0);
   for (const [model, calls] of [...models].sort((a, b) => b[1] - a[1]).slice(0, MAX_MODELS)) {
-    const then = (await store.count({ [field]: key.key, [onto]: model, ...before })) / usual;
+    // the model's usual share, day by day: one day of a loop on other models at these hours does not make it look new
+    const onModel = await countsIn(live, { [field]: key.key, [onto]: model });
+    const then = median(onModel.map((n, i) => n / liveCalls[i]!));
     if (then <= WAS_ON_MODEL && calls / read - then >= MOVED_SHARE) return model;
   }
   return undefined;
