@@ -95,6 +95,19 @@ describe("narrowestCause, speed", () => {
     const named = await slowdown(["claude-haiku-4-5"]);
     expect(`${named?.dimension}=${named?.key}`).toBe("model=claude-haiku-4-5");
   }, 60_000);
+
+  it("names the provider slowed all afternoon, not another provider's one slow hour beside it", async () => {
+    temp = openTempStore();
+    const app = flagged("all", "", { metric: "ttftP95", amount: 95, floor: "affected", usualCalls: 1300 });
+    const day = [
+      app,
+      flagged("provider", "anthropic", { metric: "ttftP95", amount: 87, floor: "affected", usualCalls: 385 }),
+      // narrower, and a provider too, but a tenth of the slowed requests
+      flagged("provider", "openai", { metric: "latencyP95", hour: 14, amount: 9, floor: "affected", usualCalls: 91 }),
+    ];
+    const named = await narrowestCause(temp.store, day, app);
+    expect(`${named?.anomaly.dimension}=${named?.anomaly.key}`).toBe("provider=anthropic");
+  });
 });
 
 describe("narrowestCause, served snapshot", () => {

@@ -62,7 +62,13 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   // limits) are that workload's.
   let candidates: Anomaly[];
   let infrastructure = false;
-  if (family === "speed") (candidates = flagged.filter((a) => FAMILY[a.metric] === family)), (infrastructure = true);
+  if (family === "speed") {
+    // of the slowed series, those carrying most of the headline's slowed requests (not one hour's stray p95 at
+    // another provider beside a provider slowed all afternoon); any, when none carries it on its own
+    const slowed = flagged.filter((a) => FAMILY[a.metric] === family);
+    const carrying = slowed.filter(carries);
+    (candidates = carrying.length ? carrying : slowed), (infrastructure = true);
+  }
   else if (family === "errors") {
     const failing = flagged.filter((a) => FAMILY[a.metric] === family && carries(a));
     // a workload makes the failures when it carries far more of them than of the calls (a department that
