@@ -25,4 +25,13 @@ describe("robustBaseline", () => {
     expect(robustBaseline(history, monday + 14, { seasonal: false, relativeFloor: 0.1, absoluteFloor: 1 })!.sigma).toBe(5);
     expect(robustBaseline([], monday, options)).toBeUndefined();
   });
+
+  it("expects a weekday's usual level when two of its four in the history were public holidays", () => {
+    // Fridays (weekday 4) of the third and fourth weeks at a tenth of the usual
+    const holiday = (day: number) => weekdayOf(day) === 4 && day >= monday + 14;
+    const history = Array.from({ length: 28 }, (_, i) => ({ day: monday + i, value: weekdayOf(monday + i) >= 5 ? 30 : holiday(monday + i) ? 10 : 100 + (i % 3) }));
+    const friday = monday + 32;
+    expect(weekdayOf(friday)).toBe(4);
+    expect(robustBaseline(history, friday, options)!.expected).toBeGreaterThan(95);
+  });
 });

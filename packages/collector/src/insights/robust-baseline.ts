@@ -12,6 +12,8 @@ import { median } from "../store/median.ts";
 const MAD_TO_SIGMA = 1.4826;
 /** the 90th percentile of a normal distribution, in sigmas */
 const Q90_SIGMAS = 1.2816;
+/** a weekday's day below this share of the weekday's median is a holiday, not its usual level */
+const HOLIDAY_SHARE = 0.2;
 /** day 0 (1970-01-01) was a Thursday; weekday 0 is Monday */
 export const weekdayOf = (day: number): number => (day + 3) % 7;
 
@@ -41,7 +43,11 @@ function weekdayFactors(history: readonly { day: number; value: number }[]): num
   if (!(overall > 0)) return factors;
   for (let w = 0; w < 7; w++) {
     const same = history.filter((p) => weekdayOf(p.day) === w).map((p) => p.value);
-    if (same.length >= 2) factors[w] = Math.min(5, Math.max(0.2, median(same) / overall));
+    // a public holiday works at a fraction of its weekday's level: it says nothing of the weekday's usual, and two
+    // of four Fridays off would halve it
+    const typical = median(same);
+    const usual = same.filter((v) => v >= HOLIDAY_SHARE * typical);
+    if (usual.length >= 2) factors[w] = Math.min(5, Math.max(0.2, median(usual) / overall));
   }
   return factors;
 }
