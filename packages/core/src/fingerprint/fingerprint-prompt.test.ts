@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Prompt } from "../types.ts";
-import { fingerprintPrompt } from "./fingerprint-prompt.ts";
+import { fingerprintPrompt, rememberedTexts } from "./fingerprint-prompt.ts";
 
 function supportPrompt(order: string, email: string, date: string): Prompt {
   const user = `Customer ${email} asks about order #${order} placed on ${date}. Reply politely.`;
@@ -62,5 +62,21 @@ describe("fingerprintPrompt", () => {
 
   it("survives a malformed prompt", () => {
     expect(fingerprintPrompt(undefined as unknown as Prompt)).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("remembers a template's fixed parts, not each call's new last message, and reads the same either way", () => {
+    const system = "You are a support agent for Acme. Answer in two sentences.";
+    const earlier = { role: "assistant" as const, content: "Which order is it about?" };
+    const prompt = (n: number): Prompt => ({ system, messages: [earlier, { role: "user", content: `Order #${n} from ann${n}@example.com has not arrived.` }], text: "" });
+    const first = fingerprintPrompt(prompt(0));
+    const before = rememberedTexts();
+    for (let n = 1; n < 300; n++) expect(fingerprintPrompt(prompt(n))).toBe(first);
+    // the system prompt and the earlier turn were remembered by the first call; 299 new last messages added nothing
+    expect(rememberedTexts()).toBe(before);
+    // a text first seen as a last message, then as an earlier turn (remembered): the same reading
+    const asLast: Prompt = { messages: [{ role: "user", content: "Ticket 4821 at 10:30" }], text: "" };
+    const reading = fingerprintPrompt(asLast);
+    fingerprintPrompt({ messages: [asLast.messages[0]!, { role: "user", content: "x" }], text: "" });
+    expect(fingerprintPrompt(asLast)).toBe(reading);
   });
 });
