@@ -3,8 +3,10 @@
 // series' excess and that person's own series is within its usual range (a
 // person's day varies by half its level), the series' point is that person's
 // day and is dropped; the whole app's too (a power user's busy hour), where
-// she is known to be ordinary (see detect-anomalies.ts). A person who is
-// unusual is reported under her own name.
+// she is known to be ordinary (see detect-anomalies.ts). A series a handful
+// of people make has the busy days of two or three of them at once now and
+// then: so the excess may be carried by up to three people, each ordinary. A
+// person who is unusual is reported under her own name.
 import type { LLMCall } from "@llmscope/core";
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
@@ -12,8 +14,10 @@ import { filtersOf } from "./few-calls.ts";
 import type { Metric } from "./metrics.ts";
 import { windowOf } from "./time-window.ts";
 
-/** the part of a series' excess one person must carry to make it hers */
+/** the part of a series' excess one person, or a few, must carry to make it theirs */
 const ONE_PERSON = 0.7;
+/** a small series' busy day is often two or three people's busy days at once */
+const FEW_PEOPLE = 3;
 const MAX_READ = 20_000;
 
 const AMOUNT: Partial<Record<Metric, (c: LLMCall) => number>> = {
@@ -37,8 +41,19 @@ export async function oneOrdinaryPerson(store: CallStore, dimension: StatsDimens
       if (++read >= MAX_READ) return false;
     }
     if (!read) continue;
-    const [user, carried] = [...byUser].sort((x, y) => y[1] - x[1])[0]!;
-    return user !== "" && carried >= ONE_PERSON * (a.value - a.expected) && (await ordinary(user, a.day, a.metric, carried, a.hour));
+    // the fewest people, busiest first, who carry the excess between them
+    const need = ONE_PERSON * (a.value - a.expected);
+    const carriers: [string, number][] = [];
+    let carried = 0;
+    // (a key new on the day has no busy days: its appearance is news however few people bring it)
+    for (const entry of [...byUser].sort((x, y) => y[1] - x[1]).slice(0, a.usualCalls > 0 ? FEW_PEOPLE : 1)) {
+      if (carried >= need) break;
+      carriers.push(entry);
+      carried += entry[1];
+    }
+    if (carried < need) return false;
+    for (const [user, amount] of carriers) if (user === "" || !(await ordinary(user, a.day, a.metric, amount, a.hour))) return false;
+    return true;
   }
   return false;
 }
