@@ -8,8 +8,9 @@
 // moved today onto a model they did not use before, the move is the cause:
 // the model is named. A key new today (a nightly job's service user) is all
 // excess, so it is named when it makes a good part of the change though not
-// most of it; a slowdown flagged on one model is its provider's when the
-// provider's other models slowed too (see slowedAcrossModels).
+// most of it; a slowdown flagged on one model, or on a workload, is its
+// provider's when the provider's other calls slowed too, across its models
+// (see slowedAcrossModels).
 import type { CallStore } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { movedOntoModel } from "./moved-onto-model.ts";

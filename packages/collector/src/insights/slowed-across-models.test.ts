@@ -90,3 +90,47 @@ describe("a slowdown flagged on one model", () => {
     expect((await slowedAcrossModels(temp.store, gpt41, 28))?.key).toBe("openai");
   }, 60_000);
 });
+
+describe("a slowdown flagged only on a workload", () => {
+  /** department, model, provider, calls an hour, usual duration: engineering and support both at openai */
+  const TEAMS = [["engineering", "gpt-4.1", "openai", 10, 6000], ["support", "gpt-4o", "openai", 20, 3000], ["sales", "claude-haiku-4-5", "anthropic", 10, 2000]] as const;
+
+  /** from noon on DAY the calls `slowed` picks take four times as long */
+  function teamsDay(day: number, slowed: (department: string, provider: string) => boolean): LLMCall[] {
+    const random = seededRandom(day + 2000);
+    const calls: LLMCall[] = [];
+    for (let hour = 8; hour < 18; hour++) {
+      for (const [department, model, provider, perHour, ms] of TEAMS) {
+        for (let i = 0; i < perHour; i++) {
+          const slow = day === DAY && hour >= SLOW_FROM && slowed(department, provider) ? 4 : 1;
+          const at = dayStart(day) + hour * HOUR_MS + Math.floor((i * HOUR_MS) / perHour);
+          const tags = { department, promptId: `${department}.answer`, userId: `${department}-${i % 5}` };
+          calls.push(makeCall({ startedAt: at, model, provider, durationMs: Math.round(ms * random.logNormal(0.2) * slow), tags }));
+        }
+      }
+    }
+    return calls;
+  }
+
+  async function engineeringFlagged(slowed: (department: string, provider: string) => boolean): Promise<Anomaly> {
+    temp = openTempStore();
+    for (let d = FIRST; d <= DAY; d++) await temp.store.ingest(teamsDay(d, slowed), dayStart(d));
+    const engineering: Anomaly = {
+      dimension: "department", key: "engineering", metric: "latencyP95", day: DAY, dayLabel: dayLabel(DAY), value: 24_000, expected: 7_000, score: 9, change: 2.4, usualCalls: 100, message: "",
+      impact: { floor: "affected", amount: 50, share: 0.1, dayShare: 0.1 },
+    };
+    return engineering;
+  }
+
+  it("is the provider's when the provider's calls for others slowed as well", async () => {
+    const engineering = await engineeringFlagged((_, provider) => provider === "openai");
+    expect((await slowedAcrossModels(temp.store, engineering, 28))?.key).toBe("openai");
+    expect((await explainDay(temp.store, [engineering]))?.causes[0]).toMatchObject({ dimension: "provider", key: "openai" });
+  }, 60_000);
+
+  it("stays the workload's when only its own calls slowed", async () => {
+    const engineering = await engineeringFlagged((department) => department === "engineering");
+    expect(await slowedAcrossModels(temp.store, engineering, 28)).toBeUndefined();
+    expect((await explainDay(temp.store, [engineering]))?.causes[0]).toMatchObject({ dimension: "department", key: "engineering" });
+  }, 60_000);
+});

@@ -8,6 +8,11 @@
 // did, as a model used mostly outside the slow hours shows little), the
 // provider is named rather than the model. Each call is set against the usual
 // p95 of its own model and prompt at the same hours of the week before.
+// A slowdown flagged only on a workload (the department whose calls most of
+// the slowed provider served at those hours, a prompt) is the provider's in
+// the same way: when the provider most of the workload's slowed calls went to
+// slowed across the models of its other calls too, the workload did not slow
+// itself (longer inputs, longer answers would leave those calls as they were).
 import type { LLMCall } from "@llmscope/core";
 import type { CallFilter, CallStore, StatsDimension } from "../store/call-store.ts";
 import { isHourlyDimension } from "../store/rollup.ts";
@@ -17,6 +22,7 @@ import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts
 import { loadHourSlices } from "./hourly-series.ts";
 import { METRIC_SPECS } from "./metrics.ts";
 import { excessOverChance, SLOW_CALL_TIME } from "./slow-calls.ts";
+import { filtersOf } from "./few-calls.ts";
 import { windowOf } from "./time-window.ts";
 
 /** a model says something about its provider with this many timed calls in the window */
@@ -26,6 +32,8 @@ const MAX_READ = 20_000;
 const USUAL_DAYS = 7;
 
 type ServedBy = "model" | "responseModel";
+/** the series that cut out what the app's own code does */
+const WORKLOADS: readonly string[] = ["prompt", "feature", "department", "user"];
 const SERVED_BY: Record<ServedBy, (c: LLMCall) => string | undefined> = { model: (c) => c.model, responseModel: (c) => c.responseModel };
 
 /** of one provider's calls in the window, those timed, and those in models slower than usual beyond chance */
@@ -34,13 +42,30 @@ interface Slowness {
   slowed: number;
 }
 
-/** the provider's own anomaly when most of the other models it served in the flagged model's window slowed as well */
+/** the provider's own anomaly when most of the other models it served in the flagged model's (or workload's) window slowed as well */
 export async function slowedAcrossModels(store: CallStore, flagged: Anomaly, historyDays: number): Promise<Anomaly | undefined> {
-  if (flagged.dimension !== "model" && flagged.dimension !== "responseModel") return undefined;
   const window = windowOf(flagged.day, flagged.hour);
-  const provider = (await store.listCalls({ [flagged.dimension]: flagged.key, ...window, limit: 1 })).calls[0]?.provider;
+  let provider: string | undefined;
+  let servedBy: ServedBy = "model";
+  let leaveOut: (call: LLMCall) => boolean;
+  if (flagged.dimension === "model" || flagged.dimension === "responseModel") {
+    servedBy = flagged.dimension;
+    provider = (await store.listCalls({ [flagged.dimension]: flagged.key, ...window, limit: 1 })).calls[0]?.provider;
+    leaveOut = (call) => SERVED_BY[servedBy](call) === flagged.key;
+  } else if (WORKLOADS.includes(flagged.dimension)) {
+    const ids = new Set<string>();
+    for (const filter of filtersOf(flagged.dimension, flagged.key)) {
+      // the provider most of whose calls for the workload slowed (a feature's drafts split between two providers)
+      const own = [...(await slownessByProvider(store, flagged, "model", historyDays, filter))].filter(([, p]) => p.slowed >= p.timed / 2);
+      provider = own.sort((a, b) => b[1].slowed - a[1].slowed)[0]?.[0];
+      if (!provider) continue;
+      for await (const call of store.iterateCalls({ ...filter, provider, ...window })) ids.add(call.id);
+      break;
+    }
+    leaveOut = (call) => ids.has(call.id);
+  } else return undefined;
   if (!provider) return undefined;
-  const slowness = (await slownessByProvider(store, flagged, flagged.dimension, historyDays, { provider }, flagged.key)).get(provider);
+  const slowness = (await slownessByProvider(store, flagged, servedBy, historyDays, { provider }, leaveOut)).get(provider);
   return slowness && slowness.timed > 0 && slowness.slowed >= slowness.timed / 2 ? providerAnomaly(store, flagged, provider, historyDays) : undefined;
 }
 
@@ -54,7 +79,7 @@ export async function slowedProvider(store: CallStore, headline: Anomaly, histor
   return { anomaly: await providerAnomaly(store, headline, provider, historyDays), carried: worst.slowed / slowed };
 }
 
-async function slownessByProvider(store: CallStore, at: Anomaly, servedBy: ServedBy, historyDays: number, filter: Omit<CallFilter, "limit" | "cursor">, leaveOut?: string): Promise<Map<string, Slowness>> {
+async function slownessByProvider(store: CallStore, at: Anomaly, servedBy: ServedBy, historyDays: number, filter: Omit<CallFilter, "limit" | "cursor">, leaveOut?: (call: LLMCall) => boolean): Promise<Map<string, Slowness>> {
   const time = SLOW_CALL_TIME[at.metric]!;
   // each call against the usual p95 of its own model and prompt at the same hours of the days before: a model's day p95 is
   // set by its longest calls (a draft's answer), which its slowed short ones (a rerank) do not reach
@@ -78,7 +103,7 @@ async function slownessByProvider(store: CallStore, at: Anomaly, servedBy: Serve
     const model = SERVED_BY[servedBy](call);
     const t = time(call);
     const before = model && usual.get(groupOf(model, call));
-    if (model && model !== leaveOut && t !== undefined && before && before.length >= MIN_TIMED) {
+    if (model && !leaveOut?.(call) && t !== undefined && before && before.length >= MIN_TIMED) {
       const entry = byModel.get(model) ?? { provider: call.provider, timed: 0, slow: 0 };
       entry.timed++;
       if (t > percentile95(before)) entry.slow++;
