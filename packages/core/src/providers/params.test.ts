@@ -25,7 +25,7 @@ function readEveryEntry(...sources: unknown[]): Obj {
 
 // keys the entries start with, in both spellings, and some no entry knows
 const KEYS = [...new Set(ENTRIES.flatMap(([p]) => [p.split(".")[0]!, snake(p).split(".")[0]!])), "model", "messages", "stream", "user"];
-const value = fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.string(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.record({ type: fc.string() }));
+const value = fc.oneof(fc.integer(), fc.boolean(), fc.double({ noNaN: true }), fc.string(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.record({ type: fc.string() }));
 const nested = fc.oneof(value, fc.dictionary(fc.constantFrom("effort", "format", "mode", "budget_tokens", "budgetTokens", "thinking_budget", "function_calling_config", "functionCallingConfig"), fc.oneof(value, fc.dictionary(fc.constantFrom("mode"), value))));
 const body = fc.dictionary(fc.constantFrom(...KEYS), nested);
 

@@ -20,35 +20,16 @@ const SPEC = PARAMS.split(" ").map((entry) => {
   return [path.split("."), path.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).split("."), name] as const;
 });
 
-/** the entries of SPEC a body's top-level key can start, by that key in either spelling */
-const BY_FIRST_KEY = new Map<string, number[]>();
-SPEC.forEach(([path, snake], i) => {
-  for (const key of new Set([path[0]!, snake[0]!])) BY_FIRST_KEY.set(key, [...(BY_FIRST_KEY.get(key) ?? []), i]);
-});
-
 /**
  * Reads the body first, then each nested options object. Tool lists are
  * recorded as a count and `{type}` objects as their type, to keep records small.
- * Only the entries a source's own keys can start are looked at, in SPEC's
- * order: a body has a handful of keys, where trying every entry in both
- * spellings was ~50 lookups, most of them misses, per call.
  */
 export const paramsOf = (...sources: unknown[]): Obj => {
   const into: Obj = {};
-  for (const src of sources) {
-    if (!src || typeof src != "object") continue;
-    const entries: number[] = [];
-    for (const key of Object.keys(src)) {
-      const found = BY_FIRST_KEY.get(key);
-      if (found) entries.push(...found);
-    }
-    entries.sort((a, b) => a - b);
-    for (let i = 0; i < entries.length; i++) {
-      if (entries[i] === entries[i - 1]) continue;
-      const [path, snake, name] = SPEC[entries[i]!]!;
+  for (const src of sources)
+    for (const [path, snake, name] of SPEC) {
       const v = at(src, path) ?? at(src, snake);
       if (v != null && into[name] === undefined) into[name] = Array.isArray(v) ? (name === "tools" ? v.length : v) : (str(obj(v).type) ?? v);
     }
-  }
   return into;
 };

@@ -56,10 +56,5 @@ export const buildPrompt = (messages: PromptMessage[], system?: string): Prompt 
   const rest: PromptMessage[] = [];
   for (const m of messages) (m.role === "system" || m.role === "developer" ? sys.push(m.content) : rest.push(m));
   const joined = sys.join("\n") || undefined;
-  // built by concatenation, not join: the engine keeps it as a rope over the
-  // messages' own strings until something reads it (often nothing does while
-  // the call is kept), where join copied the whole prompt once more per call
-  let text = joined ?? "";
-  for (const { content } of rest) if (content) text = text ? text + "\n" + content : content;
-  return clean({ messages: rest, system: joined, text });
+  return clean({ messages: rest, system: joined, text: [joined, ...rest.map((m) => m.content)].filter(Boolean).join("\n") });
 };
