@@ -5,7 +5,9 @@
 // Its share of the day's calls cannot tell them apart, as a workload's share
 // of a provider's traffic swings through the day. The calls beside it can: a
 // provider's outage fails its other calls at the same hours as often, a
-// workload's own failures leave them as they were.
+// workload's own failures leave them as they were. The same holds for a model
+// carrying most of the failures: when the provider's other models failed
+// about as often, the provider failed, not the model.
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { filtersOf } from "./few-calls.ts";
@@ -17,11 +19,11 @@ const TOGETHER = 0.5;
 const MIN_OTHERS = 20;
 const MAX_READ = 20_000;
 
-/** whether the workload's failures in the window are its provider's: the provider's other calls failed about as often */
-export async function failingWithProvider(store: CallStore, workload: Anomaly): Promise<boolean> {
+/** the provider the workload's (or model's) failures in the window are the failures of: its other calls failed about as often */
+export async function failingWithProvider(store: CallStore, workload: Anomaly): Promise<string | undefined> {
   const window = windowOf(workload.day, workload.hour);
   const filter = filtersOf(workload.dimension as StatsDimension, workload.key)[0];
-  if (!filter) return false;
+  if (!filter) return undefined;
   const own = new Map<string, { calls: number; failed: number }>();
   const ids = new Set<string>();
   let read = 0;
@@ -31,18 +33,18 @@ export async function failingWithProvider(store: CallStore, workload: Anomaly): 
     p.calls++;
     if (call.error) p.failed++;
     own.set(call.provider, p);
-    if (++read >= MAX_READ) return false;
+    if (++read >= MAX_READ) return undefined;
   }
   // the provider most of the workload's failures went to
   const [provider, mine] = [...own].sort((a, b) => b[1].failed - a[1].failed)[0] ?? [];
-  if (!provider || !mine || !mine.failed) return false;
+  if (!provider || !mine || !mine.failed) return undefined;
   let calls = 0;
   let failed = 0;
   for await (const call of store.iterateCalls({ provider, ...window })) {
     if (ids.has(call.id)) continue;
     calls++;
     if (call.error) failed++;
-    if (++read >= MAX_READ) return false;
+    if (++read >= MAX_READ) return undefined;
   }
-  return calls >= MIN_OTHERS && failed / calls >= TOGETHER * (mine.failed / mine.calls);
+  return calls >= MIN_OTHERS && failed / calls >= TOGETHER * (mine.failed / mine.calls) ? provider : undefined;
 }

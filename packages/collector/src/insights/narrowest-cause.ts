@@ -14,7 +14,7 @@
 import type { CallStore } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { movedOntoModel } from "./moved-onto-model.ts";
-import { slowedAcrossModels } from "./slowed-across-models.ts";
+import { providerAnomaly, slowedAcrossModels } from "./slowed-across-models.ts";
 import { failingWithProvider } from "./failing-with-provider.ts";
 import { FAMILY, USUAL_CAUSE } from "./rank-causes.ts";
 import { windowOf } from "./time-window.ts";
@@ -100,6 +100,9 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
     const provider = await slowedAcrossModels(store, best, historyDays);
     if (provider) return { anomaly: provider, label: "provider", carried: carriedOf(best), infrastructure };
   }
+  // failures a model carries (the provider's own series not flagged) are the provider's when its other models failed too
+  const failedWith = family === "errors" && best.dimension === "model" ? await failingWithProvider(store, best) : undefined;
+  if (failedWith) return { anomaly: await providerAnomaly(store, best, failedWith, historyDays), label: "provider", carried: carriedOf(best), infrastructure };
   const label = await labelOf(store, best);
   if (best.dimension !== "model" && best.dimension !== "responseModel") {
     const model = await movedOntoModel(store, label, best, historyDays);

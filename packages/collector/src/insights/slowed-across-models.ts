@@ -131,7 +131,7 @@ function percentile95(values: number[]): number {
 }
 
 /** the point as the provider's: its own before and after where its series has them */
-async function providerAnomaly(store: CallStore, at: Anomaly, provider: string, historyDays: number): Promise<Anomaly> {
+export async function providerAnomaly(store: CallStore, at: Anomaly, provider: string, historyDays: number): Promise<Anomaly> {
   const own = (await seriesOf(store, "provider", at, historyDays))?.get(provider);
   const row = own?.get(at.day);
   const value = row && METRIC_SPECS[at.metric].value(row);
