@@ -37,9 +37,7 @@ const UPDATE_EVERY_MS = 33;
 /** undefined: not ours, pass the call straight through. Small, apart: the JIT optimized the whole, which a GET or a POST that is no LLM call leaves at its first lines, only after thousands of requests */
 export function beginCall(core: RecorderCore, input: RequestInfo | URL, init: RequestInit | undefined): LiveCall | undefined {
   const request = input instanceof Request ? input : undefined;
-  const given = init?.method ?? request?.method ?? "GET";
-  // the usual spellings as they are: no new string on every request
-  const method = given === "GET" || given === "POST" ? given : given.toUpperCase();
+  const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
   // outside any trace, a request no adapter can take (a GET) costs nothing more: no URL, no scope
   if (!core.activeTraces && !mayBeLLMCall(method)) return;
   const target = callTarget(input, method);
