@@ -104,12 +104,18 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     // a prompt's size per request that a few huge inputs a day hide: its days read again without them
     for (const point of await trimmedSizePoints(store, series, dimension, scan)) found.push(anomalyOf(dimension, point));
   }
-  // a new served snapshot that took over a model's calls late in its first day, under the floors of the day's totals
+  // a new served snapshot that took over a model's calls late in its first day, under the floors of the day's totals;
+  // whoever happened to make its first calls, it answers everyone's from now on, so no person's day explains it away
+  const tookOver = new Set<string>();
+  const snapshotDay = (a: { key: string; day: number }) => `${a.key}\u0000${a.day}`;
   const served = loaded.find(([d]) => d === "responseModel")?.[1];
   if (served) {
     const models = loaded.find(([d]) => d === "model")?.[1] ?? (await loadDailySeries(store, "model", from, query.toDay));
-    const told = new Set(found.filter((a) => a.dimension === "responseModel").map((a) => `${a.key}\u0000${a.day}`));
-    for (const point of await snapshotTakeovers(store, served, models, scan)) if (!told.has(`${point.key}\u0000${point.day}`)) found.push(anomalyOf("responseModel", point));
+    const told = new Set(found.filter((a) => a.dimension === "responseModel").map(snapshotDay));
+    for (const point of await snapshotTakeovers(store, served, models, scan)) {
+      tookOver.add(snapshotDay(point));
+      if (!told.has(snapshotDay(point))) found.push(anomalyOf("responseModel", point));
+    }
   }
   if (query.hourly !== false) {
     // an hour adds news only where its whole day was not flagged already; of a burst's hours the strongest speaks for it
@@ -146,7 +152,7 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     return !scanSeries(new Map([[user, days]]), "user", { ...scan, fromDay: day, toDay: day, metrics: [metric] }).length;
   };
   const kept: Anomaly[] = [];
-  for (const a of found) if (!(await oneOrdinaryPerson(store, a.dimension, a, a.dimension === "all" ? known : unflagged))) kept.push(a);
+  for (const a of found) if ((a.dimension === "responseModel" && tookOver.has(snapshotDay(a))) || !(await oneOrdinaryPerson(store, a.dimension, a, a.dimension === "all" ? known : unflagged))) kept.push(a);
   return kept.sort((a, b) => b.day - a.day || b.impact.share - a.impact.share);
 }
 

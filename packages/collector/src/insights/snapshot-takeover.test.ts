@@ -1,7 +1,8 @@
 // gpt-4o makes over a third of an app's calls; at 21:00 the provider starts serving
 // it from a new snapshot. That evening's few dozen calls are under the floors
 // of the day's totals, yet the snapshot now answers every gpt-4o call: news on
-// its first day. A canary serving one call in eight is not a takeover.
+// its first day, whoever made those calls. A canary serving one call in eight
+// is not a takeover.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LLMCall } from "@llmscope/core";
 import { makeCall } from "../testing/make-call.ts";
@@ -47,6 +48,13 @@ describe("a new served snapshot", () => {
     expect(news?.impact.floor).toBe("affected");
     expect(news?.impact.amount).toBeCloseTo(ALIAS_CALLS, -1);
     expect(news?.impact.share).toBeGreaterThan(0.2);
+  }, 60_000);
+
+  it("is news though one person made all of its first calls: it answers everyone's from now on", async () => {
+    const day = dayOfCalls(CHANGE, (at) => (at >= dayStart(CHANGE) + 21 * HOUR_MS ? NEW : OLD));
+    for (const call of day) if (call.responseModel === NEW) call.tags.userId = "night-owl";
+    await temp.store.ingest(day, dayStart(CHANGE));
+    expect(await flagged()).toContain(`responseModel=${NEW} calls`);
   }, 60_000);
 
   it("is not news while it serves one call in eight of its model's calls", async () => {
