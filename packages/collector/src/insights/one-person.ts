@@ -19,8 +19,8 @@ const ONE_PERSON = 0.7;
 /** a small series' busy day is often two or three people's busy days at once */
 const FEW_PEOPLE = 3;
 const MAX_READ = 20_000;
-
-const AMOUNT: Partial<Record<Metric, (c: LLMCall) => number>> = {
+/** what one call adds to a total a person can make by herself (calls, tokens, dollars) */
+export const AMOUNT: Partial<Record<Metric, (c: LLMCall) => number>> = {
   calls: () => 1,
   tokens: (c) => (c.usage.inputTokens ?? 0) + (c.usage.outputTokens ?? 0),
   cost: (c) => c.cost?.totalUSD ?? 0,
