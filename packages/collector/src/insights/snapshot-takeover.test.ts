@@ -1,5 +1,5 @@
-// gpt-4o makes over a third of an app's calls; at 21:00 the provider starts serving
-// it from a new snapshot. That evening's few dozen calls are under the floors
+// gpt-4o makes over a third of an app's calls; at 23:00 the provider starts serving
+// it from a new snapshot. That evening's few calls are under the floors
 // of the day's totals, yet the snapshot now answers every gpt-4o call: news on
 // its first day, whoever made those calls. A canary serving one call in eight
 // is not a takeover.
@@ -40,7 +40,8 @@ const flagged = async () => (await detectAnomalies(temp.store, { fromDay: CHANGE
 
 describe("a new served snapshot", () => {
   it("is news the day it takes over its model's calls, late in the day and under the floors of the day's totals", async () => {
-    await temp.store.ingest(dayOfCalls(CHANGE, (at) => (at >= dayStart(CHANGE) + 21 * HOUR_MS ? NEW : OLD)), dayStart(CHANGE));
+    // ten calls before midnight: fewer than a new key's requests are judged on
+    await temp.store.ingest(dayOfCalls(CHANGE, (at) => (at >= dayStart(CHANGE) + 23 * HOUR_MS ? NEW : OLD)), dayStart(CHANGE));
     const found = await detectAnomalies(temp.store, { fromDay: CHANGE, toDay: CHANGE, now: dayStart(CHANGE + 1), hourly: false });
     const news = found.find((a) => a.dimension === "responseModel" && a.key === NEW);
     expect(news?.metric).toBe("calls");
