@@ -14,6 +14,7 @@ import { promptKeyOf } from "../store/call-row.ts";
 import type { DailySeries, KeyDays } from "./daily-series.ts";
 import { CALL_MEASURES, filtersOf, stillUnusual, type SizePoint } from "./few-calls.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
+import { excessOverChance, SLOW_CALL_TIME } from "./slow-calls.ts";
 import { windowOf } from "./time-window.ts";
 
 /** days a key stays young: until it has been seen on each weekday */
@@ -45,7 +46,8 @@ export function newKeysOf(dimension: StatsDimension, series: DailySeries, into: 
  * Whether a young key behaves on `day` as it has since it appeared, by its own
  * series: a rate within the measure's smallest change worth attention of its
  * level so far, a volume within twice its busiest day so far (new people take
- * a few days to start). A flood or a change inside a young key is news.
+ * a few days to start). A flood or a change inside a young key is news; a
+ * percentile it has not yet had calls enough to read has no level to change.
  */
 function settling(days: KeyDays, metric: Metric, day: number): boolean {
   const spec = METRIC_SPECS[metric];
@@ -55,9 +57,11 @@ function settling(days: KeyDays, metric: Metric, day: number): boolean {
   const before = [...days].filter(([d]) => d < day);
   if (!before.length) return false;
   if (spec.extensive) return now <= SETTLING * Math.max(...before.map(([, r]) => spec.value(r) ?? 0));
-  const weighed = before.map(([, r]) => [spec.value(r), r.calls] as const).filter((x): x is readonly [number, number] => x[0] !== undefined);
+  // a percentile read from fewer calls than it is judged on (a snapshot's first evening) is no level to depart from
+  const read = before.filter(([, r]) => r.calls >= (spec.minCalls ?? 0));
+  const weighed = read.map(([, r]) => [spec.value(r), r.calls] as const).filter((x): x is readonly [number, number] => x[0] !== undefined);
   const calls = weighed.reduce((n, [, c]) => n + c, 0);
-  if (!calls) return false;
+  if (!calls) return spec.minCalls !== undefined;
   const usual = weighed.reduce((n, [v, c]) => n + v * c, 0) / calls;
   return spec.worse * (now - usual) <= spec.minRelativeChange * Math.abs(usual);
 }
@@ -65,7 +69,9 @@ function settling(days: KeyDays, metric: Metric, day: number): boolean {
 /** whether the point is that week's news going on: usual without the calls of keys young on its day, and those keys settling */
 export async function carriedByYoungKeys(store: CallStore, dimension: StatsDimension, point: SizePoint, threshold: number, newKeys: NewKeys): Promise<boolean> {
   const measure = CALL_MEASURES[point.metric];
-  if (!measure) return false;
+  // a percentile's rest is read as the detector reads a percentile: its calls slower than the usual p95, against chance
+  const time = SLOW_CALL_TIME[point.metric];
+  if (!measure && !time) return false;
   const young: [(c: LLMCall) => string | undefined, Map<string, KeyDays>][] = [];
   for (const [d, keys] of newKeys) {
     const keyOf = KEY_OF[d];
@@ -82,17 +88,20 @@ export async function carriedByYoungKeys(store: CallStore, dimension: StatsDimen
     return undefined;
   };
   for (const filter of filtersOf(dimension, point.key)) {
-    let [amount, per, read] = [0, 0, 0];
+    let [amount, per, read, timed, slow] = [0, 0, 0, 0, 0];
     for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
       if (++read >= MAX_READ) return false;
       const days = youngDays(call);
+      const t = time?.(call);
       if (days) hit.add(days);
-      else (amount += measure.amount(call)), (per += measure.per?.(call) ?? 0);
+      else if (measure) (amount += measure.amount(call)), (per += measure.per?.(call) ?? 0);
+      else if (t !== undefined) timed++, (slow += t > point.expected ? 1 : 0);
     }
     if (!read) continue;
     if (!hit.size) return false;
-    const rest = measure.per ? (per > 0 ? amount / per : point.expected) : amount;
-    return !stillUnusual(point, rest, threshold) && [...hit].every((days) => settling(days, point.metric, point.day));
+    const rest = measure?.per ? (per > 0 ? amount / per : point.expected) : amount;
+    const restUsual = measure ? !stillUnusual(point, rest, threshold) : excessOverChance(timed, slow) === 0;
+    return restUsual && [...hit].every((days) => settling(days, point.metric, point.day));
   }
   return false;
 }
