@@ -3,7 +3,8 @@
 // with the headline's kind of impact (extra tokens, dollars, requests, failures,
 // requests slowed), those that carry most of the headline's impact on their
 // own, and of those the narrowest (fewest usual calls). A user who makes a
-// runaway loop on her own is named before the prompt she loops on, a prompt
+// runaway loop on her own is named before the prompt she loops on (when her
+// own series was not flagged, too: see madeByOnePerson), a prompt
 // before the feature and model it runs in. When the narrowest key's calls
 // moved today onto a model they did not use before, the move is the cause:
 // the model is named. A key new today (a nightly job's service user) is all
@@ -14,7 +15,8 @@
 import type { CallStore } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { movedOntoModel } from "./moved-onto-model.ts";
-import { providerAnomaly, slowedAcrossModels } from "./slowed-across-models.ts";
+import { providerAnomaly, slowedAcrossModels, WORKLOADS } from "./slowed-across-models.ts";
+import { madeByOnePerson } from "./made-by-one-person.ts";
 import { failingWithProvider } from "./failing-with-provider.ts";
 import { FAMILY, USUAL_CAUSE } from "./rank-causes.ts";
 import { windowOf } from "./time-window.ts";
@@ -25,8 +27,6 @@ export const CARRIES = 0.7;
 const WHOLE_APP = 0.9;
 /** the part of the failures beyond its part of the calls a workload must carry to be their cause */
 const OVER_SHARE = 0.25;
-/** the dimensions that cut out what the app's own code does, as opposed to the providers and models it calls */
-const WORKLOAD: readonly string[] = ["prompt", "feature", "user", "department"];
 /** the part of the headline's impact a key new today must make to be named: what the keys carrying most of it leave over */
 const NEW_KEY_PART = 1 - CARRIES;
 /** two series whose usual calls are this close cut out, as far as the rollups tell, the same calls */
@@ -74,7 +74,7 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
     const failing = flagged.filter((a) => FAMILY[a.metric] === family && carries(a));
     // a workload makes the failures when it carries far more of them than of the calls (a department that
     // makes most of the traffic also carries most of a failing provider's failures)
-    candidates = failing.filter((a) => WORKLOAD.includes(a.dimension) && carriedOf(a) - a.usualCalls / app(a) >= OVER_SHARE);
+    candidates = failing.filter((a) => WORKLOADS.includes(a.dimension) && carriedOf(a) - a.usualCalls / app(a) >= OVER_SHARE);
     // nor when the provider's other calls failed about as often: then it is what the failing provider served
     const own: Anomaly[] = [];
     for (const a of candidates) if (!(await failingWithProvider(store, a))) own.push(a);
@@ -103,6 +103,9 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   // failures a model carries (the provider's own series not flagged) are the provider's when its other models failed too
   const failedWith = family === "errors" && best.dimension === "model" ? await failingWithProvider(store, best) : undefined;
   if (failedWith) return { anomaly: await providerAnomaly(store, best, failedWith, historyDays), label: "provider", carried: carriedOf(best), infrastructure };
+  // a workload's extra calls, tokens or dollars one person made (a client looping on one prompt) are hers
+  const person = infrastructure ? undefined : await madeByOnePerson(store, best, CARRIES, historyDays);
+  if (person) return { anomaly: person, label: "user", carried: carriedOf(best), infrastructure };
   const label = await labelOf(store, best);
   if (best.dimension !== "model" && best.dimension !== "responseModel") {
     const model = await movedOntoModel(store, label, best, historyDays);

@@ -32,8 +32,8 @@ const MAX_READ = 20_000;
 const USUAL_DAYS = 7;
 
 type ServedBy = "model" | "responseModel";
-/** the series that cut out what the app's own code does */
-const WORKLOADS: readonly string[] = ["prompt", "feature", "department", "user"];
+/** the series that cut out what the app's own code does, as opposed to the providers and models it calls */
+export const WORKLOADS: readonly string[] = ["prompt", "feature", "department", "user"];
 const SERVED_BY: Record<ServedBy, (c: LLMCall) => string | undefined> = { model: (c) => c.model, responseModel: (c) => c.responseModel };
 
 /** of one provider's calls in the window, those timed, and those in models slower than usual beyond chance */
@@ -140,7 +140,7 @@ export async function providerAnomaly(store: CallStore, at: Anomaly, provider: s
   return { ...at, dimension: "provider", key: provider, value: after, expected: before, change: before !== 0 ? (after - before) / before : Infinity };
 }
 
-async function seriesOf(store: CallStore, dimension: StatsDimension, at: Anomaly, historyDays: number): Promise<DailySeries | undefined> {
+export async function seriesOf(store: CallStore, dimension: StatsDimension, at: Anomaly, historyDays: number): Promise<DailySeries | undefined> {
   if (at.hour === undefined) return loadDailySeries(store, dimension, at.day - historyDays, at.day);
   return isHourlyDimension(dimension) ? (await loadHourSlices(store, dimension, at.day - historyDays, at.day))[at.hour] : undefined;
 }

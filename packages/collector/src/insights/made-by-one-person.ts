@@ -1,0 +1,51 @@
+// A workload's extra calls (a prompt's, a feature's, a department's), or the
+// tokens and dollars they add, that one person made are hers: a client
+// looping on one prompt shows in the prompt,
+// its feature and its department as much as in the person, and the person is
+// the narrowest key that carries it, whether or not her own series was
+// flagged. She is named when her own day rose, against her usual level on
+// that weekday, by most of the workload's rise; a power user's ordinary busy
+// day does not, and a rise many people make together (a department
+// onboarding, a busy Monday) is no one's.
+import type { CallStore } from "../store/call-store.ts";
+import type { Anomaly } from "./detect-anomalies.ts";
+import { baselineOf } from "./daily-series.ts";
+import { filtersOf } from "./few-calls.ts";
+import { METRIC_SPECS } from "./metrics.ts";
+import { AMOUNT } from "./one-person.ts";
+import { seriesOf, WORKLOADS } from "./slowed-across-models.ts";
+import { windowOf } from "./time-window.ts";
+
+/** the busiest people of the workload in the window looked at */
+const BUSIEST = 3;
+const MAX_READ = 20_000;
+
+/** the person who made at least `carries` of a workload's rise in a total (calls, tokens, cost), as her own point, when one did */
+export async function madeByOnePerson(store: CallStore, a: Anomaly, carries: number, historyDays: number): Promise<Anomaly | undefined> {
+  const rise = a.value - a.expected;
+  // a key new today is its own news (a department onboarding), however few people bring it
+  const amount = AMOUNT[a.metric];
+  if (!amount || a.dimension === "user" || !WORKLOADS.includes(a.dimension) || !(a.usualCalls > 0) || !(rise > 0)) return undefined;
+  const byUser = new Map<string, number>();
+  let read = 0;
+  for (const filter of filtersOf(a.dimension, a.key)) {
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(a.day, a.hour) })) {
+      const user = call.tags.userId;
+      if (user) byUser.set(user, (byUser.get(user) ?? 0) + amount(call));
+      if (++read >= MAX_READ) return undefined;
+    }
+    if (read) break;
+  }
+  const users = await seriesOf(store, "user", a, historyDays);
+  for (const [user, inWorkload] of [...byUser].sort((x, y) => y[1] - x[1]).slice(0, BUSIEST)) {
+    const days = users?.get(user);
+    const row = days?.get(a.day);
+    const today = (row && METRIC_SPECS[a.metric].value(row)) ?? inWorkload;
+    const usual = (days && baselineOf(days, a.metric, a.day, historyDays)?.expected) ?? 0;
+    // her rise inside the workload: what she made in it, at most by how much her own day rose
+    if (Math.min(inWorkload, today - usual) >= carries * rise) {
+      return { ...a, dimension: "user", key: user, value: today, expected: usual, change: usual > 0 ? (today - usual) / usual : Infinity, usualCalls: (days && baselineOf(days, "calls", a.day, historyDays)?.expected) ?? 0 };
+    }
+  }
+  return undefined;
+}
