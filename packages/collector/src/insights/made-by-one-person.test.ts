@@ -43,9 +43,12 @@ describe("madeByOnePerson", () => {
   it("names the person whose loop made the prompt's extra calls, with her own day", async () => {
     await ingest((p) => (p === 3 ? 300 : 0));
     const found = await madeByOnePerson(temp.store, prompt(400), CARRIES, 28);
-    expect(found).toMatchObject({ dimension: "user", key: "u3", value: 310, expected: 10 });
-    // and first, though her own series was not flagged
-    expect((await narrowestCause(temp.store, [prompt(400)], prompt(400)))?.anomaly.key).toBe("u3");
+    expect(found?.anomaly).toMatchObject({ dimension: "user", key: "u3", value: 310, expected: 10 });
+    expect(found?.part).toBe(1);
+    // and first, though her own series was not flagged, with her part of the prompt's 400 extra calls
+    const named = await narrowestCause(temp.store, [prompt(500)], prompt(500));
+    expect(named?.anomaly.key).toBe("u3");
+    expect(named?.carried).toBe(0.75);
   }, 60_000);
 
   it("names no one when everyone made a few more calls", async () => {

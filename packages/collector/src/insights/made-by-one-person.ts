@@ -20,8 +20,8 @@ import { windowOf } from "./time-window.ts";
 const BUSIEST = 3;
 const MAX_READ = 20_000;
 
-/** the person who made at least `carries` of a workload's rise in a total (calls, tokens, cost), as her own point, when one did */
-export async function madeByOnePerson(store: CallStore, a: Anomaly, carries: number, historyDays: number): Promise<Anomaly | undefined> {
+/** the person who made at least `carries` of a workload's rise in a total (calls, tokens, cost), as her own point, and the part she made */
+export async function madeByOnePerson(store: CallStore, a: Anomaly, carries: number, historyDays: number): Promise<{ anomaly: Anomaly; part: number } | undefined> {
   const rise = a.value - a.expected;
   // a key new today is its own news (a department onboarding), however few people bring it
   const amount = AMOUNT[a.metric];
@@ -43,8 +43,10 @@ export async function madeByOnePerson(store: CallStore, a: Anomaly, carries: num
     const today = (row && METRIC_SPECS[a.metric].value(row)) ?? inWorkload;
     const usual = (days && baselineOf(days, a.metric, a.day, historyDays)?.expected) ?? 0;
     // her rise inside the workload: what she made in it, at most by how much her own day rose
-    if (Math.min(inWorkload, today - usual) >= carries * rise) {
-      return { ...a, dimension: "user", key: user, value: today, expected: usual, change: usual > 0 ? (today - usual) / usual : Infinity, usualCalls: (days && baselineOf(days, "calls", a.day, historyDays)?.expected) ?? 0 };
+    const made = Math.min(inWorkload, today - usual);
+    if (made >= carries * rise) {
+      const usualCalls = (days && baselineOf(days, "calls", a.day, historyDays)?.expected) ?? 0;
+      return { anomaly: { ...a, dimension: "user", key: user, value: today, expected: usual, change: usual > 0 ? (today - usual) / usual : Infinity, usualCalls }, part: Math.min(1, made / rise) };
     }
   }
   return undefined;

@@ -105,7 +105,7 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   if (failedWith) return { anomaly: await providerAnomaly(store, best, failedWith, historyDays), label: "provider", carried: carriedOf(best), infrastructure };
   // a workload's extra calls, tokens or dollars one person made (a client looping on one prompt) are hers
   const person = infrastructure ? undefined : await madeByOnePerson(store, best, CARRIES, historyDays);
-  if (person) return { anomaly: person, label: "user", carried: carriedOf(best), infrastructure };
+  if (person) return { anomaly: person.anomaly, label: "user", carried: carriedOf(best) * person.part, infrastructure };
   const label = await labelOf(store, best);
   if (best.dimension !== "model" && best.dimension !== "responseModel") {
     const model = await movedOntoModel(store, label, best, historyDays);
