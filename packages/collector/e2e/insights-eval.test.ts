@@ -25,5 +25,6 @@ describe(`anomaly detection and root-cause analysis on generated incidents, seed
     expect(result.firstCallInIncident / result.rcaCorrect).toBeGreaterThanOrEqual(0.9);
     // every kind of incident is represented and found
     for (const kind of Object.values(result.byKind)) expect(kind.detected).toBeGreaterThan(0);
-  }, 90_000);
+    // ~30 s alone; 99 s was seen with the machine's two cores shared with other test files at a load of 7
+  }, 300_000);
 });
