@@ -38,13 +38,15 @@ async function perItem(a: () => unknown, b: () => unknown, settle: () => Promise
 }
 
 /**
- * 100 rounds of 20 turns: 2,000 round trips a side, after 4,000 turns of
+ * 300 rounds of 20 turns: 6,000 round trips a side (with 100 rounds, the floor's
+ * and a one-line pass-through's ratios moved by up to 2 % between runs on an
+ * idle machine, twice what the goal allows), after 4,000 turns of
  * warm-up, so the recorder's fetch path has been optimized by the JIT first:
  * its first few thousand requests in a process run unoptimized, ~1 µs slower
  * each (coldStart shows it apart), and a run that measured from there came
  * out ~×1.02 however little the optimized path costs.
  */
-const LOOPBACK = { warmup: 4000, rounds: 100, batch: 20 };
+const LOOPBACK = { warmup: 4000, rounds: 300, batch: 20 };
 
 export interface OutsideTrace {
   /** recorder.wrap(fetch) against bare fetch, a GET */
@@ -222,7 +224,7 @@ export async function benchTraces(): Promise<string> {
   return [
     "### Request traces",
     "",
-    `Loopback rows are real HTTP on 127.0.0.1 to a server in its own process, measured interleaved in 100 rounds of 20 turns (2,000 round trips a side, after 4,000 turns of warm-up); bare fetch, bare fetch again (the noise floor), recorder.wrap(fetch) and a one-line pass-through wrapper take turns in the same rounds, so the floor is that of the very rounds the ratios come from. Their result is the median of the rounds' ratios, the worst round beside it. The outside-trace rows are measured twice: before anything in the process has entered a trace, and again after traces have run, when AsyncLocalStorage's promise hooks (on for the whole process from the first store entered, as under any AsyncLocalStorage context manager) tax every promise, bare fetch's too. In-process rows count this process's CPU time (user + system) over ${STEPS} fetches or steps inside one trace against the same work outside any trace; the difference per item is what a trace adds on the app's path. Summarizing and delivering happen after the trace ends, in a later task. Load average when the part started: ${load.toFixed(1)} on ${cpus().length} cores, ${loadavg()[0]!.toFixed(1)} when it ended.`,
+    `Loopback rows are real HTTP on 127.0.0.1 to a server in its own process, measured interleaved in 300 rounds of 20 turns (6,000 round trips a side, after 4,000 turns of warm-up); bare fetch, bare fetch again (the noise floor), recorder.wrap(fetch) and a one-line pass-through wrapper take turns in the same rounds, so the floor is that of the very rounds the ratios come from. Their result is the median of the rounds' ratios, the worst round beside it. The outside-trace rows are measured twice: before anything in the process has entered a trace, and again after traces have run, when AsyncLocalStorage's promise hooks (on for the whole process from the first store entered, as under any AsyncLocalStorage context manager) tax every promise, bare fetch's too. In-process rows count this process's CPU time (user + system) over ${STEPS} fetches or steps inside one trace against the same work outside any trace; the difference per item is what a trace adds on the app's path. Summarizing and delivering happen after the trace ends, in a later task. Load average when the part started: ${load.toFixed(1)} on ${cpus().length} cores, ${loadavg()[0]!.toFixed(1)} when it ended.`,
     "",
     "| measure | without | with | result | goal | |",
     "|---|---|---|---|---|---|",
