@@ -5,7 +5,7 @@
 // put a second queue and a hop on every chunk): the caller's backpressure and
 // cancellation reach the body as they would have.
 import type { StreamEvent, StreamFormat } from "../providers/types.ts";
-import { afterTheApp } from "../recorder/schedule.ts";
+import { afterTheApp, later } from "../recorder/schedule.ts";
 import { createFramer } from "./framer.ts";
 
 export type StreamOutcome =
@@ -74,7 +74,7 @@ export function observeStream(body: ReadableStream<Uint8Array>, format: StreamFo
     if (ended) return;
     ended = true;
     const at = performance.now();
-    const work = new Promise<void>((resolve) => afterTheApp(resolve)).then(() => {
+    const work = later().then(() => {
       frame();
       guard(() => {
         if (outcome.kind === "complete") {
