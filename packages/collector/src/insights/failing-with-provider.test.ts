@@ -40,6 +40,12 @@ describe("failingWithProvider", () => {
     expect(await failingWithProvider(temp.store, codeChat)).toBe("anthropic");
   });
 
+  it("reads a prompt the app does not name by its fingerprint", async () => {
+    const calls = hours(["code-chat", "assist"]).map((c) => (c.tags.feature === "code-chat" ? { ...c, fingerprint: "fp-code-chat" } : c));
+    await temp.store.ingest(calls, dayStart(DAY));
+    expect(await failingWithProvider(temp.store, { ...codeChat, dimension: "prompt", key: "fp-code-chat" })).toBe("anthropic");
+  });
+
   it("leaves them with the feature when the provider's other calls went through", async () => {
     await temp.store.ingest(hours(["code-chat"]), dayStart(DAY));
     expect(await failingWithProvider(temp.store, codeChat)).toBeUndefined();

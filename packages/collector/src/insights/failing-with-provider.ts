@@ -22,18 +22,20 @@ const MAX_READ = 20_000;
 /** the provider the workload's (or model's) failures in the window are the failures of: its other calls failed about as often */
 export async function failingWithProvider(store: CallStore, workload: Anomaly): Promise<string | undefined> {
   const window = windowOf(workload.day, workload.hour);
-  const filter = filtersOf(workload.dimension as StatsDimension, workload.key)[0];
-  if (!filter) return undefined;
   const own = new Map<string, { calls: number; failed: number }>();
   const ids = new Set<string>();
   let read = 0;
-  for await (const call of store.iterateCalls({ ...filter, ...window })) {
-    ids.add(call.id);
-    const p = own.get(call.provider) ?? { calls: 0, failed: 0 };
-    p.calls++;
-    if (call.error) p.failed++;
-    own.set(call.provider, p);
-    if (++read >= MAX_READ) return undefined;
+  // a prompt is its promptId where the app names its prompts, else its fingerprint: the first that has calls
+  for (const filter of filtersOf(workload.dimension as StatsDimension, workload.key)) {
+    for await (const call of store.iterateCalls({ ...filter, ...window })) {
+      ids.add(call.id);
+      const p = own.get(call.provider) ?? { calls: 0, failed: 0 };
+      p.calls++;
+      if (call.error) p.failed++;
+      own.set(call.provider, p);
+      if (++read >= MAX_READ) return undefined;
+    }
+    if (read) break;
   }
   // the provider most of the workload's failures went to
   const [provider, mine] = [...own].sort((a, b) => b[1].failed - a[1].failed)[0] ?? [];
