@@ -6,19 +6,20 @@ import type { ErrorSignals } from "../errors/index.ts";
 import { mayBeLLMCall } from "../providers/registry.ts";
 import type { ParsedResponse, StreamFormat } from "../providers/types.ts";
 import { createChunkGaps } from "../stream/chunk-gaps.ts";
-import { observeStream } from "../stream/observe-stream.ts";
 import { createTextCapture } from "../stream/text-capture.ts";
 import type { LLMCall } from "../types.ts";
 import { callId } from "./call-id.ts";
 import { beginHttpStep } from "./http-step.ts";
 import { failureOf, now, snapshot, type RecorderCore } from "./recorder-core.ts";
 import { callTarget, type CallTarget } from "./call-target.ts";
-import { canRebuild, rebuiltResponse } from "./rebuilt-response.ts";
+import { canRebuild } from "./rebuilt-response.ts";
 import { readRequestBody } from "./request-body.ts";
 import { later } from "./schedule.ts";
 // per runtime (package.json "imports"): where only JavaScript reads a Response,
 // the app's own read is seen; where the runtime may read it, a clone
 import { watchBody, type BodySeen } from "#watch-body";
+// and a stream: in place, or through a stream of ours in an identical Response
+import { observedResponse } from "#observed-response";
 
 export interface LiveCall {
   /**
@@ -207,7 +208,7 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
     );
   };
 
-  /** a streamed response: the body is piped through observeStream and the app gets a Response around it that looks exactly like the original */
+  /** a streamed response: its body watched as it goes by (see #observed-response); the app gets its own Response or one that looks exactly like it */
   const observeStreamed = (response: Response, format: StreamFormat): Response => {
     // the completion is kept up to the bodies' cap: a stream of any length holds no more
     const accumulator = adapter.createStream(match, maxBodyBytes);
@@ -223,7 +224,7 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
         stats.parseErrors++;
       }
     };
-    return rebuiltResponse(response, observeStream(response.body!, format, {
+    return observedResponse(response, format, {
       chunk(text, bytes, at) {
         gaps.add(at);
         capture.add(text, bytes);
@@ -264,7 +265,7 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
       cut: () => void (call.truncated = true),
       fault,
       pending: core.track,
-    }));
+    });
   };
 
   stats.captured++;

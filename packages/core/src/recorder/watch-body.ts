@@ -100,6 +100,9 @@ function classOf(proto: Response) {
   return found;
 }
 
+/** whether the runtime itself may read a Response of this one's class past any method of ours */
+export const runtimeReads = (response: Response): boolean => classOf(Object.getPrototypeOf(response) as Response).runtimeReads;
+
 /** tick: a later task, when a body nobody has begun to read is read from a clone instead (default: the next one) */
 export function watchBody(response: Response, seen: (body: BodySeen) => void, tick: Promise<void> = later()): void {
   const { runtimeReads, shadows } = classOf(Object.getPrototypeOf(response) as Response);

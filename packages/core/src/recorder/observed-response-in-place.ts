@@ -1,0 +1,191 @@
+// A streamed answer watched in place, where only JavaScript reads a Response
+// (Node): the app keeps its very Response and its very body stream, and each
+// chunk is seen as the app's reader hands it over. No Response is built around
+// a stream of ours (~40 µs in Node) and no second stream sits on every chunk.
+// Reading by getReader() or async iteration, as SDKs do, is seen where it
+// reads. From the first other way of reading (tee, pipeTo, pipeThrough,
+// text(), json(), clone(), …), or once nobody reads (not begun by the next
+// task, or a reader released and none taken by the next: an SDK that stops at
+// an error event), a stream of ours reads the body, ahead of the app as in
+// other runtimes, and the body's and the Response's own methods read on from
+// it: the app sees the same bytes in order, and the call still ends.
+// The shadows are made once and find each body's state in a WeakMap.
+import type { StreamFormat } from "../providers/types.ts";
+import { streamThrough } from "../stream/observe-stream.ts";
+import { createStreamWatch, type StreamObserver, type StreamWatch } from "../stream/stream-watch.ts";
+import { chunkDecoder } from "../stream/utf8-chunks.ts";
+import { observedResponse as aroundStreamOfOurs } from "./observed-response.ts";
+import { rebuiltResponse } from "./rebuilt-response.ts";
+import { afterTheApp } from "./schedule.ts";
+import { runtimeReads } from "./watch-body.ts";
+
+type Body = ReadableStream<Uint8Array>;
+type Reader = ReadableStreamDefaultReader<Uint8Array>;
+type Read = ReadableStreamReadResult<Uint8Array>;
+type Method = (this: unknown, ...args: unknown[]) => unknown;
+
+interface Watched {
+  body: Body;
+  response: Response;
+  watch: StreamWatch;
+  /** its end, an error or a cancel seen: nothing more to watch */
+  over?: boolean;
+  /** once a stream of ours reads the body: the Response around it, whose body and methods the app's then are */
+  around?: Response;
+}
+const bodies = new WeakMap<object, Watched>();
+const responses = new WeakMap<object, Watched>();
+
+/** a reader of a watched body: whether the app released it (its reads are then no longer the body's), and what sees its reads, made once */
+interface ReaderState {
+  w: Watched;
+  released: boolean;
+  saw(read: Read): Read;
+  failed(error: unknown): never;
+}
+const readers = new WeakMap<object, ReaderState>();
+const COMPLETE = { kind: "complete" } as const;
+function readerState(w: Watched): ReaderState {
+  const state: ReaderState = {
+    w,
+    released: false,
+    saw(read) {
+      if (!read.done) w.watch.seen(read.value);
+      else if (!w.over) (w.over = true), w.watch.finish(COMPLETE);
+      return read;
+    },
+    failed(error) {
+      // a read cut short by the app's own releaseLock is no failure of the body
+      if (!state.released) (w.over = true), w.watch.finish({ kind: "errored", error });
+      throw error;
+    },
+  };
+  return state;
+}
+
+const inherited = (self: object, name: PropertyKey) => (Object.getPrototypeOf(self) as Record<PropertyKey, Method>)[name]!;
+const nativeGet = (self: object, name: string) => Reflect.get(Object.getPrototypeOf(self) as object, name, self) as boolean;
+const value = (fn: unknown): PropertyDescriptor => ({ value: fn, configurable: true, writable: true });
+const getter = (get: (this: never) => unknown): PropertyDescriptor => ({ get, configurable: true });
+const viaUs = (w: Watched) => (w.around ??= rebuiltResponse(w.response, streamThrough(inherited(w.body, "getReader").call(w.body) as Reader, w.watch)));
+/** at the next task: if no reader holds the body and it is not over, the stream of ours reads it */
+const unlessRead = (w: Watched) => afterTheApp(() => void (!w.over && !w.around && !nativeGet(w.body, "locked") && viaUs(w)));
+
+const READER: PropertyDescriptorMap = {
+  read: value(function (this: Reader, ...args: unknown[]) {
+    const state = readers.get(this);
+    const pending = inherited(this, "read").apply(this, args) as Promise<Read>;
+    return !state || state.released ? pending : pending.then(state.saw, state.failed);
+  }),
+  cancel: value(function (this: Reader, reason: unknown) {
+    const state = readers.get(this);
+    const w = state && !state.released && state.w;
+    if (w && !w.over) (w.over = true), w.watch.finish({ kind: "cancelled", reason });
+    return inherited(this, "cancel").call(this, reason);
+  }),
+  releaseLock: value(function (this: Reader) {
+    const state = readers.get(this);
+    const result = inherited(this, "releaseLock").call(this);
+    if (state && !state.released) (state.released = true), unlessRead(state.w);
+    return result;
+  }),
+};
+
+/** the stream's async iterator over a reader of its own: next, and return cancelling unless told not to */
+function iterate(body: Body, options?: { preventCancel?: boolean }): AsyncIterableIterator<Uint8Array> {
+  const reader = body.getReader();
+  let done = false;
+  const over = <T>(value: T) => ((done = true), reader.releaseLock(), { value, done: true as const });
+  return {
+    next: () =>
+      done
+        ? Promise.resolve({ value: undefined, done: true })
+        : reader.read().then(
+            (read) => (read.done ? over(undefined) : { value: read.value, done: false }),
+            (error: unknown) => {
+              over(undefined);
+              throw error;
+            },
+          ),
+    return(value?: unknown) {
+      if (done) return Promise.resolve({ value, done: true });
+      const cancelled = options?.preventCancel ? undefined : reader.cancel(value);
+      over(value);
+      return Promise.resolve(cancelled).then(() => ({ value, done: true }));
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  } as AsyncIterableIterator<Uint8Array>;
+}
+
+/** a body method: once a stream of ours reads the body, the same method of the body the app's Response now has */
+const onBody = (name: PropertyKey, own: (this: Body, w: Watched, args: unknown[]) => unknown) =>
+  value(function (this: Body, ...args: unknown[]) {
+    const w = bodies.get(this);
+    const now = w?.around?.body as unknown as Record<PropertyKey, Method> | undefined;
+    if (now) return now[name]!.apply(now, args);
+    return w ? own.call(this, w, args) : inherited(this, name).apply(this, args);
+  });
+const BODY: PropertyDescriptorMap = {
+  getReader: onBody("getReader", function (w, args) {
+    const reader = inherited(this, "getReader").apply(this, args) as Reader;
+    readers.set(reader, readerState(w));
+    return Object.defineProperties(reader, READER);
+  }),
+  values: onBody("values", function (_w, [options]) {
+    return iterate(this, options as { preventCancel?: boolean });
+  }),
+  [Symbol.asyncIterator]: onBody(Symbol.asyncIterator, function (_w, [options]) {
+    return iterate(this, options as { preventCancel?: boolean });
+  }),
+  cancel: onBody("cancel", function (w, [reason]) {
+    if (!nativeGet(this, "locked") && !w.over) (w.over = true), w.watch.finish({ kind: "cancelled", reason });
+    return inherited(this, "cancel").call(this, reason);
+  }),
+  locked: getter(function (this: Body) {
+    const now = bodies.get(this)?.around?.body;
+    return now ? now.locked : nativeGet(this, "locked");
+  }),
+};
+// a locked body fails these as it would have; else the stream of ours reads it for them
+for (const name of ["tee", "pipeTo", "pipeThrough"])
+  BODY[name] = onBody(name, function (w, args) {
+    if (nativeGet(this, "locked")) return inherited(this, name).apply(this, args);
+    const now = viaUs(w).body as unknown as Record<string, Method>;
+    return now[name]!.apply(now, args);
+  });
+
+// once a stream of ours reads the body, the Response's body and methods are those of the Response around it
+const RESPONSE: PropertyDescriptorMap = {
+  body: getter(function (this: Response) {
+    const w = responses.get(this)!;
+    return w.around ? w.around.body : w.body;
+  }),
+  bodyUsed: getter(function (this: Response) {
+    const { around } = responses.get(this)!;
+    return around ? around.bodyUsed : nativeGet(this, "bodyUsed");
+  }),
+};
+for (const name of ["text", "json", "arrayBuffer", "blob", "bytes", "formData", "clone"])
+  RESPONSE[name] = value(function (this: Response, ...args: unknown[]) {
+    const w = responses.get(this)!;
+    // a body already read or being read: the Response fails as it would have
+    if (!w.around && (nativeGet(w.body, "locked") || nativeGet(this, "bodyUsed"))) return inherited(this, name).apply(this, args);
+    const around = viaUs(w) as unknown as Record<string, Method>;
+    return around[name]!.apply(around, args);
+  });
+
+export function observedResponse(response: Response, format: StreamFormat, observer: StreamObserver): Response {
+  if (runtimeReads(response)) return aroundStreamOfOurs(response, format, observer);
+  const body = response.body!;
+  if (typeof body.getReader != "function") throw new TypeError("not a web stream");
+  const watched: Watched = { body, response, watch: createStreamWatch(format, observer, chunkDecoder()) };
+  // the Response first: a frozen one throws before anything of its body was changed
+  Object.defineProperties(response, RESPONSE);
+  Object.defineProperties(body, BODY);
+  responses.set(response, watched);
+  bodies.set(body, watched);
+  unlessRead(watched);
+  return response;
+}

@@ -1,0 +1,95 @@
+// The observer's side of a watched body, whatever hands it the bytes (a stream
+// of ours pulling from the body, or the app's own reads seen in place): every
+// chunk decoded at once (the app may reuse or transfer it) and framed after
+// the app's continuations, and the end timed when it came and handled after
+// the app has had it, so the reader never waits on parsing.
+import type { StreamEvent, StreamFormat } from "../providers/types.ts";
+import { afterTheApp, later } from "../recorder/schedule.ts";
+import { createFramer } from "./framer.ts";
+
+export type StreamOutcome =
+  | { kind: "complete" }
+  /** the reader cancelled (or the caller aborted) */
+  | { kind: "cancelled"; reason: unknown }
+  /** the body itself failed: connection cut, abort signal, … */
+  | { kind: "errored"; error: unknown };
+
+export interface StreamObserver {
+  chunk(text: string, bytes: number, at: number): void;
+  event(event: StreamEvent, at: number): void;
+  end(outcome: StreamOutcome, at: number): void;
+  /** an event too large to keep was skipped (see MAX_EVENT_CHARS) */
+  cut?(): void;
+  /** an observer callback threw; the stream carries on regardless */
+  fault(err: unknown): void;
+  /**
+   * Handed, as the stream ends, the work that ends it for the observer: the
+   * rest framed and end() called once the app has had the end (so a flush can
+   * wait for it)
+   */
+  pending?(work: Promise<void>): void;
+}
+
+/** what turns chunks into text: TextDecoder's decode, or one as exact that is faster (see utf8-chunks.ts) */
+export type ChunkDecoder = Pick<TextDecoder, "decode">;
+
+export interface StreamWatch {
+  /** a chunk handed to the app */
+  seen(chunk: Uint8Array): void;
+  /** the first outcome counts */
+  finish(outcome: StreamOutcome): void;
+}
+
+const STREAMING = { stream: true };
+
+export function createStreamWatch(format: StreamFormat, observer: StreamObserver, decoder: ChunkDecoder = new TextDecoder()): StreamWatch {
+  let at = 0;
+  let ended = false;
+  const guard = (fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      observer.fault(err);
+    }
+  };
+  const framer = createFramer(
+    format,
+    (event) => guard(() => observer.event(event, at)),
+    () => guard(() => observer.cut?.()),
+  );
+  // text waiting to be looked at, with its size and when it arrived
+  const queued: [string, number, number][] = [];
+  const frame = () => {
+    for (const [text, bytes, arrived] of queued.splice(0)) {
+      guard(() => observer.chunk(text, bytes, arrived));
+      guard(() => ((at = arrived), framer.push(text)));
+    }
+  };
+  return {
+    seen: (chunk) =>
+      guard(() => {
+        const arrived = performance.now();
+        if (queued.push([decoder.decode(chunk, STREAMING), chunk.byteLength, arrived]) === 1) afterTheApp(frame);
+      }),
+    // The end reaches the app first: the rest of the text is framed, and the
+    // call ended (its request read, priced, scrubbed, handed to the sinks),
+    // after the app's continuations, not between the body's end and the app's
+    // reading of it. Timed when it came.
+    finish(outcome) {
+      if (ended) return;
+      ended = true;
+      const at = performance.now();
+      const work = later().then(() => {
+        frame();
+        guard(() => {
+          if (outcome.kind === "complete") {
+            framer.push(decoder.decode());
+            framer.end();
+          }
+          observer.end(outcome, at);
+        });
+      });
+      guard(() => observer.pending?.(work));
+    },
+  };
+}
