@@ -62,7 +62,9 @@ export function impactOf(metric: Metric, row: DayRow, delta: number, app: AppSca
   const make = (floor: Impact["floor"], amount: number, of: number): Impact => ({ floor, amount, share: share(amount, of), dayShare: share(amount, dayOf[floor]) });
   switch (metric) {
     case "calls":
-      return make("calls", delta, app.calls);
+      // extra requests are judged against the app's day even in an hour: forty requests more in a quiet evening hour
+      // (a few people working late) cost what they cost at any hour; a flood that matters adds a share of the day
+      return make("calls", delta, day.calls);
     case "tokens":
     case "cacheWriteTokens":
       return make("tokens", delta, app.tokens);

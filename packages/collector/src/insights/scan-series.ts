@@ -8,6 +8,7 @@ import { baselineOf, type DailySeries, type DayRow, type KeyDays } from "./daily
 import { impactOf, type AppScale, type Materiality } from "./materiality.ts";
 import { METRICS, METRIC_SPECS, type Metric } from "./metrics.ts";
 import { sustainedLevel } from "./sustained-level.ts";
+import { averageDay } from "./average-day.ts";
 import type { Baseline } from "./robust-baseline.ts";
 import type { AnomalyQuery, ScoredPoint } from "./detect-anomalies.ts";
 
@@ -55,14 +56,15 @@ function measuredCalls(metric: Metric, row: DayRow): number {
   return row.calls;
 }
 
-/** the app's usual requests, tokens and dollars on a day, or in an hour (never below an average hour of the day: a quiet night is not a smaller app) */
+/** the app's usual requests, tokens and dollars on a day (never below its average day: a quiet weekend is not a smaller app), or in an hour (never below an average hour of that day: nor is a quiet night) */
 function appScaleOf(q: ScanOptions, day: number, hourly: boolean): AppScale {
   const usual = (days: KeyDays, metric: Metric) => baselineOf(days, metric, day, q.historyDays)?.expected ?? 0;
-  const scale = (days: KeyDays, divisor: number) => ({ calls: usual(days, "calls") / divisor, tokens: usual(days, "tokens") / divisor, cost: usual(days, "cost") / divisor });
-  const whole = scale(q.app, 1);
+  const scale = (days: KeyDays) => ({ calls: usual(days, "calls"), tokens: usual(days, "tokens"), cost: usual(days, "cost") });
+  const typical = (metric: Metric) => Math.max(usual(q.app, metric), averageDay(q.app, metric, day, q.historyDays));
+  const whole = { calls: typical("calls"), tokens: typical("tokens"), cost: typical("cost") };
   if (!hourly || !q.appHour) return whole;
-  const hour = scale(q.appHour, 1);
-  const average = scale(q.app, 24);
+  const hour = scale(q.appHour);
+  const average = { calls: whole.calls / 24, tokens: whole.tokens / 24, cost: whole.cost / 24 };
   return { calls: Math.max(hour.calls, average.calls), tokens: Math.max(hour.tokens, average.tokens), cost: Math.max(hour.cost, average.cost) };
 }
 
