@@ -8,10 +8,13 @@ const DAY = Date.UTC(2026, 2, 2) / 86_400_000;
 let temp: TempStore;
 afterEach(() => temp.close());
 
-/** 80 calls of provider p: `slow` of them take 30 s, the rest 1 s */
-async function store(slow: number) {
+/** 80 calls of provider p: `slow` of them take 30 s, the rest 1 s; made by `people` people in turn, the slow ones by `slowBy` of them */
+async function store(slow: number, people = 20, slowBy = people) {
   temp = openTempStore();
-  const calls = Array.from({ length: 80 }, (_, i) => makeCall({ startedAt: dayStart(DAY) + i * 60_000, provider: "p", durationMs: i < slow ? 30_000 : 1_000 }));
+  const user = (i: number) => (i < slow ? i % slowBy : slowBy + (i % Math.max(1, people - slowBy)));
+  const calls = Array.from({ length: 80 }, (_, i) =>
+    makeCall({ startedAt: dayStart(DAY) + i * 60_000, provider: "p", durationMs: i < slow ? 30_000 : 1_000, tags: { userId: `u${user(i)}` } }),
+  );
   await temp.store.ingest(calls, dayStart(DAY));
 }
 
@@ -26,6 +29,17 @@ describe("excessSlowCalls", () => {
   it("counts the calls slowed beyond the usual 5% when many are", async () => {
     await store(40);
     expect(await excessSlowCalls(temp.store, "provider", point)).toBeCloseTo(40 - 0.05 * 80);
+  });
+
+  it("gives nothing when two people's runs of long calls are the slow ones, and counts them when the slow calls are everyone's", async () => {
+    // 16 slow calls of 80 are far beyond chance; made by two of twenty people, they are those two people's work
+    await store(16, 20, 2);
+    expect(await excessSlowCalls(temp.store, "provider", point)).toBe(0);
+    await store(16, 20, 8);
+    expect(await excessSlowCalls(temp.store, "provider", point)).toBeCloseTo(16 - 0.05 * 80);
+    // one person's own series is hers alone
+    await store(16, 20, 2);
+    expect(await excessSlowCalls(temp.store, "user", { ...point, key: "u0" })).toBeGreaterThan(0);
   });
 
   it("leaves measures that are no percentile alone", async () => {

@@ -89,11 +89,17 @@ export async function carriedByYoungKeys(store: CallStore, dimension: StatsDimen
   };
   for (const filter of filtersOf(dimension, point.key)) {
     let [amount, per, read, timed, slow] = [0, 0, 0, 0, 0];
+    /** a young key's timed and slow calls in the window, for a percentile */
+    const youngTimes = new Map<KeyDays, { timed: number; slow: number }>();
     for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
       if (++read >= MAX_READ) return false;
       const days = youngDays(call);
       const t = time?.(call);
       if (days) hit.add(days);
+      if (days && !measure && t !== undefined) {
+        const own = youngTimes.get(days) ?? { timed: 0, slow: 0 };
+        youngTimes.set(days, { timed: own.timed + 1, slow: own.slow + (t > point.expected ? 1 : 0) });
+      } else if (days) continue;
       else if (measure) (amount += measure.amount(call)), (per += measure.per?.(call) ?? 0);
       else if (t !== undefined) timed++, (slow += t > point.expected ? 1 : 0);
     }
@@ -101,7 +107,10 @@ export async function carriedByYoungKeys(store: CallStore, dimension: StatsDimen
     if (!hit.size) return false;
     const rest = measure?.per ? (per > 0 ? amount / per : point.expected) : amount;
     const restUsual = measure ? !stillUnusual(point, rest, threshold) : excessOverChance(timed, slow) === 0;
-    return restUsual && [...hit].every((days) => settling(days, point.metric, point.day));
+    // of a percentile, only the young keys whose own calls are slow beyond chance carry it: a joiner with a call or
+    // two in the hour need not have settled (a person's p95, a mix of her features, swings from day to day)
+    const carriers = measure ? [...hit] : [...youngTimes].filter(([, c]) => excessOverChance(c.timed, c.slow) > 0).map(([days]) => days);
+    return restUsual && carriers.length > 0 && carriers.every((days) => settling(days, point.metric, point.day));
   }
   return false;
 }
