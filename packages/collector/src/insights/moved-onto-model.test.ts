@@ -63,6 +63,19 @@ describe("movedOntoModel", () => {
     expect(await movedOntoModel(temp.store, "provider", flagged("provider", "openai", "latencyP95"))).toBeUndefined();
   }, 60_000);
 
+  it("finds no move in a few calls of a small feature on the model one person prefers", async () => {
+    // fifteen contract answers a day on opus; on DAY five of them (a third) come from a sonnet user after noon
+    for (let d = FIRST; d <= DAY; d++) {
+      const calls = Array.from({ length: 15 }, (_, i) => {
+        const at = dayStart(d) + 8 * HOUR_MS + i * 40 * 60_000;
+        const model = d === DAY && at >= dayStart(d) + 12 * HOUR_MS && i % 2 === 0 ? "claude-sonnet-4-5" : "claude-opus-4-1";
+        return makeCall({ startedAt: at, model, provider: "anthropic", costUSD: 0.1, tags: { feature: "contract-qa" } });
+      });
+      await temp.store.ingest(calls, dayStart(d));
+    }
+    expect(await movedOntoModel(temp.store, "feature", flagged("feature", "contract-qa", "costPerRequest"))).toBeUndefined();
+  }, 60_000);
+
   it("finds the model a feature's calls moved onto from the hour they moved", async () => {
     await ingest("opus");
     expect(await movedOntoModel(temp.store, "feature", flagged("feature", "code-review", "costPerRequest"))).toBe("claude-opus-4-1");

@@ -30,6 +30,13 @@ const USUAL_DAYS = 7;
 /** the calls read to see which models a key's calls are on, and the models looked at */
 const MAX_READ = 5_000;
 const MAX_MODELS = 3;
+/**
+ * a move to a model that took fewer than this many of the key's calls, and less than half of them, is a few people's
+ * own choice of model (a contract prompt's fifteen calls a day, some of them on the model one lawyer prefers), not a
+ * switch; a switch late in the evening takes all of the few calls left
+ */
+const MIN_MOVED_CALLS = 10;
+const MOST = 0.5;
 
 /** what a key's calls can move onto: the model asked for, or the snapshot that served it */
 export type ServedBy = "model" | "responseModel";
@@ -62,7 +69,7 @@ export async function movedOntoModel(store: CallStore, label: string, key: Anoma
     // the model's usual share, day by day: one day of a loop on other models at these hours does not make it look new
     const onModel = await countsIn(live, { [field]: key.key, [onto]: model });
     const then = median(onModel.map((n, i) => n / liveCalls[i]!));
-    if (then <= WAS_ON_MODEL && calls / read - then >= MOVED_SHARE) return model;
+    if ((calls >= MIN_MOVED_CALLS || calls / read >= MOST) && then <= WAS_ON_MODEL && calls / read - then >= MOVED_SHARE) return model;
   }
   return undefined;
 }

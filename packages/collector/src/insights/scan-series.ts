@@ -57,7 +57,7 @@ function measuredCalls(metric: Metric, row: DayRow): number {
 }
 
 /** the app's usual requests, tokens and dollars on a day (never below its average day: a quiet weekend is not a smaller app), or in an hour (never below an average hour of that day: nor is a quiet night) */
-function appScaleOf(q: ScanOptions, day: number, hourly: boolean): AppScale {
+export function appScaleOf(q: ScanOptions, day: number, hourly: boolean): AppScale {
   const usual = (days: KeyDays, metric: Metric) => baselineOf(days, metric, day, q.historyDays)?.expected ?? 0;
   const scale = (days: KeyDays) => ({ calls: usual(days, "calls"), tokens: usual(days, "tokens"), cost: usual(days, "cost") });
   const typical = (metric: Metric) => Math.max(usual(q.app, metric), averageDay(q.app, metric, day, q.historyDays));

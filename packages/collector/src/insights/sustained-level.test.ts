@@ -50,6 +50,22 @@ describe("sustainedLevel", () => {
     expect(held.expected).toBeLessThan(1850);
   });
 
+  it("takes no level from a drift's first days that were never news, once today moves on from them", () => {
+    // +20% on the two working days before (never reported: short of a change worth attention), then a weekend without
+    // calls enough to read, and today +45%: against those days' level short of the threshold, and a change nobody was told of
+    const days = promptDays((d) => wobble(d) * (d === TODAY - 4 || d === TODAY - 3 ? 1.2 : d === TODAY ? 1.45 : 1));
+    for (const d of [TODAY - 2, TODAY - 1]) days.set(d, { ...days.get(d)!, calls: 4, inputTokens: 4000 });
+    expect(level(days)).toBeUndefined();
+  });
+
+  it("still holds at a drift's untold days where today stays with them", () => {
+    const days = promptDays((d) => wobble(d) * (d === TODAY - 4 || d === TODAY - 3 || d === TODAY ? 1.2 : 1));
+    for (const d of [TODAY - 2, TODAY - 1]) days.set(d, { ...days.get(d)!, calls: 4, inputTokens: 4000 });
+    const held = level(days)!;
+    expect(held.expected).toBeGreaterThan(1150);
+    expect(held.expected).toBeLessThan(1300);
+  });
+
   it("looks past days with too few calls to read a rate: a weekend and a public holiday after the change", () => {
     const days = promptDays((d) => wobble(d) * (d >= TODAY - 5 ? 2 : 1));
     for (let d = TODAY - 3; d < TODAY; d++) {

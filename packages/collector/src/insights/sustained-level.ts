@@ -76,7 +76,12 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   })();
   const expected = value !== undefined && Math.abs(value - added) < Math.abs(value - scaled) ? added : scaled;
   const scale = base.expected > 0 ? Math.max(1, Math.abs(expected / base.expected)) : 1;
-  return { expected, sigma: Math.max(base.sigma * scale, spec.minAbsoluteChange), samples: levels.length };
+  const held = { expected, sigma: Math.max(base.sigma * scale, spec.minAbsoluteChange), samples: levels.length };
+  // a level none of whose recent days was news, each short of the threshold (a drift's first days, a weekend
+  // between them that says nothing), is a change nobody was told of: where today moves on from it by half the
+  // threshold it is still under way, and today is judged against the usual level, as a climb is
+  if (told === undefined && today !== undefined && direction * (today - held.expected) >= Math.max((threshold / 2) * held.sigma, (spec.minRelativeChange / 2) * Math.abs(held.expected))) return undefined;
+  return held;
 }
 
 /** whether a far-out day was news itself, not a level that had held since the days before it */
