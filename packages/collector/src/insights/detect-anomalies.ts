@@ -21,6 +21,7 @@ import { PERSON_FLOOR } from "./scan-series.ts";
 import { carriedByYoungKeys, newKeysOf, type NewKeys } from "./young-keys.ts";
 import { trimmedSizePoints } from "./trimmed-size.ts";
 import { cacheMissPoints } from "./cache-misses.ts";
+import { lateSizePoints } from "./late-size-change.ts";
 import { movedWithPrompts } from "./moved-with-prompts.ts";
 import { snapshotTakeovers } from "./snapshot-takeover.ts";
 
@@ -104,9 +105,11 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     }
     // a prompt's size per request that a few huge inputs a day hide: its days read again without them
     for (const point of await trimmedSizePoints(store, series, dimension, scan)) found.push(anomalyOf(dimension, point));
-    // a small prompt's broken cache, read call by call as hits against misses
+    // a prompt edited late in the day, read from the hour it changed; a small prompt's broken cache, read call by call
     const told = new Set(found.map(pointId));
-    for (const point of await cacheMissPoints(store, series, dimension, scan)) if (!told.has(pointId({ dimension, ...point }))) found.push(anomalyOf(dimension, point));
+    for (const point of [...(await lateSizePoints(store, series, dimension, scan)), ...(await cacheMissPoints(store, series, dimension, scan))]) {
+      if (!told.has(pointId({ dimension, ...point }))) found.push(anomalyOf(dimension, point));
+    }
   }
   // a new served snapshot that took over a model's calls late in its first day, under the floors of the day's totals;
   // whoever happened to make its first calls, it answers everyone's from now on, so no person's day explains it away
