@@ -30,6 +30,8 @@ interface Watched {
   watch: StreamWatch;
   /** its end, an error or a cancel seen: nothing more to watch */
   over?: boolean;
+  /** a reader of ours was handed out */
+  read?: boolean;
   /** once a stream of ours reads the body: the Response around it, whose body and methods the app's then are */
   around?: Response;
 }
@@ -68,8 +70,16 @@ const nativeGet = (self: object, name: string) => Reflect.get(Object.getPrototyp
 const value = (fn: unknown): PropertyDescriptor => ({ value: fn, configurable: true, writable: true });
 const getter = (get: (this: never) => unknown): PropertyDescriptor => ({ get, configurable: true });
 const viaUs = (w: Watched) => (w.around ??= rebuiltResponse(w.response, streamThrough(inherited(w.body, "getReader").call(w.body) as Reader, w.watch)));
-/** at the next task: if no reader holds the body and it is not over, the stream of ours reads it */
-const unlessRead = (w: Watched) => afterTheApp(() => void (!w.over && !w.around && !nativeGet(w.body, "locked") && viaUs(w)));
+/**
+ * At the next task: if no reader holds the body and it is not over, the stream of ours reads it; if one holds it that is
+ * none of ours (taken past the shadows, say by ReadableStream.prototype.getReader.call), the call ends with what is known.
+ */
+const unlessRead = (w: Watched) =>
+  afterTheApp(() => {
+    if (w.over || w.around) return;
+    if (!nativeGet(w.body, "locked")) viaUs(w);
+    else if (!w.read) (w.over = true), w.watch.finish(COMPLETE);
+  });
 
 const READER: PropertyDescriptorMap = {
   read: value(function (this: Reader, ...args: unknown[]) {
@@ -131,6 +141,7 @@ const BODY: PropertyDescriptorMap = {
   getReader: onBody("getReader", function (w, args) {
     const reader = inherited(this, "getReader").apply(this, args) as Reader;
     readers.set(reader, readerState(w));
+    w.read = true;
     return Object.defineProperties(reader, READER);
   }),
   values: onBody("values", function (_w, [options]) {
