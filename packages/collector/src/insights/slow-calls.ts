@@ -8,9 +8,8 @@
 // drawn one by one, though: a person works in runs (a lawyer's contracts on the
 // dearest model, someone's afternoon of code reviews), each call as long as it
 // always is, and in a quiet hour two such runs are a handful of "slow" calls
-// with nothing slowed. A slowdown slows everyone's calls; so the calls of the
-// two people with the most slow calls are left out of that count, and what
-// is left must still be beyond chance.
+// with nothing slowed. A slowdown slows everyone's calls; so no person's slow
+// calls count more than twice toward what must be beyond chance.
 import type { LLMCall } from "@llmscope/core";
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { filtersOf } from "./few-calls.ts";
@@ -21,8 +20,8 @@ import { windowOf } from "./time-window.ts";
 const ABOVE_P95 = 0.05;
 /** binomial deviations the count above the usual p95 must pass */
 const SLOW_SIGMAS = 3;
-/** the people whose runs of long calls may make a percentile alone */
-const FEW_PEOPLE = 2;
+/** the slow calls one person's run counts for */
+const RUN = 2;
 const MAX_READ = 20_000;
 
 export const SLOW_CALL_TIME: Partial<Record<Metric, (c: LLMCall) => number | undefined>> = {
@@ -47,25 +46,21 @@ export async function excessSlowCalls(store: CallStore, dimension: StatsDimensio
   for (const filter of filtersOf(dimension, point.key)) {
     let measured = 0;
     let slow = 0;
-    /** person → her measured and slow calls (one person's own series is hers alone) */
-    const people = new Map<string, { measured: number; slow: number }>();
+    /** person → her slow calls (one person's own series is hers alone) */
+    const people = new Map<string, number>();
     for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
       const t = time(call);
       if (t === undefined) continue;
       measured++;
       if (t > point.expected) slow++;
       const user = dimension === "user" ? undefined : call.tags.userId;
-      if (user !== undefined) {
-        const own = people.get(user) ?? { measured: 0, slow: 0 };
-        people.set(user, { measured: own.measured + 1, slow: own.slow + (t > point.expected ? 1 : 0) });
-      }
+      if (user !== undefined && t > point.expected) people.set(user, (people.get(user) ?? 0) + 1);
       if (measured >= MAX_READ) break;
     }
     if (!measured) continue;
     const excess = excessOverChance(measured, slow);
-    const runs = [...people.values()].sort((a, b) => b.slow - a.slow).slice(0, FEW_PEOPLE);
-    const rest = runs.reduce((r, p) => ({ measured: r.measured - p.measured, slow: r.slow - p.slow }), { measured, slow });
-    return excess > 0 && excessOverChance(rest.measured, rest.slow) > 0 ? excess : 0;
+    const capped = [...people.values()].reduce((n, own) => n - Math.max(0, own - RUN), slow);
+    return excess > 0 && excessOverChance(measured, capped) > 0 ? excess : 0;
   }
   return undefined;
 }
