@@ -8,10 +8,10 @@ const DAY = Date.UTC(2026, 2, 2) / 86_400_000;
 let temp: TempStore;
 afterEach(() => temp.close());
 
-/** 80 calls of provider p: `slow` of them take 30 s, the rest 1 s; made by `people` people in turn, the slow ones by `slowBy` of them */
+/** 80 calls of provider p: `slow` of them take 30 s, the rest 1 s; made by `people` people in turn, the slow ones by the first `slowBy` of them */
 async function store(slow: number, people = 20, slowBy = people) {
   temp = openTempStore();
-  const user = (i: number) => (i < slow ? i % slowBy : slowBy + (i % Math.max(1, people - slowBy)));
+  const user = (i: number) => (i < slow ? i % slowBy : i % people);
   const calls = Array.from({ length: 80 }, (_, i) =>
     makeCall({ startedAt: dayStart(DAY) + i * 60_000, provider: "p", durationMs: i < slow ? 30_000 : 1_000, tags: { userId: `u${user(i)}` } }),
   );
@@ -36,6 +36,9 @@ describe("excessSlowCalls", () => {
     await store(16, 20, 2);
     expect(await excessSlowCalls(temp.store, "provider", point)).toBe(0);
     await store(16, 20, 8);
+    expect(await excessSlowCalls(temp.store, "provider", point)).toBeCloseTo(16 - 0.05 * 80);
+    // four people who make all the calls, each slowed on 4 of her 20: everyone's calls slowed
+    await store(16, 4, 4);
     expect(await excessSlowCalls(temp.store, "provider", point)).toBeCloseTo(16 - 0.05 * 80);
     // one person's own series is hers alone
     await store(16, 20, 2);

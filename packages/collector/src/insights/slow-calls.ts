@@ -9,7 +9,8 @@
 // dearest model, someone's afternoon of code reviews), each call as long as it
 // always is, and in a quiet hour two such runs are a handful of "slow" calls
 // with nothing slowed. A slowdown slows everyone's calls; so no person's slow
-// calls count more than twice toward what must be beyond chance.
+// calls count toward what must be beyond chance for more than two calls, or
+// than three times her chance share where she made many.
 import type { LLMCall } from "@llmscope/core";
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { filtersOf } from "./few-calls.ts";
@@ -20,8 +21,9 @@ import { windowOf } from "./time-window.ts";
 const ABOVE_P95 = 0.05;
 /** binomial deviations the count above the usual p95 must pass */
 const SLOW_SIGMAS = 3;
-/** the slow calls one person's run counts for */
+/** the slow calls one person's run counts for, or this many times her chance share (ABOVE_P95 of her calls) */
 const RUN = 2;
+const RUN_SHARES = 3;
 const MAX_READ = 20_000;
 
 export const SLOW_CALL_TIME: Partial<Record<Metric, (c: LLMCall) => number | undefined>> = {
@@ -46,20 +48,23 @@ export async function excessSlowCalls(store: CallStore, dimension: StatsDimensio
   for (const filter of filtersOf(dimension, point.key)) {
     let measured = 0;
     let slow = 0;
-    /** person → her slow calls (one person's own series is hers alone) */
-    const people = new Map<string, number>();
+    /** person → her measured and slow calls (one person's own series is hers alone) */
+    const people = new Map<string, { measured: number; slow: number }>();
     for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
       const t = time(call);
       if (t === undefined) continue;
       measured++;
       if (t > point.expected) slow++;
       const user = dimension === "user" ? undefined : call.tags.userId;
-      if (user !== undefined && t > point.expected) people.set(user, (people.get(user) ?? 0) + 1);
+      if (user !== undefined) {
+        const own = people.get(user) ?? { measured: 0, slow: 0 };
+        people.set(user, { measured: own.measured + 1, slow: own.slow + (t > point.expected ? 1 : 0) });
+      }
       if (measured >= MAX_READ) break;
     }
     if (!measured) continue;
     const excess = excessOverChance(measured, slow);
-    const capped = [...people.values()].reduce((n, own) => n - Math.max(0, own - RUN), slow);
+    const capped = [...people.values()].reduce((n, own) => n - Math.max(0, own.slow - Math.max(RUN, RUN_SHARES * ABOVE_P95 * own.measured)), slow);
     return excess > 0 && excessOverChance(measured, capped) > 0 ? excess : 0;
   }
   return undefined;
