@@ -23,6 +23,7 @@ import { trimmedSizePoints } from "./trimmed-size.ts";
 import { cacheMissPoints } from "./cache-misses.ts";
 import { lateSizePoints } from "./late-size-change.ts";
 import { movedWithPrompts } from "./moved-with-prompts.ts";
+import { movedWithMix } from "./mixed-calls.ts";
 import { snapshotTakeovers } from "./snapshot-takeover.ts";
 
 export const ANOMALY_DIMENSIONS = ["all", "prompt", "model", "responseModel", "feature", "department", "user", "provider"] as const satisfies readonly StatsDimension[];
@@ -93,11 +94,12 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     newKeysOf(dimension, series, newKeys);
   }
   const prompts = loaded.find(([d]) => d === "prompt")?.[1];
-  /** a point that is news of its own: not a few huge calls, not the days-old news of a key that appeared this week, not a person's prompts moving for everyone */
+  /** a point that is news of its own: not a few huge calls, not the days-old news of a key that appeared this week, not a person's prompts moving for everyone, not another mix of the same calls */
   const ownNews = async (dimension: StatsDimension, point: ScoredPoint) =>
     !(await carriedByFewCalls(store, dimension, point, scan.threshold)) &&
     !(await carriedByYoungKeys(store, dimension, point, scan.threshold, newKeys)) &&
-    !(await movedWithPrompts(store, dimension, point, scan.threshold, prompts, historyDays));
+    !(await movedWithPrompts(store, dimension, point, scan.threshold, prompts, historyDays)) &&
+    !(await movedWithMix(store, dimension, point, scan.threshold));
   for (const [dimension, series] of loaded) {
     for (const point of scanSeries(series, dimension, scan)) {
       const kept = await confirmed(store, dimension, point, scan);
