@@ -9,7 +9,7 @@
 // an error event), a stream of ours reads the body, ahead of the app as in
 // other runtimes, and the body's and the Response's own methods read on from
 // it: the app sees the same bytes in order, and the call still ends.
-// The shadows are made once and find each body's state in a WeakMap.
+// The shadows are made once per class and find each body's state in a WeakMap.
 import type { StreamFormat } from "../providers/types.ts";
 import { streamThrough } from "../stream/observe-stream.ts";
 import { createStreamWatch, type StreamObserver, type StreamWatch } from "../stream/stream-watch.ts";
@@ -65,8 +65,26 @@ function readerState(w: Watched): ReaderState {
   return state;
 }
 
-const inherited = (self: object, name: PropertyKey) => (Object.getPrototypeOf(self) as Record<PropertyKey, Method>)[name]!;
-const nativeGet = (self: object, name: string) => Reflect.get(Object.getPrototypeOf(self) as object, name, self) as boolean;
+/**
+ * A watched object (the Response, its body, a reader of it) gets as its prototype one that holds the shadows and
+ * inherits from its own: one per class, so every watched object of a class shares one shape and the runtime's code
+ * that reads them keeps its fast paths (shadows defined on each object made each a slow dictionary of properties)
+ */
+const shadows = new WeakMap<object, object>();
+const natives = new WeakMap<object, object>();
+function shadow<T extends object>(self: T, methods: PropertyDescriptorMap): T {
+  const own = Object.getPrototypeOf(self) as object;
+  let proto = shadows.get(own);
+  if (!proto) shadows.set(own, (proto = Object.create(own, methods) as object)), natives.set(proto, own);
+  return Object.setPrototypeOf(self, proto) as T;
+}
+/** the class's own prototype, behind the shadows */
+const nativeOf = (self: object) => {
+  const proto = Object.getPrototypeOf(self) as object;
+  return natives.get(proto) ?? proto;
+};
+const inherited = (self: object, name: PropertyKey) => (nativeOf(self) as Record<PropertyKey, Method>)[name]!;
+const nativeGet = (self: object, name: string) => Reflect.get(nativeOf(self), name, self) as boolean;
 const value = (fn: unknown): PropertyDescriptor => ({ value: fn, configurable: true, writable: true });
 const getter = (get: (this: never) => unknown): PropertyDescriptor => ({ get, configurable: true });
 const viaUs = (w: Watched) => (w.around ??= rebuiltResponse(w.response, streamThrough(inherited(w.body, "getReader").call(w.body) as Reader, w.watch)));
@@ -142,7 +160,7 @@ const BODY: PropertyDescriptorMap = {
     const reader = inherited(this, "getReader").apply(this, args) as Reader;
     readers.set(reader, readerState(w));
     w.read = true;
-    return Object.defineProperties(reader, READER);
+    return shadow(reader, READER);
   }),
   values: onBody("values", function (_w, [options]) {
     return iterate(this, options as { preventCancel?: boolean });
@@ -193,8 +211,8 @@ export function observedResponse(response: Response, format: StreamFormat, obser
   if (typeof body.getReader != "function") throw new TypeError("not a web stream");
   const watched: Watched = { body, response, watch: createStreamWatch(format, observer, chunkDecoder()) };
   // the Response first: a frozen one throws before anything of its body was changed
-  Object.defineProperties(response, RESPONSE);
-  Object.defineProperties(body, BODY);
+  shadow(response, RESPONSE);
+  shadow(body, BODY);
   responses.set(response, watched);
   bodies.set(body, watched);
   unlessRead(watched);
