@@ -7,11 +7,11 @@ import type { LLMCall } from "@llmscope/core";
 import { makeCall } from "../testing/make-call.ts";
 import { seededRandom } from "../testing/seeded-random.ts";
 import { openTempStore, type TempStore } from "../testing/temp-store.ts";
+import { promptScan } from "../testing/prompt-scan.ts";
 import { dayStart, HOUR_MS } from "../store/time-buckets.ts";
 import { cacheMissPoints } from "./cache-misses.ts";
-import { loadDailySeries } from "./daily-series.ts";
 import { DEFAULT_MATERIALITY } from "./materiality.ts";
-import { scanSeries, type ScanOptions } from "./scan-series.ts";
+import { scanSeries } from "./scan-series.ts";
 
 const FIRST = Date.UTC(2026, 1, 2) / 86_400_000;
 const DAY = FIRST + 28;
@@ -43,11 +43,7 @@ beforeEach(async () => {
 }, 60_000);
 afterEach(() => temp.close());
 
-async function scanOf(fromDay: number, toDay: number) {
-  const app = await loadDailySeries(temp.store, "all", FIRST, toDay);
-  const scan: ScanOptions = { fromDay, toDay, historyDays: 28, threshold: 6, minCalls: 20, now: dayStart(DAY + 1), materiality: DEFAULT_MATERIALITY, app: app.get("") ?? new Map() };
-  return { scan, prompts: await loadDailySeries(temp.store, "prompt", FIRST, toDay) };
-}
+const scanOf = (fromDay: number, toDay: number) => promptScan(temp.store, FIRST, fromDay, toDay);
 
 describe("cacheMissPoints", () => {
   it("flags a small prompt whose cache broke at noon, which the day rollups do not judge", async () => {

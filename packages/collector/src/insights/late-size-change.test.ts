@@ -6,11 +6,10 @@ import type { LLMCall } from "@llmscope/core";
 import { makeCall } from "../testing/make-call.ts";
 import { seededRandom } from "../testing/seeded-random.ts";
 import { openTempStore, type TempStore } from "../testing/temp-store.ts";
+import { promptScan } from "../testing/prompt-scan.ts";
 import { dayStart, HOUR_MS } from "../store/time-buckets.ts";
-import { loadDailySeries } from "./daily-series.ts";
 import { lateSizePoints } from "./late-size-change.ts";
-import { DEFAULT_MATERIALITY } from "./materiality.ts";
-import { scanSeries, type ScanOptions } from "./scan-series.ts";
+import { scanSeries } from "./scan-series.ts";
 import { trimmedSizePoints } from "./trimmed-size.ts";
 
 const FIRST = Date.UTC(2026, 1, 2) / 86_400_000;
@@ -37,11 +36,7 @@ async function ingest(edited: number): Promise<void> {
   for (let d = FIRST; d <= DAY; d++) await temp.store.ingest(dayOfCalls(d, edited), dayStart(d));
 }
 
-async function scanOf(fromDay: number, toDay: number): Promise<{ scan: ScanOptions; prompts: Awaited<ReturnType<typeof loadDailySeries>> }> {
-  const app = await loadDailySeries(temp.store, "all", FIRST, toDay);
-  const scan: ScanOptions = { fromDay, toDay, historyDays: 28, threshold: 6, minCalls: 20, now: dayStart(DAY + 1), materiality: DEFAULT_MATERIALITY, app: app.get("") ?? new Map() };
-  return { scan, prompts: await loadDailySeries(temp.store, "prompt", FIRST, toDay) };
-}
+const scanOf = (fromDay: number, toDay: number) => promptScan(temp.store, FIRST, fromDay, toDay);
 
 describe("lateSizePoints", () => {
   beforeEach(() => ingest(DAY), 60_000);

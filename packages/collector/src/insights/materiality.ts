@@ -44,13 +44,16 @@ export interface Impact {
 
 /** a cached input token's price relative to an uncached one's (OpenAI, Anthropic and Google all bill cache reads at about a tenth) */
 const CACHE_READ_PRICE = 0.1;
+/** a cache write's price relative to an uncached input token's, where the provider bills writes (Anthropic: 1.25) */
+const CACHE_WRITE_PRICE = 1.25;
 /** output tokens cost about four times input tokens at the usual providers */
 const OUTPUT_PRICE = 4;
 
-/** the row's dollars per uncached input token, read from its cost with output at four times the price and cache reads at a tenth */
+/** the row's dollars per uncached input token, read from its cost with output at four times the price, cache reads at a tenth and writes at 1.25 */
 function inputPrice(row: DayRow): number {
   const cached = row.cachedInputTokens ?? 0;
-  const units = row.inputTokens - cached + CACHE_READ_PRICE * cached + OUTPUT_PRICE * row.outputTokens;
+  const written = row.cacheWriteTokens ?? 0;
+  const units = row.inputTokens - cached - written + CACHE_READ_PRICE * cached + CACHE_WRITE_PRICE * written + OUTPUT_PRICE * row.outputTokens;
   return units > 0 ? row.costUSD / units : 0;
 }
 
@@ -72,8 +75,9 @@ export function impactOf(metric: Metric, row: DayRow, delta: number, app: AppSca
     case "outputTokensPerRequest":
       return make("tokens", delta * row.calls, app.tokens);
     case "cachedInputPerRequest":
-      // input that was read from the cache (at a tenth of the price) and now is paid in full: dollars, as token counts stay flat
-      return make("cost", delta * row.calls * (1 - CACHE_READ_PRICE) * inputPrice(row), app.cost);
+      // input that was read from the cache (at a tenth of the price) and now is paid in full, and where the series' provider
+      // bills cache writes, written again at a quarter more: dollars, as token counts stay flat
+      return make("cost", delta * row.calls * ((row.cacheWriteTokens ? CACHE_WRITE_PRICE : 1) - CACHE_READ_PRICE) * inputPrice(row), app.cost);
     case "cost":
       return make("cost", delta, app.cost);
     case "costPerRequest":

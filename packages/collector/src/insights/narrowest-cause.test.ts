@@ -139,3 +139,25 @@ describe("narrowestCause, served snapshot", () => {
     expect(`${named?.anomaly.dimension}=${named?.anomaly.key}`).toBe("model=gpt-4o");
   });
 });
+
+describe("narrowestCause, a broken cache", () => {
+  beforeEach(() => void (temp = openTempStore()));
+
+  it("names the prompt whose cache stopped hitting, though its afternoon calls happened to be on another model", async () => {
+    // a contract prompt's fifteen calls a day read a 6,000-token prefix from the cache; on DAY, after noon, they miss,
+    // and the afternoon's lawyers are the ones who prefer sonnet
+    for (let d = DAY - 7; d <= DAY; d++) {
+      const calls = Array.from({ length: 15 }, (_, i) => {
+        const at = dayStart(d) + 8 * HOUR_MS + i * 40 * 60_000;
+        const afternoon = d === DAY && at >= dayStart(d) + 12 * HOUR_MS;
+        const call = makeCall({ startedAt: at, model: afternoon ? "claude-sonnet-4-5" : "claude-opus-4-1", provider: "anthropic", inputTokens: 10_000, costUSD: 0.1, tags: { promptId: "contract-qa.answer", userId: `lawyer-${i % 5}` } });
+        call.usage.cachedInputTokens = afternoon ? 0 : 6000;
+        return call;
+      });
+      await temp.store.ingest(calls, dayStart(d));
+    }
+    const missed = flagged("prompt", "contract-qa.answer", { metric: "cachedInputPerRequest", value: 2400, expected: 6000, amount: 1.2, floor: "cost", usualCalls: 15 });
+    const named = await narrowestCause(temp.store, [missed], missed);
+    expect(`${named?.label}=${named?.anomaly.key}`).toBe("promptId=contract-qa.answer");
+  });
+});

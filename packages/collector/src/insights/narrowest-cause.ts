@@ -107,11 +107,13 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   const person = infrastructure ? undefined : await madeByOnePerson(store, best, CARRIES, historyDays);
   if (person) return { anomaly: person.anomaly, label: "user", carried: carriedOf(best) * person.part, infrastructure };
   const label = await labelOf(store, best);
-  if (best.dimension !== "model" && best.dimension !== "responseModel") {
+  // a cache that stopped hitting is not explained by calls moving onto a model or snapshot: its own cache warms within minutes
+  const moves = best.metric !== "cachedInputPerRequest";
+  if (moves && best.dimension !== "model" && best.dimension !== "responseModel") {
     const model = await movedOntoModel(store, label, best, historyDays);
     if (model) return { anomaly: { ...best, dimension: "model", key: model }, label: "model", carried: carriedOf(best), infrastructure, movedOnto: true };
   }
-  if (best.dimension !== "responseModel") {
+  if (moves && best.dimension !== "responseModel") {
     const snapshot = await movedOntoModel(store, label, best, historyDays, "responseModel");
     if (snapshot) return { anomaly: { ...best, dimension: "responseModel", key: snapshot }, label: "responseModel", carried: carriedOf(best), infrastructure, movedOnto: true };
   }

@@ -66,6 +66,14 @@ describe("sustainedLevel", () => {
     expect(held.expected).toBeLessThan(1300);
   });
 
+  it("holds at a level whose recent days were each far out, though none of them was told (its first day was left to the few-calls check)", () => {
+    // doubled for five days, today +150%: the change is days old, not a drift nobody heard of
+    const days = promptDays((d) => wobble(d) * (d === TODAY ? 2.5 : d >= TODAY - 5 ? 2 : 1));
+    const held = level(days)!;
+    expect(held.expected).toBeGreaterThan(1900);
+    expect(held.expected).toBeLessThan(2200);
+  });
+
   it("looks past days with too few calls to read a rate: a weekend and a public holiday after the change", () => {
     const days = promptDays((d) => wobble(d) * (d >= TODAY - 5 ? 2 : 1));
     for (let d = TODAY - 3; d < TODAY; d++) {

@@ -36,6 +36,8 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   let read = 0;
   /** a moved day that was far enough out to be news itself (newest first): a climb already told */
   let told: number | undefined;
+  /** whether a recent moved day was far enough out to be news against the usual level, told or not */
+  let farOut = false;
   for (let d = day - 1; d >= day - LEVEL_DAYS; d--) {
     const row = days.get(d);
     // a rate read from fewer calls than a day needs to be judged (a weekend, a holiday) says nothing about a level
@@ -47,7 +49,9 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
     const moved = direction * (value - own.expected);
     if (moved <= Math.max(MOVED_SIGMAS * own.sigma, (spec.minRelativeChange / 2) * Math.abs(own.expected), spec.minAbsoluteChange)) continue;
     if (isRecent) recent = true;
-    if (told === undefined && isRecent && moved >= threshold * own.sigma && moved >= spec.minRelativeChange * Math.abs(own.expected) && newsOn(days, metric, d, historyDays, own, direction, minCalls, value, threshold)) told = levels.length;
+    const far = isRecent && moved >= threshold * own.sigma && moved >= spec.minRelativeChange * Math.abs(own.expected);
+    farOut ||= far;
+    if (told === undefined && far && newsOn(days, metric, d, historyDays, own, direction, minCalls, value, threshold)) told = levels.length;
     distances.push({ out: moved / Math.max(Math.abs(own.expected), 1e-9), spread: own.sigma / Math.max(Math.abs(own.expected), 1e-9) });
     levels.push(value);
     if (own.expected > 0) ratios.push(value / own.expected);
@@ -80,7 +84,7 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   // a level none of whose recent days was news, each short of the threshold (a drift's first days, a weekend
   // between them that says nothing), is a change nobody was told of: where today moves on from it by half the
   // threshold it is still under way, and today is judged against the usual level, as a climb is
-  if (told === undefined && today !== undefined && direction * (today - held.expected) >= Math.max((threshold / 2) * held.sigma, (spec.minRelativeChange / 2) * Math.abs(held.expected))) return undefined;
+  if (!farOut && today !== undefined && direction * (today - held.expected) >= Math.max((threshold / 2) * held.sigma, (spec.minRelativeChange / 2) * Math.abs(held.expected))) return undefined;
   return held;
 }
 
