@@ -74,6 +74,15 @@ describe("sustainedLevel", () => {
     expect(held.expected).toBeLessThan(2200);
   });
 
+  it("holds a p95 that moves on from a day it had moved a little: most often a change told elsewhere (a new snapshot's longer answers)", () => {
+    const days = promptDays(() => 1000);
+    for (const [d, row] of days) row.latencyP95Ms = 10_000 * (1 + ((d * 7) % 5) / 100) * (d === TODAY ? 1.6 : d === TODAY - 1 ? 1.2 : 1);
+    const base = baselineOf(days, "latencyP95", TODAY, 28)!;
+    const held = sustainedLevel(days, "latencyP95", TODAY, 28, base, 1, 60, 6)!;
+    expect(held.expected).toBeGreaterThan(11_500);
+    expect(held.expected).toBeLessThan(12_800);
+  });
+
   it("looks past days with too few calls to read a rate: a weekend and a public holiday after the change", () => {
     const days = promptDays((d) => wobble(d) * (d >= TODAY - 5 ? 2 : 1));
     for (let d = TODAY - 3; d < TODAY; d++) {

@@ -22,6 +22,12 @@ const MOVED_SIGMAS = 2;
 /** moved days before today that make a climb, and the sigmas each day must lie further out than the day before (two noisy days differ by √2 sigmas of chance) */
 const CLIMB_DAYS = 2;
 const CLIMB_SIGMAS = 3;
+/**
+ * the measures a drift creeps up in (a prompt's context growing a little every day): where an untold level moves on,
+ * the change is still under way. A p95 or an error rate that moves on from a day it had moved a little is most often
+ * a change told in another series (a new snapshot's longer answers, news on the snapshot the day it took over)
+ */
+const DRIFTING: readonly Metric[] = ["tokensPerRequest", "outputTokensPerRequest", "costPerRequest"];
 
 /** the level a change in `direction` has held at in the days before `day`; undefined when it has not */
 export function sustainedLevel(days: KeyDays, metric: Metric, day: number, historyDays: number, base: Baseline, direction: 1 | -1, minCalls = MIN_RATE_CALLS, threshold = Infinity): Baseline | undefined {
@@ -84,7 +90,7 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   // a level none of whose recent days was news, each short of the threshold (a drift's first days, a weekend
   // between them that says nothing), is a change nobody was told of: where today moves on from it by half the
   // threshold it is still under way, and today is judged against the usual level, as a climb is
-  if (!farOut && today !== undefined && direction * (today - held.expected) >= Math.max((threshold / 2) * held.sigma, (spec.minRelativeChange / 2) * Math.abs(held.expected))) return undefined;
+  if (!farOut && DRIFTING.includes(metric) && today !== undefined && direction * (today - held.expected) >= Math.max((threshold / 2) * held.sigma, (spec.minRelativeChange / 2) * Math.abs(held.expected))) return undefined;
   return held;
 }
 
