@@ -50,6 +50,12 @@ describe("a percentile young keys carry", () => {
     expect(await carriedByYoungKeys(temp.store, "all", point, 6, keys)).toBe(true);
   });
 
+  it("is the young key's news going on the day after it appeared: its first evening's p95 is no whole day's level", async () => {
+    await hourOfCalls();
+    const dayAfter = young(DAY - 1, [[DAY - 1, row(73, 30_000)], [DAY, row(251, 47_000)]]);
+    expect(await carriedByYoungKeys(temp.store, "all", point, 6, new Map([["responseModel", new Map([[SNAPSHOT, dayAfter]])]]))).toBe(true);
+  });
+
   it("is not, where the slow young key has not settled", async () => {
     await hourOfCalls();
     const slower = young(DAY - 2, [[DAY - 2, row(98, 8_000)], [DAY - 1, row(149, 9_000)], [DAY, row(341, 47_000)]]);

@@ -57,8 +57,10 @@ function settling(days: KeyDays, metric: Metric, day: number): boolean {
   const before = [...days].filter(([d]) => d < day);
   if (!before.length) return false;
   if (spec.extensive) return now <= SETTLING * Math.max(...before.map(([, r]) => spec.value(r) ?? 0));
-  // a percentile read from fewer calls than it is judged on (a snapshot's first evening) is no level to depart from
-  const read = before.filter(([, r]) => r.calls >= (spec.minCalls ?? 0));
+  // a percentile read from fewer calls than it is judged on (a snapshot's first evening) is no level to depart from,
+  // nor is the key's first day: it appeared part way through it, and an evening's p95 (its regions, its features) is
+  // not a whole day's
+  const read = before.filter(([d, r]) => r.calls >= (spec.minCalls ?? 0) && !(spec.minCalls !== undefined && d === days.firstSeen));
   const weighed = read.map(([, r]) => [spec.value(r), r.calls] as const).filter((x): x is readonly [number, number] => x[0] !== undefined);
   const calls = weighed.reduce((n, [, c]) => n + c, 0);
   if (!calls) return spec.minCalls !== undefined;
