@@ -22,11 +22,15 @@ export function drawUtcHour(region: Region, random: Random): { dayShift: number;
   return { dayShift: Math.floor(utc / 24), hour: ((utc % 24) + 24) % 24 };
 }
 
-/** per region, its public holidays in the span: about one working day in twenty */
-export function regionalHolidays(firstDay: number, lastDay: number, random: Random): Record<Region, Set<number>> {
+/**
+ * per region, its public holidays in the span: about one working day in twenty, none on a day `atWork` keeps for an
+ * incident there (one needs its people at work to happen at all); the draw for such a day is still made, so every
+ * other day's holidays are what they would have been
+ */
+export function regionalHolidays(firstDay: number, lastDay: number, random: Random, atWork: (region: Region, day: number) => boolean = () => false): Record<Region, Set<number>> {
   const holidays = { eu: new Set<number>(), us: new Set<number>(), apac: new Set<number>() };
   for (const region of Object.keys(holidays) as Region[]) {
-    for (let day = firstDay; day <= lastDay; day++) if (!isWeekend(day) && random.next() < 0.05) holidays[region].add(day);
+    for (let day = firstDay; day <= lastDay; day++) if (!isWeekend(day) && random.next() < 0.05 && !atWork(region, day)) holidays[region].add(day);
   }
   return holidays;
 }

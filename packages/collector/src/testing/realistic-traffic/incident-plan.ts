@@ -7,7 +7,7 @@
 // the detector is meant to stay quiet about changes that do not.
 import type { Random } from "../seeded-random.ts";
 import { weekdayOf } from "../../insights/robust-baseline.ts";
-import { DEPARTMENTS, ONBOARDING_NAMES, REGION_OFFSET, type Region } from "./organisation.ts";
+import { DEPARTMENTS, ONBOARDING_NAMES, onboardingDepartment, REGION_OFFSET, type Region } from "./organisation.ts";
 
 export const REALISTIC_KINDS = [
   "prompt_change", "model_switch", "runaway_loop", "latency_degradation", "error_burst", "gradual_drift",
@@ -61,6 +61,11 @@ function snapshotName(alias: string, day: number): string {
 function regionOf(target: string): Region | undefined {
   const name = target.split(".")[0]!;
   return DEPARTMENTS.find((d) => d.features.some((f) => f.name === name) || name.startsWith(`${d.name}-`))?.region;
+}
+
+/** the region whose people an incident acts on, if one region's (a department onboarding is its new department's) */
+export function incidentRegion(incident: RealisticIncident): Region | undefined {
+  return incident.kind === "department_onboarding" ? onboardingDepartment(incident.target).region : regionOf(incident.target);
 }
 
 /** an hour (UTC) early in the target's office day, or in the afternoon of Europe and the morning of the Americas for what everyone shares */

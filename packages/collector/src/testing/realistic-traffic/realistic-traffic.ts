@@ -8,7 +8,7 @@ import type { Random } from "../seeded-random.ts";
 import { drawUtcHour, HOLIDAY_LEVEL, isWeekend, regionalHolidays } from "./calendar.ts";
 import { callOf } from "./call-record.ts";
 import { effectsFor, incidentCalls, retriesOf } from "./incident-effects.ts";
-import type { RealisticIncident } from "./incident-plan.ts";
+import { incidentRegion, type RealisticIncident } from "./incident-plan.ts";
 import { DEPARTMENTS, onboardingDepartment, type Department, type Feature, type Region } from "./organisation.ts";
 import { isAway, peopleOf, type Person } from "./people.ts";
 
@@ -27,7 +27,10 @@ export function realisticTraffic(span: { firstDay: number; lastDay: number }, in
     departments.set(d.name, d);
     people.push(...peopleOf(d, span, random, i.day));
   }
-  const holidays = regionalHolidays(span.firstDay, span.lastDay, random);
+  // an incident's region works on its days: the planner puts incidents on working days, and a
+  // public holiday there would leave the incident nobody to happen to
+  const atWork = (region: Region, day: number) => incidents.some((i) => day >= i.day && day <= i.lastDay && incidentRegion(i) === region);
+  const holidays = regionalHolidays(span.firstDay, span.lastDay, random, atWork);
   return {
     people,
     generateDay(day) {
