@@ -25,6 +25,7 @@ import { lateSizePoints } from "./late-size-change.ts";
 import { movedWithPrompts } from "./moved-with-prompts.ts";
 import { movedWithMix } from "./mixed-calls.ts";
 import { aJoinersDay } from "./newcomer.ts";
+import { movedWithHeldPrompts } from "./held-prompts.ts";
 import { snapshotTakeovers } from "./snapshot-takeover.ts";
 
 export const ANOMALY_DIMENSIONS = ["all", "prompt", "model", "responseModel", "feature", "department", "user", "provider"] as const satisfies readonly StatsDimension[];
@@ -95,13 +96,14 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     newKeysOf(dimension, series, newKeys);
   }
   const prompts = loaded.find(([d]) => d === "prompt")?.[1];
-  /** a point that is news of its own: not a few huge calls, not the days-old news of a key that appeared this week, not a person's prompts moving for everyone, not another mix of the same calls, not a joiner's first day */
+  /** a point that is news of its own: not a few huge calls, not the days-old news of a key that appeared this week, not a person's prompts moving for everyone, not another mix of the same calls, not a joiner's first day, not a prompt's level told before */
   const ownNews = async (dimension: StatsDimension, point: ScoredPoint) =>
     !(await carriedByFewCalls(store, dimension, point, scan.threshold)) &&
     !(await carriedByYoungKeys(store, dimension, point, scan.threshold, newKeys)) &&
     !(await movedWithPrompts(store, dimension, point, scan.threshold, prompts, historyDays)) &&
     !(await movedWithMix(store, dimension, point, scan.threshold)) &&
-    !(await aJoinersDay(store, dimension, point, scan));
+    !(await aJoinersDay(store, dimension, point, scan)) &&
+    !(await movedWithHeldPrompts(store, dimension, point, scan, prompts));
   for (const [dimension, series] of loaded) {
     for (const point of scanSeries(series, dimension, scan)) {
       const kept = await confirmed(store, dimension, point, scan);
