@@ -25,6 +25,7 @@ import { lateSizePoints } from "./late-size-change.ts";
 import { movedWithPrompts } from "./moved-with-prompts.ts";
 import { movedWithMix } from "./mixed-calls.ts";
 import { aJoinersDay } from "./newcomer.ts";
+import { manyOrdinaryPeople } from "./busy-hour.ts";
 import { movedWithHeldPrompts } from "./held-prompts.ts";
 import { snapshotTakeovers } from "./snapshot-takeover.ts";
 
@@ -165,7 +166,8 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     return !scanSeries(new Map([[user, days]]), "user", { ...scan, fromDay: day, toDay: day, metrics: [metric] }).length;
   };
   const kept: Anomaly[] = [];
-  for (const a of found) if ((a.dimension === "responseModel" && tookOver.has(snapshotDay(a))) || !(await oneOrdinaryPerson(store, a.dimension, a, a.dimension === "all" ? known : unflagged))) kept.push(a);
+  const ordinaryPeople = async (a: Anomaly) => (await oneOrdinaryPerson(store, a.dimension, a, a.dimension === "all" ? known : unflagged)) || (await manyOrdinaryPeople(store, a, known));
+  for (const a of found) if ((a.dimension === "responseModel" && tookOver.has(snapshotDay(a))) || !(await ordinaryPeople(a))) kept.push(a);
   return kept.sort((a, b) => b.day - a.day || b.impact.share - a.impact.share);
 }
 
