@@ -46,6 +46,14 @@ describe("failingWithProvider", () => {
     expect(await failingWithProvider(temp.store, { ...codeChat, dimension: "prompt", key: "fp-code-chat" })).toBe("anthropic");
   });
 
+  it("weighs the provider's other calls hour by hour: a workload busy at the outage's hours fails more over the day, not more each hour", async () => {
+    // assist also runs all morning, before the outage: over the day it failed a sixth as often as code-chat
+    const morning = Array.from({ length: 100 }, (_, i) =>
+      makeCall({ startedAt: dayStart(DAY) + (5 + (i % 10)) * HOUR_MS + i * 1000, provider: "anthropic", model: "claude-sonnet-4-5", tags: { feature: "assist" } }));
+    await temp.store.ingest([...morning, ...hours(["code-chat", "assist"])], dayStart(DAY));
+    expect(await failingWithProvider(temp.store, codeChat)).toBe("anthropic");
+  });
+
   it("leaves them with the feature when the provider's other calls went through", async () => {
     await temp.store.ingest(hours(["code-chat"]), dayStart(DAY));
     expect(await failingWithProvider(temp.store, codeChat)).toBeUndefined();
