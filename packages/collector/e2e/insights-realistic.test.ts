@@ -4,8 +4,9 @@
 // one incident of each of its eleven kinds after four weeks of ordinary days
 // (the baselines' whole history; the benchmark warms up five), stored in a
 // real SQLite file. Every series the anomalies endpoint reports counts toward
-// false alarms. Its seed is fixed, unlike the generator's test, which draws
-// one each run (see below why); LLMSCOPE_EVAL_SEED=<seed> runs another.
+// false alarms. Each run draws its seed, as the generator's test does (in the
+// test's name; LLMSCOPE_EVAL_SEED=<seed> replays it): the floors must hold on
+// any seed, not on one chosen.
 import { afterAll, describe, expect, it } from "vitest";
 import { runRealisticEvaluation } from "../src/testing/realistic-traffic/realistic-evaluation.ts";
 import { REALISTIC_KINDS } from "../src/testing/realistic-traffic/incident-plan.ts";
@@ -15,31 +16,24 @@ import { openTempStore } from "../src/testing/temp-store.ts";
 const temp = openTempStore({ synchronous: "normal" });
 const store = temp.store;
 afterAll(() => temp.close());
-// Fixed until the detector meets its goals here. At this size its worst
-// seeds sit on the floors below (nineteen seeds tried: 1–10, 41 and 101–808
-// by 101; recall 8/11 on four of them, 4 false-alarm days and cause first 7/11
-// on two each), so a drawn seed could land one incident under a floor and
-// fail a run with no change behind it. 41, the first seed of the set the
-// benchmark ran once at the end, was fixed before it was run at this size.
-const seed = process.env[SEED_VARIABLE] ? evaluationSeed() : 41;
+const seed = evaluationSeed();
 
 // The issue's goals are recall ≥ 90%, false-alarm days ≤ 5% (none of the 26
 // clean days here) and cause named first ≥ 90%; the detector does not meet
-// them on this model yet. These are what it met on every seed tried at this
-// size (~25–70 s a run): worst recall 8/11 (seeds 5, 9, 404, 606), worst
-// false-alarm days 4 of 26 (seed 7: the day after a drift, a person back on a
-// drifted prompt, a joiner; seed 505), worst cause first 7/11 (seeds 9, 808);
-// seed 41 gave 10/11, 0 and 8/11. With the served-snapshot, holiday,
-// few-people and root-cause rules added since, four of them rerun: seed 41
-// 9/11, 0, 8/11; seed 5 9/11, 1, 9/11; seed 7 10/11, 3, 10/11; seed 9 8/11,
-// 0, 7/11 (still on the floors). Raise them as the detector gets there;
-// never below its worst.
+// them on every seed of this model yet. The floors are one incident (one day)
+// short of its worst on sixteen seeds run at this size, picked before they
+// were run (137, 2718, 31415, 55555, 90210, 123457, 271828, 314159, 424242,
+// 500001, 618033, 707107, 777777, 841471, 909090, 999983; ~20–45 s each):
+// worst recall 9/11 (777777), worst false-alarm days 3 of 26 (841471), worst
+// cause first 9/11 (137, 271828, 777777, 841471); eleven of the sixteen found
+// 10 or 11 with no false-alarm day. The margin is there because a drawn seed
+// is one nobody has run. Raise the floors as the detector gets there.
 const RECALL = 8 / 11;
 const FALSE_ALARM_DAYS = 4;
-const CAUSE_FIRST = 7 / 11;
+const CAUSE_FIRST = 8 / 11;
 
 describe(`anomaly detection and root-cause analysis on the realistic traffic model, seed ${seed} (${SEED_VARIABLE}=${seed} replays it)`, () => {
-  it(`finds ≥ 8 of its 11 incidents with ≤ ${FALSE_ALARM_DAYS} false-alarm days of 26 over every series, and names the cause first in ≥ 7`, async () => {
+  it(`finds ≥ 8 of its 11 incidents with ≤ ${FALSE_ALARM_DAYS} false-alarm days of 26 over every series, and names the cause first in ≥ 8`, async () => {
     const result = await runRealisticEvaluation({ store, incidents: REALISTIC_KINDS.length, seed, warmupDays: 28 });
     expect(result.incidents).toBe(REALISTIC_KINDS.length);
     expect(Object.keys(result.byKind).sort()).toEqual([...REALISTIC_KINDS].sort());
