@@ -2,11 +2,11 @@
 // from the cache on 85% of them, beside a busy cheap prompt that makes most of
 // the app's calls: its cache breaks from noon. Too few calls for the day
 // rollups to judge a rate; read call by call, the hits fall far short.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LLMCall } from "@llmscope/core";
 import { makeCall } from "../testing/make-call.ts";
 import { seededRandom } from "../testing/seeded-random.ts";
-import { openTempStore, type TempStore } from "../testing/temp-store.ts";
+import { daysStoredPerTest } from "../testing/days-per-test.ts";
 import { promptScan } from "../testing/prompt-scan.ts";
 import { dayStart, HOUR_MS } from "../store/time-buckets.ts";
 import { cacheMissPoints } from "./cache-misses.ts";
@@ -36,21 +36,16 @@ function dayOfCalls(day: number): LLMCall[] {
   return [...contract, ...busy];
 }
 
-let temp: TempStore;
-beforeEach(async () => {
-  temp = openTempStore();
-  for (let d = FIRST; d <= DAY; d++) await temp.store.ingest(dayOfCalls(d), dayStart(d));
-}, 60_000);
-afterEach(() => temp.close());
+const store = daysStoredPerTest(FIRST, DAY, dayOfCalls);
 
-const scanOf = (fromDay: number, toDay: number) => promptScan(temp.store, FIRST, fromDay, toDay);
+const scanOf = (fromDay: number, toDay: number) => promptScan(store(), FIRST, fromDay, toDay);
 
 describe("cacheMissPoints", () => {
   it("flags a small prompt whose cache broke at noon, which the day rollups do not judge", async () => {
     const { scan, prompts } = await scanOf(DAY, DAY);
     // fifteen calls are too few for the rollups' rate (this fixture's premise)
     expect(scanSeries(prompts, "prompt", scan).filter((p) => p.key === "contract-qa.answer")).toEqual([]);
-    const found = await cacheMissPoints(temp.store, prompts, "prompt", scan);
+    const found = await cacheMissPoints(store(), prompts, "prompt", scan);
     expect(found.map((p) => `${p.key} ${p.metric} ${p.day}`)).toEqual([`contract-qa.answer cachedInputPerRequest ${DAY}`]);
     expect(found[0]!.impact.floor).toBe("cost");
     expect(found[0]!.impact.share).toBeGreaterThanOrEqual(DEFAULT_MATERIALITY.cost);
@@ -58,11 +53,11 @@ describe("cacheMissPoints", () => {
 
   it("flags nothing on the ordinary days before it", async () => {
     const { scan, prompts } = await scanOf(DAY - 14, DAY - 1);
-    expect(await cacheMissPoints(temp.store, prompts, "prompt", scan)).toEqual([]);
+    expect(await cacheMissPoints(store(), prompts, "prompt", scan)).toEqual([]);
   }, 60_000);
 
   it("leaves a break whose dollars are not material to the app", async () => {
     const { scan, prompts } = await scanOf(DAY, DAY);
-    expect(await cacheMissPoints(temp.store, prompts, "prompt", { ...scan, materiality: { ...DEFAULT_MATERIALITY, cost: 0.9 } })).toEqual([]);
+    expect(await cacheMissPoints(store(), prompts, "prompt", { ...scan, materiality: { ...DEFAULT_MATERIALITY, cost: 0.9 } })).toEqual([]);
   }, 60_000);
 });

@@ -2,12 +2,12 @@
 // otherwise normal day. The day's error rate stays inside its usual range; the
 // hour, judged against the same hour of the weeks before, does not — and it is
 // only judged once it is over. Explained at that hour, and alerted on then.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LLMCall } from "@llmscope/core";
 import { anomalyRule } from "../alerts/rules/anomaly.ts";
 import { alertHarness } from "../testing/alert-harness.ts";
 import { makeCall } from "../testing/make-call.ts";
-import { openTempStore, type TempStore } from "../testing/temp-store.ts";
+import { daysStoredPerTest } from "../testing/days-per-test.ts";
 import { dayStart, HOUR_MS } from "../store/time-buckets.ts";
 import { detectAnomalies } from "./detect-anomalies.ts";
 import { explainDay } from "./explain-day.ts";
@@ -30,17 +30,11 @@ function hourOfCalls(day: number, hour: number, burst: boolean): LLMCall[] {
 const dayOfCalls = (day: number, untilHour = 24) =>
   Array.from({ length: untilHour }, (_, h) => hourOfCalls(day, h, day === DAY && h === BURST_HOUR)).flat();
 
-let temp: TempStore;
-// 28 days of calls stored before each test: on a loaded machine this outlasts the default 10 s hook timeout
-beforeEach(async () => {
-  temp = openTempStore();
-  for (let d = FIRST; d <= DAY; d++) await temp.store.ingest(dayOfCalls(d), dayStart(d));
-}, 60_000);
-afterEach(() => temp.close());
+const store = daysStoredPerTest(FIRST, DAY, dayOfCalls);
 
 describe("hourly anomalies", () => {
   it("flag the burst hour when the whole day's error rate does not move", async () => {
-    const found = await detectAnomalies(temp.store, { fromDay: DAY, toDay: DAY, now: dayStart(DAY + 1) });
+    const found = await detectAnomalies(store(), { fromDay: DAY, toDay: DAY, now: dayStart(DAY + 1) });
     expect(found.filter((a) => a.metric === "errorRate" && a.hour === undefined)).toEqual([]);
     const hourly = found.filter((a) => a.metric === "errorRate");
     // every call is on one feature, model, prompt and department, so those series carry the whole app's hour;
@@ -50,19 +44,19 @@ describe("hourly anomalies", () => {
     ]);
     expect(hourly[0]!.message).toContain("at 20:00–21:00 on 2026-03-02");
     // nothing else in the calm days around it
-    expect(await detectAnomalies(temp.store, { fromDay: DAY - 3, toDay: DAY - 1, now: dayStart(DAY + 1) })).toEqual([]);
+    expect(await detectAnomalies(store(), { fromDay: DAY - 3, toDay: DAY - 1, now: dayStart(DAY + 1) })).toEqual([]);
   });
 
   it("judge an hour only once it is over", async () => {
-    const during = await detectAnomalies(temp.store, { fromDay: DAY, toDay: DAY, now: dayStart(DAY) + BURST_HOUR * HOUR_MS + 30 * 60_000 });
+    const during = await detectAnomalies(store(), { fromDay: DAY, toDay: DAY, now: dayStart(DAY) + BURST_HOUR * HOUR_MS + 30 * 60_000 });
     expect(during.filter((a) => a.hour === BURST_HOUR)).toEqual([]);
-    const after = await detectAnomalies(temp.store, { fromDay: DAY, toDay: DAY, now: dayStart(DAY) + (BURST_HOUR + 1) * HOUR_MS });
+    const after = await detectAnomalies(store(), { fromDay: DAY, toDay: DAY, now: dayStart(DAY) + (BURST_HOUR + 1) * HOUR_MS });
     expect(after.some((a) => a.hour === BURST_HOUR && a.metric === "errorRate")).toBe(true);
-    expect(await detectAnomalies(temp.store, { fromDay: DAY, toDay: DAY, now: dayStart(DAY + 1), hourly: false })).toEqual([]);
+    expect(await detectAnomalies(store(), { fromDay: DAY, toDay: DAY, now: dayStart(DAY + 1), hourly: false })).toEqual([]);
   });
 
   it("are explained at their hour, naming the error kind and the provider", async () => {
-    const rca = await explainDay(temp.store, await detectAnomalies(temp.store, { fromDay: DAY, toDay: DAY, now: dayStart(DAY + 1) }));
+    const rca = await explainDay(store(), await detectAnomalies(store(), { fromDay: DAY, toDay: DAY, now: dayStart(DAY + 1) }));
     expect(rca).toMatchObject({ metric: "errorRate", hour: BURST_HOUR });
     expect(rca!.causes[0]).toMatchObject({ dimension: "errorKind", key: "server" });
     expect(rca!.causes.find((c) => c.dimension === "provider")).toMatchObject({ key: "anthropic" });

@@ -1,15 +1,14 @@
 // A prompt where people now and then paste a whole log (one call in forty, at
 // fifteen to thirty-five times the usual size) tripling its input from noon:
 // the day mean's wide spread hides it, the trimmed days do not.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LLMCall } from "@llmscope/core";
 import { makeCall } from "../testing/make-call.ts";
 import { seededRandom } from "../testing/seeded-random.ts";
-import { openTempStore, type TempStore } from "../testing/temp-store.ts";
+import { daysStoredPerTest } from "../testing/days-per-test.ts";
+import { promptScan } from "../testing/prompt-scan.ts";
 import { dayStart, HOUR_MS } from "../store/time-buckets.ts";
-import { loadDailySeries } from "./daily-series.ts";
-import { DEFAULT_MATERIALITY } from "./materiality.ts";
-import { scanSeries, type ScanOptions } from "./scan-series.ts";
+import { scanSeries } from "./scan-series.ts";
 import { trimmedSizePoints } from "./trimmed-size.ts";
 
 const FIRST = Date.UTC(2026, 1, 2) / 86_400_000;
@@ -27,31 +26,22 @@ function dayOfCalls(day: number): LLMCall[] {
   });
 }
 
-let temp: TempStore;
-beforeEach(async () => {
-  temp = openTempStore();
-  for (let d = FIRST; d <= DAY; d++) await temp.store.ingest(dayOfCalls(d), dayStart(d));
-}, 60_000);
-afterEach(() => temp.close());
+const store = daysStoredPerTest(FIRST, DAY, dayOfCalls);
 
-async function scanOf(fromDay: number, toDay: number): Promise<{ scan: ScanOptions; prompts: Awaited<ReturnType<typeof loadDailySeries>> }> {
-  const app = await loadDailySeries(temp.store, "all", FIRST, toDay);
-  const scan: ScanOptions = { fromDay, toDay, historyDays: 28, threshold: 6, minCalls: 20, now: dayStart(DAY + 1), materiality: DEFAULT_MATERIALITY, app: app.get("") ?? new Map() };
-  return { scan, prompts: await loadDailySeries(temp.store, "prompt", FIRST, toDay) };
-}
+const scanOf = (fromDay: number, toDay: number) => promptScan(store(), FIRST, fromDay, toDay);
 
 describe("trimmedSizePoints", () => {
   it("flags a prompt whose input tripled from noon, which its day mean's spread hides", async () => {
     const { scan, prompts } = await scanOf(DAY, DAY);
     // the day mean alone stays short of the threshold (this fixture's premise)
     expect(scanSeries(prompts, "prompt", { ...scan, metrics: ["tokensPerRequest"] })).toEqual([]);
-    const found = await trimmedSizePoints(temp.store, prompts, "prompt", scan);
+    const found = await trimmedSizePoints(store(), prompts, "prompt", scan);
     expect(found.map((p) => `${p.key} ${p.metric}`)).toContain("code-chat.answer tokensPerRequest");
     expect(found.every((p) => p.score >= 6 && p.day === DAY)).toBe(true);
   }, 60_000);
 
   it("flags nothing on the ordinary days before it", async () => {
     const { scan, prompts } = await scanOf(DAY - 7, DAY - 1);
-    expect(await trimmedSizePoints(temp.store, prompts, "prompt", scan)).toEqual([]);
+    expect(await trimmedSizePoints(store(), prompts, "prompt", scan)).toEqual([]);
   }, 60_000);
 });
