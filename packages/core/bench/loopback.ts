@@ -8,7 +8,7 @@ import { CHAT_PATH, requestBody } from "./fixtures.ts";
 import { paired, type Paired } from "./measure.ts";
 
 /** the server in a process of its own, so the two sides do not share an event loop */
-export async function startServer(kind: "bare" | "mock"): Promise<{ url: string; close(): void }> {
+export async function startServer(kind: "bare" | "mock" | "mock-now" | "intake"): Promise<{ url: string; close(): void }> {
   const child = fork(fileURLToPath(new URL("./loopback-server.ts", import.meta.url)), [kind], { execArgv: ["--import", "tsx"] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once("message", (m) => resolve(String(m)));

@@ -1,21 +1,39 @@
-// `tsx bench/sdk-ab.ts [--baseline=<a build's dist>] [--calls=330] [--skip=30]`:
-// the openai SDK through an in-process fetch that serves the mock LLM
-// server's own answers, bare and through this build's recorder (memorySink),
-// and another build's beside it when given, in one fresh process. The sides
-// take turns call by call, in an order rotated every call, so a busy machine
-// slows each side alike; medians of the calls after `skip`, mostly code the
-// JIT has not optimized yet, as the peer benchmark measures. Reports the CPU
-// a JSON call adds (its flush included) and a stream's time to its first and
-// last chunk against bare (three pieces, a task apart, as a socket hands a
-// fast local answer over).
+// `tsx bench/sdk-ab.ts [--baseline=<a build's dist>] [--calls=330] [--skip=30] [--http] [--beacon]`:
+// the openai SDK bare and through this build's recorder (memorySink), and
+// another build's beside it when given, in one fresh process. The sides take
+// turns call by call, in an order rotated every call, so a busy machine slows
+// each side alike; figures are taken over the calls after `skip`, mostly code
+// the JIT has not optimized yet, as the peer benchmark measures. Reports the
+// CPU a JSON call adds (its flush included) and a stream's time to its first
+// and last chunk against bare.
+//
+// By default the SDK's fetch serves the mock LLM server's own answers in
+// process (a stream in three pieces, a task apart, as a socket hands a fast
+// local answer over). `--http`: real HTTP on 127.0.0.1 to the mock in a
+// process of its own, with no delay (what the peer benchmark measures: undici's
+// own Response and headers, the body read off a socket). `--beacon` adds each
+// build with beaconSink, posting to a local endpoint that answers as the
+// collector does; it sends a batch at the end of the warm-up (which goes plain,
+// as a first batch does) and every 100 turns after (the CPU of serialising,
+// gzipping and posting spread over the calls as a real run's timer would).
+//
+// CPU is given twice: the median call, and the mean of all calls. Garbage
+// collection lands in whichever side's turn fills the young generation, so a
+// side is charged in proportion to what it allocates, but only in the mean:
+// the median leaves collections (and the beacon's batches) out.
 import OpenAI from "openai";
 import { createMockLLM } from "@llmscope/mock-llm";
+import { CHAT_PATH } from "./fixtures.ts";
+import { startServer } from "./loopback.ts";
 import { median } from "./measure.ts";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const calls = Number(args.calls ?? 330);
 const skip = Number(args.skip ?? 30);
-const URL_ = "http://127.0.0.1:9/v1";
+const http = "http" in args;
+const servers = http ? [await startServer("mock-now")] : [];
+const intake = "beacon" in args ? await startServer("intake") : undefined;
+const URL_ = http ? servers[0]!.url.slice(0, -CHAT_PATH.length) + "/v1" : "http://127.0.0.1:9/v1";
 
 const mock = createMockLLM({ firstChunkDelayMs: 0, chunkDelayMs: 0, jitterMs: 0 });
 const answer = (stream: boolean) =>
@@ -28,27 +46,41 @@ const sseHeaders = [...sse.headers];
 const bytes = new Uint8Array(await sse.arrayBuffer());
 const pieces = [0, 1, 2].map((i) => bytes.subarray(Math.floor((i * bytes.length) / 3), Math.floor(((i + 1) * bytes.length) / 3)));
 const nextTask = () => new Promise<void>((resolve) => setImmediate(resolve));
-const serve = (async (_input: unknown, init?: RequestInit) => {
+const serveInProcess = (async (_input: unknown, init?: RequestInit) => {
   if (!String(init?.body).includes('"stream":true')) return new Response(jsonText, { headers: jsonHeaders });
   let i = 0;
   return new Response(new ReadableStream<Uint8Array>({ pull: (c) => nextTask().then(() => (i < pieces.length ? c.enqueue(pieces[i++]!.slice()) : c.close())) }), { headers: sseHeaders });
 }) as typeof fetch;
+const serve = http ? fetch : serveInProcess;
 
 interface Side {
   openai: OpenAI;
   flush: () => Promise<void>;
+  /** every 100th turn: what delivers a batch (the beacon's send) */
+  send?: () => Promise<void>;
   cpu: number[];
   first: number[];
   last: number[];
 }
-const side = (fetch: typeof globalThis.fetch, flush = async () => {}): Side => ({ openai: new OpenAI({ apiKey: "sk-bench", baseURL: URL_, maxRetries: 0, fetch }), flush, cpu: [], first: [], last: [] });
+const side = (fetch: typeof globalThis.fetch, flush = async () => {}, send?: () => Promise<void>): Side => ({ openai: new OpenAI({ apiKey: "sk-bench", baseURL: URL_, maxRetries: 0, fetch }), flush, send, cpu: [], first: [], last: [] });
+type Core = typeof import("../src/index.ts");
 const recorded = async (dist: string) => {
-  const { createRecorder, memorySink } = (await import(dist)) as typeof import("../src/index.ts");
+  const { createRecorder, memorySink } = (await import(dist)) as Core;
   const recorder = createRecorder({ sinks: [memorySink({ capacity: 1000 })] });
   return side(recorder.wrap(serve), () => recorder.flush());
 };
-const sides: Record<string, Side> = { bare: side(serve), "this build": await recorded(new URL("../dist/index.js", import.meta.url).href) };
-if (args.baseline) sides.baseline = await recorded(new URL(`${args.baseline.replace(/\/$/, "")}/index.js`, `file://${process.cwd()}/`).href);
+/** beaconSink, its sends held to every 100th turn: recorder.flush() then waits for the recorder's own work alone */
+const beaconed = async (dist: string) => {
+  const { createRecorder, beaconSink } = (await import(dist)) as Core;
+  const beacon = beaconSink({ url: `${intake!.url.slice(0, -CHAT_PATH.length)}/v1/calls`, flushIntervalMs: 3_600_000 });
+  const recorder = createRecorder({ sinks: [{ ...beacon, flush: async () => {} }] });
+  return side(recorder.wrap(serve), () => recorder.flush(), () => beacon.flush());
+};
+const builds: Record<string, string> = { "this build": new URL("../dist/index.js", import.meta.url).href };
+if (args.baseline) builds.baseline = new URL(`${args.baseline.replace(/\/$/, "")}/index.js`, `file://${process.cwd()}/`).href;
+const sides: Record<string, Side> = { bare: side(serve) };
+for (const [name, dist] of Object.entries(builds)) sides[name] = await recorded(dist);
+if (intake) for (const [name, dist] of Object.entries(builds)) sides[`${name}, beacon`] = await beaconed(dist);
 
 // one template, its values changing call by call, as the peer benchmark's
 let n = 0;
@@ -67,6 +99,7 @@ for (let i = 0; i < calls; i++) {
     const c0 = cpuUs();
     await s.openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages() });
     await s.flush();
+    if (s.send && (i % 100 == 99 || i == skip - 1)) await s.send();
     await nextTask();
     const cpu = cpuUs() - c0;
     const t0 = performance.now();
@@ -78,7 +111,12 @@ for (let i = 0; i < calls; i++) {
     if (i >= skip) s.cpu.push(cpu / 1000), s.first.push(first!), s.last.push(last);
   }
 }
+for (const server of [...servers, intake]) server?.close();
 const bare = sides.bare!;
-console.log(`| side | CPU added per JSON call | stream: first chunk vs bare | last chunk vs bare |\n|---|---|---|---|`);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+console.log(`${http ? "real HTTP on 127.0.0.1" : "in-process fetch"}, ${calls - skip} calls a side after ${skip}\n`);
+console.log(`| side | CPU added per JSON call: median | mean | stream: first chunk vs bare | last chunk vs bare |\n|---|---|---|---|---|`);
 for (const [name, s] of Object.entries(sides))
-  console.log(`| ${name} | ${(median(s.cpu) - median(bare.cpu)).toFixed(3)} ms | ×${(median(s.first) / median(bare.first)).toFixed(3)} | ×${(median(s.last) / median(bare.last)).toFixed(3)} |`);
+  console.log(
+    `| ${name} | ${(median(s.cpu) - median(bare.cpu)).toFixed(3)} ms | ${(mean(s.cpu) - mean(bare.cpu)).toFixed(3)} ms | ×${(median(s.first) / median(bare.first)).toFixed(3)} | ×${(median(s.last) / median(bare.last)).toFixed(3)} |`,
+  );
