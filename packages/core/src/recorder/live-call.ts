@@ -265,6 +265,8 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
       cut: () => void (call.truncated = true),
       fault,
       pending: core.track,
+      // subscribers get updates as the text comes; else it is framed in slices, off the app's path
+      live: () => core.listeners.size > 0,
     });
   };
 
