@@ -111,6 +111,14 @@ describe("a stream watched in place", () => {
       expect(ta).toBe(tb);
       return ta;
     }],
+    ["values({ preventCancel: true }) left midway, then a reader", async (r: Response) => {
+      let text = "";
+      for await (const c of r.body!.values({ preventCancel: true })) {
+        text += dec.decode(c, { stream: true });
+        break;
+      }
+      return drain(r.body!.getReader(), text);
+    }],
     ["a reader released midway, then another", async (r: Response) => {
       const first = r.body!.getReader();
       const c = await first.read();

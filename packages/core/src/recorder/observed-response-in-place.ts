@@ -12,7 +12,7 @@
 // The shadows are made once per class and find each body's state in a WeakMap.
 import type { StreamFormat } from "../providers/types.ts";
 import { streamThrough } from "../stream/observe-stream.ts";
-import { createStreamWatch, type StreamObserver, type StreamWatch } from "../stream/stream-watch.ts";
+import { createStreamWatch, type StreamObserver, type StreamOutcome, type StreamWatch } from "../stream/stream-watch.ts";
 import { chunkDecoder } from "../stream/utf8-chunks.ts";
 import { observedResponse as aroundStreamOfOurs } from "./observed-response.ts";
 import { rebuiltResponse } from "./rebuilt-response.ts";
@@ -114,30 +114,47 @@ const READER: PropertyDescriptorMap = {
   releaseLock: value(function (this: Reader) {
     const state = readers.get(this);
     const result = inherited(this, "releaseLock").call(this);
-    if (state && !state.released) (state.released = true), unlessRead(state.w);
+    if (state && !state.released) (state.released = true), state.w.over || unlessRead(state.w);
     return result;
   }),
 };
 
-/** the stream's async iterator over a reader of its own: next, and return cancelling unless told not to */
-function iterate(body: Body, options?: { preventCancel?: boolean }): AsyncIterableIterator<Uint8Array> {
-  const reader = body.getReader();
+/**
+ * The body's async iterator (as SDKs read), over a reader of the body's own that only it holds: each read seen in the
+ * one continuation that hands it on (no shadowed reader, no second hop), and return cancelling unless told not to
+ */
+function iterate(body: Body, w: Watched, options?: { preventCancel?: boolean }): AsyncIterableIterator<Uint8Array> {
+  const reader = inherited(body, "getReader").call(body) as Reader;
+  w.read = true;
   let done = false;
-  const over = <T>(value: T) => ((done = true), reader.releaseLock(), { value, done: true as const });
+  const over = (value?: unknown) => {
+    done = true;
+    reader.releaseLock();
+    // let go before its end: the stream of ours reads on unless a reader is taken by the next task
+    if (!w.over) unlessRead(w);
+    return { value, done: true as const };
+  };
+  const end = (outcome: StreamOutcome) => void (w.over || ((w.over = true), w.watch.finish(outcome)));
   return {
     next: () =>
       done
         ? Promise.resolve({ value: undefined, done: true })
         : reader.read().then(
-            (read) => (read.done ? over(undefined) : { value: read.value, done: false }),
+            (read) => {
+              if (!read.done) return w.watch.seen(read.value), read;
+              end(COMPLETE);
+              return over();
+            },
             (error: unknown) => {
-              over(undefined);
+              // a read cut short by return() is no failure of the body
+              if (!done) end({ kind: "errored", error }), over();
               throw error;
             },
           ),
     return(value?: unknown) {
       if (done) return Promise.resolve({ value, done: true });
-      const cancelled = options?.preventCancel ? undefined : reader.cancel(value);
+      let cancelled: Promise<void> | undefined;
+      if (!options?.preventCancel) end({ kind: "cancelled", reason: value }), (cancelled = reader.cancel(value));
       over(value);
       return Promise.resolve(cancelled).then(() => ({ value, done: true }));
     },
@@ -162,11 +179,11 @@ const BODY: PropertyDescriptorMap = {
     w.read = true;
     return shadow(reader, READER);
   }),
-  values: onBody("values", function (_w, [options]) {
-    return iterate(this, options as { preventCancel?: boolean });
+  values: onBody("values", function (w, [options]) {
+    return iterate(this, w, options as { preventCancel?: boolean });
   }),
-  [Symbol.asyncIterator]: onBody(Symbol.asyncIterator, function (_w, [options]) {
-    return iterate(this, options as { preventCancel?: boolean });
+  [Symbol.asyncIterator]: onBody(Symbol.asyncIterator, function (w, [options]) {
+    return iterate(this, w, options as { preventCancel?: boolean });
   }),
   cancel: onBody("cancel", function (w, [reason]) {
     if (!nativeGet(this, "locked") && !w.over) (w.over = true), w.watch.finish({ kind: "cancelled", reason });

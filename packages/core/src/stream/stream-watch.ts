@@ -9,7 +9,7 @@
 // they are read. The end is handled after the app has had it.
 import type { StreamEvent, StreamFormat } from "../providers/types.ts";
 import { afterTheApp, later } from "../recorder/schedule.ts";
-import { createFramer } from "./framer.ts";
+import { createFramer, type Framer } from "./framer.ts";
 
 export type StreamOutcome =
   | { kind: "complete" }
@@ -60,19 +60,21 @@ export function createStreamWatch(format: StreamFormat, observer: StreamObserver
       observer.fault(err);
     }
   };
-  const framer = createFramer(
-    format,
-    (event) => guard(() => observer.event(event, at)),
-    () => guard(() => observer.cut?.()),
-  );
+  // made when first needed, off the app's path
+  let framer: Framer | undefined;
   // text waiting to be looked at, with its size and when it arrived; its length in characters
   const queued: [string, number, number][] = [];
   let chars = 0;
   const frame = () => {
     chars = 0;
+    framer ??= createFramer(
+      format,
+      (event) => guard(() => observer.event(event, at)),
+      () => guard(() => observer.cut?.()),
+    );
     for (const [text, bytes, arrived] of queued.splice(0)) {
       guard(() => observer.chunk(text, bytes, arrived));
-      guard(() => ((at = arrived), framer.push(text)));
+      guard(() => ((at = arrived), framer!.push(text)));
     }
   };
   return {
@@ -95,8 +97,8 @@ export function createStreamWatch(format: StreamFormat, observer: StreamObserver
         frame();
         guard(() => {
           if (outcome.kind === "complete") {
-            framer.push(decoder.decode());
-            framer.end();
+            framer!.push(decoder.decode());
+            framer!.end();
           }
           observer.end(outcome, at);
         });
