@@ -53,19 +53,25 @@ function lineFramer(line: (text: string) => void, overlong: () => void, max: num
     push(text) {
       let start = skipLF && text.charCodeAt(0) === 10 ? 1 : 0;
       skipLF = false;
-      for (let i = start; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 10 && c !== 13) continue;
+      // the next "\r" and "\n" at or after start, found by the runtime's native search (a loop of ours over every
+      // character runs in the interpreter for a process's first streams), each looked for again only once passed; -1: none left
+      let cr = -2;
+      let lf = -2;
+      for (;;) {
+        if (cr !== -1 && cr < start) cr = text.indexOf("\r", start);
+        if (lf !== -1 && lf < start) lf = text.indexOf("\n", start);
+        let end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+        if (end < 0) break;
         if (skipping) {
           skipping = false;
           overlong();
-        } else line(carry + text.slice(start, i));
+        } else line(carry + text.slice(start, end));
         carry = "";
-        if (c === 13) {
-          if (i + 1 === text.length) skipLF = true;
-          else if (text.charCodeAt(i + 1) === 10) i++;
+        if (end === cr) {
+          if (end + 1 === text.length) skipLF = true;
+          else if (lf === end + 1) end++;
         }
-        start = i + 1;
+        start = end + 1;
       }
       if (skipping) return;
       carry += text.slice(start);
