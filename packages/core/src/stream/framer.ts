@@ -53,25 +53,16 @@ function lineFramer(line: (text: string) => void, overlong: () => void, max: num
     push(text) {
       let start = skipLF && text.charCodeAt(0) === 10 ? 1 : 0;
       skipLF = false;
-      // the next "\r" and "\n" at or after start, found by the runtime's native search (a loop of ours over every
-      // character runs in the interpreter for a process's first streams), each looked for again only once passed; -1: none left
-      let cr = -2;
-      let lf = -2;
-      for (;;) {
-        if (cr !== -1 && cr < start) cr = text.indexOf("\r", start);
-        if (lf !== -1 && lf < start) lf = text.indexOf("\n", start);
-        let end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
-        if (end < 0) break;
+      // line ends found by the runtime's search: a loop of ours over every character runs in the interpreter for a process's first streams
+      for (let eol = /\r\n?|\n/g, m: RegExpExecArray | null; (eol.lastIndex = start), (m = eol.exec(text)); ) {
         if (skipping) {
           skipping = false;
           overlong();
-        } else line(carry + text.slice(start, end));
+        } else line(carry + text.slice(start, m.index));
         carry = "";
-        if (end === cr) {
-          if (end + 1 === text.length) skipLF = true;
-          else if (lf === end + 1) end++;
-        }
-        start = end + 1;
+        start = eol.lastIndex;
+        // a "\r" ending the piece: a "\n" opening the next one belongs to it
+        skipLF = m[0] == "\r" && start == text.length;
       }
       if (skipping) return;
       carry += text.slice(start);
