@@ -11,8 +11,10 @@ const NAMES = new Map([
 ]);
 
 export const viaGateway = (url: URL, match: ProviderMatch): ProviderMatch => {
+  // the host first: every call reads this, and splitting the path of one that is no gateway's was most of its cost
+  if (url.hostname !== "gateway.ai.cloudflare.com") return match;
   const [, v1, , , slug = "", next, deployment] = url.pathname.split("/");
-  if (url.hostname !== "gateway.ai.cloudflare.com" || v1 !== "v1" || next === undefined) return match;
+  if (v1 !== "v1" || next === undefined) return match;
   // the unified /compat endpoint names no provider
   const m: ProviderMatch = { ...match, provider: slug === "compat" ? match.provider : (NAMES.get(slug) ?? slug), gateway: "cloudflare" };
   // azure-openai/{resource}/{deployment}/…: the deployment is the chosen model

@@ -26,10 +26,15 @@ const SPEC = PARAMS.split(" ").map((entry) => {
  */
 export const paramsOf = (...sources: unknown[]): Obj => {
   const into: Obj = {};
-  for (const src of sources)
+  for (const source of sources) {
+    const src = obj(source);
     for (const [path, snake, name] of SPEC) {
+      // a body holds a few of the ~30 names: one look at its first key in each spelling rules out the rest
+      // without walking down the path, which was most of the request's reading but the prompt
+      if (src[path[0]!] === undefined && src[snake[0]!] === undefined) continue;
       const v = at(src, path) ?? at(src, snake);
       if (v != null && into[name] === undefined) into[name] = Array.isArray(v) ? (name === "tools" ? v.length : v) : (str(obj(v).type) ?? v);
     }
+  }
   return into;
 };

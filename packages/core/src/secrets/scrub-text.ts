@@ -15,10 +15,10 @@ const PAIR = /([?&]|^)([^=&?#\s"']+)=([^&#\s"']*)/g;
 const JSON_STRING_FIELD = /"((?:[^"\\]|\\.){1,100})"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 
 export function scrubUrlsInText(text: string): string {
-  if (!text.includes("://") && !text.includes("=")) return text;
-  return text
-    .replace(USERINFO, (_, scheme: string) => `${scheme}${MASK}@`)
-    .replace(PAIR, (whole, lead: string, name: string, value: string) => (value && isSecretName(safeDecode(name)) ? `${lead}${name}=${MASK}` : whole));
+  // each pattern only where it can match (userinfo needs "://" and "@", a pair "="): a call's URL, which
+  // every call scrubs, most often has neither, and each replace walked it all
+  if (text.includes("://") && text.includes("@")) text = text.replace(USERINFO, (_, scheme: string) => `${scheme}${MASK}@`);
+  return text.includes("=") ? text.replace(PAIR, (whole, lead: string, name: string, value: string) => (value && isSecretName(safeDecode(name)) ? `${lead}${name}=${MASK}` : whole)) : text;
 }
 
 /** a captured request or response body with credential values masked */
