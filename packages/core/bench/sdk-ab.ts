@@ -1,4 +1,4 @@
-// `tsx bench/sdk-ab.ts [--baseline=<a build's dist>] [--calls=330] [--skip=30] [--http] [--beacon]`:
+// `tsx bench/sdk-ab.ts [--baseline=<a build's dist>[,<another>…]] [--calls=330] [--skip=30] [--http] [--beacon]`:
 // the openai SDK bare and through this build's recorder (memorySink), and
 // another build's beside it when given, in one fresh process. The sides take
 // turns call by call, in an order rotated every call, so a busy machine slows
@@ -77,7 +77,10 @@ const beaconed = async (dist: string) => {
   return side(recorder.wrap(serve), () => recorder.flush(), () => beacon.flush());
 };
 const builds: Record<string, string> = { "this build": new URL("../dist/index.js", import.meta.url).href };
-if (args.baseline) builds.baseline = new URL(`${args.baseline.replace(/\/$/, "")}/index.js`, `file://${process.cwd()}/`).href;
+// several builds, comma-separated, are named by their folder above dist; each dist must sit in its package, whose "imports" its lazily loaded chunks resolve through
+const baselines = args.baseline?.split(",") ?? [];
+for (const path of baselines)
+  builds[baselines.length > 1 ? `baseline ${path.replace(/\/?dist\/?$/, "").split("/").pop()}` : "baseline"] = new URL(`${path.replace(/\/$/, "")}/index.js`, `file://${process.cwd()}/`).href;
 const sides: Record<string, Side> = { bare: side(serve) };
 for (const [name, dist] of Object.entries(builds)) sides[name] = await recorded(dist);
 if (intake) for (const [name, dist] of Object.entries(builds)) sides[`${name}, beacon`] = await beaconed(dist);
