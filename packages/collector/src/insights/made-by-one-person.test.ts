@@ -57,3 +57,12 @@ describe("madeByOnePerson", () => {
     expect((await narrowestCause(temp.store, [prompt(400)], prompt(400)))?.anomaly.key).toBe("assist.answer");
   }, 60_000);
 });
+
+describe("madeByOnePerson, the whole app", () => {
+  it("names the person whose loop made the app's extra calls when no narrower series was flagged", async () => {
+    await ingest((p) => (p === 3 ? 300 : 0));
+    const app: Anomaly = { ...prompt(400), dimension: "all", key: "" };
+    const named = await narrowestCause(temp.store, [app], app);
+    expect(`${named?.label}=${named?.anomaly.key}`).toBe("user=u3");
+  }, 60_000);
+});

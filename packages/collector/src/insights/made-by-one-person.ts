@@ -3,7 +3,9 @@
 // looping on one prompt shows in the prompt,
 // its feature and its department as much as in the person, and the person is
 // the narrowest key that carries it, whether or not her own series was
-// flagged. She is named when her own day rose, against her usual level on
+// flagged. So does the model and provider she loops on, and the whole app: a
+// loop on the one prompt of a small provider is the person's, not the
+// provider's, though the provider's usual share of the day was small. She is named when her own day rose, against her usual level on
 // that weekday, by most of the workload's rise; a power user's ordinary busy
 // day does not, and a rise many people make together (a department
 // onboarding, a busy Monday) is no one's.
@@ -13,19 +15,19 @@ import { baselineOf } from "./daily-series.ts";
 import { filtersOf } from "./few-calls.ts";
 import { METRIC_SPECS } from "./metrics.ts";
 import { AMOUNT } from "./one-person.ts";
-import { seriesOf, WORKLOADS } from "./slowed-across-models.ts";
+import { seriesOf } from "./slowed-across-models.ts";
 import { windowOf } from "./time-window.ts";
 
 /** the busiest people of the workload in the window looked at */
 const BUSIEST = 3;
 const MAX_READ = 20_000;
 
-/** the person who made at least `carries` of a workload's rise in a total (calls, tokens, cost), as her own point, and the part she made */
+/** the person who made at least `carries` of a series' rise in a total (calls, tokens, cost), as her own point, and the part she made */
 export async function madeByOnePerson(store: CallStore, a: Anomaly, carries: number, historyDays: number): Promise<{ anomaly: Anomaly; part: number } | undefined> {
   const rise = a.value - a.expected;
   // a key new today is its own news (a department onboarding), however few people bring it
   const amount = AMOUNT[a.metric];
-  if (!amount || a.dimension === "user" || !WORKLOADS.includes(a.dimension) || !(a.usualCalls > 0) || !(rise > 0)) return undefined;
+  if (!amount || a.dimension === "user" || !(a.usualCalls > 0) || !(rise > 0)) return undefined;
   const byUser = new Map<string, number>();
   let read = 0;
   for (const filter of filtersOf(a.dimension, a.key)) {

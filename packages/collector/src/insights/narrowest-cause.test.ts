@@ -161,3 +161,31 @@ describe("narrowestCause, a broken cache", () => {
     expect(`${named?.label}=${named?.anomaly.key}`).toBe("promptId=contract-qa.answer");
   });
 });
+
+describe("narrowestCause, a retry storm", () => {
+  beforeEach(() => void (temp = openTempStore()));
+
+  it("names the feature retrying into rate limits, not the snapshot its calls have been served by since a few days ago", async () => {
+    // code-chat's calls on sonnet are served by a new snapshot from DAY - 3; on DAY it retries each call five times
+    // from 15:00, mostly into rate limits, while the provider's drafts beside it keep succeeding
+    for (let d = DAY - 7; d <= DAY; d++) {
+      const calls: LLMCall[] = [];
+      for (let i = 0; i < 40; i++) {
+        const at = dayStart(d) + 9 * HOUR_MS + i * 15 * 60_000;
+        const storm = d === DAY && at >= dayStart(d) + 15 * HOUR_MS;
+        for (let r = 0; r <= (storm ? 5 : 0); r++) {
+          const chat = makeCall({ startedAt: at + r * 1000, model: "claude-sonnet-4-5", provider: "anthropic", tags: { feature: "code-chat", promptId: "code-chat.answer", userId: `e${i % 8}` }, ...(r > 0 && r < 5 ? { errorKind: "rate_limit" } : {}) });
+          chat.responseModel = d >= DAY - 3 ? "claude-sonnet-4-5-20260316" : "claude-sonnet-4-5-20250929";
+          calls.push(chat);
+        }
+        calls.push(makeCall({ startedAt: at + 500, model: "claude-haiku-4-5", provider: "anthropic", tags: { feature: "email-draft", promptId: "email-draft.answer", userId: `s${i % 8}` } }));
+      }
+      await temp.store.ingest(calls, dayStart(d));
+    }
+    const failures = { metric: "errorRate" as const, floor: "errors" as const };
+    const app = flagged("all", "", { ...failures, amount: 96, usualCalls: 80 });
+    const day = [app, flagged("feature", "code-chat", { ...failures, amount: 96, usualCalls: 40 }), flagged("responseModel", "claude-sonnet-4-5-20260316", { ...failures, amount: 96, usualCalls: 40 })];
+    const named = await narrowestCause(temp.store, day, app);
+    expect(`${named?.anomaly.dimension}=${named?.anomaly.key}`).toBe("feature=code-chat");
+  });
+});

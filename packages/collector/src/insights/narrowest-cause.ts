@@ -47,6 +47,10 @@ export interface NamedCause {
 export async function narrowestCause(store: CallStore, anomalies: readonly Anomaly[], headline: Anomaly, historyDays = 28): Promise<NamedCause | undefined> {
   const carriedOf = (a: Anomaly) => (headline.impact.amount > 0 ? Math.min(1, a.impact.amount / headline.impact.amount) : 0);
   const family = FAMILY[headline.metric];
+  // extra calls, tokens or dollars one person made are hers, however wide the series that shows them (the whole app,
+  // the provider of the one prompt she loops on): a loop is not the model it runs on
+  const maker = await madeByOnePerson(store, headline, CARRIES, historyDays);
+  if (maker) return { anomaly: maker.anomaly, label: "user", carried: maker.part, infrastructure: false };
   const usual = USUAL_CAUSE[family];
   const rank = (a: Anomaly) => usual.indexOf(a.dimension === "prompt" ? "promptId" : a.dimension);
   // a series that is the whole app (one feature serving everything) narrows nothing down; a day's usual calls
@@ -107,8 +111,10 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   const person = infrastructure ? undefined : await madeByOnePerson(store, best, CARRIES, historyDays);
   if (person) return { anomaly: person.anomaly, label: "user", carried: carriedOf(best) * person.part, infrastructure };
   const label = await labelOf(store, best);
-  // a cache that stopped hitting is not explained by calls moving onto a model or snapshot: its own cache warms within minutes
-  const moves = best.metric !== "cachedInputPerRequest";
+  // a cache that stopped hitting is not explained by calls moving onto a model or snapshot: its own cache warms within
+  // minutes; nor are a workload's own failures (its provider's other calls did not fail): its retries fail on whatever
+  // model or snapshot its calls are on, one a provider started serving this week as well
+  const moves = best.metric !== "cachedInputPerRequest" && family !== "errors";
   if (moves && best.dimension !== "model" && best.dimension !== "responseModel") {
     const model = await movedOntoModel(store, label, best, historyDays);
     if (model) return { anomaly: { ...best, dimension: "model", key: model }, label: "model", carried: carriedOf(best), infrastructure, movedOnto: true };
