@@ -2,12 +2,16 @@
 // prefix or pays for it in full (and, where the provider bills cache writes,
 // writes it again), so a day's cached input per request swings with a few
 // calls and a prompt of fifteen calls a day is not judged by the day rollups
-// at all. Read call by call it is a count: of the day's calls, how many hit
-// the cache, against the share that hit on the days before. A day whose hits
-// fall that far short (in binomial sigmas, widened by however much more the
-// daily shares of its history spread than chance alone) is reported when the
-// dollars the misses cost are material: what the broken cache adds to a
-// day's bill, set against the whole app's usual cost.
+// at all. Read call by call, a break is a run of misses (see miss-run.ts):
+// every call from the hour it broke, into the next day until it is fixed,
+// longer than any run of the weeks before and too long for the prompt's usual
+// hit share to give by chance. A count of the day's hits against the usual
+// share took a day of scattered misses on the dearest model (11 hits of 21
+// against 85%) for a break, and missed a break that began before a quiet
+// afternoon and went on the next morning, split by midnight into two days of
+// a few dollars each. The run is reported when the dollars its misses cost
+// are material: what the broken cache added to the bill, set against the
+// whole app's usual day.
 import type { LLMCall } from "@llmscope/core";
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { dayOf, dayStart } from "../store/time-buckets.ts";
@@ -15,87 +19,103 @@ import { median } from "../store/median.ts";
 import { baselineOf, type DailySeries, type KeyDays } from "./daily-series.ts";
 import type { ScoredPoint } from "./detect-anomalies.ts";
 import { filtersOf } from "./few-calls.ts";
-import { impactOf } from "./materiality.ts";
+import { CACHE_READ_PRICE, CACHE_WRITE_PRICE, inputPrice } from "./materiality.ts";
 import { METRIC_SPECS } from "./metrics.ts";
+import { longestMissRun, missRunChance, missRunInto, type CacheRead } from "./miss-run.ts";
 import { appScaleOf, type ScanOptions } from "./scan-series.ts";
 
-/** a day read with fewer calls says nothing of its hit share */
+/** a history day read with fewer calls says nothing of the usual hit share */
 const MIN_CALLS = 8;
-/** 1.4826 × MAD estimates a normal distribution's standard deviation */
-const MAD_TO_SIGMA = 1.4826;
 const MAX_READ = 20_000;
 /**
- * the part of the detector's threshold a shortfall of hits must reach: a count of hits has a binomial tail, which is
- * known (three sigmas of it, one-sided, is chance once in ~700 days), where the threshold's six robust sigmas stand in
- * for the unknown tails of a day's mean over heavy-tailed calls; what keeps a small prompt's unlucky day quiet is
- * the floor on the dollars its misses cost
+ * the chance a run of misses must fall below: once in a few years of one prompt's days. The run's chance is
+ * known where a count's tails over heavy-tailed calls are not, and what keeps a small prompt's unlucky day quiet
+ * is the floor on the dollars its misses cost
  */
-const COUNT_THRESHOLD = 0.5;
+const RUN_CHANCE = 1e-3;
 
 const METRIC = "cachedInputPerRequest";
 const answered = (c: LLMCall) => !c.error;
 const hit = (c: LLMCall) => (c.usage.cachedInputTokens ?? 0) > 0;
 
-interface DayHits {
-  calls: number;
-  hits: number;
-}
-
 export async function cacheMissPoints(store: CallStore, series: DailySeries, dimension: StatsDimension, scan: ScanOptions): Promise<ScoredPoint[]> {
   if (dimension !== "prompt") return [];
+  const spec = METRIC_SPECS[METRIC];
   const found: ScoredPoint[] = [];
   for (const [key, days] of series) {
     if (key === "") continue;
-    for (let day = scan.fromDay; day <= scan.toDay; day++) {
+    // the rollups' cached input per request fell by a change worth attention, on the day or on the day before a
+    // run of misses went on into; the calls say whether it is a break
+    const fell = (day: number) => {
       const row = days.get(day);
-      const value = row && row.calls >= MIN_CALLS ? METRIC_SPECS[METRIC].value(row) : undefined;
+      const value = row && spec.value(row);
       const base = value === undefined ? undefined : baselineOf(days, METRIC, day, scan.historyDays);
-      // the rollups' cached input per request fell by a change worth attention; the calls say whether it is more than chance
-      if (value === undefined || !base || base.expected - value < Math.max(METRIC_SPECS[METRIC].minRelativeChange * base.expected, METRIC_SPECS[METRIC].minAbsoluteChange)) continue;
-      const point = await missedHits(store, dimension, key, days, day, value, scan);
+      return !!base && base.expected - value! >= Math.max(spec.minRelativeChange * base.expected, spec.minAbsoluteChange);
+    };
+    for (let day = scan.fromDay; day <= scan.toDay; day++) {
+      if (!days.get(day)?.calls || !(fell(day) || fell(day - 1))) continue;
+      const point = await missRun(store, dimension, key, days, day, scan);
       if (point) found.push(point);
     }
   }
   return found;
 }
 
-async function missedHits(store: CallStore, dimension: StatsDimension, key: string, days: KeyDays, day: number, value: number, scan: ScanOptions): Promise<ScoredPoint | undefined> {
-  const byDay = await hitsByDay(store, dimension, key, day - scan.historyDays, day);
-  const today = byDay.get(day);
-  const history = [...byDay.entries()].filter(([d, h]) => d < day && h.calls >= MIN_CALLS).map(([, h]) => h);
-  if (!today || today.calls < MIN_CALLS || history.length < scan.historyDays / 4) return undefined;
-  const p = median(history.map((h) => h.hits / h.calls));
-  if (!(p > 0) || p >= 1) return undefined;
-  // how far the history's own days stray from its usual share, in binomial sigmas: more than 1 where hits come in runs
-  const strays = history.map((h) => (h.hits / h.calls - p) / Math.sqrt((p * (1 - p)) / h.calls));
-  const centre = median(strays);
-  const spread = Math.max(1, MAD_TO_SIGMA * median(strays.map((s) => Math.abs(s - centre))));
-  const expectedHits = p * today.calls;
-  const sigma = Math.sqrt(today.calls * p * (1 - p)) * spread;
-  const score = -(expectedHits - today.hits) / sigma;
-  if (-score < scan.threshold * COUNT_THRESHOLD) return undefined;
+async function missRun(store: CallStore, dimension: StatsDimension, key: string, days: KeyDays, day: number, scan: ScanOptions): Promise<ScoredPoint | undefined> {
+  const calls = await answeredCalls(store, dimension, key, day - scan.historyDays, day);
+  // the weeks before the run could begin (the day before today may hold its start)
+  const history = calls.filter((c) => dayOf(c.startedAt) < day - 1);
+  const perDay = new Map<number, { calls: number; hits: number }>();
+  for (const c of history) {
+    const d = perDay.get(dayOf(c.startedAt)) ?? { calls: 0, hits: 0 };
+    (d.calls += 1), (d.hits += hit(c) ? 1 : 0), perDay.set(dayOf(c.startedAt), d);
+  }
+  const usualDays = [...perDay.values()].filter((d) => d.calls >= MIN_CALLS);
+  if (usualDays.length < scan.historyDays / 4) return undefined;
+  const p = median(usualDays.map((d) => d.hits / d.calls));
+  const prefix = median(history.filter(hit).map((c) => c.usage.cachedInputTokens!));
+  if (!(p > 0) || p >= 1 || !(prefix > 0)) return undefined;
+  const readsOf = (list: readonly LLMCall[]): CacheRead[] => list.map((c) => ({ at: c.startedAt, hit: hit(c), extra: hit(c) ? 0 : missExtra(c, prefix) }));
+  const recent = readsOf(calls.filter((c) => dayOf(c.startedAt) >= day - 1));
+  const run = missRunInto(recent, dayStart(day));
+  if (run.length <= longestMissRun(readsOf(history)) || missRunChance(recent.length, p, run.length) > RUN_CHANCE) return undefined;
+  const app = appScaleOf(scan, day, false);
+  const amount = run.reduce((sum, r) => sum + r.extra, 0);
+  const share = app.cost > 0 ? amount / app.cost : Infinity;
+  if (share < scan.materiality.cost) return undefined;
   const row = days.get(day)!;
-  const expected = baselineOf(days, METRIC, day, scan.historyDays)!.expected;
-  const impact = impactOf(METRIC, row, expected - value, appScaleOf(scan, day, false));
-  if (impact.share < scan.materiality.cost) return undefined;
-  return { key, metric: METRIC, day, value, expected, sigma: (expected * sigma) / Math.max(expectedHits, 1e-9), score, impact, usualCalls: median(history.map((h) => h.calls)) };
+  const base = baselineOf(days, METRIC, day, scan.historyDays);
+  const value = METRIC_SPECS[METRIC].value(row) ?? 0;
+  const expected = base?.expected ?? p * prefix;
+  const sigma = base?.sigma || 1;
+  return { key, metric: METRIC, day, value, expected, sigma, score: (value - expected) / sigma, impact: { floor: "cost", amount, share, dayShare: share }, usualCalls: median(usualDays.map((d) => d.calls)) };
 }
 
-/** the key's answered calls and those that read the cache, per day from `fromDay` to `toDay` */
-async function hitsByDay(store: CallStore, dimension: StatsDimension, key: string, fromDay: number, toDay: number): Promise<Map<number, DayHits>> {
-  const out = new Map<number, DayHits>();
+/**
+ * the dollars a missed call paid for the usual cached prefix beyond reading it from the cache: the prefix at the
+ * call's own price of an uncached input token, or where it was written to the cache again, at its write price (read
+ * from its total at the usual ratios where the call's cost has no breakdown)
+ */
+function missExtra(call: LLMCall, prefix: number): number {
+  const cost = call.cost;
+  if (!cost) return 0;
+  const { inputTokens = 0, outputTokens = 0, cachedInputTokens = 0, cacheWriteTokens: written = 0 } = call.usage;
+  const uncached = inputTokens - cachedInputTokens - written;
+  const unit = uncached > 0 && cost.inputUSD > 0 ? cost.inputUSD / uncached : inputPrice({ inputTokens, outputTokens, cachedInputTokens, cacheWriteTokens: written, costUSD: cost.totalUSD });
+  const write = written > 0 ? (cost.cacheWriteUSD ? cost.cacheWriteUSD / written : CACHE_WRITE_PRICE * unit) : unit;
+  return Math.min(prefix, inputTokens) * Math.max(0, write - CACHE_READ_PRICE * unit);
+}
+
+/** the key's answered calls from `fromDay` to `toDay`, oldest first */
+async function answeredCalls(store: CallStore, dimension: StatsDimension, key: string, fromDay: number, toDay: number): Promise<LLMCall[]> {
   for (const filter of filtersOf(dimension, key)) {
+    const out: LLMCall[] = [];
     let read = 0;
     for await (const call of store.iterateCalls({ ...filter, from: dayStart(fromDay), to: dayStart(toDay + 1) })) {
       if (++read > MAX_READ) break;
-      if (!answered(call)) continue;
-      const d = dayOf(call.startedAt);
-      const h = out.get(d) ?? { calls: 0, hits: 0 };
-      h.calls++;
-      if (hit(call)) h.hits++;
-      out.set(d, h);
+      if (answered(call)) out.push(call);
     }
-    if (read) return out;
+    if (read) return out.sort((a, b) => a.startedAt - b.startedAt);
   }
-  return out;
+  return [];
 }

@@ -43,14 +43,14 @@ export interface Impact {
 }
 
 /** a cached input token's price relative to an uncached one's (OpenAI, Anthropic and Google all bill cache reads at about a tenth) */
-const CACHE_READ_PRICE = 0.1;
+export const CACHE_READ_PRICE = 0.1;
 /** a cache write's price relative to an uncached input token's, where the provider bills writes (Anthropic: 1.25) */
-const CACHE_WRITE_PRICE = 1.25;
+export const CACHE_WRITE_PRICE = 1.25;
 /** output tokens cost about four times input tokens at the usual providers */
 const OUTPUT_PRICE = 4;
 
-/** the row's dollars per uncached input token, read from its cost with output at four times the price, cache reads at a tenth and writes at 1.25 */
-function inputPrice(row: DayRow): number {
+/** the row's (or a call's) dollars per uncached input token, read from its cost with output at four times the price, cache reads at a tenth and writes at 1.25 */
+export function inputPrice(row: Pick<DayRow, "inputTokens" | "outputTokens" | "costUSD" | "cachedInputTokens" | "cacheWriteTokens">): number {
   const cached = row.cachedInputTokens ?? 0;
   const written = row.cacheWriteTokens ?? 0;
   const units = row.inputTokens - cached - written + CACHE_READ_PRICE * cached + CACHE_WRITE_PRICE * written + OUTPUT_PRICE * row.outputTokens;
