@@ -42,15 +42,17 @@ const responses = new WeakMap<object, Watched>();
 interface ReaderState {
   w: Watched;
   released: boolean;
+  read: Method;
   saw(read: Read): Read;
   failed(error: unknown): never;
 }
 const readers = new WeakMap<object, ReaderState>();
 const COMPLETE = { kind: "complete" } as const;
-function readerState(w: Watched): ReaderState {
+function readerState(w: Watched, reader: Reader): ReaderState {
   const state: ReaderState = {
     w,
     released: false,
+    read: inherited(reader, "read"),
     saw(read) {
       if (!read.done) w.watch.seen(read.value);
       else if (!w.over) (w.over = true), w.watch.finish(COMPLETE);
@@ -100,9 +102,10 @@ const unlessRead = (w: Watched) =>
   });
 
 const READER: PropertyDescriptorMap = {
-  read: value(function (this: Reader, ...args: unknown[]) {
+  read: value(function (this: Reader) {
     const state = readers.get(this);
-    const pending = inherited(this, "read").apply(this, args) as Promise<Read>;
+    // the reader's own read, with whatever it was given (a BYOB reader's view): found once per reader
+    const pending = (state?.read ?? inherited(this, "read")).apply(this, arguments as never) as Promise<Read>;
     return !state || state.released ? pending : pending.then(state.saw, state.failed);
   }),
   cancel: value(function (this: Reader, reason: unknown) {
@@ -175,7 +178,7 @@ const onBody = (name: PropertyKey, own: (this: Body, w: Watched, args: unknown[]
 const BODY: PropertyDescriptorMap = {
   getReader: onBody("getReader", function (w, args) {
     const reader = inherited(this, "getReader").apply(this, args) as Reader;
-    readers.set(reader, readerState(w));
+    readers.set(reader, readerState(w, reader));
     w.read = true;
     return shadow(reader, READER);
   }),

@@ -87,8 +87,13 @@ function shadowsOf(proto: Response, body: (() => unknown) | undefined): Property
  * load this file: a native class (browsers, Workers, Bun), or Deno, whose
  * server reads its JavaScript Response natively.
  */
-const classes = new WeakMap<object, { runtimeReads: boolean; shadows: PropertyDescriptorMap }>();
+type Class = { runtimeReads: boolean; shadows: PropertyDescriptorMap };
+const classes = new WeakMap<object, Class>();
+// the class looked up last, apart: an app's answers are all of one class, so a call finds it without a lookup
+let lastProto: object | undefined;
+let lastClass: Class;
 function classOf(proto: Response) {
+  if (proto === lastProto) return lastClass;
   let found = classes.get(proto);
   if (!found) {
     let body: (() => unknown) | undefined;
@@ -97,7 +102,7 @@ function classOf(proto: Response) {
     found = { runtimeReads: native || "Deno" in globalThis, shadows: shadowsOf(proto, body) };
     classes.set(proto, found);
   }
-  return found;
+  return (lastProto = proto), (lastClass = found);
 }
 
 /** whether the runtime itself may read a Response of this one's class past any method of ours */
