@@ -1,4 +1,4 @@
-// `tsx bench/sdk-ab.ts [--baseline=<a build's dist>[,<another>…]] [--calls=330] [--skip=30] [--http] [--beacon]`:
+// `tsx bench/sdk-ab.ts [--baseline=<a build's dist>[,<another>…]] [--calls=330] [--skip=30] [--http] [--beacon] [--baseline-first]`:
 // the openai SDK bare and through this build's recorder (memorySink), and
 // another build's beside it when given, in one fresh process. The sides take
 // turns call by call, in an order rotated every call, so a busy machine slows
@@ -81,9 +81,12 @@ const builds: Record<string, string> = { "this build": new URL("../dist/index.js
 const baselines = args.baseline?.split(",") ?? [];
 for (const path of baselines)
   builds[baselines.length > 1 ? `baseline ${path.replace(/\/?dist\/?$/, "").split("/").pop()}` : "baseline"] = new URL(`${path.replace(/\/$/, "")}/index.js`, `file://${process.cwd()}/`).href;
+// --baseline-first: the builds imported in the other order (two identical builds have run up to ~0.05 ms a call apart
+// by the order they were imported in, either way: compare both orders)
+const order = "baseline-first" in args ? Object.entries(builds).reverse() : Object.entries(builds);
 const sides: Record<string, Side> = { bare: side(serve) };
-for (const [name, dist] of Object.entries(builds)) sides[name] = await recorded(dist);
-if (intake) for (const [name, dist] of Object.entries(builds)) sides[`${name}, beacon`] = await beaconed(dist);
+for (const [name, dist] of order) sides[name] = await recorded(dist);
+if (intake) for (const [name, dist] of order) sides[`${name}, beacon`] = await beaconed(dist);
 
 // one template, its values changing call by call, as the peer benchmark's
 let n = 0;
