@@ -12,12 +12,11 @@ import { loadHourSlices } from "./hourly-series.ts";
 import { isHourlyDimension } from "../store/rollup.ts";
 import { hourSpan } from "./time-window.ts";
 import { METRIC_SPECS, metricLabel, type Metric } from "./metrics.ts";
-import { DEFAULT_MATERIALITY, withAmount, type Impact, type Materiality } from "./materiality.ts";
+import { DEFAULT_MATERIALITY, type Impact, type Materiality } from "./materiality.ts";
 import { judged, scanSeries, type ScanOptions } from "./scan-series.ts";
 import { carriedByFewCalls, type SizePoint } from "./few-calls.ts";
 import { oneOrdinaryPerson, type OrdinaryDay } from "./one-person.ts";
-import { excessSlowCalls } from "./slow-calls.ts";
-import { PERSON_FLOOR } from "./scan-series.ts";
+import { materialSlowdown } from "./slowed-people.ts";
 import { carriedByYoungKeys, newKeysOf, type NewKeys } from "./young-keys.ts";
 import { trimmedSizePoints } from "./trimmed-size.ts";
 import { cacheMissPoints } from "./cache-misses.ts";
@@ -171,13 +170,11 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
   return kept.sort((a, b) => b.day - a.day || b.impact.share - a.impact.share);
 }
 
-/** a percentile point stands when the calls slower than usual are more than chance gives, and those calls are material */
+/** a percentile point stands when the calls slower than usual are more than chance gives, and those calls, or the people who waited, are material */
 async function confirmed(store: CallStore, dimension: StatsDimension, point: ScoredPoint, scan: ScanOptions): Promise<ScoredPoint | undefined> {
-  const excess = await excessSlowCalls(store, dimension, point);
-  if (excess === undefined) return point;
-  const impact = withAmount(point.impact, excess);
-  const floor = scan.materiality.affected * (dimension === "user" ? PERSON_FLOOR : 1);
-  return excess > 0 && impact.share >= floor ? { ...point, impact } : undefined;
+  const impact = await materialSlowdown(store, dimension, point, scan);
+  if (impact === undefined) return point;
+  return impact ? { ...point, impact } : undefined;
 }
 
 const pointId = (a: Pick<Anomaly, "dimension" | "key" | "metric" | "day">) => `${a.dimension}\u0000${a.key}\u0000${a.metric}\u0000${a.day}`;

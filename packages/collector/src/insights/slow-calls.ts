@@ -16,6 +16,7 @@ import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { filtersOf } from "./few-calls.ts";
 import type { Metric } from "./metrics.ts";
 import { windowOf } from "./time-window.ts";
+import { HOUR_MS } from "../store/time-buckets.ts";
 
 /** the share of calls above a p95 on an ordinary day */
 const ABOVE_P95 = 0.05;
@@ -43,6 +44,17 @@ export interface PercentilePoint {
 
 /** the calls slower than the usual p95 beyond the usual 5%, when beyond chance; 0 when not; undefined for a measure that is no percentile */
 export async function excessSlowCalls(store: CallStore, dimension: StatsDimension, point: PercentilePoint): Promise<number | undefined> {
+  return (await slowedBeyondChance(store, dimension, point))?.calls;
+}
+
+/**
+ * the calls slowed beyond chance (see excessSlowCalls), and the people slowed: those with a call slower than the usual
+ * p95 in an hour when most of the series' calls (of two or more) were. A slowdown slows everyone's calls while it
+ * lasts, where a mix of longer calls (a day of more code reviews) leaves most calls of each hour as fast as ever,
+ * and an hour of two calls both slower than the usual p95 comes by chance once in four hundred. Both 0 when the
+ * calls are within chance
+ */
+export async function slowedBeyondChance(store: CallStore, dimension: StatsDimension, point: PercentilePoint): Promise<{ calls: number; people: number } | undefined> {
   const time = SLOW_CALL_TIME[point.metric];
   if (!time) return undefined;
   for (const filter of filtersOf(dimension, point.key)) {
@@ -50,22 +62,32 @@ export async function excessSlowCalls(store: CallStore, dimension: StatsDimensio
     let slow = 0;
     /** person → her measured and slow calls (one person's own series is hers alone) */
     const people = new Map<string, { measured: number; slow: number }>();
+    /** hour → its measured and slow calls, and the people of its slow calls */
+    const hours = new Map<number, { measured: number; slow: number; slowedPeople: Set<string> }>();
     for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
       const t = time(call);
       if (t === undefined) continue;
       measured++;
       if (t > point.expected) slow++;
       const user = dimension === "user" ? undefined : call.tags.userId;
+      const hour = hours.get(Math.floor(call.startedAt / HOUR_MS)) ?? { measured: 0, slow: 0, slowedPeople: new Set<string>() };
+      hours.set(Math.floor(call.startedAt / HOUR_MS), hour);
+      hour.measured++;
+      if (t > point.expected) hour.slow++;
       if (user !== undefined) {
         const own = people.get(user) ?? { measured: 0, slow: 0 };
         people.set(user, { measured: own.measured + 1, slow: own.slow + (t > point.expected ? 1 : 0) });
+        if (t > point.expected) hour.slowedPeople.add(user);
       }
       if (measured >= MAX_READ) break;
     }
     if (!measured) continue;
     const excess = excessOverChance(measured, slow);
     const capped = [...people.values()].reduce((n, own) => n - Math.max(0, own.slow - Math.max(RUN, RUN_SHARES * ABOVE_P95 * own.measured)), slow);
-    return excess > 0 && excessOverChance(measured, capped) > 0 ? excess : 0;
+    if (!(excess > 0 && excessOverChance(measured, capped) > 0)) return { calls: 0, people: 0 };
+    const slowed = new Set<string>();
+    for (const h of hours.values()) if (h.measured >= 2 && h.slow > h.measured / 2) for (const user of h.slowedPeople) slowed.add(user);
+    return { calls: excess, people: slowed.size };
   }
   return undefined;
 }
