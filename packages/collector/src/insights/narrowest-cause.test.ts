@@ -189,3 +189,25 @@ describe("narrowestCause, a retry storm", () => {
     expect(`${named?.anomaly.dimension}=${named?.anomaly.key}`).toBe("feature=code-chat");
   });
 });
+
+describe("narrowestCause, a provider's hour of retries", () => {
+  beforeEach(() => void (temp = openTempStore()));
+
+  it("names the feature that made a provider's extra requests in the hour, not the provider", async () => {
+    // a provider serves two features all day, four calls an hour each; on DAY at 15:00 one of them retries each call
+    // five times: only the provider's and the app's hours count requests, so the provider is the narrowest flagged
+    for (let d = DAY - 7; d <= DAY; d++) {
+      const calls: LLMCall[] = [];
+      for (let i = 0; i < 32; i++) {
+        const at = dayStart(d) + 9 * HOUR_MS + i * 15 * 60_000;
+        const retries = d === DAY && at >= dayStart(d) + 15 * HOUR_MS && at < dayStart(d) + 16 * HOUR_MS ? 5 : 0;
+        for (let r = 0; r <= retries; r++) calls.push(makeCall({ startedAt: at + r * 1000, model: "gpt-4o", provider: "openai", tags: { feature: "assist", promptId: "assist.answer", userId: `a${i % 8}` } }));
+        calls.push(makeCall({ startedAt: at + 500, model: "gpt-4o", provider: "openai", tags: { feature: "ticket-summary", promptId: "ticket-summary.answer", userId: `t${i % 8}` } }));
+      }
+      await temp.store.ingest(calls, dayStart(d));
+    }
+    const hour = flagged("provider", "openai", { hour: 15, value: 28, expected: 8, amount: 20, usualCalls: 8 });
+    const named = await narrowestCause(temp.store, [hour], hour);
+    expect(`${named?.label}=${named?.anomaly.key}`).toBe("feature=assist");
+  });
+});

@@ -16,7 +16,7 @@ import type { CallStore } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { movedOntoModel } from "./moved-onto-model.ts";
 import { providerAnomaly, slowedAcrossModels, WORKLOADS } from "./slowed-across-models.ts";
-import { madeByOnePerson } from "./made-by-one-person.ts";
+import { madeByOne, madeByOnePerson } from "./made-by-one-person.ts";
 import { failingWithProvider } from "./failing-with-provider.ts";
 import { FAMILY, USUAL_CAUSE } from "./rank-causes.ts";
 import { windowOf } from "./time-window.ts";
@@ -123,6 +123,10 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
     const snapshot = await movedOntoModel(store, label, best, historyDays, "responseModel");
     if (snapshot) return { anomaly: { ...best, dimension: "responseModel", key: snapshot }, label: "responseModel", carried: carriedOf(best), infrastructure, movedOnto: true };
   }
+  // extra requests, tokens or dollars a provider carries, its calls on the models they always were, that one feature
+  // made are the feature's (a retry storm's hour of retries): a provider makes no calls of its own
+  const feature = infrastructure || best.dimension !== "provider" ? undefined : await madeByOne(store, best, CARRIES, historyDays, "feature");
+  if (feature) return { anomaly: feature.anomaly, label: "feature", carried: carriedOf(best) * feature.part, infrastructure };
   return { anomaly: best, label, carried: carriedOf(best), infrastructure };
 }
 
