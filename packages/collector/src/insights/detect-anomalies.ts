@@ -97,8 +97,8 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
   }
   const prompts = loaded.find(([d]) => d === "prompt")?.[1];
   /** a point that is news of its own: not a few huge calls, not the days-old news of a key that appeared this week, not a person's prompts moving for everyone, not another mix of the same calls, not a joiner's first day, not a prompt's level told before */
-  const ownNews = async (dimension: StatsDimension, point: ScoredPoint) =>
-    !(await carriedByFewCalls(store, dimension, point, scan.threshold)) &&
+  const ownNews = async (dimension: StatsDimension, point: ScoredPoint, trimmed = false) =>
+    (trimmed || !(await carriedByFewCalls(store, dimension, point, scan.threshold))) &&
     !(await carriedByYoungKeys(store, dimension, point, scan.threshold, newKeys)) &&
     !(await movedWithPrompts(store, dimension, point, scan.threshold, prompts, historyDays)) &&
     !(await movedWithMix(store, dimension, point, scan.threshold)) &&
@@ -109,10 +109,12 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
       const kept = await confirmed(store, dimension, point, scan);
       if (kept && (await ownNews(dimension, kept))) found.push(anomalyOf(dimension, kept));
     }
-    // a prompt's size per request that a few huge inputs a day hide: its days read again without them
-    for (const point of await trimmedSizePoints(store, series, dimension, scan)) found.push(anomalyOf(dimension, point));
-    // a prompt edited late in the day, read from the hour it changed; a small prompt's broken cache, read call by call
+    // a prompt's size per request that a few huge inputs a day hide or carry: its days read again without them
     const told = new Set(found.map(pointId));
+    for (const point of await trimmedSizePoints(store, series, dimension, scan)) {
+      if (!told.has(pointId({ dimension, ...point })) && (await ownNews(dimension, point, true))) found.push(anomalyOf(dimension, point)), told.add(pointId({ dimension, ...point }));
+    }
+    // a prompt edited late in the day, read from the hour it changed; a small prompt's broken cache, read call by call
     for (const point of [...(await lateSizePoints(store, series, dimension, scan)), ...(await cacheMissPoints(store, series, dimension, scan))]) {
       if (!told.has(pointId({ dimension, ...point }))) found.push(anomalyOf(dimension, point));
     }

@@ -52,6 +52,8 @@ export interface SizePoint {
   value: number;
   expected: number;
   sigma: number;
+  /** the level a change had held at since the days before, which the point was also judged against */
+  held?: { expected: number; sigma: number };
 }
 
 /** the filter that selects one key's calls; a prompt key is a promptId where the app names its prompts, else a fingerprint */
@@ -75,7 +77,9 @@ export async function carriedByFewCalls(store: CallStore, dimension: StatsDimens
     const rest = calls.sort((a, b) => size.rank(b) - size.rank(a)).slice(FEW);
     const sum = (f: (c: LLMCall) => number) => rest.reduce((n, c) => n + f(c), 0);
     const trimmed = size.per ? (sum(size.per) > 0 ? sum(size.amount) / sum(size.per) : point.expected) : sum(size.amount);
-    return !stillUnusual(point, trimmed, threshold);
+    // a mean per request must still be unusual against each level it was judged against (a day's total without its
+    // largest calls is no day's total, and is read against the usual level only)
+    return !stillUnusual(point, trimmed, threshold) || (!!point.held && !!size.per && !stillUnusual({ ...point, ...point.held }, trimmed, threshold));
   }
   return false;
 }

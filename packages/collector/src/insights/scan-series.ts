@@ -106,7 +106,7 @@ export function scanSeries(series: DailySeries, dimension: StatsDimension, q: Sc
         if (impact.share < floor) continue;
         const held = sustainedLevel(days, metric, day, q.historyDays, base, spec.worse, needed, q.threshold);
         if (held && (Math.abs(value - held.expected) < Math.max(q.threshold * held.sigma, spec.minRelativeChange * Math.abs(held.expected)) || (value - held.expected) * spec.worse <= 0)) continue;
-        found.push({ key, metric, day, ...(hour !== undefined ? { hour } : {}), value, expected: base.expected, sigma: base.sigma, score, impact, usualCalls: isNew ? 0 : typicalCalls });
+        found.push({ key, metric, day, ...(hour !== undefined ? { hour } : {}), value, expected: base.expected, sigma: base.sigma, ...(held ? { held: { expected: held.expected, sigma: held.sigma } } : {}), score, impact, usualCalls: isNew ? 0 : typicalCalls });
       }
     }
   }

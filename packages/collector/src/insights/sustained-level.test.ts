@@ -50,6 +50,23 @@ describe("sustainedLevel", () => {
     expect(held.expected).toBeLessThan(1850);
   });
 
+  it("after a climb, holds at the days that stayed where it got to, not the middle of its way up", () => {
+    // +25% a day for four days, then two days at +100%: today's +130% (a pasted log on top) is +15% on that level
+    const step = (d: number) => (d < TODAY - 6 ? 1 : 1 + 0.25 * Math.min(4, d - (TODAY - 7)));
+    const days = promptDays((d) => wobble(d) * (d === TODAY ? 2.3 : step(d)));
+    const held = level(days)!;
+    expect(held.expected).toBeGreaterThan(1950);
+    expect(held.expected).toBeLessThan(2150);
+  });
+
+  it("judges a climb that set out from a level held before it from there: a newer change on top of a drift's level", () => {
+    // doubled for a week, then +10% and +22% on it (a new snapshot's longer answers, news on the snapshot)
+    const days = promptDays((d) => wobble(d) * (d === TODAY ? 2.45 : d === TODAY - 1 ? 2.2 : d >= TODAY - 8 ? 2 : 1));
+    const held = level(days)!;
+    expect(held.expected).toBeGreaterThan(1950);
+    expect(held.expected).toBeLessThan(2150);
+  });
+
   it("takes no level from a drift's first days that were never news, once today moves on from them", () => {
     // +20% on the two working days before (never reported: short of a change worth attention), then a weekend without
     // calls enough to read, and today +45%: against those days' level short of the threshold, and a change nobody was told of

@@ -37,6 +37,8 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   const distances: { out: number; spread: number }[] = [];
   const excesses: number[] = [];
   const levels: number[] = [];
+  /** the moved days themselves, and their own usual */
+  const moved: { day: number; own: Baseline }[] = [];
   let recent = false;
   /** the days before that said something, newest first */
   let read = 0;
@@ -44,6 +46,8 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   let told: number | undefined;
   /** whether a recent moved day was far enough out to be news against the usual level, told or not */
   let farOut = false;
+  /** whether the change had moved a day before the recent ones: days old, not under way */
+  let settled = false;
   for (let d = day - 1; d >= day - LEVEL_DAYS; d--) {
     const row = days.get(d);
     // a rate read from fewer calls than a day needs to be judged (a weekend, a holiday) says nothing about a level
@@ -52,13 +56,15 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
     const own = baselineOf(days, metric, d, historyDays);
     if (value === undefined || !own) continue;
     const isRecent = ++read <= RECENT_DAYS;
-    const moved = direction * (value - own.expected);
-    if (moved <= Math.max(MOVED_SIGMAS * own.sigma, (spec.minRelativeChange / 2) * Math.abs(own.expected), spec.minAbsoluteChange)) continue;
+    const out = direction * (value - own.expected);
+    if (out <= Math.max(MOVED_SIGMAS * own.sigma, (spec.minRelativeChange / 2) * Math.abs(own.expected), spec.minAbsoluteChange)) continue;
     if (isRecent) recent = true;
-    const far = isRecent && moved >= threshold * own.sigma && moved >= spec.minRelativeChange * Math.abs(own.expected);
+    else settled = true;
+    const far = isRecent && out >= threshold * own.sigma && out >= spec.minRelativeChange * Math.abs(own.expected);
     farOut ||= far;
     if (told === undefined && far && newsOn(days, metric, d, historyDays, own, direction, minCalls, value, threshold)) told = levels.length;
-    distances.push({ out: moved / Math.max(Math.abs(own.expected), 1e-9), spread: own.sigma / Math.max(Math.abs(own.expected), 1e-9) });
+    moved.push({ day: d, own });
+    distances.push({ out: out / Math.max(Math.abs(own.expected), 1e-9), spread: own.sigma / Math.max(Math.abs(own.expected), 1e-9) });
     levels.push(value);
     if (own.expected > 0) ratios.push(value / own.expected);
     excesses.push(value - own.expected);
@@ -70,14 +76,18 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   // against where it got to, and is news again only when it has moved on by a change worth attention (a day after a
   // drift stopped, with its noise on top, is not)
   if (today !== undefined && climbing([relative(today, base), ...distances], CLIMB_DAYS)) {
-    if (told === undefined) return undefined;
-    return { expected: levels[told]!, sigma: Math.max(base.sigma * Math.max(1, Math.abs(levels[told]! / (base.expected || 1))), spec.minAbsoluteChange), samples: 1 };
+    // a climb that set out from a level held before it (a drift's new level, where a newer change came on top) is
+    // judged from there, as a told one
+    const start = CLIMB_DAYS - 1;
+    const from = told ?? (!newsOn(days, metric, moved[start]!.day, historyDays, moved[start]!.own, direction, minCalls, levels[start]!, threshold) ? start : undefined);
+    if (from === undefined) return undefined;
+    return { expected: levels[from]!, sigma: Math.max(base.sigma * Math.max(1, Math.abs(levels[from]! / (base.expected || 1))), spec.minAbsoluteChange), samples: 1 };
   }
   // The new level on this day's own usual (a Sunday stays a Sunday): a change
   // that scales with the traffic (new people) or adds a fixed amount (a nightly
   // job); whichever the day is nearer to.
   // after a climb the level is where the climb got to, not the middle of its way up
-  const latest = climbing(distances, CLIMB_DAYS - 1) ? 1 : levels.length;
+  const latest = plateau(distances);
   const scaled = base.expected > 0 && ratios.length ? base.expected * median(ratios.slice(0, latest)) : median(levels.slice(0, latest));
   const added = base.expected + median(excesses.slice(0, latest));
   const value = (() => {
@@ -89,8 +99,10 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   const held = { expected, sigma: Math.max(base.sigma * scale, spec.minAbsoluteChange), samples: levels.length };
   // a level none of whose recent days was news, each short of the threshold (a drift's first days, a weekend
   // between them that says nothing), is a change nobody was told of: where today moves on from it by half the
-  // threshold it is still under way, and today is judged against the usual level, as a climb is
-  if (!farOut && DRIFTING.includes(metric) && today !== undefined && direction * (today - held.expected) >= Math.max((threshold / 2) * held.sigma, (spec.minRelativeChange / 2) * Math.abs(held.expected))) return undefined;
+  // threshold it is still under way, and today is judged against the usual level, as a climb is. Not once it had
+  // moved before the recent days: a level days old (a new snapshot's longer answers, a few more each day as its
+  // users come to work) is where the series now is, with its noise on top
+  if (!farOut && !settled && DRIFTING.includes(metric) && today !== undefined && direction * (today - held.expected) >= Math.max((threshold / 2) * held.sigma, (spec.minRelativeChange / 2) * Math.abs(held.expected))) return undefined;
   return held;
 }
 
@@ -99,6 +111,13 @@ function newsOn(days: KeyDays, metric: Metric, day: number, historyDays: number,
   const held = sustainedLevel(days, metric, day, historyDays, base, direction, minCalls);
   const spec = METRIC_SPECS[metric];
   return !held || (direction * (value - held.expected) > 0 && Math.abs(value - held.expected) >= Math.max(threshold * held.sigma, spec.minRelativeChange * Math.abs(held.expected)));
+}
+
+/** the newest days at the newest one's level: the days before the first one lying below it by more than chance moves a day (a step of the climb that led there) */
+function plateau(newestFirst: readonly { out: number; spread: number }[]): number {
+  const newest = newestFirst[0]!;
+  const below = newestFirst.findIndex((d) => newest.out - d.out > CLIMB_SIGMAS * d.spread);
+  return below === -1 ? newestFirst.length : below;
 }
 
 /** whether the newest day and the `steps` days before it each lie further out than the day before, by more than chance moves a day */

@@ -45,3 +45,34 @@ describe("trimmedSizePoints", () => {
     expect(await trimmedSizePoints(store(), prompts, "prompt", scan)).toEqual([]);
   }, 60_000);
 });
+
+// The same prompt a day after a lawyer pasted five whole contracts (its day mean more than doubled by them), and
+// today every call grown by 80% (a context gathering more): against the day the contracts carried, which the mean
+// takes for the prompt's new level, today is no news; trimmed of each day's largest calls it is.
+const PASTED = DAY - 1;
+function grownAfterPastes(day: number): LLMCall[] {
+  const random = seededRandom(day * 17 + 3);
+  return Array.from({ length: 80 }, (_, i) => {
+    const at = dayStart(day) + 8 * HOUR_MS + i * 7.5 * 60_000;
+    const huge = (day === PASTED && i % 16 === 5) || random.next() < 1 / 100 ? 30 : 1;
+    const inputTokens = Math.round(2000 * random.logNormal(0.45) * huge * (day === DAY ? 1.8 : 1));
+    return makeCall({ startedAt: at, inputTokens, outputTokens: 300, tags: { promptId: "code-chat.answer", feature: "code-chat", userId: `u${i % 9}` } });
+  });
+}
+
+describe("trimmedSizePoints, a day pasted logs carried", () => {
+  const pasted = daysStoredPerTest(FIRST, DAY, grownAfterPastes);
+
+  it("is no level the next day is judged against: a grown prompt the day after stands", async () => {
+    const { scan, prompts } = await promptScan(pasted(), FIRST, DAY, DAY);
+    // this fixture's premise: the day mean, judged against the pasted day's level, is no news
+    expect(scanSeries(prompts, "prompt", { ...scan, metrics: ["tokensPerRequest"] })).toEqual([]);
+    const found = await trimmedSizePoints(pasted(), prompts, "prompt", scan);
+    expect(found.map((p) => `${p.key} ${p.metric} ${p.day}`)).toContain(`code-chat.answer tokensPerRequest ${DAY}`);
+  }, 60_000);
+
+  it("is not news itself when a tenth of its calls are whole contracts", async () => {
+    const { scan, prompts } = await promptScan(pasted(), FIRST, PASTED, PASTED);
+    expect(await trimmedSizePoints(pasted(), prompts, "prompt", scan)).toEqual([]);
+  }, 60_000);
+});

@@ -1,77 +1,96 @@
 // A prompt's size per request is a day's mean over its calls, and where
 // people now and then paste a whole log or contract (one call in two hundred,
 // at fifteen to thirty-five times the usual size) the day means swing with
-// those few calls: the baseline's spread is wide, and a real change (an edited
-// prompt tripling its input from mid-afternoon) can stay inside it. So a
-// prompt's per-request point that is material but short of the threshold is
-// read again with every day, its history's and its own, trimmed of its few
-// largest calls (as carriedByFewCalls reads a flagged point): the point stands
-// when the trimmed day is as far out of the trimmed history as the threshold
-// asks.
+// those few calls: the baseline's spread is wide, a real change (an edited
+// prompt tripling its input from mid-afternoon, a context growing a quarter a
+// day) can stay inside it, and a day that one pasted log carried looks like a
+// level the days after are judged against. So a prompt whose per-request
+// measure is out by part of the threshold on some day is read again as a
+// series of days each trimmed of its few largest calls (as carriedByFewCalls
+// reads a flagged point), and that series is judged by the same rules as any:
+// its baseline, a level held since the days before, a climb. A day of the
+// trimmed series that they report stands, with its trimmed values.
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import type { LLMCall } from "@llmscope/core";
-import type { DailySeries, KeyDays } from "./daily-series.ts";
+import { dayOf, dayStart } from "../store/time-buckets.ts";
+import { baselineOf, type DailySeries, type DayRow, type KeyDays } from "./daily-series.ts";
 import type { ScoredPoint } from "./detect-anomalies.ts";
 import { filtersOf } from "./few-calls.ts";
-import type { Metric } from "./metrics.ts";
-import { robustBaseline } from "./robust-baseline.ts";
+import { METRIC_SPECS, type Metric } from "./metrics.ts";
 import { scanSeries, type ScanOptions } from "./scan-series.ts";
-import { windowOf } from "./time-window.ts";
 
-/** the measures a prompt's own shape moves, as each call's amount of which the day's mean per request is taken */
-const AMOUNT: Partial<Record<Metric, (c: LLMCall) => number>> = {
-  tokensPerRequest: (c) => (c.usage.inputTokens ?? 0) + (c.usage.outputTokens ?? 0),
-  outputTokensPerRequest: (c) => c.usage.outputTokens ?? 0,
-  costPerRequest: (c) => c.cost?.totalUSD ?? 0,
+/** the measures a prompt's own shape moves, as each call's amount and the day row that carries their sum */
+const MEASURES: Partial<Record<Metric, { amount: (c: LLMCall) => number; row: (sum: number) => Pick<DayRow, "inputTokens" | "outputTokens" | "costUSD"> }>> = {
+  tokensPerRequest: { amount: (c) => (c.usage.inputTokens ?? 0) + (c.usage.outputTokens ?? 0), row: (sum) => ({ inputTokens: sum, outputTokens: 0, costUSD: 0 }) },
+  outputTokensPerRequest: { amount: (c) => c.usage.outputTokens ?? 0, row: (sum) => ({ inputTokens: 0, outputTokens: sum, costUSD: 0 }) },
+  costPerRequest: { amount: (c) => c.cost?.totalUSD ?? 0, row: (sum) => ({ inputTokens: 0, outputTokens: 0, costUSD: sum }) },
 };
-const PER_REQUEST = Object.keys(AMOUNT) as Metric[];
-/** the largest calls of each day left out, as carriedByFewCalls does */
+const PER_REQUEST = Object.keys(MEASURES) as Metric[];
+/** the largest calls of each day left out: as many as carriedByFewCalls leaves out, or a tenth of a busy day's (a lawyer's afternoon of whole contracts) */
 const FEW = 3;
-/** points at this part of the threshold are read again; below it even a trimmed reading rarely gets there */
+const FEW_SHARE = 0.1;
+/** days out by this part of the threshold are read again; below it even a trimmed reading rarely gets there */
 const NEAR = 1 / 3;
-/** a day's trimmed mean over fewer calls says nothing */
-const MIN_CALLS = 10;
-/** the trimmed mean's spread is never below what chance gives a mean of this many calls (as baselineOf allows a rate) */
-const relativeFloor = (calls: number) => Math.max(0.03, 0.5 / Math.sqrt(calls));
-const MAX_READ = 5_000;
+/** a prompt's calls read at most, over its whole history */
+const MAX_READ = 100_000;
 
 export async function trimmedSizePoints(store: CallStore, series: DailySeries, dimension: StatsDimension, scan: ScanOptions): Promise<ScoredPoint[]> {
   if (dimension !== "prompt") return [];
-  const near = scanSeries(series, dimension, { ...scan, threshold: scan.threshold * NEAR, metrics: PER_REQUEST });
   const found: ScoredPoint[] = [];
-  for (const point of near) {
-    if (Math.abs(point.score) >= scan.threshold) continue;
-    const score = await trimmedScore(store, dimension, point, series.get(point.key), scan.historyDays);
-    if (score !== undefined && score >= scan.threshold) found.push({ ...point, score });
+  for (const [key, days] of series) {
+    const near = key === "" ? [] : nearDays(days, scan);
+    if (!near.length) continue;
+    const trimmed = await trimmedSeries(store, key, days, scan);
+    for (const [metric, trimmedDays] of trimmed) {
+      const points = scanSeries(new Map([[key, trimmedDays]]), "prompt", { ...scan, metrics: [metric] });
+      found.push(...points.filter((p) => near.some((n) => n.day === p.day && n.metric === p.metric)));
+    }
   }
   return found;
 }
 
-/** the trimmed day's distance from its trimmed history, in that history's robust sigmas */
-async function trimmedScore(store: CallStore, dimension: StatsDimension, point: ScoredPoint, days: KeyDays | undefined, historyDays: number): Promise<number | undefined> {
-  const amount = AMOUNT[point.metric];
-  // a prompt key is its promptId where the app names its prompts, else a fingerprint
-  const filter = (await Promise.all(filtersOf(dimension, point.key).map(async (f) => ((await store.count({ ...f, ...windowOf(point.day) })) > 0 ? f : undefined)))).find(Boolean);
-  if (!amount || !filter || !days) return undefined;
-  const trimmedMean = async (day: number): Promise<number | undefined> => {
-    const amounts: number[] = [];
-    for await (const call of store.iterateCalls({ ...filter, ...windowOf(day) })) {
-      amounts.push(amount(call));
-      if (amounts.length >= MAX_READ) break;
+/** the days and measures whose untrimmed mean is out by part of the threshold and by a change worth attention */
+function nearDays(days: KeyDays, scan: ScanOptions): { day: number; metric: Metric }[] {
+  const near: { day: number; metric: Metric }[] = [];
+  for (let day = scan.fromDay; day <= scan.toDay; day++) {
+    const row = days.get(day);
+    if (!row || row.calls < scan.minCalls) continue;
+    for (const metric of PER_REQUEST.filter((m) => !scan.metrics || scan.metrics.includes(m))) {
+      const spec = METRIC_SPECS[metric];
+      const value = spec.value(row);
+      const base = value === undefined ? undefined : baselineOf(days, metric, day, scan.historyDays);
+      if (value === undefined || !base) continue;
+      const delta = spec.worse * (value - base.expected);
+      if (delta >= NEAR * scan.threshold * base.sigma && delta >= spec.minRelativeChange * Math.abs(base.expected)) near.push({ day, metric });
     }
-    if (amounts.length < MIN_CALLS + FEW) return undefined;
-    const rest = amounts.sort((a, b) => b - a).slice(FEW);
-    return rest.reduce((s, v) => s + v, 0) / rest.length;
-  };
-  const today = await trimmedMean(point.day);
-  if (today === undefined) return undefined;
-  const history: { day: number; value: number }[] = [];
-  for (let d = point.day - historyDays; d < point.day; d++) {
-    if ((days.get(d)?.calls ?? 0) < MIN_CALLS + FEW) continue;
-    const value = await trimmedMean(d);
-    if (value !== undefined) history.push({ day: d, value });
   }
-  if (history.length < historyDays / 2) return undefined;
-  const base = robustBaseline(history, point.day, { seasonal: false, relativeFloor: relativeFloor(days.get(point.day)?.calls ?? 1), absoluteFloor: 1e-9 });
-  return base ? (today - base.expected) / base.sigma : undefined;
+  return near;
+}
+
+/** each measure's series of the prompt's days, each day without its few largest calls by that measure */
+async function trimmedSeries(store: CallStore, key: string, days: KeyDays, scan: ScanOptions): Promise<Map<Metric, KeyDays>> {
+  const amounts = new Map<number, LLMCall[]>();
+  const from = scan.fromDay - scan.historyDays;
+  for (const filter of filtersOf("prompt", key)) {
+    let read = 0;
+    for await (const call of store.iterateCalls({ ...filter, from: dayStart(from), to: dayStart(scan.toDay + 1) })) {
+      if (++read > MAX_READ) return new Map();
+      const day = dayOf(call.startedAt);
+      (amounts.get(day) ?? amounts.set(day, []).get(day)!).push(call);
+    }
+    if (read) break;
+  }
+  const out = new Map<Metric, KeyDays>();
+  for (const metric of PER_REQUEST) {
+    const measure = MEASURES[metric]!;
+    const trimmed: KeyDays = Object.assign(new Map<number, DayRow>(), { dataFrom: days.dataFrom, firstSeen: days.firstSeen });
+    for (const [day, calls] of amounts) {
+      const row = days.get(day);
+      const rest = calls.map(measure.amount).sort((a, b) => b - a).slice(Math.max(FEW, Math.ceil(FEW_SHARE * calls.length)));
+      // the day's mean without them, over all its calls: a change moves the calls left out too, and its impact is theirs as well
+      if (row && rest.length) trimmed.set(day, { ...row, ...measure.row((rest.reduce((s, v) => s + v, 0) / rest.length) * row.calls) });
+    }
+    out.set(metric, trimmed);
+  }
+  return out;
 }
