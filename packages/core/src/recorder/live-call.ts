@@ -265,8 +265,7 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
       cut: () => void (call.truncated = true),
       fault,
       pending: core.track,
-      // subscribers get updates as the text comes; else it is framed in slices, off the app's path
-      live: () => core.listeners.size > 0,
+      live: () => core.listeners.size > 0, // subscribers get updates as the text comes; else it is framed in slices, off the app's path
     });
   };
 
@@ -276,9 +275,8 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
     catchUp,
     end,
     observe(response) {
-      const { status } = response;
       timing.ttfbMs = now() - t0;
-      call.status = status;
+      const status = (call.status = response.status);
       call.response = { headers: {} };
       responseHeaders = response.headers;
       const format = response.body && canRebuild(status) && adapter.streamFormat(match, responseHeaders.get("content-type") ?? "");
