@@ -4,9 +4,9 @@
 // rollups to judge a rate; read call by call, the hits fall far short.
 import { describe, expect, it } from "vitest";
 import type { LLMCall } from "@llmscope/core";
-import { makeCall } from "../testing/make-call.ts";
 import { seededRandom } from "../testing/seeded-random.ts";
 import { daysStoredPerTest } from "../testing/days-per-test.ts";
+import { CONTRACT_PREFIX, contractDay } from "../testing/contract-day.ts";
 import { promptScan } from "../testing/prompt-scan.ts";
 import { dayStart, HOUR_MS } from "../store/time-buckets.ts";
 import { cacheMissPoints } from "./cache-misses.ts";
@@ -15,25 +15,10 @@ import { scanSeries } from "./scan-series.ts";
 
 const FIRST = Date.UTC(2026, 1, 2) / 86_400_000;
 const DAY = FIRST + 28;
-const PREFIX = 6000;
-/** dollars per input token, and a cached one's tenth */
-const PRICE = 15e-6;
-
-function contractCall(day: number, i: number, random: ReturnType<typeof seededRandom>): LLMCall {
-  const at = dayStart(day) + 8 * HOUR_MS + i * 40 * 60_000;
-  const broken = day === DAY && at >= dayStart(day) + 12 * HOUR_MS;
-  const cached = !broken && random.next() < 0.85 ? PREFIX : 0;
-  const inputTokens = 10_000;
-  const call = makeCall({ startedAt: at, inputTokens, outputTokens: 500, costUSD: (inputTokens - cached) * PRICE + cached * PRICE * 0.1 + 500 * 4 * PRICE, tags: { promptId: "contract-qa.answer", userId: `u${i % 5}` } });
-  call.usage.cachedInputTokens = cached;
-  return call;
-}
-
 function dayOfCalls(day: number): LLMCall[] {
   const random = seededRandom(day * 17 + 3);
-  const contract = Array.from({ length: 15 }, (_, i) => contractCall(day, i, random));
-  const busy = Array.from({ length: 300 }, (_, i) => makeCall({ startedAt: dayStart(day) + 8 * HOUR_MS + i * 120_000, inputTokens: 400, outputTokens: 100, costUSD: 0.0008, tags: { promptId: "triage.route", userId: `v${i % 20}` } }));
-  return [...contract, ...busy];
+  const cachedOf = (_: number, at: number) => (!(day === DAY && at >= dayStart(day) + 12 * HOUR_MS) && random.next() < 0.85 ? CONTRACT_PREFIX : 0);
+  return contractDay(day, cachedOf, { inputTokens: 400, outputTokens: 100, costUSD: 0.0008 });
 }
 
 const store = daysStoredPerTest(FIRST, DAY, dayOfCalls);
@@ -58,6 +43,6 @@ describe("cacheMissPoints", () => {
 
   it("leaves a break whose dollars are not material to the app", async () => {
     const { scan, prompts } = await scanOf(DAY, DAY);
-    expect(await cacheMissPoints(store(), prompts, "prompt", { ...scan, materiality: { ...DEFAULT_MATERIALITY, cost: 0.9 } })).toEqual([]);
+    expect(await cacheMissPoints(store(), prompts, "prompt", { ...scan, materiality: { ...DEFAULT_MATERIALITY, cost: 0.9, cacheBreakDays: 0 } })).toEqual([]);
   }, 60_000);
 });

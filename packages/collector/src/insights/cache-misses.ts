@@ -11,7 +11,8 @@
 // afternoon and went on the next morning, split by midnight into two days of
 // a few dollars each. The run is reported when the dollars its misses cost
 // are material: what the broken cache added to the bill, set against the
-// whole app's usual day.
+// whole app's usual day; a run still going at the day's end on a working
+// week of a day of misses, as it goes on costing its rate until it is fixed.
 import type { LLMCall } from "@llmscope/core";
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { dayOf, dayStart } from "../store/time-buckets.ts";
@@ -21,7 +22,7 @@ import type { ScoredPoint } from "./detect-anomalies.ts";
 import { filtersOf } from "./few-calls.ts";
 import { CACHE_READ_PRICE, CACHE_WRITE_PRICE, inputPrice } from "./materiality.ts";
 import { METRIC_SPECS } from "./metrics.ts";
-import { longestMissRun, missRunChance, missRunInto, type CacheRead } from "./miss-run.ts";
+import { longestMissRun, missRunChance, missRunInto, runStillGoing, type CacheRead } from "./miss-run.ts";
 import { appScaleOf, type ScanOptions } from "./scan-series.ts";
 
 /** a history day read with fewer calls says nothing of the usual hit share */
@@ -82,13 +83,17 @@ async function missRun(store: CallStore, dimension: StatsDimension, key: string,
   const app = appScaleOf(scan, day, false);
   const amount = run.reduce((sum, r) => sum + r.extra, 0);
   const share = app.cost > 0 ? amount / app.cost : Infinity;
-  if (share < scan.materiality.cost) return undefined;
+  const usualCalls = median(usualDays.map((d) => d.calls));
+  // a run the day's last calls are still part of goes on costing its rate until someone fixes it: it is judged on a
+  // day of the prompt's usual calls all missing at its misses' mean dollars, over the horizon
+  const judged = runStillGoing(run, recent) ? Math.max(amount, (amount / run.length) * usualCalls * scan.materiality.cacheBreakDays) : amount;
+  if ((app.cost > 0 ? judged / app.cost : Infinity) < scan.materiality.cost) return undefined;
   const row = days.get(day)!;
   const base = baselineOf(days, METRIC, day, scan.historyDays);
   const value = METRIC_SPECS[METRIC].value(row) ?? 0;
   const expected = base?.expected ?? p * prefix;
   const sigma = base?.sigma || 1;
-  return { key, metric: METRIC, day, value, expected, sigma, score: (value - expected) / sigma, impact: { floor: "cost", amount, share, dayShare: share }, usualCalls: median(usualDays.map((d) => d.calls)) };
+  return { key, metric: METRIC, day, value, expected, sigma, score: (value - expected) / sigma, impact: { floor: "cost", amount, share, dayShare: share }, usualCalls };
 }
 
 /**

@@ -20,9 +20,15 @@ export interface Materiality {
   errors: number;
   /** a person never seen before (a joiner, a new job's service user) is news only at this share of the app's measure; other new keys (a department onboarding, a new served snapshot) meet the floors above */
   newKey: number;
+  /**
+   * the days a prompt's broken cache still missing at the day's end is judged over: it costs its rate every day until
+   * someone fixes it, where a one-day spike is over at midnight. A day of its usual calls all missing, times these
+   * days, meets the dollars floor (a working week)
+   */
+  cacheBreakDays: number;
 }
 
-export const DEFAULT_MATERIALITY: Materiality = { calls: 0.05, tokens: 0.05, cost: 0.05, affected: 0.05, errors: 0.01, newKey: 0.15 };
+export const DEFAULT_MATERIALITY: Materiality = { calls: 0.05, tokens: 0.05, cost: 0.05, affected: 0.05, errors: 0.01, newKey: 0.15, cacheBreakDays: 5 };
 
 /** the app's usual level in a window (a day, or one hour of the day) */
 export interface AppScale {
@@ -33,7 +39,7 @@ export interface AppScale {
 
 export interface Impact {
   /** which floor applies */
-  floor: Exclude<keyof Materiality, "newKey">;
+  floor: Exclude<keyof Materiality, "newKey" | "cacheBreakDays">;
   /** the impact as a share of the app's usual level */
   share: number;
   /** the impact in its own unit (requests, tokens, dollars) */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { longestMissRun, missRunChance, missRunInto, type CacheRead } from "./miss-run.ts";
+import { longestMissRun, missRunChance, missRunInto, runStillGoing, type CacheRead } from "./miss-run.ts";
 
 const reads = (pattern: string, from = 0): CacheRead[] => [...pattern].map((c, i) => ({ at: from + i, hit: c === "+", extra: c === "+" ? 0 : 1 }));
 
@@ -18,5 +18,13 @@ describe("miss runs", () => {
     expect(missRunChance(6, 0.85, 6)).toBeLessThan(1e-4);
     // two in a row among twenty is ordinary
     expect(missRunChance(20, 0.85, 2)).toBeGreaterThan(0.1);
+  });
+
+  it("tells a run still going at the last call from one a hit ended", () => {
+    const going = reads("+--+---");
+    expect(runStillGoing(missRunInto(going, 4), going)).toBe(true);
+    const ended = reads("+---+-+");
+    expect(runStillGoing(missRunInto(ended, 1), ended)).toBe(false);
+    expect(runStillGoing([], reads("++"))).toBe(false);
   });
 });

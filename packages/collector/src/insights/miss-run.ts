@@ -39,3 +39,8 @@ export function missRunInto(reads: readonly CacheRead[], from: number): CacheRea
 export function missRunChance(n: number, p: number, k: number): number {
   return Math.min(1, (1 + n * p) * (1 - p) ** k);
 }
+
+/** whether the run is still going at the end of the calls read: their last call missed and is the run's own */
+export function runStillGoing(run: readonly CacheRead[], reads: readonly CacheRead[]): boolean {
+  return run.length > 0 && run[run.length - 1] === reads[reads.length - 1];
+}
