@@ -21,6 +21,7 @@ import { carriedByYoungKeys, newKeysOf, type NewKeys } from "./young-keys.ts";
 import { trimmedSizePoints } from "./trimmed-size.ts";
 import { cacheMissPoints } from "./cache-misses.ts";
 import { lateSizePoints } from "./late-size-change.ts";
+import { lastingSizePoints } from "./lasting-size.ts";
 import { movedWithPrompts } from "./moved-with-prompts.ts";
 import { movedWithMix } from "./mixed-calls.ts";
 import { aJoinersDay } from "./newcomer.ts";
@@ -113,6 +114,10 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     const told = new Set(found.map(pointId));
     for (const point of await trimmedSizePoints(store, series, dimension, scan)) {
       if (!told.has(pointId({ dimension, ...point })) && (await ownNews(dimension, point, true))) found.push(anomalyOf(dimension, point)), told.add(pointId({ dimension, ...point }));
+    }
+    // a prompt's size per request that moved and stayed: under the day's floors, but its extra is paid every day from now on
+    for (const { point, trimmed } of await lastingSizePoints(store, series, dimension, scan)) {
+      if (!told.has(pointId({ dimension, ...point })) && (await ownNews(dimension, point, trimmed))) found.push(anomalyOf(dimension, point)), told.add(pointId({ dimension, ...point }));
     }
     // a prompt edited late in the day, read from the hour it changed; a small prompt's broken cache, read call by call
     for (const point of [...(await lateSizePoints(store, series, dimension, scan)), ...(await cacheMissPoints(store, series, dimension, scan))]) {

@@ -26,9 +26,11 @@ export interface Materiality {
    * days, meets the dollars floor (a working week)
    */
   cacheBreakDays: number;
+  /** a prompt's size per request that moved and stayed (held two days, or at its new size at the day's end), as a share of the app's usual tokens or cost: it costs its extra every day from then on */
+  lastingSize: number;
 }
 
-export const DEFAULT_MATERIALITY: Materiality = { calls: 0.05, tokens: 0.05, cost: 0.05, affected: 0.05, errors: 0.01, newKey: 0.15, cacheBreakDays: 5 };
+export const DEFAULT_MATERIALITY: Materiality = { calls: 0.05, tokens: 0.05, cost: 0.05, affected: 0.05, errors: 0.01, newKey: 0.15, cacheBreakDays: 5, lastingSize: 0.02 };
 
 /** the app's usual level in a window (a day, or one hour of the day) */
 export interface AppScale {
@@ -39,7 +41,7 @@ export interface AppScale {
 
 export interface Impact {
   /** which floor applies */
-  floor: Exclude<keyof Materiality, "newKey" | "cacheBreakDays">;
+  floor: Exclude<keyof Materiality, "newKey" | "cacheBreakDays" | "lastingSize">;
   /** the impact as a share of the app's usual level */
   share: number;
   /** the impact in its own unit (requests, tokens, dollars) */
