@@ -112,13 +112,16 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
     }
     // a prompt's size per request that a few huge inputs a day hide or carry: its days read again without them
     const told = new Set(found.map(pointId));
-    for (const point of await trimmedSizePoints(store, series, dimension, scan)) {
-      if (!told.has(pointId({ dimension, ...point })) && (await ownNews(dimension, point, true))) found.push(anomalyOf(dimension, point)), told.add(pointId({ dimension, ...point }));
-    }
+    /** a point read again, kept once and when news of its own (read without the day's largest calls, it is not carried by them) */
+    const tell = async (point: ScoredPoint, trimmed: boolean) => {
+      const id = pointId({ dimension, ...point });
+      if (told.has(id) || !(await ownNews(dimension, point, trimmed))) return;
+      found.push(anomalyOf(dimension, point));
+      told.add(id);
+    };
+    for (const point of await trimmedSizePoints(store, series, dimension, scan)) await tell(point, true);
     // a prompt's size per request that moved and stayed: under the day's floors, but its extra is paid every day from now on
-    for (const { point, trimmed } of await lastingSizePoints(store, series, dimension, scan)) {
-      if (!told.has(pointId({ dimension, ...point })) && (await ownNews(dimension, point, trimmed))) found.push(anomalyOf(dimension, point)), told.add(pointId({ dimension, ...point }));
-    }
+    for (const { point, trimmed } of await lastingSizePoints(store, series, dimension, scan)) await tell(point, trimmed);
     // a prompt edited late in the day, read from the hour it changed; a small prompt's broken cache, read call by call
     for (const point of [...(await lateSizePoints(store, series, dimension, scan)), ...(await cacheMissPoints(store, series, dimension, scan))]) {
       if (!told.has(pointId({ dimension, ...point }))) found.push(anomalyOf(dimension, point));

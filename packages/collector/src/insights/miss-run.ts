@@ -23,13 +23,13 @@ export function longestMissRun(reads: readonly CacheRead[]): number {
 
 /** the longest run of misses, in calls ordered by time, that takes in at least one call at or after `from` (a run that began the day before counts whole) */
 export function missRunInto(reads: readonly CacheRead[], from: number): CacheRead[] {
-  let best: CacheRead[] = [];
-  let run: CacheRead[] = [];
-  for (const r of reads) {
-    run = r.hit ? [] : [...run, r];
-    if (run.length > best.length && r.at >= from) best = run;
-  }
-  return best;
+  let start = 0;
+  let best = { start: 0, end: 0 };
+  reads.forEach((r, i) => {
+    if (r.hit) start = i + 1;
+    else if (i + 1 - start > best.end - best.start && r.at >= from) best = { start, end: i + 1 };
+  });
+  return reads.slice(best.start, best.end);
 }
 
 /**
