@@ -159,6 +159,42 @@ describe("beaconSink delivery", () => {
   });
 });
 
+describe("beaconSink batching", () => {
+  it("keeps calls that come while a batch is on its way for the next interval, and a flush sends them at once", async () => {
+    vi.useFakeTimers();
+    const posted: number[] = [];
+    let answer!: () => void;
+    const endpoint = (async (_url: unknown, init?: RequestInit) => {
+      posted.push(JSON.parse(String(init!.body)).calls.length);
+      await new Promise<void>((resolve) => (answer = resolve));
+      return new Response("{}");
+    }) as typeof fetch;
+    const sink = beaconSink({ url: "http://127.0.0.1:9/v1/calls", flushIntervalMs: 1000, maxBatchCalls: 3 });
+    sink.attach!(recordingContext(endpoint));
+    for (let i = 0; i < 3; i++) sink.write(makeCall(i));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posted).toEqual([3]);
+    // two more while the first batch is on its way
+    sink.write(makeCall(3));
+    sink.write(makeCall(4));
+    answer();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(posted).toEqual([3]);
+    expect(sink.queued().calls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(posted).toEqual([3, 2]);
+    answer();
+    // a flush does not wait for the interval
+    sink.write(makeCall(5));
+    const flushed = sink.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posted).toEqual([3, 2, 1]);
+    answer();
+    await flushed;
+    expect(sink.queued().calls).toBe(0);
+  });
+});
+
 describe("beaconSink backoff", () => {
   it("waits baseMs, then doubles up to maxMs, scaled by jitter", async () => {
     vi.useFakeTimers();

@@ -53,6 +53,8 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   // queued or in flight: an outbox reload must not add a second copy
   const ids = new Set<string>();
   let timer: any;
+  // a flush is waiting: the pump sends everything before it stops
+  let draining = false;
   let pump: Promise<void> | undefined;
   // browsers only; resolves to undefined where there is no IndexedDB
   let outbox: Promise<Outbox | undefined> | undefined;
@@ -69,13 +71,14 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   /** add to the queue (retries at the front), dropping the oldest beyond its bounds */
   const enqueue = (items: BeaconItem[], front?: boolean) => {
     if (front) queue = items.concat(queue);
-    else for (const item of items) queue.push(item);
+    // at most one batch: a spread is safe
+    else queue.push(...items);
     queuedBytes += sum(items);
     let lost = 0;
     while (queue.length > maxQueueCalls || queuedBytes > maxQueueBytes) {
       const old = queue.shift()!;
       queuedBytes -= old.bytes;
-      release([old]);
+      ids.delete(old.id);
       // a stored call is still in the outbox, so it is not lost
       if (!old.stored) lost++;
     }
@@ -155,10 +158,18 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   };
 
   const waiting = () => queue;
+  // A pump sends what was due when it began (it waited its interval), full
+  // batches, and everything once flushed; calls that come while it sends wait
+  // their own interval for company. Sending them at once, a few at a time,
+  // cost a post per dozen calls under steady traffic where one per interval does.
   const loop = async () => {
-    for (let fails = 0; queue.length; ) {
-      if (!(await send(take(queue)))) fails = 0;
-      else if (fails++ < attempts) {
+    for (let fails = 0, due = queue.length; queue.length; ) {
+      if (!draining && due <= 0 && queue.length < maxBatchCalls) return wait(flushIntervalMs);
+      const batch = take(queue);
+      if (!(await send(batch))) {
+        fails = 0;
+        due -= batch.length;
+      } else if (fails++ < attempts) {
         // what waits meanwhile is kept deflated (outside browsers, which keep it in the outbox)
         if (!browser) void loadCompact().then((c) => c?.chillWaiting(waiting));
         // exponential backoff, each wait 50–100 % of baseMs·2ⁿ, capped
@@ -174,11 +185,25 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
       }
     }
   };
+  const wait = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(run, ms);
+    timer.unref?.();
+  };
+  const drain = () => {
+    draining = true;
+    return run();
+  };
   const run = () => {
     clearTimeout(timer);
     timer = undefined;
     if (!pump) {
-      pump = loop().catch(fail).finally(() => (pump = undefined));
+      pump = loop()
+        .catch(fail)
+        .finally(() => {
+          pump = undefined;
+          draining = false;
+        });
       waitUntil?.(pump);
     }
     return pump;
@@ -189,9 +214,7 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
     enqueue([item]);
     // a running pump takes it; a full batch goes now, else it waits a while for company
     if (pump || (timer && queue.length < maxBatchCalls)) return;
-    clearTimeout(timer);
-    timer = setTimeout(run, queue.length < maxBatchCalls ? flushIntervalMs : 0);
-    timer.unref?.();
+    wait(queue.length < maxBatchCalls ? flushIntervalMs : 0);
   };
   // the page may be going away: hand never-tried calls to sendBeacon now
   const hide = () => {
@@ -235,7 +258,8 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
       add({ id: `${callId}@${at}`, kind: "feedback", json, bytes: utf8Bytes(json) });
     },
     flush(o?: BeaconFlushOptions) {
-      const p = run();
+      // after a pump under way (it may have decided to stop), one that sends everything
+      const p = pump ? pump.then(drain) : drain();
       o?.waitUntil?.(p);
       return p;
     },
