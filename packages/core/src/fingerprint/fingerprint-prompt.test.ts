@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Prompt } from "../types.ts";
 import { fingerprintPrompt, rememberedTexts } from "./fingerprint-prompt.ts";
+import { fnv1a64 } from "./fnv1a64.ts";
+import { normalizePromptText } from "./normalize-prompt-text.ts";
 
 function supportPrompt(order: string, email: string, date: string): Prompt {
   const user = `Customer ${email} asks about order #${order} placed on ${date}. Reply politely.`;
@@ -78,5 +81,31 @@ describe("fingerprintPrompt", () => {
     const reading = fingerprintPrompt(asLast);
     fingerprintPrompt({ messages: [asLast.messages[0]!, { role: "user", content: "x" }], text: "" });
     expect(fingerprintPrompt(asLast)).toBe(reading);
+  });
+
+  it("gives the fingerprints stored so far: the hash of the pieces joined, each message's content normalized", () => {
+    // the way they were computed, built as one string (small prompts: under the reading caps)
+    const joined = (p: Prompt) =>
+      fnv1a64(
+        [
+          "s\u0001" + normalizePromptText(p.system ?? ""),
+          ...p.messages.map((m) => `${m.role}\u0001${normalizePromptText(m.content)}\u0001${m.toolCalls?.map((c) => c.name).join(",") ?? ""}`),
+          ...(p.messages.length ? [] : ["t\u0001" + normalizePromptText(p.text)]),
+        ].join("\u0002"),
+      );
+    const text = fc.constantFrom("", "Order 12 for ann@x.io", "Hello", "a,b", "\u0001", "日本語", "on 2025-03-14");
+    const message = fc.record({
+      role: fc.constantFrom("user", "assistant", "tool"),
+      content: text,
+      toolCalls: fc.option(fc.array(fc.record({ name: fc.constantFrom("", "search", "get_weather"), arguments: fc.constant("{}") }), { maxLength: 3 }), { nil: undefined }),
+    });
+    const prompt = fc.record({ system: fc.option(text, { nil: undefined }), messages: fc.array(message, { maxLength: 4 }), text });
+    fc.assert(
+      fc.property(prompt, (p) => {
+        const clean = { ...p, messages: p.messages.map((m) => (m.toolCalls ? m : { role: m.role, content: m.content })) } as Prompt;
+        expect(fingerprintPrompt(clean)).toBe(joined(clean));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -47,13 +47,15 @@ export function fingerprintPrompt(prompt: Prompt, promptId?: string): string {
     return remember ? normalized(slice) : normalizePromptText(slice);
   };
   // roles and tool names are structure and kept verbatim; separators keep
-  // ("ab","c") and ("a","bc") apart
+  // ("ab","c") and ("a","bc") apart. Hashed piece by piece, as the pieces joined
+  // would hash, without building that copy of the prompt.
   const messages = prompt?.messages ?? [];
   const last = messages.length - 1;
-  const parts = [
-    "s\u0001" + read(prompt?.system, true),
-    ...messages.map((m, i) => `${m.role}\u0001${read(m.content, i < last)}\u0001${m.toolCalls?.map((call) => call.name).join(",") ?? ""}`),
-  ];
-  if (!messages.length) parts.push("t\u0001" + read(prompt?.text, false));
-  return fnv1a64(parts.join("\u0002"));
+  const pieces = ["s\u0001", read(prompt?.system, true)];
+  for (let i = 0; i <= last; i++) {
+    const m = messages[i]!;
+    pieces.push(`\u0002${m.role}\u0001`, read(m.content, i < last), `\u0001${m.toolCalls?.map((call) => call.name).join(",") ?? ""}`);
+  }
+  if (last < 0) pieces.push("\u0002t\u0001", read(prompt?.text, false));
+  return fnv1a64(...pieces);
 }

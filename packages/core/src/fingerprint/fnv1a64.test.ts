@@ -40,6 +40,13 @@ describe("fnv1a64", () => {
     expect(fnv1a64(text)).toBe(reference(text));
   });
 
+  it("hashes texts given in pieces as their concatenation", () => {
+    expect(fnv1a64("foo", "", "bar")).toBe(fnv1a64("foobar"));
+    // a surrogate pair cut between pieces: code units, as the reference reads them
+    expect(fnv1a64("日本 a\ud83d", "\ude00b")).toBe(reference("日本 a😀b"));
+    expect(fnv1a64()).toBe(fnv1a64(""));
+  });
+
   it("always gives 16 hex characters", () => {
     expect(fnv1a64("z")).toMatch(/^[0-9a-f]{16}$/);
   });

@@ -2,8 +2,8 @@
 import type { Usage } from "../types.ts";
 import { clean, num, obj, type Obj } from "./read.ts";
 
-const sum = (...xs: (number | undefined)[]): number | undefined =>
-  xs.some((x) => x !== undefined) ? xs.reduce<number>((a, x) => a + (x ?? 0), 0) : undefined;
+/** the counts given added up; undefined when none is */
+const sum = (...xs: (number | undefined)[]): number | undefined => xs.reduce((a, x) => (x === undefined ? a : (a ?? 0) + x), undefined);
 
 /**
  * OpenAI chat/completions/embeddings (`prompt_tokens`…), Responses and Anthropic
