@@ -25,5 +25,5 @@ export function fnv1a64(...texts: string[]): string {
       h1 = t1 & 0xffff;
       h2 = t2 & 0xffff;
     }
-  return (((h3 << 16) | h2) >>> 0).toString(16).padStart(8, "0") + (((h1 << 16) | h0) >>> 0).toString(16).padStart(8, "0");
+  return [h3, h2, h1, h0].map((h) => h.toString(16).padStart(4, "0")).join("");
 }

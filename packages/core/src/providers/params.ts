@@ -28,10 +28,11 @@ export const paramsOf = (...sources: unknown[]): Obj => {
   const into: Obj = {};
   for (const source of sources) {
     const src = obj(source);
+    // a body holds a few of the ~30 names: a set of its own keys rules out the rest, where looking each entry's first
+    // key up on the body in both spellings missed ~60 times a call, each miss a walk up its prototypes
+    const keys = new Set(Object.keys(src));
     for (const [path, snake, name] of SPEC) {
-      // a body holds a few of the ~30 names: one look at its first key in each spelling rules out the rest
-      // without walking down the path, which was most of the request's reading but the prompt
-      if (src[path[0]!] === undefined && src[snake[0]!] === undefined) continue;
+      if (!keys.has(path[0]!) && !keys.has(snake[0]!)) continue;
       const v = at(src, path) ?? at(src, snake);
       if (v != null && into[name] === undefined) into[name] = Array.isArray(v) ? (name === "tools" ? v.length : v) : (str(obj(v).type) ?? v);
     }
