@@ -76,8 +76,26 @@ describe("movedOntoModel", () => {
     expect(await movedOntoModel(temp.store, "feature", flagged("feature", "contract-qa", "costPerRequest"))).toBeUndefined();
   }, 60_000);
 
+  it("finds no move when a prompt grew on every model and its afternoon calls came on another mix of models", async () => {
+    // sixty calls a day 13:00–18:00, a sixth on gpt-4o (the people who prefer it); on DAY every call costs twice as
+    // much from 15:00, and half of those calls are on gpt-4o: other people at work, the same models' prices
+    for (let d = FIRST; d <= DAY; d++) {
+      const calls = Array.from({ length: 60 }, (_, i) => {
+        const at = dayStart(d) + 13 * HOUR_MS + i * 5 * 60_000;
+        const grown = d === DAY && at >= dayStart(d) + 15 * HOUR_MS;
+        const model = (grown ? i % 2 : i % 6) === 0 ? "gpt-4o" : "claude-sonnet-4-5";
+        return makeCall({ startedAt: at, model, provider: model === "gpt-4o" ? "openai" : "anthropic", costUSD: grown ? 0.04 : 0.02, tags: { promptId: "code-chat.answer" } });
+      });
+      await temp.store.ingest(calls, dayStart(d));
+    }
+    const drifted = { ...flagged("prompt", "code-chat.answer", "costPerRequest"), value: 0.032, expected: 0.02 };
+    expect(await movedOntoModel(temp.store, "promptId", drifted)).toBeUndefined();
+  }, 60_000);
+
   it("finds the model a feature's calls moved onto from the hour they moved", async () => {
     await ingest("opus");
     expect(await movedOntoModel(temp.store, "feature", flagged("feature", "code-review", "costPerRequest"))).toBe("claude-opus-4-1");
+    // read against the feature's usual dollars per request, the calls on opus carry its excess
+    expect(await movedOntoModel(temp.store, "feature", { ...flagged("feature", "code-review", "costPerRequest"), value: 0.15, expected: 0.02 })).toBe("claude-opus-4-1");
   }, 60_000);
 });

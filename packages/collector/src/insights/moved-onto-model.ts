@@ -8,7 +8,10 @@
 // onto the code reviews' model), and by the model's share of the key's calls,
 // so a feature of three steps whose answering step moved counts. The usual
 // share is the median of the days', so one day a loop filled those hours with
-// calls on another model does not make the usual one look new.
+// calls on another model does not make the usual one look new. A size per
+// request moved by the switch is carried by the calls on the new model: a
+// prompt whose context drifted on every model, its calls since the afternoon
+// on another mix of people's preferred models, moved nowhere.
 // The same holds for the snapshot a provider serves under an alias: when a
 // model's or a prompt's calls moved today onto a snapshot they were not served
 // by before (and not onto another model), the snapshot is the cause.
@@ -17,6 +20,7 @@ import { DAY_MS } from "../store/time-buckets.ts";
 import { median } from "../store/median.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { FILTER_FIELD } from "./first-changed-call.ts";
+import { SIZE } from "./few-calls.ts";
 import { METRIC_SPECS } from "./metrics.ts";
 import { onsetHour } from "./onset-hour.ts";
 import { windowOf, type TimeWindow } from "./time-window.ts";
@@ -37,6 +41,8 @@ const MAX_MODELS = 3;
  */
 const MIN_MOVED_CALLS = 10;
 const MOST = 0.5;
+/** the part of a size per request's excess (over the key's usual level, from the hour the change began) the calls on the model must carry */
+const CARRIED_ON_MODEL = 0.7;
 
 /** what a key's calls can move onto: the model asked for, or the snapshot that served it */
 export type ServedBy = "model" | "responseModel";
@@ -48,10 +54,19 @@ export async function movedOntoModel(store: CallStore, label: string, key: Anoma
   const onset = key.hour === undefined ? await onsetHour(store, label, key.key, key.metric, key.day, METRIC_SPECS[key.metric].worse, historyDays) : undefined;
   const today = { ...windowOf(key.day, key.hour), ...(onset !== undefined ? { from: windowOf(key.day, onset).from } : {}) };
   const models = new Map<string, number>();
+  // for a size per request, each model's calls' excess over the key's usual level, and all calls'
+  const size = SIZE[key.metric]?.per ? SIZE[key.metric] : undefined;
+  const excess = new Map<string, number>();
+  let total = 0;
   let read = 0;
   for await (const call of store.iterateCalls({ [field]: key.key, ...today })) {
     const model = call[onto];
     if (model) models.set(model, (models.get(model) ?? 0) + 1);
+    if (size) {
+      const over = METRIC_SPECS[key.metric].worse * (size.amount(call) - key.expected * size.per!(call));
+      total += over;
+      if (model) excess.set(model, (excess.get(model) ?? 0) + over);
+    }
     if (++read >= MAX_READ) break;
   }
   if (!read) return undefined;
@@ -69,7 +84,8 @@ export async function movedOntoModel(store: CallStore, label: string, key: Anoma
     // the model's usual share, day by day: one day of a loop on other models at these hours does not make it look new
     const onModel = await countsIn(live, { [field]: key.key, [onto]: model });
     const then = median(onModel.map((n, i) => n / liveCalls[i]!));
-    if ((calls >= MIN_MOVED_CALLS || calls / read >= MOST) && then <= WAS_ON_MODEL && calls / read - then >= MOVED_SHARE) return model;
+    const carried = !size || !(total > 0) || (excess.get(model) ?? 0) >= CARRIED_ON_MODEL * total;
+    if ((calls >= MIN_MOVED_CALLS || calls / read >= MOST) && then <= WAS_ON_MODEL && calls / read - then >= MOVED_SHARE && carried) return model;
   }
   return undefined;
 }

@@ -7,13 +7,17 @@
 // unusual itself, and for a feature or a department sit inside it; of such
 // prompts the most unusual is named. A prompt's sizes change with the
 // prompt; a model's only when calls moved onto it, which is named before this
-// is asked.
+// is asked of a workload. A model flagged by itself (a dear model few calls
+// used, whose day a feature's switch onto it filled) is no prompt's when that
+// prompt's calls moved onto it today: the prompt carries its dollars because
+// it switched, and the switch is the cause.
 import type { CallStore } from "../store/call-store.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { baselineOf, loadDailySeries } from "./daily-series.ts";
 import { shareInside, type ParentDimension } from "./key-parents.ts";
 import { impactOf } from "./materiality.ts";
 import { METRIC_SPECS } from "./metrics.ts";
+import { movedOntoModel } from "./moved-onto-model.ts";
 import { CARRIES, type NamedCause } from "./narrowest-cause.ts";
 import { FAMILY } from "./rank-causes.ts";
 import { windowOf } from "./time-window.ts";
@@ -57,5 +61,7 @@ export async function promptInside(store: CallStore, named: NamedCause, historyD
     const inside = await shareInside(store, { dimension: label, key: best.key, calls: best.calls }, named.label as ParentDimension, a.key, window);
     if (inside < INSIDE) return undefined;
   }
-  return { anomaly: { ...a, dimension: "prompt", key: best.key, value: best.value, expected: best.expected }, label, carried: Math.min(1, best.carried) };
+  const prompt: Anomaly = { ...a, dimension: "prompt", key: best.key, value: best.value, expected: best.expected };
+  if (named.label === "model" && (await movedOntoModel(store, label, prompt, historyDays)) === a.key) return undefined;
+  return { anomaly: prompt, label, carried: Math.min(1, best.carried) };
 }
