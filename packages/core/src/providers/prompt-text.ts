@@ -41,9 +41,11 @@ export const isToolCall = (p: { type?: unknown; functionCall?: unknown }) => /to
  * Gemini functionResponse parts); they read better as the tool speaking.
  */
 export const messageOf = (m: unknown): PromptMessage => {
-  const o = obj(m), content = o.content ?? o.parts, parts = arr(content).map(obj);
-  const role = parts.length && parts.every((p) => p.type === "tool_result" || p.functionResponse) ? "tool" : o.role === "model" ? "assistant" : (str(o.role) ?? "user");
-  return message(role, textOf(content), [...arr(o.tool_calls), ...parts.filter(isToolCall)].map(toolCallOf));
+  const o = obj(m), content = o.content ?? o.parts, role = o.role === "model" ? "assistant" : (str(o.role) ?? "user");
+  // most turns: text and no calls, read without the parts' arrays
+  if (typeof content == "string" && !o.tool_calls) return { role, content };
+  const parts = arr(content).map(obj);
+  return message(parts.length && parts.every((p) => p.type === "tool_result" || p.functionResponse) ? "tool" : role, textOf(content), [...arr(o.tool_calls), ...parts.filter(isToolCall)].map(toolCallOf));
 };
 
 /**

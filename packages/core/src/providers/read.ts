@@ -8,8 +8,8 @@ export type Obj = Record<string, any>;
 export const obj = (v: unknown): Obj => (v && typeof v === "object" ? (v as Obj) : {});
 export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-export const num = (v: unknown): number | undefined =>
-  typeof v === "number" && Number.isFinite(v) ? v : undefined;
+/** a finite number (Number.isFinite never converts: a numeric string is no number) */
+export const num = (v: unknown): number | undefined => (Number.isFinite(v) ? (v as number) : undefined);
 
 /** the value at a dotted path such as `thinking.budget_tokens` (or its keys, split once); undefined when a step is missing */
 export const at = (v: unknown, path: string | readonly string[]): unknown => {
@@ -24,8 +24,7 @@ export const clean = <T extends object>(o: T): T => {
 };
 
 /** tool arguments as the string the model produced (some protocols send an object) */
-export const args = (v: unknown): string =>
-  typeof v === "string" ? v : v === undefined ? "" : JSON.stringify(v);
+export const args = (v: unknown): string => (typeof v === "string" ? v : (JSON.stringify(v) ?? ""));
 
 /**
  * The `error` member most providers use: OpenAI/Azure `{message,type,code}`,
