@@ -190,24 +190,43 @@ describe("narrowestCause, a retry storm", () => {
   });
 });
 
-describe("narrowestCause, a provider's hour of retries", () => {
+/**
+ * support uses two features all day, four calls an hour each; on DAY from `fromHour` to `toHour` assist retries each
+ * call five times (into rate limits where `failing`)
+ */
+async function storeRetries(fromHour: number, toHour: number, failing: boolean): Promise<void> {
+  for (let d = DAY - 14; d <= DAY; d++) {
+    const calls: LLMCall[] = [];
+    for (let i = 0; i < 32; i++) {
+      const at = dayStart(d) + 9 * HOUR_MS + i * 15 * 60_000;
+      const retries = d === DAY && at >= dayStart(d) + fromHour * HOUR_MS && at < dayStart(d) + toHour * HOUR_MS ? 5 : 0;
+      for (let r = 0; r <= retries; r++) {
+        const failed = failing && r < retries ? { errorKind: "rate_limit" as const } : {};
+        calls.push(makeCall({ startedAt: at + r * 1000, model: "gpt-4o", provider: "openai", ...failed, tags: { feature: "assist", promptId: "assist.answer", department: "support", userId: `a${i % 8}` } }));
+      }
+      calls.push(makeCall({ startedAt: at + 500, model: "gpt-4o", provider: "openai", tags: { feature: "ticket-summary", promptId: "ticket-summary.answer", department: "support", userId: `t${i % 8}` } }));
+    }
+    await temp.store.ingest(calls, dayStart(d));
+  }
+}
+
+describe("narrowestCause, one feature's retries", () => {
   beforeEach(() => void (temp = openTempStore()));
 
   it("names the feature that made a provider's extra requests in the hour, not the provider", async () => {
-    // a provider serves two features all day, four calls an hour each; on DAY at 15:00 one of them retries each call
-    // five times: only the provider's and the app's hours count requests, so the provider is the narrowest flagged
-    for (let d = DAY - 7; d <= DAY; d++) {
-      const calls: LLMCall[] = [];
-      for (let i = 0; i < 32; i++) {
-        const at = dayStart(d) + 9 * HOUR_MS + i * 15 * 60_000;
-        const retries = d === DAY && at >= dayStart(d) + 15 * HOUR_MS && at < dayStart(d) + 16 * HOUR_MS ? 5 : 0;
-        for (let r = 0; r <= retries; r++) calls.push(makeCall({ startedAt: at + r * 1000, model: "gpt-4o", provider: "openai", tags: { feature: "assist", promptId: "assist.answer", userId: `a${i % 8}` } }));
-        calls.push(makeCall({ startedAt: at + 500, model: "gpt-4o", provider: "openai", tags: { feature: "ticket-summary", promptId: "ticket-summary.answer", userId: `t${i % 8}` } }));
-      }
-      await temp.store.ingest(calls, dayStart(d));
-    }
+    // only the provider's and the app's hours count requests, so the provider is the narrowest flagged
+    await storeRetries(15, 16, false);
     const hour = flagged("provider", "openai", { hour: 15, value: 28, expected: 8, amount: 20, usualCalls: 8 });
     const named = await narrowestCause(temp.store, [hour], hour);
+    expect(`${named?.label}=${named?.anomaly.key}`).toBe("feature=assist");
+  });
+
+  it("names the feature that made a department's extra requests, not the department", async () => {
+    // three hours of retries into rate limits: the feature's requests spread more than the department's, whose day
+    // alone is flagged for them
+    await storeRetries(12, 15, true);
+    const day = flagged("department", "support", { value: 124, expected: 64, amount: 60, usualCalls: 64 });
+    const named = await narrowestCause(temp.store, [day], day);
     expect(`${named?.label}=${named?.anomaly.key}`).toBe("feature=assist");
   });
 });

@@ -29,6 +29,8 @@ const WHOLE_APP = 0.9;
 const OVER_SHARE = 0.25;
 /** the part of the headline's impact a key new today must make to be named: what the keys carrying most of it leave over */
 const NEW_KEY_PART = 1 - CARRIES;
+/** the series whose rise one feature may have made: they make no calls of their own */
+const MADE_BY_FEATURE: readonly Anomaly["dimension"][] = ["provider", "department"];
 /** two series whose usual calls are this close cut out, as far as the rollups tell, the same calls */
 const SAME_CALLS = 0.1;
 
@@ -123,9 +125,10 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
     const snapshot = await movedOntoModel(store, label, best, historyDays, "responseModel");
     if (snapshot) return { anomaly: { ...best, dimension: "responseModel", key: snapshot }, label: "responseModel", carried: carriedOf(best), infrastructure, movedOnto: true };
   }
-  // extra requests, tokens or dollars a provider carries, its calls on the models they always were, that one feature
-  // made are the feature's (a retry storm's hour of retries): a provider makes no calls of its own
-  const feature = infrastructure || best.dimension !== "provider" ? undefined : await madeByOne(store, best, CARRIES, historyDays, "feature");
+  // extra requests, tokens or dollars a provider or a department carries, its calls on the models they always were,
+  // that one feature made are the feature's (a retry storm's hour of retries; its day, where the feature's requests
+  // spread more than its department's and only the department's were flagged): neither makes calls of its own
+  const feature = infrastructure || !MADE_BY_FEATURE.includes(best.dimension) ? undefined : await madeByOne(store, best, CARRIES, historyDays, "feature");
   if (feature) return { anomaly: feature.anomaly, label: "feature", carried: carriedOf(best) * feature.part, infrastructure };
   return { anomaly: best, label, carried: carriedOf(best), infrastructure };
 }
