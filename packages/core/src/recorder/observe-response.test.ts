@@ -82,6 +82,17 @@ describe.each([
   });
 });
 
+it("a JSON answer is watched without a property of its own added to the app's Response, which keeps its shape", async () => {
+  const { sink, recorder, call, make } = setup(reply, "application/json");
+  const res = await call();
+  // the shadows are inherited (one prototype per class), not defined on it
+  expect(Reflect.ownKeys(res)).toEqual(Reflect.ownKeys(make()));
+  expect(res).toBeInstanceOf(Response);
+  expect(await res.json()).toEqual(JSON.parse(reply));
+  await recorder.flush();
+  expect(sink.calls()[0]?.completion.text).toBe("Hi");
+});
+
 describe("events", () => {
   it("start comes first with the parsed request, even when the call ends before the deferred work runs", async () => {
     const { recorder, call } = setup(sse, "text/event-stream");
