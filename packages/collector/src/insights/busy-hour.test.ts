@@ -1,7 +1,7 @@
 // The whole app's 17:00 at 47 requests against a usual 11: a dozen people
 // working late, each within her usual day, is their evening; the same extra
 // requests failing (a retry storm) or made by one key beyond its usual day
-// (a loop) stand.
+// (a loop) stand. A provider's hour is read the same way, over its own calls.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeCall } from "../testing/make-call.ts";
 import { openTempStore, type TempStore } from "../testing/temp-store.ts";
@@ -18,10 +18,11 @@ beforeEach(() => {
 });
 afterEach(() => temp.close());
 
-/** `perUser` calls each in 17:00–18:00, failing with a rate limit where `failing` */
-async function store(perUser: Record<string, number>, failing = false): Promise<void> {
+/** `perUser` calls each in 17:00–18:00 on the provider's model, failing with a rate limit where `failing` */
+async function store(perUser: Record<string, number>, failing = false, provider = "openai"): Promise<void> {
+  const model = provider === "openai" ? "gpt-4o" : "claude-sonnet-4-5";
   const calls = Object.entries(perUser).flatMap(([userId, n]) =>
-    Array.from({ length: n }, (_, i) => makeCall({ startedAt: dayStart(DAY) + HOUR * HOUR_MS + i * 60_000, tags: { userId }, ...(failing ? { errorKind: "rate_limit" as const } : {}) })),
+    Array.from({ length: n }, (_, i) => makeCall({ startedAt: dayStart(DAY) + HOUR * HOUR_MS + i * 60_000, model, provider, tags: { userId }, ...(failing ? { errorKind: "rate_limit" as const } : {}) })),
   );
   await temp.store.ingest(calls, dayStart(DAY));
 }
@@ -52,9 +53,13 @@ describe("manyOrdinaryPeople", () => {
     expect(await manyOrdinaryPeople(temp.store, point(47, 11), (user) => user !== "loop")).toBe(false);
   });
 
-  it("judges only the whole app's hourly requests", async () => {
+  it("judges only hourly requests, of the whole app or a provider, the provider's over its own calls", async () => {
     await store(LATE);
     expect(await manyOrdinaryPeople(temp.store, { ...point(47, 11), hour: undefined }, everyoneOrdinary)).toBe(false);
-    expect(await manyOrdinaryPeople(temp.store, { ...point(47, 11), dimension: "provider", key: "openai" }, everyoneOrdinary)).toBe(false);
+    expect(await manyOrdinaryPeople(temp.store, { ...point(47, 11), dimension: "model", key: "gpt-4o" }, everyoneOrdinary)).toBe(false);
+    // the people working late did so on openai's models: its hour is their evening, anthropic's is not
+    expect(await manyOrdinaryPeople(temp.store, { ...point(47, 11), dimension: "provider", key: "openai" }, everyoneOrdinary)).toBe(true);
+    await store({ loop: 40 }, false, "anthropic");
+    expect(await manyOrdinaryPeople(temp.store, { ...point(47, 11), dimension: "provider", key: "anthropic" }, (user) => user !== "loop")).toBe(false);
   });
 });
