@@ -79,11 +79,14 @@ export function scanSeries(series: DailySeries, dimension: StatsDimension, q: Sc
       // an hour still under way is not judged
       if (hour !== undefined && dayStart(day) + (hour + 1) * HOUR_MS > q.now) continue;
       const typicalCalls = median([...days.entries()].filter(([d]) => d < day && d >= day - q.historyDays).map(([, r]) => r.calls));
-      // an hour is judged only where it usually has traffic enough to say anything
-      if (hour !== undefined && typicalCalls < q.minCalls) continue;
+      // an hour's rates are judged only where it usually has traffic enough to say anything; a quiet hour's (a
+      // night's) requests are judged against an average hour of the day at least: a loop started at 02:00 makes
+      // hundreds of calls in an hour nobody watches, and a night's stray call is no usual level
+      const quiet = hour !== undefined && typicalCalls < q.minCalls;
       const isNew = days.firstSeen === day && (days.dataFrom ?? day) < day;
       for (const metric of q.metrics ?? METRICS) {
         if (hour !== undefined && (!HOURLY_METRICS.includes(metric) || (metric === "calls" && !HOURLY_CALLS_DIMENSIONS.includes(dimension)))) continue;
+        if (quiet && metric !== "calls") continue;
         const spec = METRIC_SPECS[metric];
         const needed = Math.max(q.minCalls, spec.minCalls ?? 0);
         if (!spec.extensive && (measuredCalls(metric, row) < needed || typicalCalls < needed)) continue;
@@ -91,6 +94,7 @@ export function scanSeries(series: DailySeries, dimension: StatsDimension, q: Sc
         const base = value === undefined ? undefined : baselineOf(days, metric, day, q.historyDays);
         if (value === undefined || !base || !enoughHistory(days, base, q.historyDays)) continue;
         if (dimension === "user" && spec.extensive) base.sigma = Math.max(base.sigma, PERSON_SPREAD * base.expected);
+        if (quiet) base.expected = Math.max(base.expected, appScaleOf(q, day, true).calls);
         const delta = value - base.expected;
         // only bad news is reported: a quiet holiday, a user on vacation or a faster provider is nobody's incident
         // (so today's volume, incomplete until midnight, is judged only upward)
