@@ -9,7 +9,8 @@
 // rest moved too (a prompt change served partly by the new snapshot), the
 // point stands.
 import type { LLMCall } from "@llmscope/core";
-import type { CallStore, StatsDimension } from "../store/call-store.ts";
+import type { CallFilter, CallStore, StatsDimension } from "../store/call-store.ts";
+import { dayStart } from "../store/time-buckets.ts";
 import { promptKeyOf } from "../store/call-row.ts";
 import type { DailySeries, KeyDays } from "./daily-series.ts";
 import { CALL_MEASURES, filtersOf, stillUnusual, type SizePoint } from "./few-calls.ts";
@@ -91,13 +92,15 @@ export async function carriedByYoungKeys(store: CallStore, dimension: StatsDimen
   };
   for (const filter of filtersOf(dimension, point.key)) {
     let [amount, per, read, timed, slow] = [0, 0, 0, 0, 0];
-    /** a young key's timed and slow calls in the window, for a percentile */
+    /** a young key's timed and slow calls in the window, for a percentile; its amount and count, for a rate */
     const youngTimes = new Map<KeyDays, { timed: number; slow: number }>();
+    const youngRates = new Map<KeyDays, Sum>();
     for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
       if (++read >= MAX_READ) return false;
       const days = youngDays(call);
       const t = time?.(call);
       if (days) hit.add(days);
+      if (days && measure?.per) addTo(youngRates, days, measure.amount(call), measure.per(call));
       if (days && !measure && t !== undefined) {
         const own = youngTimes.get(days) ?? { timed: 0, slow: 0 };
         youngTimes.set(days, { timed: own.timed + 1, slow: own.slow + (t > point.expected ? 1 : 0) });
@@ -112,7 +115,41 @@ export async function carriedByYoungKeys(store: CallStore, dimension: StatsDimen
     // of a percentile, only the young keys whose own calls are slow beyond chance carry it: a joiner with a call or
     // two in the hour need not have settled (a person's p95, a mix of her features, swings from day to day)
     const carriers = measure ? [...hit] : [...youngTimes].filter(([, c]) => excessOverChance(c.timed, c.slow) > 0).map(([days]) => days);
-    return restUsual && carriers.length > 0 && carriers.every((days) => settling(days, point.metric, point.day));
+    if (!restUsual || !carriers.length) return false;
+    for (const days of carriers) {
+      if (settling(days, point.metric, point.day)) continue;
+      if (!measure?.per || !(await settledInside(store, filter, point, days, youngDays, youngRates.get(days)))) return false;
+    }
+    return true;
   }
   return false;
+}
+
+interface Sum {
+  amount: number;
+  per: number;
+}
+function addTo<K>(sums: Map<K, Sum>, key: K, amount: number, per: number): void {
+  const sum = sums.get(key) ?? { amount: 0, per: 0 };
+  sums.set(key, { amount: sum.amount + amount, per: sum.per + per });
+}
+
+/**
+ * whether a young key's rate inside the point's series holds its level there since it appeared: a snapshot that took
+ * over a model's calls in the afternoon of its first day served that day's afternoon mix of features, where inside one
+ * prompt its answers are as long on its second day as on its first
+ */
+async function settledInside(store: CallStore, filter: Omit<CallFilter, "limit" | "cursor">, point: SizePoint, young: KeyDays, youngDays: (c: LLMCall) => KeyDays | undefined, today: Sum | undefined): Promise<boolean> {
+  const measure = CALL_MEASURES[point.metric]!;
+  if (!today?.per || young.firstSeen === undefined) return false;
+  const before: Sum = { amount: 0, per: 0 };
+  let read = 0;
+  for await (const call of store.iterateCalls({ ...filter, from: dayStart(young.firstSeen), to: dayStart(point.day) })) {
+    if (++read >= MAX_READ) return false;
+    if (youngDays(call) === young) (before.amount += measure.amount(call)), (before.per += measure.per!(call));
+  }
+  if (!before.per) return false;
+  const [usual, now] = [before.amount / before.per, today.amount / today.per];
+  const spec = METRIC_SPECS[point.metric];
+  return spec.worse * (now - usual) <= spec.minRelativeChange * Math.abs(usual);
 }
