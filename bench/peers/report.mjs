@@ -18,9 +18,10 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+const ms = ({ median, worst }) => `${median.toFixed(3)} ms (${worst.toFixed(3)})`;
 const kib = (b) => (b < 1024 ? `${Math.round(b)} B` : `${(b / 1024).toFixed(1)} KiB`);
 
-export function report(results, { rounds, calls, streams, memoryCalls }) {
+export function report(results, { rounds, warmup, calls, streams, warmAfter, memoryCalls }) {
   const bare = results.bare?.speed;
   const rows = Object.entries(results).map(([variant, { speed, delivered, memory }]) => {
     // per round against that round's bare run: the median and the worst round
@@ -34,6 +35,7 @@ export function report(results, { rounds, calls, streams, memoryCalls }) {
     return {
       variant,
       cpu: vsBare((m) => m.cpuPerCall, (a, b) => a - b),
+      warm: vsBare((m) => m.warmCpuPerCall ?? NaN, (a, b) => a - b),
       first: vsBare((m) => m.first, (a, b) => a / b),
       last: vsBare((m) => m.last, (a, b) => a / b),
       bytes: bytes / made,
@@ -48,15 +50,15 @@ export function report(results, { rounds, calls, streams, memoryCalls }) {
     `Measured by \`pnpm bench:peers\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, generated ${new Date().toISOString().slice(0, 10)}; load average at the end of the run ${os.loadavg()[0].toFixed(1)} (on a busy machine differences under a millisecond of CPU are within the noise between runs).`,
     `The openai SDK against the mock LLM server on 127.0.0.1 with no delay before or between chunks; each variant in a process of its own, ${rounds} interleaved rounds of ${calls} non-streamed and ${streams} streamed calls; every variant exports to a local endpoint that counts what arrives. Figures are medians over rounds, each compared with the bare SDK in the same round, with the worst round in brackets: read the ranking, not the absolute times.`,
     "Every answer of the endpoint says it reads gzip (`accept-encoding: gzip`), as `@llmscope/collector`'s do: llmscope's beacon sends its first batch plain and gzips the rest; the OTLP exporters and LangSmith run with their defaults (uncompressed; the OTLP exporter can gzip when configured to).",
-    "CPU added per call includes the flush that delivers the calls. Bytes per call: request bodies as they reached the endpoint. Memory: heap and ArrayBuffers left after ${memoryCalls} calls with the endpoint down.".replace("${memoryCalls}", memoryCalls),
+    `CPU added per call includes the flush that delivers the calls; it is measured twice in each process: over its calls ${warmup + 1} to ${warmup + calls}, while the JIT is still compiling what they run (a process that has just started), and over ${calls} calls made once ${warmAfter} have warmed it (a server up for a while). Bytes per call: request bodies as they reached the endpoint. Memory: heap and ArrayBuffers left after ${memoryCalls} calls with the endpoint down.`,
     "",
-    "| variant | CPU added per non-streamed call (worst round) | stream: first chunk vs bare (worst) | last chunk vs bare (worst) | bytes sent per call | delivered | heap + buffers growth, endpoint down |",
-    "|---|---|---|---|---|---|---|",
+    "| variant | CPU added per non-streamed call, starting process (worst round) | warm process (worst round) | stream: first chunk vs bare (worst) | last chunk vs bare (worst) | bytes sent per call | delivered | heap + buffers growth, endpoint down |",
+    "|---|---|---|---|---|---|---|---|",
   ];
   for (const r of rows) {
     const isBare = r.variant === "bare";
     lines.push(
-      `| ${NAMES[r.variant] ?? r.variant} | ${isBare ? "–" : `${r.cpu.median.toFixed(3)} ms (${r.cpu.worst.toFixed(3)})`} | ${isBare ? "×1" : `×${r.first.median.toFixed(2)} (×${r.first.worst.toFixed(2)})`} | ${isBare ? "×1" : `×${r.last.median.toFixed(2)} (×${r.last.worst.toFixed(2)})`} | ${r.sent ? kib(r.bytes) : "–"} | ${isBare ? "–" : r.delivered} | ${r.memory === undefined ? "–" : `${r.memory.toFixed(1)} MB`} |`,
+      `| ${NAMES[r.variant] ?? r.variant} | ${isBare ? "–" : ms(r.cpu)} | ${isBare || Number.isNaN(r.warm.median) ? "–" : ms(r.warm)} | ${isBare ? "×1" : `×${r.first.median.toFixed(2)} (×${r.first.worst.toFixed(2)})`} | ${isBare ? "×1" : `×${r.last.median.toFixed(2)} (×${r.last.worst.toFixed(2)})`} | ${r.sent ? kib(r.bytes) : "–"} | ${isBare ? "–" : r.delivered} | ${r.memory === undefined ? "–" : `${r.memory.toFixed(1)} MB`} |`,
     );
   }
   return lines.join("\n");

@@ -20,7 +20,7 @@ const BASELINE = { "llmscope-memory@baseline": "llmscope-memory", "llmscope-beac
 const only = args.variants?.split(",") ?? [...Object.keys(VARIANTS), ...(baseline ? Object.keys(BASELINE) : [])];
 /** the job for a variant: a baseline one runs its llmscope variant on the baseline build */
 const jobOf = (variant) => (BASELINE[variant] ? { variant: BASELINE[variant], dist: baseline } : { variant, dist: current });
-const speedJob = { warmup: Number(args.warmup ?? 30), calls: Number(args.calls ?? 300), streams: Number(args.streams ?? 100) };
+const speedJob = { warmup: Number(args.warmup ?? 30), calls: Number(args.calls ?? 300), streams: Number(args.streams ?? 100), warmAfter: Number(args.warmAfter ?? 2000) };
 const memoryCalls = Number(args.memoryCalls ?? 3000);
 
 /** a child process that prints one JSON line */

@@ -2,7 +2,8 @@
 // modules for the whole process). Argument: {variant, mode, mockUrl, sinkUrl, ...}
 // as JSON. Prints one JSON line of what it measured.
 //   speed: non-streamed calls (CPU per call, the flush that delivers them
-//          included), then streamed calls (time to first and to last chunk)
+//          included), then streamed calls (time to first and to last chunk),
+//          then, past warmAfter calls in all, the non-streamed calls again (warm)
 //   memory: calls with the endpoint down; the heap they leave behind, and the
 //          ArrayBuffers outside it (Buffers an exporter holds are memory too)
 import { VARIANTS } from "./variants/index.mjs";
@@ -49,7 +50,18 @@ if (job.mode === "speed") {
   }
   made += job.streams;
   await flush();
-  console.log(JSON.stringify({ cpuPerCall, first: median(first), last: median(last), made, kept: kept?.(), stats: stats?.() }));
+  // the same calls again once the process is warm: the JIT has compiled what they run, as in a server up for a while
+  let warmCpuPerCall;
+  if (job.warmAfter) {
+    for (; made < job.warmAfter; made++) await ask();
+    await flush();
+    const w0 = cpuMs();
+    for (let i = 0; i < job.calls; i++) await ask();
+    await flush();
+    warmCpuPerCall = (cpuMs() - w0) / job.calls;
+    made += job.calls;
+  }
+  console.log(JSON.stringify({ cpuPerCall, warmCpuPerCall, first: median(first), last: median(last), made, kept: kept?.(), stats: stats?.() }));
 } else {
   const heap = () => {
     globalThis.gc();

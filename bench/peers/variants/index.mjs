@@ -1,7 +1,8 @@
 // The variants measured side by side. Each sets up its instrumentation in a
 // fresh process and returns the client the workload calls, a flush that
 // delivers everything it recorded, and, where nothing is sent, how many calls
-// it kept.
+// it kept (memorySink's: those it holds and those it evicted, counted, to stay
+// within its capacity of 1000).
 import { client, openaiModule } from "./openai.mjs";
 import { otelPipeline } from "./otel.mjs";
 
@@ -16,7 +17,7 @@ export const VARIANTS = {
     const { createRecorder, memorySink } = await llmscope(dist);
     const sink = memorySink({ capacity: 1000 });
     const recorder = createRecorder({ sinks: [sink] });
-    return { openai: client(mockUrl, { fetch: recorder.wrap(fetch) }), flush: () => recorder.flush(), kept: () => sink.calls().length, stats: () => recorder.stats() };
+    return { openai: client(mockUrl, { fetch: recorder.wrap(fetch) }), flush: () => recorder.flush(), kept: () => sink.calls().length + sink.dropped, stats: () => recorder.stats() };
   },
   async "llmscope-beacon"({ mockUrl, sinkUrl, dist }) {
     const { createRecorder, beaconSink } = await llmscope(dist);
