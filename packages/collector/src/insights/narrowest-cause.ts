@@ -51,7 +51,7 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   const family = FAMILY[headline.metric];
   // extra calls, tokens or dollars one person made are hers, however wide the series that shows them (the whole app,
   // the provider of the one prompt she loops on): a loop is not the model it runs on
-  const maker = await madeByOnePerson(store, headline, CARRIES, historyDays);
+  const maker = await personWhoMade(store, headline, anomalies, historyDays);
   if (maker) return { anomaly: maker.anomaly, label: "user", carried: maker.part, infrastructure: false };
   const usual = USUAL_CAUSE[family];
   const rank = (a: Anomaly) => usual.indexOf(a.dimension === "prompt" ? "promptId" : a.dimension);
@@ -110,7 +110,7 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   const failedWith = family === "errors" && best.dimension === "model" ? await failingWithProvider(store, best) : undefined;
   if (failedWith) return { anomaly: await providerAnomaly(store, best, failedWith, historyDays), label: "provider", carried: carriedOf(best), infrastructure };
   // a workload's extra calls, tokens or dollars one person made (a client looping on one prompt) are hers
-  const person = infrastructure ? undefined : await madeByOnePerson(store, best, CARRIES, historyDays);
+  const person = infrastructure ? undefined : await personWhoMade(store, best, anomalies, historyDays);
   if (person) return { anomaly: person.anomaly, label: "user", carried: carriedOf(best) * person.part, infrastructure };
   const label = await labelOf(store, best);
   // a cache that stopped hitting is not explained by calls moving onto a model or snapshot: its own cache warms within
@@ -131,6 +131,18 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   const feature = infrastructure || !MADE_BY_FEATURE.includes(best.dimension) ? undefined : await madeByOne(store, best, CARRIES, historyDays, "feature");
   if (feature) return { anomaly: feature.anomaly, label: "feature", carried: carriedOf(best) * feature.part, infrastructure };
   return { anomaly: best, label, carried: carriedOf(best), infrastructure };
+}
+
+/**
+ * the person who made a series' rise, unless it is tokens or dollars she made in no more requests than usual (her
+ * requests not flagged) on calls that moved onto a model today: a workload's switch onto a dearer model takes its
+ * busiest user's dollars with it, and the switch is the cause
+ */
+async function personWhoMade(store: CallStore, a: Anomaly, anomalies: readonly Anomaly[], historyDays: number): Promise<{ anomaly: Anomaly; part: number } | undefined> {
+  const maker = await madeByOnePerson(store, a, CARRIES, historyDays);
+  if (!maker || FAMILY[a.metric] !== "size") return maker;
+  const busier = anomalies.some((x) => x.dimension === "user" && x.key === maker.anomaly.key && x.day === a.day && x.metric === "calls");
+  return busier || !(await movedOntoModel(store, "user", maker.anomaly, historyDays)) ? maker : undefined;
 }
 
 async function labelOf(store: CallStore, a: Anomaly): Promise<string> {
