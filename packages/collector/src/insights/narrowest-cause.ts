@@ -18,6 +18,7 @@ import { movedOntoModel } from "./moved-onto-model.ts";
 import { providerAnomaly, slowedAcrossModels, WORKLOADS } from "./slowed-across-models.ts";
 import { madeByOne, madeByOnePerson } from "./made-by-one-person.ts";
 import { failingWithProvider } from "./failing-with-provider.ts";
+import { partMadeInside } from "./made-inside.ts";
 import { FAMILY, USUAL_CAUSE } from "./rank-causes.ts";
 import { windowOf } from "./time-window.ts";
 
@@ -92,6 +93,10 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
     // joined last week and still grows the total) leaves it short of most of it
     const sameKind = flagged.filter((a) => a.hour === headline.hour && a.impact.floor === headline.impact.floor);
     candidates = sameKind.filter((a) => carriedOf(a) >= CARRIES || (a.usualCalls === 0 && carriedOf(a) >= NEW_KEY_PART));
+    // a person's size per request carries a workload's only by what her own calls in it added
+    const inside: Anomaly[] = [];
+    for (const a of candidates) if (((await partMadeInside(store, a, headline)) ?? 1) >= CARRIES) inside.push(a);
+    candidates = inside;
   }
   if (!candidates.length) return undefined;
   const narrowest = [...candidates].sort((a, b) => {
