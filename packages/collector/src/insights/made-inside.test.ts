@@ -2,10 +2,10 @@
 // spent the day on code reviews ten times dearer than usual. Her dollars per
 // request rose more than the prompt's, but of the prompt's change her own chat
 // calls added only her share: the prompt is named, not her.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LLMCall } from "@llmscope/core";
 import { makeCall } from "../testing/make-call.ts";
-import { openTempStore, type TempStore } from "../testing/temp-store.ts";
+import { daysStoredPerTest } from "../testing/days-per-test.ts";
 import { dayLabel, dayStart, HOUR_MS } from "../store/time-buckets.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { partMadeInside } from "./made-inside.ts";
@@ -30,12 +30,7 @@ const point = (dimension: Anomaly["dimension"], key: string, value: number, expe
   impact: { floor: "cost", amount: (value - expected) * calls, share: 0.3, dayShare: 0.3 },
 });
 
-let temp: TempStore;
-beforeEach(async () => {
-  temp = openTempStore();
-  for (let d = FIRST; d <= DAY; d++) await temp.store.ingest(dayOfCalls(d), dayStart(d));
-}, 60_000);
-afterEach(() => temp.close());
+const store = daysStoredPerTest(FIRST, DAY, dayOfCalls);
 
 describe("a person inside a workload's size change", () => {
   // the prompt: 40 calls, $0.02 -> $0.04; u0: 20 calls, $0.035 -> $0.27
@@ -44,12 +39,12 @@ describe("a person inside a workload's size change", () => {
 
   it("carries only what her own calls in it added", async () => {
     // her ten chat calls, each $0.02 over the prompt's usual, of its $0.80
-    expect(await partMadeInside(temp.store, person, prompt)).toBeCloseTo(0.25, 2);
-    expect(await partMadeInside(temp.store, person, { ...prompt, dimension: "all", key: "" })).toBeUndefined();
+    expect(await partMadeInside(store(), person, prompt)).toBeCloseTo(0.25, 2);
+    expect(await partMadeInside(store(), person, { ...prompt, dimension: "all", key: "" })).toBeUndefined();
   });
 
   it("leaves the prompt named, though her own excess is larger than its", async () => {
-    const named = await narrowestCause(temp.store, [prompt, person], prompt);
+    const named = await narrowestCause(store(), [prompt, person], prompt);
     expect(`${named?.label}=${named?.anomaly.key}`).toBe("promptId=chat.answer");
   });
 });

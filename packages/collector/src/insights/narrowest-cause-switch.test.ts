@@ -3,10 +3,10 @@
 // the prompt's, but she made no more requests than usual: the switch made
 // them, and the model is named. The same dollars from a day of her own many
 // more requests stay hers.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LLMCall } from "@llmscope/core";
 import { makeCall } from "../testing/make-call.ts";
-import { openTempStore, type TempStore } from "../testing/temp-store.ts";
+import { daysStoredPerTest } from "../testing/days-per-test.ts";
 import { dayLabel, dayStart, HOUR_MS } from "../store/time-buckets.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { narrowestCause } from "./narrowest-cause.ts";
@@ -25,12 +25,7 @@ function dayOfCalls(day: number): LLMCall[] {
   });
 }
 
-let temp: TempStore;
-beforeEach(async () => {
-  temp = openTempStore();
-  for (let d = FIRST; d <= DAY; d++) await temp.store.ingest(dayOfCalls(d), dayStart(d));
-}, 60_000);
-afterEach(() => temp.close());
+const store = daysStoredPerTest(FIRST, DAY, dayOfCalls);
 
 const flagged = (dimension: Anomaly["dimension"], key: string, metric: Anomaly["metric"], value: number, expected: number, usualCalls: number): Anomaly => ({
   dimension, key, metric, day: DAY, dayLabel: dayLabel(DAY), value, expected, score: 9, change: value / expected - 1, usualCalls, message: "",
@@ -42,12 +37,12 @@ describe("narrowestCause, a workload's switch its busiest user's dollars go with
   const prompt = flagged("prompt", "email-draft.answer", "cost", 1.11, 0.03, 60);
 
   it("names the model the prompt's calls moved onto, not the person who makes most of them", async () => {
-    const named = await narrowestCause(temp.store, [prompt], prompt);
+    const named = await narrowestCause(store(), [prompt], prompt);
     expect(`${named?.label}=${named?.anomaly.key}`).toBe(`model=${OPUS}`);
   });
 
   it("names her where her own requests were flagged as well", async () => {
-    const named = await narrowestCause(temp.store, [prompt, flagged("user", "s25", "calls", 400, 40, 40)], prompt);
+    const named = await narrowestCause(store(), [prompt, flagged("user", "s25", "calls", 400, 40, 40)], prompt);
     expect(`${named?.label}=${named?.anomaly.key}`).toBe("user=s25");
   });
 });
