@@ -17,10 +17,15 @@ export const at = (v: unknown, path: string | readonly string[]): unknown => {
   return v;
 };
 
-/** drops undefined fields so records stay small and compare cleanly */
+/**
+ * the object without its undefined fields, so records stay small and compare
+ * cleanly: a copy, since deleting a field other than the last one added turns
+ * an object into a slow dictionary (larger, slower to read and serialise)
+ */
 export const clean = <T extends object>(o: T): T => {
-  for (const k in o) if (o[k] === undefined) delete o[k];
-  return o;
+  const kept = {} as T;
+  for (const k in o) if (o[k] !== undefined) kept[k] = o[k];
+  return kept;
 };
 
 /** tool arguments as the string the model produced (some protocols send an object) */
