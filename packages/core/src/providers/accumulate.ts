@@ -46,7 +46,7 @@ export interface Fold extends StreamAccumulator {
  */
 export const fold = (read: ChunkReader, maxTextBytes = Infinity): Fold => {
   let text = "", finish: string | undefined, model: string | undefined, error: ProviderError | undefined;
-  let usage: Obj | undefined, anon = 0, room = maxTextBytes, cut = false;
+  let usage: Obj | undefined, u: Obj, anon = 0, room = maxTextBytes, cut = false;
   const calls = new Map<number | string, ToolCall>();
   /** as much of piece as there is room for, never splitting a character */
   const keep = (piece: string): string => {
@@ -71,7 +71,8 @@ export const fold = (read: ChunkReader, maxTextBytes = Infinity): Fold => {
     }
     finish = c.finish ?? finish;
     model = c.model ?? model;
-    for (const [k, v] of Object.entries(obj(c.usage))) if (v != null) (usage ??= {})[k] = v;
+    // by key, not Object.entries: no pair per field (usage is JSON, with no inherited keys to enumerate)
+    for (const k in (u = obj(c.usage))) if (u[k] != null) (usage ??= {})[k] = u[k];
     error = c.error ?? errorOf(d) ?? error;
     return !!(c.text || c.calls?.length);
   };
