@@ -6,5 +6,5 @@
 export { classifyError } from "../errors/classify.ts";
 export { fingerprintPrompt } from "../fingerprint/fingerprint-prompt.ts";
 export { finishCall } from "./finish-call.ts";
-export { safeHeaders } from "#safe-headers";
+export { safeHeaders } from "../secrets/index.ts";
 export { readCallRequest } from "./read-call-request.ts";

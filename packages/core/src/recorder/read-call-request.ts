@@ -6,8 +6,7 @@
 import { viaGateway } from "../providers/gateway.ts";
 import { readRequest } from "../providers/request-readers.ts";
 import type { ParsedRequest, ProviderAdapter, ProviderMatch, ProviderWire } from "../providers/types.ts";
-import { safeUrl } from "../secrets/index.ts";
-import { safeHeaders } from "#safe-headers";
+import { safeHeaders, safeUrl } from "../secrets/index.ts";
 import type { LLMCall, RecorderStats } from "../types.ts";
 
 /**
