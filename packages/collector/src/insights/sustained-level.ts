@@ -79,7 +79,8 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
     // a climb that set out from a level held before it (a drift's new level, where a newer change came on top) is
     // judged from there, as a told one
     const start = CLIMB_DAYS - 1;
-    const from = told ?? (!newsOn(days, metric, moved[start]!.day, historyDays, moved[start]!.own, direction, minCalls, levels[start]!, threshold) ? start : undefined);
+    // a told climb got to its newest day: the days after the told one were each no news against it
+    const from = told !== undefined ? 0 : (!newsOn(days, metric, moved[start]!.day, historyDays, moved[start]!.own, direction, minCalls, levels[start]!, threshold) ? start : undefined);
     if (from === undefined) return undefined;
     return { expected: levels[from]!, sigma: Math.max(base.sigma * Math.max(1, Math.abs(levels[from]! / (base.expected || 1))), spec.minAbsoluteChange), samples: 1 };
   }
@@ -106,11 +107,25 @@ export function sustainedLevel(days: KeyDays, metric: Metric, day: number, histo
   return held;
 }
 
-/** whether a far-out day was news itself, not a level that had held since the days before it */
+/** a key's days' answers to whether a day was news, by metric, day and the reading's settings: a series' days are read again for every day after them */
+const newsRead = new WeakMap<KeyDays, Map<string, boolean>>();
+
+/**
+ * whether a far-out day was news itself, not a level that had held since the days before it. The day is read as
+ * the scan read it, with the same threshold: a drift's day that moved on from its untold first days was news (the
+ * drift told), so the day after it is judged against where it got to
+ */
 function newsOn(days: KeyDays, metric: Metric, day: number, historyDays: number, base: Baseline, direction: 1 | -1, minCalls: number, value: number, threshold: number): boolean {
-  const held = sustainedLevel(days, metric, day, historyDays, base, direction, minCalls);
+  const memo = newsRead.get(days) ?? new Map<string, boolean>();
+  newsRead.set(days, memo);
+  const id = `${metric} ${day} ${historyDays} ${direction} ${minCalls} ${threshold}`;
+  const known = memo.get(id);
+  if (known !== undefined) return known;
+  const held = sustainedLevel(days, metric, day, historyDays, base, direction, minCalls, threshold);
   const spec = METRIC_SPECS[metric];
-  return !held || (direction * (value - held.expected) > 0 && Math.abs(value - held.expected) >= Math.max(threshold * held.sigma, spec.minRelativeChange * Math.abs(held.expected)));
+  const news = !held || (direction * (value - held.expected) > 0 && Math.abs(value - held.expected) >= Math.max(threshold * held.sigma, spec.minRelativeChange * Math.abs(held.expected)));
+  memo.set(id, news);
+  return news;
 }
 
 /** the newest days at the newest one's level: the days before the first one lying below it by more than chance moves a day (a step of the climb that led there) */
