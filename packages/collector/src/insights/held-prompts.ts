@@ -17,6 +17,7 @@ import { CALL_MEASURES, filtersOf, stillUnusual, type SizePoint } from "./few-ca
 import { METRIC_SPECS } from "./metrics.ts";
 import { sustainedLevel } from "./sustained-level.ts";
 import { scanSeries, type ScanOptions } from "./scan-series.ts";
+import { addToRate, type RateSum } from "./rate-sums.ts";
 import { windowOf } from "./time-window.ts";
 
 const MAX_READ = 20_000;
@@ -31,12 +32,11 @@ export async function movedWithHeldPrompts(store: CallStore, dimension: StatsDim
   const spec = METRIC_SPECS[point.metric];
   if (dimension === "prompt" || dimension === "user" || point.hour !== undefined || !prompts || !measure?.per || spec.extensive) return false;
   for (const filter of filtersOf(dimension, point.key)) {
-    const byPrompt = new Map<string, { amount: number; per: number }>();
+    const byPrompt = new Map<string, RateSum>();
     let read = 0;
     for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day) })) {
       if (++read >= MAX_READ) return false;
-      const own = byPrompt.get(promptKeyOf(call)) ?? { amount: 0, per: 0 };
-      byPrompt.set(promptKeyOf(call), { amount: own.amount + measure.amount(call), per: own.per + measure.per(call) });
+      addToRate(byPrompt, promptKeyOf(call), measure.amount(call), measure.per(call));
     }
     if (!read) continue;
     let [amount, per, oldNews] = [0, 0, 0];

@@ -15,6 +15,7 @@ import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { promptKeyOf } from "../store/call-row.ts";
 import { CALL_MEASURES, filtersOf, stillUnusual, type SizePoint } from "./few-calls.ts";
 import type { Metric } from "./metrics.ts";
+import { addToRate, type RateSum } from "./rate-sums.ts";
 import { windowOf } from "./time-window.ts";
 
 /** the per-request measures a call's kind sets (its prompt's size, its model's price, its prefix cached) */
@@ -28,20 +29,14 @@ const MAX_READ = 30_000;
 /** a call's kind: its prompt on its model */
 const kindOf = (c: LLMCall) => `${promptKeyOf(c)}\u0000${c.model ?? c.responseModel ?? ""}`;
 
-interface Sums {
-  amount: number;
-  per: number;
-}
-
 /** the calls' amounts summed by kind, or undefined past the read limit */
-async function sumsByKind(store: CallStore, filter: object, window: { from: number; to: number }, metric: Metric): Promise<Map<string, Sums> | undefined> {
+async function sumsByKind(store: CallStore, filter: object, window: { from: number; to: number }, metric: Metric): Promise<Map<string, RateSum> | undefined> {
   const measure = CALL_MEASURES[metric]!;
-  const sums = new Map<string, Sums>();
+  const sums = new Map<string, RateSum>();
   let read = 0;
   for await (const call of store.iterateCalls({ ...filter, ...window })) {
     if (++read >= MAX_READ) return undefined;
-    const kind = sums.get(kindOf(call)) ?? { amount: 0, per: 0 };
-    sums.set(kindOf(call), { amount: kind.amount + measure.amount(call), per: kind.per + (measure.per?.(call) ?? 0) });
+    addToRate(sums, kindOf(call), measure.amount(call), measure.per?.(call) ?? 0);
   }
   return sums;
 }

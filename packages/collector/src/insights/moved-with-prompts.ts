@@ -12,6 +12,7 @@ import { promptKeyOf } from "../store/call-row.ts";
 import { baselineOf, type DailySeries } from "./daily-series.ts";
 import { CALL_MEASURES, stillUnusual, type SizePoint } from "./few-calls.ts";
 import { METRIC_SPECS } from "./metrics.ts";
+import { addToRate, type RateSum } from "./rate-sums.ts";
 import { windowOf } from "./time-window.ts";
 
 const MAX_READ = 20_000;
@@ -20,12 +21,11 @@ export async function movedWithPrompts(store: CallStore, dimension: StatsDimensi
   const measure = CALL_MEASURES[point.metric];
   const spec = METRIC_SPECS[point.metric];
   if (dimension !== "user" || point.hour !== undefined || !prompts || !measure?.per || spec.extensive) return false;
-  const mine = new Map<string, { amount: number; per: number }>();
+  const mine = new Map<string, RateSum>();
   let read = 0;
   for await (const call of store.iterateCalls({ userId: point.key, ...windowOf(point.day) })) {
     if (++read >= MAX_READ) return false;
-    const t = mine.get(promptKeyOf(call)) ?? { amount: 0, per: 0 };
-    mine.set(promptKeyOf(call), { amount: t.amount + measure.amount(call), per: t.per + measure.per(call) });
+    addToRate(mine, promptKeyOf(call), measure.amount(call), measure.per(call));
   }
   // her calls at each prompt's usual level, and at its level today among the others
   let [usual, today, amount, per] = [0, 0, 0, 0];

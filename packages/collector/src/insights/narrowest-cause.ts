@@ -115,7 +115,8 @@ export async function narrowestCause(store: CallStore, anomalies: readonly Anoma
   const failedWith = family === "errors" && best.dimension === "model" ? await failingWithProvider(store, best) : undefined;
   if (failedWith) return { anomaly: await providerAnomaly(store, best, failedWith, historyDays), label: "provider", carried: carriedOf(best), infrastructure };
   // a workload's extra calls, tokens or dollars one person made (a client looping on one prompt) are hers
-  const person = infrastructure ? undefined : await personWhoMade(store, best, anomalies, historyDays);
+  // (the headline itself was asked first thing)
+  const person = infrastructure || best === headline ? undefined : await personWhoMade(store, best, anomalies, historyDays);
   if (person) return { anomaly: person.anomaly, label: "user", carried: carriedOf(best) * person.part, infrastructure };
   const label = await labelOf(store, best);
   // a cache that stopped hitting is not explained by calls moving onto a model or snapshot: its own cache warms within

@@ -16,6 +16,7 @@ import type { DailySeries, KeyDays } from "./daily-series.ts";
 import { CALL_MEASURES, filtersOf, stillUnusual, type SizePoint } from "./few-calls.ts";
 import { METRIC_SPECS, type Metric } from "./metrics.ts";
 import { excessOverChance, SLOW_CALL_TIME } from "./slow-calls.ts";
+import { addToRate, type RateSum } from "./rate-sums.ts";
 import { windowOf } from "./time-window.ts";
 
 /** days a key stays young: until it has been seen on each weekday */
@@ -94,13 +95,13 @@ export async function carriedByYoungKeys(store: CallStore, dimension: StatsDimen
     let [amount, per, read, timed, slow] = [0, 0, 0, 0, 0];
     /** a young key's timed and slow calls in the window, for a percentile; its amount and count, for a rate */
     const youngTimes = new Map<KeyDays, { timed: number; slow: number }>();
-    const youngRates = new Map<KeyDays, Sum>();
+    const youngRates = new Map<KeyDays, RateSum>();
     for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
       if (++read >= MAX_READ) return false;
       const days = youngDays(call);
       const t = time?.(call);
       if (days) hit.add(days);
-      if (days && measure?.per) addTo(youngRates, days, measure.amount(call), measure.per(call));
+      if (days && measure?.per) addToRate(youngRates, days, measure.amount(call), measure.per(call));
       if (days && !measure && t !== undefined) {
         const own = youngTimes.get(days) ?? { timed: 0, slow: 0 };
         youngTimes.set(days, { timed: own.timed + 1, slow: own.slow + (t > point.expected ? 1 : 0) });
@@ -125,24 +126,15 @@ export async function carriedByYoungKeys(store: CallStore, dimension: StatsDimen
   return false;
 }
 
-interface Sum {
-  amount: number;
-  per: number;
-}
-function addTo<K>(sums: Map<K, Sum>, key: K, amount: number, per: number): void {
-  const sum = sums.get(key) ?? { amount: 0, per: 0 };
-  sums.set(key, { amount: sum.amount + amount, per: sum.per + per });
-}
-
 /**
  * whether a young key's rate inside the point's series holds its level there since it appeared: a snapshot that took
  * over a model's calls in the afternoon of its first day served that day's afternoon mix of features, where inside one
  * prompt its answers are as long on its second day as on its first
  */
-async function settledInside(store: CallStore, filter: Omit<CallFilter, "limit" | "cursor">, point: SizePoint, young: KeyDays, youngDays: (c: LLMCall) => KeyDays | undefined, today: Sum | undefined): Promise<boolean> {
+async function settledInside(store: CallStore, filter: Omit<CallFilter, "limit" | "cursor">, point: SizePoint, young: KeyDays, youngDays: (c: LLMCall) => KeyDays | undefined, today: RateSum | undefined): Promise<boolean> {
   const measure = CALL_MEASURES[point.metric]!;
   if (!today?.per || young.firstSeen === undefined) return false;
-  const before: Sum = { amount: 0, per: 0 };
+  const before: RateSum = { amount: 0, per: 0 };
   let read = 0;
   for await (const call of store.iterateCalls({ ...filter, from: dayStart(young.firstSeen), to: dayStart(point.day) })) {
     if (++read >= MAX_READ) return false;
