@@ -18,10 +18,9 @@ import { carriedByFewCalls, type SizePoint } from "./few-calls.ts";
 import { oneOrdinaryPerson, type OrdinaryDay } from "./one-person.ts";
 import { materialSlowdown } from "./slowed-people.ts";
 import { carriedByYoungKeys, newKeysOf, type NewKeys } from "./young-keys.ts";
-import { trimmedSizePoints } from "./trimmed-size.ts";
 import { cacheMissPoints } from "./cache-misses.ts";
 import { lateSizePoints } from "./late-size-change.ts";
-import { lastingSizePoints } from "./lasting-size.ts";
+import { sizePointsReadAgain } from "./lasting-size.ts";
 import { movedWithPrompts } from "./moved-with-prompts.ts";
 import { movedWithMix } from "./mixed-calls.ts";
 import { aJoinersDay } from "./newcomer.ts";
@@ -119,9 +118,10 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
       found.push(anomalyOf(dimension, point));
       told.add(id);
     };
-    for (const point of await trimmedSizePoints(store, series, dimension, scan)) await tell(point, true);
-    // a prompt's size per request that moved and stayed: under the day's floors, but its extra is paid every day from now on
-    for (const { point, trimmed } of await lastingSizePoints(store, series, dimension, scan)) await tell(point, trimmed);
+    // and one that moved and stayed: under the day's floors, but its extra is paid every day from now on
+    const again = await sizePointsReadAgain(store, series, dimension, scan);
+    for (const point of again.trimmed) await tell(point, true);
+    for (const { point, trimmed } of again.lasting) await tell(point, trimmed);
     // a prompt edited late in the day, read from the hour it changed; a small prompt's broken cache, read call by call
     for (const point of [...(await lateSizePoints(store, series, dimension, scan)), ...(await cacheMissPoints(store, series, dimension, scan))]) {
       if (!told.has(pointId({ dimension, ...point }))) found.push(anomalyOf(dimension, point));

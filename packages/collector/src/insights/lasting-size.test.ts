@@ -32,7 +32,7 @@ const flagged = async (store: Parameters<typeof detectAnomalies>[0], lastingSize
     .filter((a) => a.key === "assist.answer" && a.metric === "tokensPerRequest")
     .map((a) => `${a.key} ${a.metric} ${a.day} ${(a.impact.share * 100).toFixed(1)}%`);
 
-describe("lastingSizePoints", () => {
+describe("sizePointsReadAgain, the lasting points", () => {
   const edited = daysStoredPerTest(FIRST, DAY, (day) => dayOf(day, (at) => (day === DAY && at >= dayStart(day) + 13 * HOUR_MS ? EXTRA : 0)));
 
   it("reports a prompt edited in the afternoon and still at its new size at the day's end, under the day's tokens floor", async () => {

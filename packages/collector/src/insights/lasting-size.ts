@@ -34,22 +34,28 @@ export interface LastingPoint {
   trimmed: boolean;
 }
 
-export async function lastingSizePoints(store: CallStore, series: DailySeries, dimension: StatsDimension, scan: ScanOptions): Promise<LastingPoint[]> {
+/**
+ * A prompt's size per request read again without each day's largest calls (trimmed-size.ts), read once for both
+ * floors: the points that pass the day's floors, and those short of them that pass the lasting floor and last.
+ */
+export async function sizePointsReadAgain(store: CallStore, series: DailySeries, dimension: StatsDimension, scan: ScanOptions): Promise<{ trimmed: ScoredPoint[]; lasting: LastingPoint[] }> {
   const metrics = PER_REQUEST.filter((m) => !scan.metrics || scan.metrics.includes(m));
-  if (dimension !== "prompt" || !metrics.length || scan.materiality.lastingSize >= Math.min(scan.materiality.tokens, scan.materiality.cost)) return [];
-  const low: ScanOptions = { ...scan, metrics, materiality: { ...scan.materiality, tokens: scan.materiality.lastingSize, cost: scan.materiality.lastingSize } };
+  const applies = dimension === "prompt" && metrics.length > 0 && scan.materiality.lastingSize < Math.min(scan.materiality.tokens, scan.materiality.cost);
+  const low: ScanOptions = applies ? { ...scan, metrics, materiality: { ...scan.materiality, tokens: scan.materiality.lastingSize, cost: scan.materiality.lastingSize } } : scan;
+  const read = await trimmedSizePoints(store, series, dimension, low);
+  if (!applies) return { trimmed: read, lasting: [] };
   const under = (p: ScoredPoint) => p.impact.share < scan.materiality[p.impact.floor];
   const candidates: LastingPoint[] = [
     ...scanSeries(series, dimension, low).filter(under).map((point) => ({ point, trimmed: false })),
-    ...(await trimmedSizePoints(store, series, dimension, low)).filter(under).map((point) => ({ point, trimmed: true })),
+    ...read.filter(under).map((point) => ({ point, trimmed: true })),
   ];
   // both readings of a day are kept: the untrimmed one may yet be found carried by a few calls, the trimmed one not
-  const found: LastingPoint[] = [];
+  const lasting: LastingPoint[] = [];
   for (const c of candidates) {
     const days = series.get(c.point.key);
-    if (days && (heldSinceDayBefore(days, c.point, scan) || (await endsAtNewSize(store, dimension, c.point)))) found.push(c);
+    if (days && (heldSinceDayBefore(days, c.point, scan) || (await endsAtNewSize(store, dimension, c.point)))) lasting.push(c);
   }
-  return found;
+  return { trimmed: read.filter((p) => !under(p)), lasting };
 }
 
 /** the day before with calls enough to read already carried at least half of the point's extra */
