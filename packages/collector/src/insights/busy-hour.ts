@@ -26,7 +26,7 @@ export async function manyOrdinaryPeople(store: CallStore, a: Anomaly, ordinary:
   if (!HOURLY_CALLS.includes(a.dimension) || a.metric !== "calls" || a.hour === undefined || !(a.usualCalls > 0)) return false;
   const answered = new Map<string, number>();
   let read = 0;
-  for await (const call of store.iterateCalls({ ...filtersOf(a.dimension, a.key)[0], ...windowOf(a.day, a.hour) })) {
+  for await (const call of store.iterateCalls({ ...filtersOf(a.dimension, a.key)[0], ...windowOf(a.day, a.hour, a.hours) })) {
     if (++read >= MAX_READ) return false;
     const user = call.tags.userId;
     if (user && !call.error) answered.set(user, (answered.get(user) ?? 0) + 1);

@@ -27,6 +27,7 @@ import { aJoinersDay } from "./newcomer.ts";
 import { manyOrdinaryPeople } from "./busy-hour.ts";
 import { movedWithHeldPrompts } from "./held-prompts.ts";
 import { snapshotTakeovers } from "./snapshot-takeover.ts";
+import { failureBursts } from "./failure-burst.ts";
 
 export const ANOMALY_DIMENSIONS = ["all", "prompt", "model", "responseModel", "feature", "department", "user", "provider"] as const satisfies readonly StatsDimension[];
 
@@ -41,6 +42,8 @@ export interface Anomaly {
   dayLabel: string;
   /** hour of the day (UTC, 0–23) for a point of the hourly series; absent for a whole day */
   hour?: number;
+  /** the hours in a row from `hour` the point is read over, where more than one (a burst of failures) */
+  hours?: number;
   value: number;
   expected: number;
   /** (value − expected) / robust sigma */
@@ -157,6 +160,12 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
           if (kept && !(await carriedByYoungKeys(store, dimension, kept, scan.threshold, newKeys))) strongest.set(id, anomalyOf(dimension, kept));
         }
       }
+      // failures a few hours in a row hold, too few in any one hour to judge it by
+      const days = loaded.find(([d]) => d === dimension)?.[1];
+      for (const point of days ? await failureBursts(store, dimension, days, slices, appHours, scan) : []) {
+        const id = pointId({ dimension, ...point });
+        if (!daily.has(id) && !strongest.has(id)) strongest.set(id, anomalyOf(dimension, point));
+      }
     }
     found.push(...strongest.values());
   }
@@ -196,7 +205,7 @@ export interface ScoredPoint extends SizePoint {
   usualCalls: number;
 }
 
-function anomalyOf(dimension: StatsDimension, { key, metric, day, value, expected, score, hour, impact, usualCalls }: ScoredPoint): Anomaly {
+function anomalyOf(dimension: StatsDimension, { key, metric, day, value, expected, score, hour, hours, impact, usualCalls }: ScoredPoint): Anomaly {
   const spec = METRIC_SPECS[metric];
   const change = expected !== 0 ? (value - expected) / Math.abs(expected) : Infinity;
   const subject = dimension === "all" ? "all calls" : `${dimension}=${key}`;
@@ -208,13 +217,14 @@ function anomalyOf(dimension: StatsDimension, { key, metric, day, value, expecte
     day,
     dayLabel: dayLabel(day),
     ...(hour !== undefined ? { hour } : {}),
+    ...(hours !== undefined && hours > 1 ? { hours } : {}),
     value,
     expected,
     score: Math.round(score * 10) / 10,
     change,
     impact,
     usualCalls,
-    message: `${subject}: ${metricLabel(metric, hour)} ${pct} ${hour !== undefined ? `at ${hourSpan(hour)} ` : ""}on ${dayLabel(day)} (${spec.format(value)} against a usual ${spec.format(expected)}; ${impactText(impact)})`,
+    message: `${subject}: ${metricLabel(metric, hour)} ${pct} ${hour !== undefined ? `at ${hourSpan(hour, hours)} ` : ""}on ${dayLabel(day)} (${spec.format(value)} against a usual ${spec.format(expected)}; ${impactText(impact)})`,
   };
 }
 

@@ -30,7 +30,7 @@ export async function explainDay(store: CallStore, anomalies: readonly Anomaly[]
   const hour = headline.hour;
   const named = await narrowestCause(store, sameDay, headline, historyDays);
   const metric = named?.anomaly.metric ?? headline.metric;
-  const rca = await analyzeRootCause(store, { metric, day, historyDays, ...(hour !== undefined ? { hour } : {}) });
+  const rca = await analyzeRootCause(store, { metric, day, historyDays, ...(hour !== undefined ? { hour, hours: headline.hours ?? 1 } : {}) });
   // failures only the providers and models carry are named by their kind first, when one kind carries them
   const kind = rca.causes[0];
   if (!named && FAMILY[headline.metric] === "speed") {
@@ -64,7 +64,7 @@ async function putFirst(store: CallStore, rca: RootCause, named: NamedCause, his
   const causes = [top, ...rca.causes.filter((c) => c !== found)];
   const direction = METRIC_SPECS[a.metric].worse;
   const onset = a.hour === undefined ? await onsetHour(store, named.label, a.key, a.metric, a.day, direction, historyDays) : undefined;
-  const window = windowOf(a.day, a.hour);
+  const window = windowOf(a.day, a.hour, a.hours);
   const searched = onset !== undefined ? { ...window, from: windowOf(a.day, onset).from } : window;
   const firstCall = await firstChangedCall(store, top, a.metric, searched);
   const { firstCall: _, ...rest } = rca;

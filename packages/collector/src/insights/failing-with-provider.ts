@@ -37,7 +37,7 @@ const sum = (xs: number[]) => xs.reduce((s, x) => s + (x ?? 0), 0);
 
 /** the provider the workload's (or model's) failures in the window are the failures of: its other calls failed about as often */
 export async function failingWithProvider(store: CallStore, workload: Anomaly): Promise<string | undefined> {
-  const window = windowOf(workload.day, workload.hour);
+  const window = windowOf(workload.day, workload.hour, workload.hours);
   const hourOf = (startedAt: number) => Math.floor((startedAt - window.from) / HOUR_MS);
   const own = new Map<string, Hourly>();
   const ids = new Set<string>();

@@ -49,6 +49,8 @@ export interface SizePoint {
   metric: Metric;
   day: number;
   hour?: number;
+  /** the hours in a row from `hour` it is read over, where more than one */
+  hours?: number;
   value: number;
   expected: number;
   sigma: number;
@@ -69,7 +71,7 @@ export async function carriedByFewCalls(store: CallStore, dimension: StatsDimens
   if (!size) return false;
   for (const filter of filtersOf(dimension, point.key)) {
     const calls: LLMCall[] = [];
-    for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour, point.hours) })) {
       calls.push(call);
       if (calls.length >= MAX_READ) return false;
     }

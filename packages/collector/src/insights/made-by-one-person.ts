@@ -41,7 +41,7 @@ export async function madeByOne(store: CallStore, a: Anomaly, carries: number, h
   const byKey = new Map<string, number>();
   let read = 0;
   for (const filter of filtersOf(a.dimension, a.key)) {
-    for await (const call of store.iterateCalls({ ...filter, ...windowOf(a.day, a.hour) })) {
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(a.day, a.hour, a.hours) })) {
       const maker = MAKER[by](call);
       if (maker) byKey.set(maker, (byKey.get(maker) ?? 0) + amount(call));
       if (++read >= MAX_READ) return undefined;

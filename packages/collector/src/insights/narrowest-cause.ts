@@ -153,5 +153,5 @@ async function personWhoMade(store: CallStore, a: Anomaly, anomalies: readonly A
 
 async function labelOf(store: CallStore, a: Anomaly): Promise<string> {
   if (a.dimension !== "prompt") return a.dimension;
-  return (await store.count({ promptId: a.key, ...windowOf(a.day, a.hour) })) > 0 ? "promptId" : "fingerprint";
+  return (await store.count({ promptId: a.key, ...windowOf(a.day, a.hour, a.hours) })) > 0 ? "promptId" : "fingerprint";
 }

@@ -35,7 +35,7 @@ export async function oneOrdinaryPerson(store: CallStore, dimension: StatsDimens
   for (const filter of filtersOf(dimension, a.key)) {
     const byUser = new Map<string, number>();
     let read = 0;
-    for await (const call of store.iterateCalls({ ...filter, ...windowOf(a.day, a.hour) })) {
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(a.day, a.hour, a.hours) })) {
       const user = call.tags.userId ?? "";
       byUser.set(user, (byUser.get(user) ?? 0) + amount(call));
       if (++read >= MAX_READ) return false;

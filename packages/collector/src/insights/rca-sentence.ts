@@ -10,7 +10,7 @@ const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T
 export function rootCauseSentence(r: RootCause): string {
   const spec = METRIC_SPECS[r.metric];
   const label = metricLabel(r.metric, r.hour);
-  const when = r.hour !== undefined ? `at ${hourSpan(r.hour)} on ${r.dayLabel}` : `on ${r.dayLabel}`;
+  const when = r.hour !== undefined ? `at ${hourSpan(r.hour, r.hours)} on ${r.dayLabel}` : `on ${r.dayLabel}`;
   const head = `${label} ${pct(r.change)} ${when} (${spec.format(r.before)} → ${spec.format(r.after)})`;
   const top = r.causes[0];
   if (!top || top.share < 0.3) return `${head} — spread evenly, no single dimension explains it`;

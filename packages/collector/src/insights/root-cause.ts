@@ -8,7 +8,7 @@ import { contributionsOf, type KeyContribution } from "./contributions.ts";
 import { keyParents, shareInside, type KeyParents, type ParentDimension } from "./key-parents.ts";
 import { NESTING, rankCauses } from "./rank-causes.ts";
 import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
-import { loadHourSlices } from "./hourly-series.ts";
+import { hoursTogether, loadHourSlices } from "./hourly-series.ts";
 import { isHourlyDimension } from "../store/rollup.ts";
 import { windowOf } from "./time-window.ts";
 import { onsetHour } from "./onset-hour.ts";
@@ -35,6 +35,8 @@ export interface RootCause {
   dayLabel: string;
   /** the hour of the day (UTC) analysed, when the change was read from the hourly series */
   hour?: number;
+  /** the hours in a row from `hour` analysed together, where more than one */
+  hours?: number;
   before: number;
   after: number;
   change: number;
@@ -51,18 +53,20 @@ export interface RootCauseQuery {
   day: number;
   /** analyse this hour of the day against the same hour of the days before */
   hour?: number;
+  /** and the hours after it with it, this many in all (a burst of a few hours) */
+  hours?: number;
   historyDays?: number;
 }
 
 export async function analyzeRootCause(store: CallStore, query: RootCauseQuery): Promise<RootCause> {
   const historyDays = query.historyDays ?? 28;
-  const { metric, day, hour } = query;
+  const { metric, day, hour, hours = 1 } = query;
   const from = day - historyDays;
-  const window = windowOf(day, hour);
+  const window = windowOf(day, hour, hours);
   /** the dimension's series: whole days, or the analysed hour of each day; undefined where no hourly rollup exists */
   const load = async (dimension: StatsDimension): Promise<DailySeries | undefined> => {
     if (hour === undefined) return loadDailySeries(store, dimension, from, day);
-    return isHourlyDimension(dimension) ? (await loadHourSlices(store, dimension, from, day))[hour] : undefined;
+    return isHourlyDimension(dimension) ? hoursTogether(await loadHourSlices(store, dimension, from, day), hour, hours) : undefined;
   };
   const all = (await load("all"))!;
   const allDays = all.get("") ?? new Map();
@@ -112,6 +116,7 @@ export async function analyzeRootCause(store: CallStore, query: RootCauseQuery):
     day,
     dayLabel: dayLabel(day),
     ...(hour !== undefined ? { hour } : {}),
+    ...(hour !== undefined && hours > 1 ? { hours } : {}),
     before,
     after,
     change: before !== 0 ? (after - before) / Math.abs(before) : 0,

@@ -96,7 +96,7 @@ export async function carriedByYoungKeys(store: CallStore, dimension: StatsDimen
     /** a young key's timed and slow calls in the window, for a percentile; its amount and count, for a rate */
     const youngTimes = new Map<KeyDays, { timed: number; slow: number }>();
     const youngRates = new Map<KeyDays, RateSum>();
-    for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour, point.hours) })) {
       if (++read >= MAX_READ) return false;
       const days = youngDays(call);
       const t = time?.(call);

@@ -43,7 +43,7 @@ export const anomalyRule: AlertRule = {
       for (const a of anomalies) {
         const dedupKey = `anomaly:${a.metric}:${a.dayLabel}`;
         if (stored.has(dedupKey)) continue;
-        const rootCause = await analyzeRootCause(store, { metric: a.metric, day, ...(a.hour !== undefined ? { hour: a.hour } : {}) });
+        const rootCause = await analyzeRootCause(store, { metric: a.metric, day, ...(a.hour !== undefined ? { hour: a.hour, hours: a.hours ?? 1 } : {}) });
         drafts.push({
           kind: "anomaly",
           // the metric, so /v1/alerts/:id/rca knows what to decompose
