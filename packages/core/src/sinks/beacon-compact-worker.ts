@@ -6,11 +6,11 @@
 // reachable in a Worker only under nodejs_compat, and a Worker's beacon sends
 // each request's calls within that request's ctx.waitUntil: calls wait in
 // memory only between a failed send and its retries, within the queue's bounds.
-import { acceptsGzip, gzipStream, GZIP_HEADERS } from "./gzip-stream.ts";
+import { acceptsGzip, gzipStream } from "./gzip-stream.ts";
 import type { Compact } from "./load-beacon-compact.ts";
 import { rebuildsPromptText, textIsRebuilt, withPromptText } from "./rebuilt-prompt-text.ts";
 
-const compact: Compact = { acceptsGzip, gzip: gzipStream, GZIP_HEADERS, rebuildsPromptText, textIsRebuilt, withPromptText, chillWaiting: () => {} };
+const compact: Compact = { acceptsGzip, gzip: gzipStream, rebuildsPromptText, textIsRebuilt, withPromptText, chillWaiting: () => {} };
 
 export const compactNow = (): Compact => compact;
 

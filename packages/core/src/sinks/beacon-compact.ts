@@ -4,6 +4,6 @@
 // the first readable answer or failed send outside a browser (#beacon-compact), so
 // a browser's bundle never carries it: there a Content-Encoding header would
 // cost a CORS preflight, and a cross-origin answer's headers are hidden.
-export { acceptsGzip, gzip, GZIP_HEADERS } from "./gzip-body.ts";
+export { acceptsGzip, gzip } from "./gzip-body.ts";
 export { rebuildsPromptText, textIsRebuilt, withPromptText } from "./rebuilt-prompt-text.ts";
 export { chillWaiting } from "./cold-items.ts";

@@ -31,7 +31,7 @@ const LONG_TEXT = new Set(["text", "system", "content", "arguments", "body"]);
  * `rebuilt` says the collector rebuilds it exactly (textIsRebuilt, see
  * rebuilt-prompt-text.ts); `slim` says it was left out.
  */
-export function serializeCall(call: LLMCall, maxBytes: number, bodies = true, rebuilt?: (prompt: Prompt) => boolean): { json: string; bytes: number; slim?: true } | undefined {
+export function serializeCall(call: LLMCall, maxBytes: number, bodies = true, rebuilt?: (prompt: Prompt) => boolean): { json: string; bytes: number; slim: true | undefined } | undefined {
   const slim = !!rebuilt && !!call.prompt && rebuilt(call.prompt);
   if (slim || (!bodies && (call.request?.body !== undefined || call.response?.body !== undefined))) {
     // one shallow copy: the call itself stays whole for the other sinks
@@ -54,7 +54,7 @@ export function serializeCall(call: LLMCall, maxBytes: number, bodies = true, re
                 : value,
           );
     const bytes = utf8Bytes(json);
-    if (bytes <= maxBytes) return slim ? { json, bytes, slim } : { json, bytes };
+    if (bytes <= maxBytes) return { json, bytes, slim: slim || undefined };
   }
   return undefined;
 }

@@ -19,6 +19,9 @@ import { unreadableAnswers } from "#unreadable-answers";
 
 export type { BeaconItem };
 
+/** what a compressed body goes with: still a text body to the collector once inflated */
+const GZIPPED = { "content-type": "text/plain;charset=UTF-8", "content-encoding": "gzip" };
+
 export type { BeaconFlushOptions, BeaconRetryOptions, BeaconSink, BeaconSinkOptions } from "./beacon-options.ts";
 
 export function beaconSink(options: BeaconSinkOptions): BeaconSink {
@@ -67,6 +70,8 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   const drop = (n: number, reason: string) => n > 0 && ctx?.drop(n, reason);
   const sum = (items: BeaconItem[]) => items.reduce((n, i) => n + i.bytes, 0);
   const release = (items: BeaconItem[]) => items.forEach((i) => ids.delete(i.id));
+  // network errors, timeouts, 408, 429 and 5xx may pass; other 4xx will not
+  const passing = (status: number) => !status || status == 408 || status == 429 || status > 499;
 
   /** add to the queue (retries at the front), dropping the oldest beyond its bounds */
   const enqueue = (items: BeaconItem[], front?: boolean) => {
@@ -101,16 +106,18 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   // otherwise a fetch, aborted after timeoutMs. A string body goes as
   // text/plain, a simple request with no CORS preflight. Resolves with the
   // HTTP status, 0 for a network error or a timeout.
-  const post = async (target: string, body: string, beacon?: boolean): Promise<number> => {
+  // The body comes as its pieces: a gzipped one is encoded from them at once (see gzip-body.ts), a plain one joined.
+  const post = async (target: string, body: string[], beacon?: boolean): Promise<number> => {
     try {
-      if (beacon && g.navigator.sendBeacon(target, body)) return 200;
+      if (beacon && g.navigator.sendBeacon(target, body.join(""))) return 200;
       // gzipOk is never set in browsers: there a Content-Encoding header would cost a CORS preflight
       const zipped = gzipOk ? await compactNow()!.gzip(body).catch(() => void (gzipOk = false)) : undefined;
       // keepalive lets the send outlive the page
       const send = (mode?: RequestMode) =>
         (ctx?.fetch ?? fetch)(target, {
-          method: "POST", body: zipped ?? body, keepalive: browser, signal: AbortSignal.timeout(timeoutMs),
-          ...(zipped ? { headers: compactNow()!.GZIP_HEADERS } : {}), ...(mode ? { mode } : {}),
+          method: "POST", body: zipped ?? body.join(""), keepalive: browser, signal: AbortSignal.timeout(timeoutMs),
+          // undefined members of a RequestInit count as absent
+          headers: zipped && GZIPPED, mode,
         });
       const res = await readAcross(target, send);
       res.body?.cancel().catch(() => {});
@@ -118,11 +125,11 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
       if (res.type == "opaque") return 200;
       const { status } = res;
       // a compressed batch refused (another collector behind the same URL, one that predates gzip): plain from now on, and this batch again
-      const refused = !!zipped && status > 399 && status < 500 && status != 408 && status != 429;
+      const refused = !!zipped && status > 399 && !passing(status);
       const c = browser ? undefined : await loadCompact();
       const offered = !refused && compress && !!c?.acceptsGzip(res.headers);
       // a process's first CompressionStream loads the runtime's compressor (~75 ms of CPU in Node without its zlib): paid once, as gzip is offered, not by a later batch's send
-      if (offered && !gzipOk) void c!.gzip("").catch(() => (gzipOk = false));
+      if (offered && !gzipOk) void c!.gzip([]).catch(() => (gzipOk = false));
       gzipOk = offered;
       slimOk = !!c?.rebuildsPromptText(res.headers);
       return refused ? post(target, body, beacon) : status;
@@ -134,14 +141,14 @@ export function beaconSink(options: BeaconSinkOptions): BeaconSink {
   const send = async (batch: BeaconItem[], beacon?: boolean) => {
     const kind = batch[0]!.kind;
     // traces ride in a calls envelope beside no calls: a collector that predates them reads an empty batch
-    const body = `{"v":${ENVELOPE_VERSION},"sentAt":${Date.now()}${key},${kind == "traces" ? '"calls":[],' : ""}"${kind}":[${batch.map((i) => i.json).join(",")}]}`;
+    const body = [`{"v":${ENVELOPE_VERSION},"sentAt":${Date.now()}${key},${kind == "traces" ? '"calls":[],' : ""}"${kind}":[`, ...batch.flatMap((i) => [i.json, ","])];
+    body[body.length - 1] = "]}";
     const status = await post(kind == "feedback" ? feedbackUrl : url, body, beacon);
     // calls without prompt.text refused by a collector that no longer says it rebuilds it (an older one now behind the URL): sent again whole
     const c = compactNow();
-    if (status > 399 && status < 500 && status != 408 && status != 429 && !slimOk && c && batch.some((i) => i.slim)) return send(batch.map(c.withPromptText), beacon);
+    if (status > 399 && !passing(status) && !slimOk && c && batch.some((i) => i.slim)) return send(batch.map(c.withPromptText), beacon);
     const box = await outbox;
-    // network errors, timeouts, 408, 429 and 5xx may pass; other 4xx will not
-    if (!status || status == 408 || status == 429 || status > 499) {
+    if (passing(status)) {
       // kept in the outbox too, in case the page goes away before the retry
       box?.keep(batch);
       enqueue(batch, true);

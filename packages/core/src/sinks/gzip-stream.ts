@@ -8,9 +8,6 @@
 export const acceptsGzip = (headers: Headers): boolean =>
   typeof CompressionStream == "function" && /(?:^|,)\s*gzip\s*(?:,|$)/i.test(headers.get("accept-encoding") ?? "");
 
-/** the UTF-8 bytes of body, gzip-compressed by a CompressionStream */
-export const gzipStream = (body: string): Promise<ArrayBuffer> =>
-  new Response(new Blob([body]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer();
-
-/** what a compressed body goes with: still a text body to the collector once inflated */
-export const GZIP_HEADERS = { "content-type": "text/plain;charset=UTF-8", "content-encoding": "gzip" };
+/** the UTF-8 bytes of a body given as the pieces it is made of, gzip-compressed by a CompressionStream */
+export const gzipStream = (parts: string[]): Promise<ArrayBuffer> =>
+  new Response(new Blob(parts).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer();
