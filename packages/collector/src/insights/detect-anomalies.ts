@@ -28,6 +28,7 @@ import { manyOrdinaryPeople } from "./busy-hour.ts";
 import { movedWithHeldPrompts } from "./held-prompts.ts";
 import { snapshotTakeovers } from "./snapshot-takeover.ts";
 import { failureBursts } from "./failure-burst.ts";
+import { slowSpells } from "./slow-spell.ts";
 
 export const ANOMALY_DIMENSIONS = ["all", "prompt", "model", "responseModel", "feature", "department", "user", "provider"] as const satisfies readonly StatsDimension[];
 
@@ -160,11 +161,14 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
           if (kept && !(await carriedByYoungKeys(store, dimension, kept, scan.threshold, newKeys))) strongest.set(id, anomalyOf(dimension, kept));
         }
       }
-      // failures a few hours in a row hold, too few in any one hour to judge it by
+      // failures, or slow calls, a few hours in a row hold, too few in any one hour to judge it by
       const days = loaded.find(([d]) => d === dimension)?.[1];
-      for (const point of days ? await failureBursts(store, dimension, days, slices, appHours, scan) : []) {
+      const runs = days ? [...(await failureBursts(store, dimension, days, slices, appHours, scan)), ...(await slowSpells(store, dimension, days, slices, appHours, scan))] : [];
+      for (const point of runs) {
         const id = pointId({ dimension, ...point });
-        if (!daily.has(id) && !strongest.has(id)) strongest.set(id, anomalyOf(dimension, point));
+        if (daily.has(id) || strongest.has(id)) continue;
+        const kept = await confirmed(store, dimension, point, scan);
+        if (kept) strongest.set(id, anomalyOf(dimension, kept));
       }
     }
     found.push(...strongest.values());

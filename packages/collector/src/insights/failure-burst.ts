@@ -16,6 +16,7 @@ import { filtersOf } from "./few-calls.ts";
 import { appScaleOf, judged, type ScanOptions } from "./scan-series.ts";
 import { windowOf } from "./time-window.ts";
 import { poissonTail } from "./poisson-tail.ts";
+import { appCallsIn, usualCallsIn } from "./window-scale.ts";
 
 /** the series whose failures an outage moves: the whole app, a provider, a model */
 export const BURST_DIMENSIONS: readonly StatsDimension[] = ["all", "provider", "model"];
@@ -48,8 +49,7 @@ export async function failureBursts(store: CallStore, dimension: StatsDimension,
       const burst = leastLikelyWindow(usualRate(keyDays, day, scan.historyDays), (h) => slices[h]!.get(key)?.get(day), day, scan.now);
       if (!burst || burst.chance > CHANCE) continue;
       const extra = burst.failures - burst.usual;
-      let appCalls = 0;
-      for (let h = burst.hour; h < burst.hour + burst.hours; h++) appCalls += appScaleOf({ ...scan, appHour: appHours[h]!.get("") ?? new Map() }, day, true).calls;
+      const appCalls = appCallsIn(scan, appHours, day, burst);
       const dayCalls = appScaleOf(scan, day, false).calls;
       if (extra / appCalls < scan.materiality.errors) continue;
       if ((await peopleFailed(store, dimension, key, day, burst)) < MIN_PEOPLE) continue;
@@ -115,17 +115,5 @@ async function peopleFailed(store: CallStore, dimension: StatsDimension, key: st
     }
   }
   return people.size;
-}
-
-/** the calls the burst's hours held on the same weekday of the weeks before, the middle of them */
-function usualCallsIn(slices: readonly DailySeries[], key: string, day: number, burst: Window, historyDays: number): number {
-  const totals: number[] = [];
-  for (let d = day - 7; d >= day - historyDays; d -= 7) {
-    let calls = 0;
-    for (let h = burst.hour; h < burst.hour + burst.hours; h++) calls += slices[h]!.get(key)?.get(d)?.calls ?? 0;
-    totals.push(calls);
-  }
-  totals.sort((a, b) => a - b);
-  return totals[Math.floor(totals.length / 2)] ?? 0;
 }
 

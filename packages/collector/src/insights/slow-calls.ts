@@ -19,12 +19,15 @@ import { windowOf } from "./time-window.ts";
 import { HOUR_MS } from "../store/time-buckets.ts";
 
 /** the share of calls above a p95 on an ordinary day */
-const ABOVE_P95 = 0.05;
+export const ABOVE_P95 = 0.05;
 /** binomial deviations the count above the usual p95 must pass */
 const SLOW_SIGMAS = 3;
 /** the slow calls one person's run counts for, or this many times her chance share (ABOVE_P95 of her calls) */
 const RUN = 2;
 const RUN_SHARES = 3;
+
+/** a person's slow calls as many as count toward a slowdown: a run of her own long calls is her work, not a slowdown */
+export const countedSlow = (own: { measured: number; slow: number }): number => Math.min(own.slow, Math.max(RUN, RUN_SHARES * ABOVE_P95 * own.measured));
 const MAX_READ = 20_000;
 
 export const SLOW_CALL_TIME: Partial<Record<Metric, (c: LLMCall) => number | undefined>> = {
@@ -38,6 +41,8 @@ export interface PercentilePoint {
   metric: Metric;
   day: number;
   hour?: number;
+  /** the hours in a row from `hour` read, where more than one */
+  hours?: number;
   /** the usual p95 */
   expected: number;
 }
@@ -64,7 +69,7 @@ export async function slowedBeyondChance(store: CallStore, dimension: StatsDimen
     const people = new Map<string, { measured: number; slow: number }>();
     /** hour → its measured and slow calls, and the people of its slow calls */
     const hours = new Map<number, { measured: number; slow: number; slowedPeople: Set<string> }>();
-    for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour) })) {
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(point.day, point.hour, point.hours) })) {
       const t = time(call);
       if (t === undefined) continue;
       measured++;
@@ -83,7 +88,7 @@ export async function slowedBeyondChance(store: CallStore, dimension: StatsDimen
     }
     if (!measured) continue;
     const excess = excessOverChance(measured, slow);
-    const capped = [...people.values()].reduce((n, own) => n - Math.max(0, own.slow - Math.max(RUN, RUN_SHARES * ABOVE_P95 * own.measured)), slow);
+    const capped = [...people.values()].reduce((n, own) => n - (own.slow - countedSlow(own)), slow);
     if (!(excess > 0 && excessOverChance(measured, capped) > 0)) return { calls: 0, people: 0 };
     const slowed = new Set<string>();
     for (const h of hours.values()) if (h.measured >= 2 && h.slow > h.measured / 2) for (const user of h.slowedPeople) slowed.add(user);

@@ -1,0 +1,122 @@
+// A provider slowed for an afternoon when it has a handful of calls an hour:
+// no hour holds calls enough for its p95 to be judged, and the day's p95 (its
+// fourth-slowest call of eighty, say) hangs on the day's longest answers, so
+// twenty calls waiting three times as long for their first token move neither.
+// Counted, they are plain: on an ordinary day one call in twenty is slower
+// than the usual p95; here most are, hour after hour. The hours' rollups say
+// where to look (an hour whose median passed the usual p95 had half its calls
+// above it); the calls of the likeliest run of hours are then read and counted,
+// a person's own run of long calls counting as little as it does for any
+// slowdown (see slow-calls.ts). What passes chance still has to pass the
+// floors of any slowdown: requests or people slowed (see slowed-people.ts).
+import type { CallStore, StatsDimension } from "../store/call-store.ts";
+import { dayStart, HOUR_MS } from "../store/time-buckets.ts";
+import { baselineOf, type DailySeries, type DayRow } from "./daily-series.ts";
+import type { ScoredPoint } from "./detect-anomalies.ts";
+import { filtersOf } from "./few-calls.ts";
+import type { Metric } from "./metrics.ts";
+import { poissonTail } from "./poisson-tail.ts";
+import { appScaleOf, judged, type ScanOptions } from "./scan-series.ts";
+import { ABOVE_P95, countedSlow, SLOW_CALL_TIME } from "./slow-calls.ts";
+import { windowOf } from "./time-window.ts";
+import { appCallsIn, usualCallsIn, type HoursRun } from "./window-scale.ts";
+
+/** the series a slowdown is a provider's in */
+export const SPELL_DIMENSIONS: readonly StatsDimension[] = ["provider", "model"];
+/** the longest run of hours read as one slowdown: a provider's bad afternoon */
+const MAX_HOURS = 8;
+/** the chance the run's slow calls must fall below: as for a burst of failures (see failure-burst.ts) */
+const CHANCE = 1e-9;
+/** the chance the rollups' lower bound must fall below before the run's calls are read */
+const WORTH_READING = 1e-4;
+const MAX_READ = 5_000;
+
+/** each percentile measure, with the median beside its p95 in an hour's row and the calls it is over */
+const MEASURES: Partial<Record<Metric, { median: (r: DayRow) => number | undefined; measured: (r: DayRow) => number }>> = {
+  ttftP95: { median: (r) => r.ttftP50Ms, measured: (r) => r.streamed ?? r.calls },
+  latencyP95: { median: (r) => r.latencyP50Ms, measured: (r) => r.calls },
+};
+
+interface Run extends HoursRun {
+  chance: number;
+}
+
+/** one series' slowdowns over a few hours, a point for each day and measure, its impact still to be confirmed */
+export async function slowSpells(store: CallStore, dimension: StatsDimension, days: DailySeries, slices: readonly DailySeries[], appHours: readonly DailySeries[], scan: ScanOptions): Promise<ScoredPoint[]> {
+  if (!SPELL_DIMENSIONS.includes(dimension)) return [];
+  const found: ScoredPoint[] = [];
+  for (const [key, keyDays] of days) {
+    if (key === "") continue;
+    for (let day = scan.fromDay; day <= scan.toDay; day++) {
+      if (!keyDays.get(day)) continue;
+      for (const [metric, measure] of Object.entries(MEASURES) as [Metric, NonNullable<(typeof MEASURES)[Metric]>][]) {
+        const usual = judged(keyDays, metric, day, scan.historyDays) ? baselineOf(keyDays, metric, day, scan.historyDays) : undefined;
+        if (!usual) continue;
+        const run = likeliestRun((h) => slices[h]!.get(key)?.get(day), measure, usual.expected, day, scan.now);
+        if (!run || run.chance > WORTH_READING) continue;
+        const read = await slowCallsIn(store, dimension, key, day, run, metric, usual.expected);
+        if (!read || poissonTail(read.counted, ABOVE_P95 * read.measured) > CHANCE) continue;
+        const appCalls = appCallsIn(scan, appHours, day, run);
+        const dayCalls = appScaleOf(scan, day, false).calls;
+        found.push({
+          key,
+          metric,
+          day,
+          hour: run.hour,
+          hours: run.hours,
+          value: read.p95,
+          expected: usual.expected,
+          sigma: usual.sigma,
+          score: (read.p95 - usual.expected) / usual.sigma,
+          impact: { floor: "affected", amount: read.measured, share: read.measured / appCalls, dayShare: dayCalls > 0 ? read.measured / dayCalls : Infinity },
+          usualCalls: usualCallsIn(slices, key, day, run, scan.historyDays),
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/** of the day's finished runs of up to MAX_HOURS hours, the one least likely to hold as many slow calls as its rows show at the least */
+function likeliestRun(rowAt: (hour: number) => DayRow | undefined, measure: NonNullable<(typeof MEASURES)[Metric]>, usualP95: number, day: number, now: number): Run | undefined {
+  let best: Run | undefined;
+  for (let hour = 0; hour < 24; hour++) {
+    let measured = 0;
+    let slow = 0;
+    for (let hours = 1; hours <= MAX_HOURS && hour + hours <= 24; hours++) {
+      if (dayStart(day) + (hour + hours) * HOUR_MS > now) break;
+      const row = rowAt(hour + hours - 1);
+      const n = row ? measure.measured(row) : 0;
+      measured += n;
+      // an hour whose median passed the usual p95 had half its calls above it, at least
+      if (row && n > 0 && (measure.median(row) ?? 0) > usualP95) slow += Math.ceil(n / 2);
+      if (!slow) continue;
+      const chance = poissonTail(slow, ABOVE_P95 * measured);
+      if (!best || chance < best.chance) best = { hour, hours, chance };
+    }
+  }
+  return best;
+}
+
+/** the run's calls slower than the usual p95, each person's counted as for any slowdown, and the run's own p95 */
+async function slowCallsIn(store: CallStore, dimension: StatsDimension, key: string, day: number, run: HoursRun, metric: Metric, usualP95: number) {
+  const time = SLOW_CALL_TIME[metric]!;
+  for (const filter of filtersOf(dimension, key)) {
+    const times: number[] = [];
+    const people = new Map<string, { measured: number; slow: number }>();
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(day, run.hour, run.hours) })) {
+      const t = time(call);
+      if (t === undefined) continue;
+      times.push(t);
+      const person = call.tags.userId ?? `session:${call.sessionId}`;
+      const own = people.get(person) ?? { measured: 0, slow: 0 };
+      people.set(person, { measured: own.measured + 1, slow: own.slow + (t > usualP95 ? 1 : 0) });
+      if (times.length >= MAX_READ) break;
+    }
+    if (!times.length) continue;
+    times.sort((a, b) => a - b);
+    const counted = [...people.values()].reduce((n, own) => n + countedSlow(own), 0);
+    return { measured: times.length, counted, p95: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]! };
+  }
+  return undefined;
+}
