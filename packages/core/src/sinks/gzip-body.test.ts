@@ -13,7 +13,7 @@ describe("a body's pieces as UTF-8", () => {
   // a beacon's pieces are whole JSON texts, which JSON.stringify keeps well formed (a lone surrogate is escaped)
   it("are the bytes of their join, whatever characters they hold (ASCII, accents, CJK, emoji, one piece wider than the rest)", async () => {
     const { utf8Of } = await import("./gzip-body.ts");
-    const piece = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom("", "é", "中文", "😀")).filter((p) => p.isWellFormed());
+    const piece = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom("", "é", "中文", "😀")).filter((p) => !/[\ud800-\udfff]/.test(p.replace(/[\ud800-\udbff][\udc00-\udfff]/g, "")));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
         expect(utf8Of(parts)).toEqual(new TextEncoder().encode(parts.join("")));
