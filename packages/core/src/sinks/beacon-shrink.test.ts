@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { makeCall } from "../indexeddb/test-calls.ts";
+import type { CapturedHttp, LLMCall } from "../types.ts";
 import { serializeCall, utf8Bytes } from "./beacon-shrink.ts";
+import { textIsRebuilt } from "./rebuilt-prompt-text.ts";
 
 describe("serializeCall", () => {
   it("leaves a call that fits as it is, unflagged", () => {
@@ -49,6 +52,35 @@ describe("serializeCall without bodies", () => {
     expect(got.response).toEqual({ headers: {}, bodyBytes: 14 });
     expect(got.prompt).toEqual(call.prompt);
     expect(call.request!.body).toBe('{"model":"m"}');
+  });
+
+  // the copies were made by rest destructuring ({ body, ...rest }), V8's slow path; a copy with body undefined gives the same JSON
+  it("writes the JSON the keys' removal wrote, byte for byte, prompt.text left out or not (300 random calls)", () => {
+    const removed = <T extends object>(o: T | undefined, key: keyof T) => {
+      if (!o || o[key] === undefined) return o;
+      const { [key]: _gone, ...rest } = o;
+      return rest;
+    };
+    const http = fc.record({ headers: fc.dictionary(fc.string(), fc.string()), body: fc.option(fc.string(), { nil: undefined }), bodyBytes: fc.option(fc.nat(), { nil: undefined }) }, { requiredKeys: ["headers"] });
+    const calls = fc.record({
+      i: fc.nat(50),
+      request: fc.option(http, { nil: undefined }),
+      response: fc.option(http, { nil: undefined }),
+      system: fc.option(fc.string(), { nil: undefined }),
+      content: fc.string(),
+      rebuilt: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(calls, ({ i, request, response, system, content, rebuilt }) => {
+        const text = rebuilt ? [system, content].filter(Boolean).join("\n") : `user: ${content}`;
+        const call = makeCall(i, { request: request as CapturedHttp, response: response as CapturedHttp, prompt: { system, messages: [{ role: "user", content }], text } });
+        const slim = textIsRebuilt(call.prompt);
+        const before: LLMCall = { ...call, request: removed(call.request, "body") as CapturedHttp, response: removed(call.response, "body") as CapturedHttp };
+        if (slim) before.prompt = removed(call.prompt, "text") as LLMCall["prompt"];
+        expect(serializeCall(call, 1 << 20, false, textIsRebuilt)).toEqual({ json: JSON.stringify(before), bytes: utf8Bytes(JSON.stringify(before)), slim: slim || undefined });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -11,12 +11,13 @@ import type { CapturedHttp, LLMCall, Prompt } from "../types.ts";
  */
 export const utf8Bytes = (s: string): number => (s.length < 65_536 ? utf8Size(s).bytes : new Blob([s]).size);
 
-/** headers and sizes, without the raw body */
-const withoutBody = (http: CapturedHttp | undefined): CapturedHttp | undefined => {
-  if (!http || http.body === undefined) return http;
-  const { body: _body, ...rest } = http;
-  return rest;
-};
+/**
+ * Headers and sizes, without the raw body: a copy whose body is undefined,
+ * which JSON leaves out as it does a missing key. A copy by rest
+ * destructuring ({ body, ...rest }) took V8's slow path, and its JSON.stringify
+ * one too: ~30 us a call for the two bodies and prompt.text, against ~1.
+ */
+const withoutBody = (http: CapturedHttp | undefined): CapturedHttp | undefined => http && { ...http, body: undefined };
 
 // the fields that can grow without bound, wherever they sit in the record
 const LONG_TEXT = new Set(["text", "system", "content", "arguments", "body"]);
@@ -37,10 +38,8 @@ export function serializeCall(call: LLMCall, maxBytes: number, bodies = true, re
     // one shallow copy: the call itself stays whole for the other sinks
     call = { ...call };
     if (!bodies) (call.request = withoutBody(call.request)), (call.response = withoutBody(call.response));
-    if (slim) {
-      const { text: _rebuilt, ...parts } = call.prompt;
-      call.prompt = parts as LLMCall["prompt"];
-    }
+    // (undefined: left out of the JSON, as a missing key is)
+    if (slim) call.prompt = { ...call.prompt, text: undefined! };
   }
   for (let cut = Infinity; cut >= 8; cut = cut > maxBytes ? maxBytes >> 2 : cut >> 1) {
     const json =
