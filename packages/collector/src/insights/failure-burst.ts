@@ -9,14 +9,13 @@
 // failed several people: one person's request retried until it gives up fails
 // a dozen times in an hour and is her day, not an outage.
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
-import { dayStart, HOUR_MS } from "../store/time-buckets.ts";
-import { historyOf, type DailySeries, type KeyDays } from "./daily-series.ts";
+import { historyOf, type DailySeries, type DayRow, type KeyDays } from "./daily-series.ts";
 import type { ScoredPoint } from "./detect-anomalies.ts";
 import { filtersOf } from "./few-calls.ts";
 import { appScaleOf, judged, type ScanOptions } from "./scan-series.ts";
 import { windowOf } from "./time-window.ts";
-import { poissonTail } from "./poisson-tail.ts";
-import { appCallsIn, usualCallsIn } from "./window-scale.ts";
+import { leastLikelyRun } from "./least-likely-run.ts";
+import { appCallsIn, usualCallsIn, type HoursRun } from "./window-scale.ts";
 
 /** the series whose failures an outage moves: the whole app, a provider, a model */
 export const BURST_DIMENSIONS: readonly StatsDimension[] = ["all", "provider", "model"];
@@ -29,15 +28,6 @@ const MIN_PEOPLE = 3;
 /** the usual rate is read high (the upper quartile of the days before): a provider has worse days than its median */
 const USUAL_QUANTILE = 0.75;
 
-interface Window {
-  hour: number;
-  hours: number;
-  calls: number;
-  failures: number;
-  usual: number;
-  chance: number;
-}
-
 /** one series' bursts of failures, a point for each day (its least likely run of hours), judged as an hour's points are */
 export async function failureBursts(store: CallStore, dimension: StatsDimension, days: DailySeries, slices: readonly DailySeries[], appHours: readonly DailySeries[], scan: ScanOptions): Promise<ScoredPoint[]> {
   if (!BURST_DIMENSIONS.includes(dimension)) return [];
@@ -46,16 +36,17 @@ export async function failureBursts(store: CallStore, dimension: StatsDimension,
     if (dimension !== "all" && key === "") continue;
     for (let day = scan.fromDay; day <= scan.toDay; day++) {
       if (!keyDays.get(day)?.errors || !judged(keyDays, "errorRate", day, scan.historyDays)) continue;
-      const burst = leastLikelyWindow(usualRate(keyDays, day, scan.historyDays), (h) => slices[h]!.get(key)?.get(day), day, scan.now);
+      const rate = usualRate(keyDays, day, scan.historyDays);
+      const burst = leastLikelyRun(MAX_HOURS, rate, (h) => failuresAt(slices[h]!.get(key)?.get(day)), day, scan.now);
       if (!burst || burst.chance > CHANCE) continue;
-      const extra = burst.failures - burst.usual;
+      const usual = burst.calls * rate;
+      const extra = burst.events - usual;
       const appCalls = appCallsIn(scan, appHours, day, burst);
       const dayCalls = appScaleOf(scan, day, false).calls;
       if (extra / appCalls < scan.materiality.errors) continue;
       if ((await peopleFailed(store, dimension, key, day, burst)) < MIN_PEOPLE) continue;
-      const value = burst.failures / burst.calls;
-      const expected = burst.usual / burst.calls;
-      const sigma = Math.sqrt(Math.max(burst.usual, 1)) / burst.calls;
+      const value = burst.events / burst.calls;
+      const sigma = Math.sqrt(Math.max(usual, 1)) / burst.calls;
       found.push({
         key,
         metric: "errorRate",
@@ -63,9 +54,9 @@ export async function failureBursts(store: CallStore, dimension: StatsDimension,
         hour: burst.hour,
         hours: burst.hours,
         value,
-        expected,
+        expected: rate,
         sigma,
-        score: (value - expected) / sigma,
+        score: (value - rate) / sigma,
         impact: { floor: "errors", amount: extra, share: extra / appCalls, dayShare: dayCalls > 0 ? extra / dayCalls : Infinity },
         usualCalls: usualCallsIn(slices, key, day, burst, scan.historyDays),
       });
@@ -86,27 +77,10 @@ function usualRate(days: KeyDays, day: number, historyDays: number): number {
   return Math.max(rates[Math.min(rates.length - 1, Math.floor(rates.length * USUAL_QUANTILE))] ?? 0, dayCalls > 0 ? 1 / dayCalls : 1);
 }
 
-/** of the day's finished runs of up to MAX_HOURS hours, the one whose failures are least likely at the usual rate */
-function leastLikelyWindow(rate: number, rowAt: (hour: number) => { calls: number; errors: number } | undefined, day: number, now: number): Window | undefined {
-  let best: Window | undefined;
-  for (let hour = 0; hour < 24; hour++) {
-    let calls = 0;
-    let failures = 0;
-    for (let hours = 1; hours <= MAX_HOURS && hour + hours <= 24; hours++) {
-      if (dayStart(day) + (hour + hours) * HOUR_MS > now) break;
-      const row = rowAt(hour + hours - 1);
-      (calls += row?.calls ?? 0), (failures += row?.errors ?? 0);
-      if (!failures) continue;
-      const usual = calls * rate;
-      const chance = poissonTail(failures, usual);
-      if (!best || chance < best.chance) best = { hour, hours, calls, failures, usual, chance };
-    }
-  }
-  return best;
-}
+const failuresAt = (row: DayRow | undefined) => row && { calls: row.calls, events: row.errors };
 
 /** how many people's calls failed in the burst (a call without a person counts by its session) */
-async function peopleFailed(store: CallStore, dimension: StatsDimension, key: string, day: number, burst: Window): Promise<number> {
+async function peopleFailed(store: CallStore, dimension: StatsDimension, key: string, day: number, burst: HoursRun): Promise<number> {
   const people = new Set<string>();
   for (const filter of filtersOf(dimension, key)) {
     for await (const call of store.iterateCalls({ ...filter, ...windowOf(day, burst.hour, burst.hours) })) {

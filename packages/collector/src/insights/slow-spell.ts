@@ -10,7 +10,6 @@
 // slowdown (see slow-calls.ts). What passes chance still has to pass the
 // floors of any slowdown: requests or people slowed (see slowed-people.ts).
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
-import { dayStart, HOUR_MS } from "../store/time-buckets.ts";
 import { baselineOf, type DailySeries, type DayRow } from "./daily-series.ts";
 import type { ScoredPoint } from "./detect-anomalies.ts";
 import { filtersOf } from "./few-calls.ts";
@@ -20,6 +19,7 @@ import { appScaleOf, judged, type ScanOptions } from "./scan-series.ts";
 import { ABOVE_P95, countedSlow, SLOW_CALL_TIME } from "./slow-calls.ts";
 import { windowOf } from "./time-window.ts";
 import { appCallsIn, usualCallsIn, type HoursRun } from "./window-scale.ts";
+import { leastLikelyRun } from "./least-likely-run.ts";
 
 /** the series a slowdown is a provider's in */
 export const SPELL_DIMENSIONS: readonly StatsDimension[] = ["provider", "model"];
@@ -32,14 +32,14 @@ const WORTH_READING = 1e-4;
 const MAX_READ = 5_000;
 
 /** each percentile measure, with the median beside its p95 in an hour's row and the calls it is over */
-const MEASURES: Partial<Record<Metric, { median: (r: DayRow) => number | undefined; measured: (r: DayRow) => number }>> = {
+interface Measure {
+  median: (r: DayRow) => number | undefined;
+  measured: (r: DayRow) => number;
+}
+const MEASURES: Partial<Record<Metric, Measure>> = {
   ttftP95: { median: (r) => r.ttftP50Ms, measured: (r) => r.streamed ?? r.calls },
   latencyP95: { median: (r) => r.latencyP50Ms, measured: (r) => r.calls },
 };
-
-interface Run extends HoursRun {
-  chance: number;
-}
 
 /** one series' slowdowns over a few hours, a point for each day and measure, its impact still to be confirmed */
 export async function slowSpells(store: CallStore, dimension: StatsDimension, days: DailySeries, slices: readonly DailySeries[], appHours: readonly DailySeries[], scan: ScanOptions): Promise<ScoredPoint[]> {
@@ -49,10 +49,10 @@ export async function slowSpells(store: CallStore, dimension: StatsDimension, da
     if (key === "") continue;
     for (let day = scan.fromDay; day <= scan.toDay; day++) {
       if (!keyDays.get(day)) continue;
-      for (const [metric, measure] of Object.entries(MEASURES) as [Metric, NonNullable<(typeof MEASURES)[Metric]>][]) {
+      for (const [metric, measure] of Object.entries(MEASURES) as [Metric, Measure][]) {
         const usual = judged(keyDays, metric, day, scan.historyDays) ? baselineOf(keyDays, metric, day, scan.historyDays) : undefined;
         if (!usual) continue;
-        const run = likeliestRun((h) => slices[h]!.get(key)?.get(day), measure, usual.expected, day, scan.now);
+        const run = leastLikelyRun(MAX_HOURS, ABOVE_P95, (h) => slowAtLeast(slices[h]!.get(key)?.get(day), measure, usual.expected), day, scan.now);
         if (!run || run.chance > WORTH_READING) continue;
         const read = await slowCallsIn(store, dimension, key, day, run, metric, usual.expected);
         if (!read || poissonTail(read.counted, ABOVE_P95 * read.measured) > CHANCE) continue;
@@ -77,25 +77,10 @@ export async function slowSpells(store: CallStore, dimension: StatsDimension, da
   return found;
 }
 
-/** of the day's finished runs of up to MAX_HOURS hours, the one least likely to hold as many slow calls as its rows show at the least */
-function likeliestRun(rowAt: (hour: number) => DayRow | undefined, measure: NonNullable<(typeof MEASURES)[Metric]>, usualP95: number, day: number, now: number): Run | undefined {
-  let best: Run | undefined;
-  for (let hour = 0; hour < 24; hour++) {
-    let measured = 0;
-    let slow = 0;
-    for (let hours = 1; hours <= MAX_HOURS && hour + hours <= 24; hours++) {
-      if (dayStart(day) + (hour + hours) * HOUR_MS > now) break;
-      const row = rowAt(hour + hours - 1);
-      const n = row ? measure.measured(row) : 0;
-      measured += n;
-      // an hour whose median passed the usual p95 had half its calls above it, at least
-      if (row && n > 0 && (measure.median(row) ?? 0) > usualP95) slow += Math.ceil(n / 2);
-      if (!slow) continue;
-      const chance = poissonTail(slow, ABOVE_P95 * measured);
-      if (!best || chance < best.chance) best = { hour, hours, chance };
-    }
-  }
-  return best;
+/** an hour's calls, and those its median says were slower than the usual p95 at the least: half of them where it passed it */
+function slowAtLeast(row: DayRow | undefined, measure: Measure, usualP95: number) {
+  const calls = row ? measure.measured(row) : 0;
+  return row && { calls, events: calls > 0 && (measure.median(row) ?? 0) > usualP95 ? Math.ceil(calls / 2) : 0 };
 }
 
 /** the run's calls slower than the usual p95, each person's counted as for any slowdown, and the run's own p95 */
