@@ -60,6 +60,13 @@ export function markDataFrom(series: DailySeries, dataFrom: number): void {
   }
 }
 
+/**
+ * The days a weekday's usual level is read from, where the store holds them: eight weeks. Four of one weekday
+ * are too few where a region's public holidays fell on three of them (three Tuesdays off of four make Tuesday
+ * look like a weekend, and an ordinary Tuesday +1300 %); of eight, the holidays are the few.
+ */
+export const PROFILE_DAYS = 56;
+
 /** the calls a day needs before its rate counts as history */
 export const MIN_RATE_CALLS = 10;
 
@@ -89,11 +96,12 @@ export function historyOf(days: KeyDays, metric: Metric, day: number, historyDay
 export function baselineOf(days: KeyDays, metric: Metric, day: number, historyDays: number): Baseline | undefined {
   const spec = METRIC_SPECS[metric];
   const history = historyOf(days, metric, day, historyDays);
+  const profileOf = (m: Metric) => historyOf(days, m, day, Math.max(historyDays, PROFILE_DAYS));
   // the calls this weekday usually has: a quiet Sunday is noisier than a busy Monday
-  const usualCalls = robustBaseline(historyOf(days, "calls", day, historyDays), day, { seasonal: true, relativeFloor: 0, absoluteFloor: 0 });
+  const usualCalls = robustBaseline(historyOf(days, "calls", day, historyDays), day, { seasonal: true, relativeFloor: 0, absoluteFloor: 0, profile: profileOf("calls") });
   // a day's mean quality is as steady as the calls scored that day make it
   const calls = Math.max(1, (metric === "quality" ? days.get(day)?.scored : usualCalls?.expected) ?? 1);
-  const base = robustBaseline(history, day, { seasonal: spec.extensive, upperTail: spec.extensive, relativeFloor: relativeFloor(metric, calls), absoluteFloor: 1e-9 });
+  const base = robustBaseline(history, day, { seasonal: spec.extensive, upperTail: spec.extensive, relativeFloor: relativeFloor(metric, calls), absoluteFloor: 1e-9, ...(spec.extensive ? { profile: profileOf(metric) } : {}) });
   if (base && metric === "errorRate") base.sigma = Math.max(base.sigma, Math.sqrt(Math.max(base.expected * calls, 3)) / calls);
   return base;
 }

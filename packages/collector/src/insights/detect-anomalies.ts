@@ -7,7 +7,7 @@
 // finished hours before the day is over.
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { dayLabel } from "../store/time-buckets.ts";
-import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
+import { baselineOf, loadDailySeries, PROFILE_DAYS, type DailySeries } from "./daily-series.ts";
 import { loadHourSlices } from "./hourly-series.ts";
 import { isHourlyDimension } from "../store/rollup.ts";
 import { hourSpan } from "./time-window.ts";
@@ -81,7 +81,9 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
   const historyDays = query.historyDays ?? 28;
   const dimensions = query.dimensions ?? ANOMALY_DIMENSIONS;
   const from = query.fromDay - historyDays;
-  const app = await loadDailySeries(store, "all", from, query.toDay);
+  // the days are read from further back, for the weekday profile (see PROFILE_DAYS); the hours from the history's start
+  const daysFrom = query.fromDay - Math.max(historyDays, PROFILE_DAYS);
+  const app = await loadDailySeries(store, "all", daysFrom, query.toDay);
   const scan: ScanOptions = {
     ...query,
     historyDays,
@@ -95,7 +97,7 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
   const loaded: [StatsDimension, DailySeries][] = [];
   const newKeys: NewKeys = new Map();
   for (const dimension of dimensions) {
-    const series = dimension === "all" ? app : await loadDailySeries(store, dimension, from, query.toDay);
+    const series = dimension === "all" ? app : await loadDailySeries(store, dimension, daysFrom, query.toDay);
     loaded.push([dimension, series]);
     newKeysOf(dimension, series, newKeys);
   }
@@ -137,7 +139,7 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
   const snapshotDay = (a: { key: string; day: number }) => `${a.key}\u0000${a.day}`;
   const served = loaded.find(([d]) => d === "responseModel")?.[1];
   if (served) {
-    const models = loaded.find(([d]) => d === "model")?.[1] ?? (await loadDailySeries(store, "model", from, query.toDay));
+    const models = loaded.find(([d]) => d === "model")?.[1] ?? (await loadDailySeries(store, "model", daysFrom, query.toDay));
     const told = new Set(found.filter((a) => a.dimension === "responseModel").map(snapshotDay));
     for (const point of await snapshotTakeovers(store, served, models, scan)) {
       tookOver.add(snapshotDay(point));
@@ -181,7 +183,7 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
   // than her usual day's work (a power user's busy hour; a loop's hour holds days of it)
   let users = loaded.find(([d]) => d === "user")?.[1];
   const known: OrdinaryDay = async (user, day, metric, carried, hour) => {
-    users ??= await loadDailySeries(store, "user", from, query.toDay);
+    users ??= await loadDailySeries(store, "user", daysFrom, query.toDay);
     const days = users.get(user);
     if (!days || !judged(days, metric, day, historyDays)) return false;
     if (hour !== undefined) return carried <= (baselineOf(days, metric, day, historyDays)?.expected ?? 0);

@@ -34,4 +34,19 @@ describe("robustBaseline", () => {
     expect(weekdayOf(friday)).toBe(4);
     expect(robustBaseline(history, friday, options)!.expected).toBeGreaterThan(95);
   });
+
+  it("reads a weekday's level from the longer profile when three of its four in the history were holidays", () => {
+    // eight weeks; Tuesdays (weekday 1) of weeks 5, 7 and 8 at a twentieth of the usual
+    const holiday = (day: number) => weekdayOf(day) === 1 && [4, 6, 7].includes(Math.floor((day - monday) / 7));
+    const days = Array.from({ length: 56 }, (_, i) => ({ day: monday + i, value: weekdayOf(monday + i) >= 5 ? 5 : holiday(monday + i) ? 10 : 200 + (i % 5) * 20 }));
+    const tuesday = monday + 57;
+    expect(weekdayOf(tuesday)).toBe(1);
+    const history = days.slice(28);
+    // from its last four weeks alone, Tuesday looks like a weekend (its factor at the floor, a fifth)
+    expect(robustBaseline(history, tuesday, options)!.expected).toBeLessThan(50);
+    expect(robustBaseline(history, tuesday, { ...options, profile: days })!.expected).toBeGreaterThan(180);
+    // and a weekend stays what it was
+    const saturday = monday + 61;
+    expect(robustBaseline(history, saturday, { ...options, profile: days })!.expected / robustBaseline(history, saturday, options)!.expected).toBeCloseTo(1, 1);
+  });
 });

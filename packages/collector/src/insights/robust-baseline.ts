@@ -34,6 +34,8 @@ export interface BaselineOptions {
   absoluteFloor: number;
   /** also read the spread from the upper tail (volumes of intermittent keys; rates leave a rare huge call to the few-calls check) */
   upperTail?: boolean;
+  /** the days the weekday profile is read from, where longer than the history (see PROFILE_DAYS) */
+  profile?: readonly { day: number; value: number }[];
 }
 
 /** weekday → its median relative to the whole history's; 1 where a weekday has too few samples */
@@ -54,7 +56,7 @@ function weekdayFactors(history: readonly { day: number; value: number }[]): num
 
 export function robustBaseline(history: readonly { day: number; value: number }[], day: number, options: BaselineOptions): Baseline | undefined {
   if (history.length === 0) return undefined;
-  const factors = options.seasonal ? weekdayFactors(history) : new Array<number>(7).fill(1);
+  const factors = options.seasonal ? weekdayFactors(options.profile ?? history) : new Array<number>(7).fill(1);
   const adjusted = history.map((p) => p.value / factors[weekdayOf(p.day)]!);
   const center = median(adjusted);
   const mad = median(adjusted.map((v) => Math.abs(v - center)));
