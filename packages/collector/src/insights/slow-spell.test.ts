@@ -23,6 +23,8 @@ const SPELL = [14, 15, 16, 17];
 interface Spell {
   slowed: number;
   person: (i: number, hour: number) => string;
+  /** the days slowed (DAY unless said) */
+  days?: number[];
 }
 
 function dayOfCalls(spell: Spell) {
@@ -31,7 +33,7 @@ function dayOfCalls(spell: Spell) {
       Array.from({ length: 38 }, (_, i) => {
         const n = (day * 24 + hour) * 38 + i;
         const anthropic = i < 8;
-        const slow = anthropic && day === DAY && SPELL.includes(hour) && i < spell.slowed;
+        const slow = anthropic && (spell.days ?? [DAY]).includes(day) && SPELL.includes(hour) && i < spell.slowed;
         const ttftMs = (500 + ((n * 7919) % 600)) * (slow ? 4 : 1);
         return makeCall({
           startedAt: dayStart(day) + hour * HOUR_MS + i * 90_000,
@@ -84,6 +86,15 @@ describe("a few slow calls more than usual in those hours", () => {
   const store = daysStoredPerTest(FIRST, DAY, dayOfCalls({ slowed: 1, person: (i, hour) => `u${i}-${hour % 2}` }));
 
   it("are within what chance gives", async () => {
+    expect(await spellsOn(store(), DAY)).toEqual([]);
+  });
+});
+
+describe("the same hours slowed the day before too", () => {
+  const store = daysStoredPerTest(FIRST, DAY, dayOfCalls({ slowed: 8, person: (i, hour) => `u${i}-${hour % 2}`, days: [DAY - 1, DAY] }));
+
+  it("are the level since then, told the day before, not news again", async () => {
+    expect(await spellsOn(store(), DAY - 1)).toContain("anthropic:ttftP95@14+4");
     expect(await spellsOn(store(), DAY)).toEqual([]);
   });
 });

@@ -7,7 +7,9 @@
 // where to look (an hour whose median passed the usual p95 had half its calls
 // above it); the calls of the likeliest run of hours are then read and counted,
 // a person's own run of long calls counting as little as it does for any
-// slowdown (see slow-calls.ts). What passes chance still has to pass the
+// slowdown (see slow-calls.ts). Where the same hours of the day before were
+// slow beyond chance too, the series holds a new level (a slower snapshot
+// took over yesterday), told then. What passes chance still has to pass the
 // floors of any slowdown: requests or people slowed (see slowed-people.ts).
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { baselineOf, type DailySeries, type DayRow } from "./daily-series.ts";
@@ -56,6 +58,10 @@ export async function slowSpells(store: CallStore, dimension: StatsDimension, da
         if (!run || run.chance > WORTH_READING) continue;
         const read = await slowCallsIn(store, dimension, key, day, run, metric, usual.expected);
         if (!read || poissonTail(read.counted, ABOVE_P95 * read.measured) > CHANCE) continue;
+        // the same hours of the day before were slow beyond chance too: the series' new level (a slower snapshot
+        // that took over yesterday), told then, not news today
+        const before = await slowCallsIn(store, dimension, key, day - 1, run, metric, usual.expected);
+        if (before && poissonTail(before.counted, ABOVE_P95 * before.measured) <= WORTH_READING) continue;
         const appCalls = appCallsIn(scan, appHours, day, run);
         const dayCalls = appScaleOf(scan, day, false).calls;
         found.push({
