@@ -10,20 +10,13 @@
 // much inside a real call's flow (measured: ~22 us in place against ~12 us in
 // a loop for serializing a call), so read this as where the beacon's time
 // goes, not as what it adds to a call.
-import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { client } from "./variants/openai.mjs";
+import { messages, serve } from "./workload.mjs";
 
-const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
 const calls = Number(args.calls ?? 500);
 const rounds = Number(args.rounds ?? 30);
 const dists = (args.dists ?? "../../packages/core/dist").split(",");
-const serve = (file, arg) =>
-  new Promise((resolve) => {
-    const p = fork(here(file), arg ? [arg] : []);
-    p.once("message", (url) => resolve({ url, close: () => p.disconnect() }));
-  });
 const mock = await serve("mock-server.mjs");
 const intake = await serve("blocks.mjs", "intake");
 const builds = [];
@@ -32,11 +25,6 @@ for (const dist of dists) builds.push(await import(new URL(`${dist.replace(/\/$/
 const records = [];
 const recorder = builds[0].createRecorder({ sinks: [{ name: "keep", write: (call) => void records.push(call) }] });
 const openai = client(mock.url, { fetch: recorder.wrap(fetch) });
-let n = 0;
-const messages = () => [
-  { role: "system", content: "You are a support agent for Acme. Answer in two sentences, politely, citing the order number." },
-  { role: "user", content: `Customer ann${n++}@example.com asks about order #${1000 + n} placed on 2026-11-30: it has not arrived. ${"Context line about the order. ".repeat(20)}` },
-];
 for (let i = 0; i < calls; i++) await openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages() });
 await recorder.flush();
 

@@ -9,9 +9,8 @@
 // worst. Garbage one side leaves may be collected in another's block; the
 // rotation spreads that over all of them, or --gc (under node --expose-gc)
 // collects it between blocks.
-import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { client } from "./variants/openai.mjs";
+import { messages, serve } from "./workload.mjs";
 
 if (process.argv[2] == "intake") {
   const { startIntake } = await import("./intake.mjs");
@@ -19,7 +18,6 @@ if (process.argv[2] == "intake") {
   process.on("disconnect", () => process.exit(0));
   process.send(intake.url);
 } else {
-  const here = (p) => fileURLToPath(new URL(p, import.meta.url));
   const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
   const calls = Number(args.calls ?? 300);
   const rounds = Number(args.rounds ?? 8);
@@ -27,11 +25,6 @@ if (process.argv[2] == "intake") {
   const dists = (args.dists ?? "../../packages/core/dist").split(",");
   const sinks = (args.sinks ?? "memory,beacon").split(",");
   // the mock and the endpoint each in a process of its own, so their work is never charged to a side
-  const serve = (file, arg) =>
-    new Promise((resolve) => {
-      const p = fork(here(file), arg ? [arg] : []);
-      p.once("message", (url) => resolve({ url, close: () => p.disconnect() }));
-    });
   const mock = await serve("mock-server.mjs");
   const intake = await serve("blocks.mjs", "intake");
 
@@ -51,11 +44,6 @@ if (process.argv[2] == "intake") {
       sides[`${dists.length > 1 ? `${i ? "B" : "A"} ` : ""}${sink}`] = { openai: client(mock.url, { fetch: recorder.wrap(fetch) }), flush: () => recorder.flush() };
     }
   }
-  let n = 0;
-  const messages = () => [
-    { role: "system", content: "You are a support agent for Acme. Answer in two sentences, politely, citing the order number." },
-    { role: "user", content: `Customer ann${n++}@example.com asks about order #${1000 + n} placed on 2026-11-30: it has not arrived. ${"Context line about the order. ".repeat(20)}` },
-  ];
   const block = async ({ openai, flush }, count) => {
     for (let i = 0; i < count; i++) await openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages() });
     await flush();

@@ -4,26 +4,17 @@
 // the heap after collection with the sink emptied and refilled; prints the
 // difference per record both ways. Unlike CPU, this does not move with the
 // machine's load.
-import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { client } from "./variants/openai.mjs";
+import { messages, serve } from "./workload.mjs";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
 const calls = Number(args.calls ?? 1000);
 const dist = args.dist ?? "../../packages/core/dist";
 const { createRecorder, memorySink } = await import(new URL(`${dist.replace(/\/$/, "")}/index.js`, `file://${process.cwd()}/`).href);
-const mock = await new Promise((resolve) => {
-  const p = fork(fileURLToPath(new URL("mock-server.mjs", import.meta.url)));
-  p.once("message", (url) => resolve({ url, close: () => p.disconnect() }));
-});
+const mock = await serve("mock-server.mjs");
 const sink = memorySink({ capacity: calls });
 const recorder = createRecorder({ sinks: [sink] });
 const openai = client(mock.url, { fetch: recorder.wrap(fetch) });
-let n = 0;
-const messages = () => [
-  { role: "system", content: "You are a support agent for Acme. Answer in two sentences, politely, citing the order number." },
-  { role: "user", content: `Customer ann${n++}@example.com asks about order #${1000 + n} placed on 2026-11-30: it has not arrived. ${"Context line about the order. ".repeat(20)}` },
-];
 const fill = async () => {
   for (let i = 0; i < calls; i++) await openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages() });
   await recorder.flush();

@@ -7,16 +7,11 @@
 //   memory: calls with the endpoint down; the heap they leave behind, and the
 //          ArrayBuffers outside it (Buffers an exporter holds are memory too)
 import { VARIANTS } from "./variants/index.mjs";
+import { messages } from "./workload.mjs";
 
 const job = JSON.parse(process.argv[2]);
 const { openai, flush, kept, stats } = await VARIANTS[job.variant](job);
 
-// one template, its values changing call by call, as an app's prompts do
-let n = 0;
-const messages = () => [
-  { role: "system", content: "You are a support agent for Acme. Answer in two sentences, politely, citing the order number." },
-  { role: "user", content: `Customer ann${n++}@example.com asks about order #${1000 + n} placed on 2026-11-30: it has not arrived. ${"Context line about the order. ".repeat(20)}` },
-];
 const ask = () => openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages() });
 const askStream = async () => {
   const t0 = performance.now();
