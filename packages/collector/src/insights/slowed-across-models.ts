@@ -8,6 +8,8 @@
 // did, as a model used mostly outside the slow hours shows little), the
 // provider is named rather than the model. Each call is set against the usual
 // p95 of its own model and prompt at the same hours of the week before.
+// A provider flagged itself is named so when most of its calls, across its
+// models, slowed: then no move of its calls onto a slower model explains it.
 // A slowdown flagged only on a workload (the department whose calls most of
 // the slowed provider served at those hours, a prompt) is the provider's in
 // the same way: when the provider most of the workload's slowed calls went to
@@ -19,7 +21,7 @@ import { isHourlyDimension } from "../store/rollup.ts";
 import { promptKeyOf } from "../store/call-row.ts";
 import type { Anomaly } from "./detect-anomalies.ts";
 import { baselineOf, loadDailySeries, type DailySeries } from "./daily-series.ts";
-import { loadHourSlices } from "./hourly-series.ts";
+import { hoursTogether, loadHourSlices } from "./hourly-series.ts";
 import { METRIC_SPECS } from "./metrics.ts";
 import { excessOverChance, SLOW_CALL_TIME } from "./slow-calls.ts";
 import { filtersOf } from "./few-calls.ts";
@@ -42,13 +44,16 @@ interface Slowness {
   slowed: number;
 }
 
-/** the provider's own anomaly when most of the other models it served in the flagged model's (or workload's) window slowed as well */
+/** the provider's own anomaly when most of the other models it served in the flagged model's (or workload's) window slowed as well, or, for a provider flagged itself, most of its models */
 export async function slowedAcrossModels(store: CallStore, flagged: Anomaly, historyDays: number): Promise<Anomaly | undefined> {
-  const window = windowOf(flagged.day, flagged.hour);
+  const window = windowOf(flagged.day, flagged.hour, flagged.hours);
   let provider: string | undefined;
   let servedBy: ServedBy = "model";
   let leaveOut: (call: LLMCall) => boolean;
-  if (flagged.dimension === "model" || flagged.dimension === "responseModel") {
+  if (flagged.dimension === "provider") {
+    // the provider's own slowdown: its calls slowed across its models, so no move onto a slower model explains it
+    (provider = flagged.key), (leaveOut = () => false);
+  } else if (flagged.dimension === "model" || flagged.dimension === "responseModel") {
     servedBy = flagged.dimension;
     provider = (await store.listCalls({ [flagged.dimension]: flagged.key, ...window, limit: 1 })).calls[0]?.provider;
     leaveOut = (call) => SERVED_BY[servedBy](call) === flagged.key;
@@ -86,7 +91,7 @@ async function slownessByProvider(store: CallStore, at: Anomaly, servedBy: Serve
   const usual = new Map<string, number[]>();
   let read = 0;
   for (let d = 1; d <= Math.min(USUAL_DAYS, historyDays); d++) {
-    for await (const call of store.iterateCalls({ ...filter, ...windowOf(at.day - d, at.hour) })) {
+    for await (const call of store.iterateCalls({ ...filter, ...windowOf(at.day - d, at.hour, at.hours) })) {
       const model = SERVED_BY[servedBy](call);
       const t = time(call);
       if (model && t !== undefined) {
@@ -99,7 +104,7 @@ async function slownessByProvider(store: CallStore, at: Anomaly, servedBy: Serve
     }
   }
   const byModel = new Map<string, { provider: string; timed: number; slow: number }>();
-  for await (const call of store.iterateCalls({ ...filter, ...windowOf(at.day, at.hour) })) {
+  for await (const call of store.iterateCalls({ ...filter, ...windowOf(at.day, at.hour, at.hours) })) {
     const model = SERVED_BY[servedBy](call);
     const t = time(call);
     const before = model && usual.get(groupOf(model, call));
@@ -142,5 +147,5 @@ export async function providerAnomaly(store: CallStore, at: Anomaly, provider: s
 
 export async function seriesOf(store: CallStore, dimension: StatsDimension, at: Anomaly, historyDays: number): Promise<DailySeries | undefined> {
   if (at.hour === undefined) return loadDailySeries(store, dimension, at.day - historyDays, at.day);
-  return isHourlyDimension(dimension) ? (await loadHourSlices(store, dimension, at.day - historyDays, at.day))[at.hour] : undefined;
+  return isHourlyDimension(dimension) ? hoursTogether(await loadHourSlices(store, dimension, at.day - historyDays, at.day), at.hour, at.hours ?? 1) : undefined;
 }
