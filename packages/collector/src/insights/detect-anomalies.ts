@@ -7,13 +7,13 @@
 // finished hours before the day is over.
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
 import { dayLabel } from "../store/time-buckets.ts";
-import { baselineOf, loadDailySeries, PROFILE_DAYS, type DailySeries } from "./daily-series.ts";
+import { loadDailySeries, PROFILE_DAYS, type DailySeries } from "./daily-series.ts";
 import { loadHourSlices } from "./hourly-series.ts";
 import { isHourlyDimension } from "../store/rollup.ts";
 import { hourSpan } from "./time-window.ts";
 import { METRIC_SPECS, metricLabel, type Metric } from "./metrics.ts";
 import { DEFAULT_MATERIALITY, type Impact, type Materiality } from "./materiality.ts";
-import { judged, scanSeries, type ScanOptions } from "./scan-series.ts";
+import { judgedBaseline, scanSeries, type ScanOptions } from "./scan-series.ts";
 import { carriedByFewCalls, type SizePoint } from "./few-calls.ts";
 import { oneOrdinaryPerson, type OrdinaryDay } from "./one-person.ts";
 import { materialSlowdown } from "./slowed-people.ts";
@@ -185,8 +185,9 @@ export async function detectAnomalies(store: CallStore, query: AnomalyQuery): Pr
   const known: OrdinaryDay = async (user, day, metric, carried, hour) => {
     users ??= await loadDailySeries(store, "user", daysFrom, query.toDay);
     const days = users.get(user);
-    if (!days || !judged(days, metric, day, historyDays)) return false;
-    if (hour !== undefined) return carried <= (baselineOf(days, metric, day, historyDays)?.expected ?? 0);
+    const base = judgedBaseline(days, metric, day, historyDays);
+    if (!days || !base) return false;
+    if (hour !== undefined) return carried <= base.expected;
     return !scanSeries(new Map([[user, days]]), "user", { ...scan, fromDay: day, toDay: day, metrics: [metric] }).length;
   };
   const kept: Anomaly[] = [];

@@ -43,11 +43,14 @@ export type ScanOptions = Required<Pick<AnomalyQuery, "fromDay" | "toDay" | "his
 
 const enoughHistory = (days: KeyDays, base: Baseline, historyDays: number) => base.samples >= (days.absentIsAway ? MIN_WORKING_DAYS : historyDays / 2);
 
-/** whether a key's measure has history enough on `day` to be judged at all */
-export function judged(days: KeyDays | undefined, metric: Metric, day: number, historyDays: number): boolean {
+/** a key's baseline for its measure on `day`, where it has history enough to be judged at all */
+export function judgedBaseline(days: KeyDays | undefined, metric: Metric, day: number, historyDays: number): Baseline | undefined {
   const base = days && baselineOf(days, metric, day, historyDays);
-  return !!days && !!base && enoughHistory(days, base, historyDays);
+  return days && base && enoughHistory(days, base, historyDays) ? base : undefined;
 }
+
+/** whether a key's measure has history enough on `day` to be judged at all */
+export const judged = (days: KeyDays | undefined, metric: Metric, day: number, historyDays: number): boolean => !!judgedBaseline(days, metric, day, historyDays);
 
 /** the calls a measure is taken over: scored calls for quality, streamed calls for time to first token */
 function measuredCalls(metric: Metric, row: DayRow): number {

@@ -12,12 +12,12 @@
 // took over yesterday), told then. What passes chance still has to pass the
 // floors of any slowdown: requests or people slowed (see slowed-people.ts).
 import type { CallStore, StatsDimension } from "../store/call-store.ts";
-import { baselineOf, type DailySeries, type DayRow } from "./daily-series.ts";
+import type { DailySeries, DayRow } from "./daily-series.ts";
 import type { ScoredPoint } from "./detect-anomalies.ts";
 import { filtersOf } from "./few-calls.ts";
 import type { Metric } from "./metrics.ts";
 import { poissonTail } from "./poisson-tail.ts";
-import { appScaleOf, judged, type ScanOptions } from "./scan-series.ts";
+import { appScaleOf, judgedBaseline, type ScanOptions } from "./scan-series.ts";
 import { ABOVE_P95, countedSlow, SLOW_CALL_TIME } from "./slow-calls.ts";
 import { windowOf } from "./time-window.ts";
 import { appCallsIn, usualCallsIn, type HoursRun } from "./window-scale.ts";
@@ -52,7 +52,7 @@ export async function slowSpells(store: CallStore, dimension: StatsDimension, da
     for (let day = scan.fromDay; day <= scan.toDay; day++) {
       if (!keyDays.get(day)) continue;
       for (const [metric, measure] of Object.entries(MEASURES) as [Metric, Measure][]) {
-        const usual = judged(keyDays, metric, day, scan.historyDays) ? baselineOf(keyDays, metric, day, scan.historyDays) : undefined;
+        const usual = judgedBaseline(keyDays, metric, day, scan.historyDays);
         if (!usual) continue;
         const run = leastLikelyRun(MAX_HOURS, ABOVE_P95, (h) => slowAtLeast(slices[h]!.get(key)?.get(day), measure, usual.expected), day, scan.now);
         if (!run || run.chance > WORTH_READING) continue;
