@@ -1,8 +1,6 @@
-// The recorder's way to what a call's end needs (#load-call-end, except in
-// Workers builds, see call-end-eager.ts): one dynamic import (#call-end), begun
-// when the recorder starts recording. Work that needs it runs at once when it
-// has loaded, else in the order it came once it has (see whenCallEnd), so the
-// first calls rarely wait and never overtake each other.
+// The recorder's way to what a call's end needs, outside Workers builds (see
+// call-end-eager.ts): one dynamic import (#call-end), begun when the recorder
+// starts recording. What waits for it, and in what order: call-end-line.ts.
 import type * as CallEndModule from "./call-end.ts";
 
 export { withoutCallEnd } from "./call-without-chunk.ts";

@@ -11,7 +11,7 @@ import { createRecorder } from "./create-recorder.ts";
 
 // the chunk's loader: failing every attempt, or held back until a test lets it through
 const chunk = vi.hoisted(() => ({ loaded: undefined as unknown, failing: true, attempts: 0, open: () => {}, loading: undefined as Promise<unknown> | undefined }));
-vi.mock("#load-call-end", async () => ({
+vi.mock("./call-end-lazy.ts", async () => ({
   // what stands in for the chunk is the real one
   withoutCallEnd: (await import("./call-without-chunk.ts")).withoutCallEnd,
   callEndNow: () => chunk.loaded,

@@ -14,8 +14,9 @@ import { later } from "./schedule.ts";
 import { createTagScope } from "./tag-scope.ts";
 import type { CallOutlet } from "./finish-call.ts";
 import { createTracing } from "./tracing.ts";
-// per runtime (package.json "imports"): the call-end chunk loaded lazily, or linked in where a bundle inlines it anyway
-import { callEndNow, loadCallEnd, withoutCallEnd, type CallEnd } from "#load-call-end";
+// per runtime (package.json "imports"): the line to the call-end chunk, loaded lazily and calls' ends gathered, or the
+// chunk linked in where a bundle inlines it anyway
+import { callEndLine } from "#call-end-line";
 
 /** recent calls kept so feedback can find them for subscribers (kept only while someone subscribes: nobody else reads them) */
 const RECENT = 200;
@@ -58,43 +59,13 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     }
   };
 
-  /** work (calls' starts and ends, steps' ends, traces' closes) waiting for the call-end chunk, in the order it came */
-  const waiting: ((callEnd: CallEnd) => void)[] = [];
-  /** runs what waits, in order: with the chunk, or without it (withoutCallEnd) when it could not load or the page is going away first */
-  const runWaiting = (callEnd: CallEnd) => {
-    // work added meanwhile (a call's end behind its start) joins the line
-    for (let use; (use = waiting.shift()); ) {
-      try {
-        use(callEnd);
-      } catch {
-        fault();
-      }
-    }
-  };
-  /**
-   * Runs use with the call-end chunk: at once when it has loaded and nothing
-   * waits for it, else after everything that already waits (its load began on
-   * install or wrap). withoutCallEnd (call-without-chunk.ts) when it could not
-   * load (counted as an internal error) or the page hides before it has.
-   */
-  const whenCallEnd = (use: (callEnd: CallEnd) => void): void => {
-    const loaded = callEndNow();
-    if (loaded && !waiting.length) return use(loaded);
-    if (waiting.push(use) > 1) return;
-    const failed = () => {
-      fault();
-      runWaiting(withoutCallEnd);
-    };
-    track(loadCallEnd().then(runWaiting, failed));
-  };
-
   const track = (work: Promise<unknown>) => {
     const done: Promise<void> = work.catch(fault).then(() => void pending.delete(done));
     pending.add(done);
   };
 
-  /** the call-end chunk starts loading when recording starts, so the first call rarely waits for it */
-  const preloadCallEnd = () => void loadCallEnd().catch(() => undefined);
+  /** calls' starts and ends, steps' ends and traces' closes, in the order they came, with the call-end chunk */
+  const line = callEndLine(fault, track, () => core.listeners.size > 0);
 
   const core: RecorderCore = {
     sessionId,
@@ -108,7 +79,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     close(trace) {
       // summarized and delivered in a later task, with code loaded the first time a trace ends; after
       // what waits for the call-end chunk, so a step that ended before the trace is in it ended
-      whenCallEnd(() =>
+      line.whenCallEnd(() =>
         track(
           later()
             .then(() => import("#trace-finish"))
@@ -132,7 +103,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     },
     fault,
     track,
-    whenCallEnd,
+    whenCallEnd: line.whenCallEnd,
     finish(callEnd, call, signals) {
       callEnd.finishCall(outlet, call, signals);
     },
@@ -160,7 +131,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     sessionId,
     sinks,
     install() {
-      preloadCallEnd();
+      line.preload();
       patchFetch(recorder, (original) => {
         // a wrapper left behind on uninstall (someone patched over it) passes through
         const wrapper = createRecordingFetch(core, original, () => installed === wrapper);
@@ -174,7 +145,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
     },
     // never record twice: a recording fetch is unwrapped first
     wrap<F extends typeof fetch>(fetchFn: F) {
-      preloadCallEnd();
+      line.preload();
       return createRecordingFetch(core, (fetchFn as Partial<RecordingFetch>)[ORIGINAL_FETCH] ?? fetchFn) as unknown as F;
     },
     subscribe(listener) {
@@ -200,7 +171,8 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       return core.paused;
     },
     async flush() {
-      while (pending.size) await Promise.all(pending);
+      // what waits for its gathering runs now; work still pending may end more calls
+      for (line.runNow(); pending.size; line.runNow()) await Promise.all(pending);
       await Promise.all(
         sinks.map(async (sink) => {
           try {
@@ -232,7 +204,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
   // before the sinks attach, so theirs, which store or send what they hold, run after
   const g = globalThis as { document?: Document; addEventListener?: typeof addEventListener };
   if (g.document && g.addEventListener) {
-    const hide = () => runWaiting(withoutCallEnd);
+    const hide = () => line.runNow(true);
     g.document.addEventListener("visibilitychange", () => g.document!.visibilityState == "hidden" && hide());
     g.addEventListener("pagehide", hide);
   }
