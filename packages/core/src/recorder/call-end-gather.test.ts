@@ -32,8 +32,13 @@ async function start() {
   recorder = createRecorder({ sinks: [sink] });
   const f = recorder.wrap(answer);
   ask = async (n) => (await f(CHAT, { method: "POST", body: JSON.stringify({ model: "gpt-4o", messages: [{ role: "user", content: `Say hi to ${n}` }] }) })).json();
-  for (let i = 0; i < 2; i++) await ask(0), await recorder.flush();
+  await ask(0);
+  await recorder.flush();
+  // in a trace, so a trace's way out (#trace-finish) has loaded too
+  await recorder.trace("start", () => ask(0));
+  await recorder.flush();
   expect(sink.calls()).toHaveLength(2);
+  expect(sink.traces()).toHaveLength(1);
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
 }
 afterEach(() => {
@@ -66,6 +71,24 @@ describe("calls' ends gathered", () => {
     expect(sink.calls()).toHaveLength(2 + GATHER.calls);
     vi.advanceTimersByTime(GATHER.ms);
     expect(sink.calls()).toHaveLength(3 + GATHER.calls);
+  });
+
+  it("take in what their own run adds, and leave no timer for it: a trace that ended before its call's end goes out with it", async () => {
+    await recorder.trace("ask", () => ask(1));
+    await tasks();
+    expect(sink.traces()).toHaveLength(1);
+    vi.advanceTimersByTime(GATHER.ms);
+    await tasks();
+    expect(sink.traces().map((t) => t.name)).toEqual(["start", "ask"]);
+    expect(sink.traces()[1]!.callIds).toEqual([sink.calls()[2]!.id]);
+    // the next gathering is due GATHER.ms after its own first end, not when a timer the trace's close set runs out
+    vi.advanceTimersByTime(GATHER.ms / 2);
+    await ask(2);
+    await tasks();
+    vi.advanceTimersByTime(GATHER.ms / 2);
+    expect(sink.calls()).toHaveLength(3);
+    vi.advanceTimersByTime(GATHER.ms / 2);
+    expect(sink.calls()).toHaveLength(4);
   });
 
   it("are delivered by flush() at once, without waiting for the gathering", async () => {

@@ -33,9 +33,11 @@ export function callEndLine(fault: () => void, track: (work: Promise<unknown>) =
   const waiting: ((callEnd: CallEnd) => void)[] = [];
   // the gathering's timer, cleared once what it waits for has run: the next gathering is due GATHER.ms after its own first
   let due: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
   const run = (callEnd: CallEnd) => {
     clearTimeout(due);
-    // work added meanwhile (a call's end behind its start) joins the line
+    running = true;
+    // work added meanwhile (a call's end behind its start, a trace closed by its last call's end) joins this run
     for (let use; (use = waiting.shift()); ) {
       try {
         use(callEnd);
@@ -43,6 +45,7 @@ export function callEndLine(fault: () => void, track: (work: Promise<unknown>) =
         fault();
       }
     }
+    running = false;
   };
   const runNow = (hiding?: boolean) => {
     const callEnd = callEndNow() ?? (hiding ? withoutCallEnd : undefined);
@@ -55,6 +58,7 @@ export function callEndLine(fault: () => void, track: (work: Promise<unknown>) =
       const loaded = callEndNow();
       if (loaded && !waiting.length && live()) return use(loaded);
       const count = waiting.push(use);
+      if (running) return;
       if (loaded) {
         // a timer that never keeps a process alive: a flush (the exit's too, flush-before-exit.ts) runs what waits
         if (count == 1) {
