@@ -97,13 +97,18 @@ describe("calls' ends gathered", () => {
     expect(sink.calls().map((c) => c.prompt.text)).toEqual(["Say hi to 0", "Say hi to 0", "Say hi to 1"]);
   });
 
-  it("are not gathered while someone subscribes: each end comes as it happens", async () => {
-    const ends: string[] = [];
-    recorder.subscribe((e) => e.type == "end" && ends.push(e.call.prompt.text));
+  it("are not gathered while someone subscribes: each end comes as it happens, after those gathered before", async () => {
     await ask(1);
     await tasks();
-    expect(ends).toEqual(["Say hi to 1"]);
-    expect(sink.calls()).toHaveLength(3);
+    const ends: string[] = [];
+    recorder.subscribe((e) => e.type == "end" && ends.push(e.call.prompt.text));
+    await ask(2);
+    await tasks();
+    expect(ends).toEqual(["Say hi to 1", "Say hi to 2"]);
+    await ask(3);
+    await tasks();
+    expect(ends).toEqual(["Say hi to 1", "Say hi to 2", "Say hi to 3"]);
+    expect(sink.calls()).toHaveLength(5);
   });
 });
 

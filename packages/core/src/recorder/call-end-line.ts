@@ -56,15 +56,16 @@ export function callEndLine(fault: () => void, track: (work: Promise<unknown>) =
     runNow,
     whenCallEnd(use) {
       const loaded = callEndNow();
-      if (loaded && !waiting.length && live()) return use(loaded);
       const count = waiting.push(use);
       if (running) return;
       if (loaded) {
-        // a timer that never keeps a process alive: a flush (the exit's too, flush-before-exit.ts) runs what waits
-        if (count == 1) {
+        // a subscriber gets each event as it happens, and what was gathered before it came first
+        if (count >= GATHER.calls || live()) run(loaded);
+        else if (count == 1) {
+          // a timer that never keeps a process alive: a flush (the exit's too, flush-before-exit.ts) runs what waits
           due = setTimeout(() => runNow(), GATHER.ms);
           (due as { unref?(): void }).unref?.();
-        } else if (count >= GATHER.calls) run(loaded);
+        }
       } else if (count == 1)
         track(
           loadCallEnd().then(run, () => {
