@@ -51,6 +51,7 @@ describe("calls' ends gathered", () => {
 
   it("are not delivered before the gathering is due, and all together when it is, each read whole", async () => {
     for (let n = 1; n <= 3; n++) await ask(n);
+    const answered = Date.now();
     // real time passes, more than a gathering: the one start()'s flush ran early left no timer behind to run these
     for (const t0 = performance.now(); performance.now() - t0 < 2 * GATHER.ms; ) await tasks(1);
     expect(sink.calls()).toHaveLength(2);
@@ -62,6 +63,11 @@ describe("calls' ends gathered", () => {
     expect(calls[4]!.fingerprint).not.toBe("");
     expect(calls[4]!.cost?.totalUSD).toBeGreaterThan(0);
     expect(calls[4]!.response!.headers).toEqual({ "content-type": "application/json" });
+    // each timed when it ended, not when its gathering ran
+    for (const call of calls.slice(2)) {
+      expect(call.endedAt! - call.startedAt).toBe(Math.round(call.timing.durationMs!));
+      expect(call.endedAt).toBeLessThanOrEqual(answered + 1);
+    }
     expect(recorder.stats()).toMatchObject({ captured: 5, inFlight: 0, internalErrors: 0, dropped: 0 });
   });
 

@@ -200,7 +200,7 @@ export function createRecorder(options: RecorderOptions = {}): Recorder {
       core.ignored.push(href);
     },
   };
-  // the page hidden, maybe going away: what waits for the chunk goes out now, without it; registered
+  // the page hidden, maybe going away: what waits goes out now, with the chunk if it is at hand, else without it; registered
   // before the sinks attach, so theirs, which store or send what they hold, run after
   const g = globalThis as { document?: Document; addEventListener?: typeof addEventListener };
   if (g.document && g.addEventListener) {

@@ -135,7 +135,8 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
     stats.inFlight--;
     try {
       timing.durationMs = at - t0;
-      call.endedAt = Date.now();
+      // when it ended, however late this runs (a JSON answer's end waits in the call-end line)
+      call.endedAt = call.startedAt + Math.round(at - t0);
       catchUp();
       // after the start, in the call-end chunk's line: the request has been read by then
       const settle = () =>
@@ -180,7 +181,8 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
   /**
    * A response that is not a stream: its body seen as the app reads it (the
    * app keeps its very Response) and looked at only in a later task, so the
-   * app's own reading never waits on our parsing.
+   * app's own reading never waits on our parsing, and then in the call-end
+   * line, with other calls' ends where they are gathered (call-end-line.ts).
    */
   const observeJSON = (response: Response): void => {
     let arrived!: (body: BodySeen) => void;
@@ -196,14 +198,16 @@ function beginRecording(core: RecorderCore, input: RequestInfo | URL, init: Requ
         // an error body is no answer: it has no first token to time
         if (response.ok && "text" in body) timing.ttftMs = at - t0;
         await (ticked ? later() : tick);
-        let signals: ErrorSignals = { status: response.status };
-        try {
-          if ("text" in body) signals = parseJSON(body.text, body.bytes, response);
-          else if ("error" in body) signals = failureOf(body.error);
-        } catch {
-          fault();
-        }
-        end(signals, at);
+        core.whenCallEnd(() => {
+          let signals: ErrorSignals = { status: response.status };
+          try {
+            if ("text" in body) signals = parseJSON(body.text, body.bytes, response);
+            else if ("error" in body) signals = failureOf(body.error);
+          } catch {
+            fault();
+          }
+          end(signals, at);
+        });
       }),
     );
   };
