@@ -10,8 +10,9 @@
 // hides; never while someone subscribes, who gets each event as it happens. The
 // same code run for many calls in a row costs less than run once between the
 // SDK's and the HTTP client's code, which pushes it out of the processor's
-// caches (in the peer benchmark's warm process, ~0.02-0.04 ms a call of the
-// ~0.2-0.3 the recorder adds). Bounded in time and in size: a record reaches
+// caches (in the peer benchmark's warm process, memorySink 0.34 -> 0.05 ms a
+// call and beaconSink 0.36 -> 0.22 in one run, with a JSON answer's end in the
+// line too; see BENCHMARKS.md). Bounded in time and in size: a record reaches
 // its sinks at most GATHER.ms late, and no task runs more than GATHER.calls.
 import { callEndNow, loadCallEnd, withoutCallEnd, type CallEnd } from "./call-end-lazy.ts";
 
