@@ -102,11 +102,20 @@ export function foldBatch(rows: CallRow[]): RollupDelta[] {
   return deltas;
 }
 
+/**
+ * Cost is summed in whole nano-dollars: float sums depend on the order they
+ * are taken in, and a rebuild folds calls in another order than ingest did,
+ * which moved a day's cost across a rounding edge. Integer sums below 2^53
+ * (9 million dollars a row) do not; a call's cost loses under half a
+ * nano-dollar.
+ */
+export const addCost = (a: number, b: number): number => (Math.round(a * 1e9) + Math.round(b * 1e9)) / 1e9;
+
 function addRow(d: RollupDelta, { row, latencyBucket, ttftBucket }: RowContribution): void {
   d.calls += 1;
   d.inputTokens += row.input_tokens ?? 0;
   d.outputTokens += row.output_tokens ?? 0;
-  d.costUSD += row.cost_usd ?? 0;
+  d.costUSD = addCost(d.costUSD, row.cost_usd ?? 0);
   d.cachedInputTokens += row.cached_input_tokens ?? 0;
   d.cacheWriteTokens += row.cache_write_tokens ?? 0;
   if (row.stream === 1) d.streamed += 1;
@@ -122,7 +131,7 @@ export function mergeDelta(into: RollupDelta, from: RollupDelta): RollupDelta {
   into.calls += from.calls;
   into.inputTokens += from.inputTokens;
   into.outputTokens += from.outputTokens;
-  into.costUSD += from.costUSD;
+  into.costUSD = addCost(into.costUSD, from.costUSD);
   into.errors += from.errors;
   into.cachedInputTokens += from.cachedInputTokens;
   into.cacheWriteTokens += from.cacheWriteTokens;

@@ -3,7 +3,7 @@
 import type { StatsQuery, StatsRow } from "./call-store.ts";
 import { histogramPercentiles, mergeHistograms, type Histogram } from "./histogram.ts";
 import { dayLabel, dayOf, hourLabel, hourOf, monthLabel } from "./time-buckets.ts";
-import { deltaOfRow, HOURLY_DIMENSIONS, hourlyDim, isHourlyDimension, type RollupInput } from "./rollup.ts";
+import { addCost, deltaOfRow, HOURLY_DIMENSIONS, hourlyDim, isHourlyDimension, type RollupInput } from "./rollup.ts";
 
 interface Group {
   row: StatsRow;
@@ -35,7 +35,7 @@ export function statsFromRollups(rows: Iterable<RollupInput>, period: StatsQuery
     g.row.calls += d.calls;
     g.row.inputTokens += d.inputTokens;
     g.row.outputTokens += d.outputTokens;
-    g.row.costUSD += d.costUSD;
+    g.row.costUSD = addCost(g.row.costUSD, d.costUSD);
     g.row.errors += d.errors;
     g.row.cachedInputTokens! += d.cachedInputTokens;
     g.row.cacheWriteTokens! += d.cacheWriteTokens;
