@@ -4,6 +4,7 @@
 // call rollups' histogram), so p50/p95 and means come from rows, not traces.
 import type { Trace } from "@llmscope/core";
 import { histogramBucket, mergeHistograms, type Histogram } from "../store/histogram.ts";
+import { addCost } from "../store/rollup.ts";
 import { dayOf, hourOf } from "../store/time-buckets.ts";
 import { TRACE_TIME_COMPONENTS, type TraceTimeComponent } from "./api-types.ts";
 import { traceErrors } from "./trace-row.ts";
@@ -82,7 +83,7 @@ function addTrace(d: TraceRollupDelta, c: TraceContribution): void {
   d.llmCalls += c.llmCalls;
   d.inputTokens += c.inputTokens;
   d.outputTokens += c.outputTokens;
-  d.costUSD += c.costUSD;
+  d.costUSD = addCost(d.costUSD, c.costUSD);
   if (c.failed) d.errors += 1;
   for (const [component, ms, bucket] of c.times) {
     const m = (d.measures[component] ??= { sum: 0, count: 0, hist: {} });
@@ -127,7 +128,7 @@ export function mergeTraceDelta(into: TraceRollupDelta, from: TraceRollupDelta):
   into.llmCalls += from.llmCalls;
   into.inputTokens += from.inputTokens;
   into.outputTokens += from.outputTokens;
-  into.costUSD += from.costUSD;
+  into.costUSD = addCost(into.costUSD, from.costUSD);
   into.errors += from.errors;
   for (const [c, m] of Object.entries(from.measures) as [TraceTimeComponent, ComponentMeasure][]) {
     const to = (into.measures[c] ??= { sum: 0, count: 0, hist: {} });
