@@ -4,6 +4,7 @@ import os from "node:os";
 
 const NAMES = {
   bare: "bare openai SDK",
+  "bare-again": "bare openai SDK again: the noise between processes",
   "llmscope-memory": "llmscope, memorySink",
   "llmscope-beacon": "llmscope, beaconSink",
   openllmetry: "OpenLLMetry (`@traceloop/instrumentation-openai` + OTLP)",
@@ -48,7 +49,7 @@ export function report(results, { rounds, warmup, calls, streams, warmAfter, mem
     "## Side by side with peers",
     "",
     `Measured by \`pnpm bench:peers\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, generated ${new Date().toISOString().slice(0, 10)}; load average at the end of the run ${os.loadavg()[0].toFixed(1)} (on a busy machine differences under a millisecond of CPU are within the noise between runs).`,
-    `The openai SDK against the mock LLM server on 127.0.0.1 with no delay before or between chunks; each variant in a process of its own, ${rounds} interleaved rounds of ${calls} non-streamed and ${streams} streamed calls; every variant exports to a local endpoint that counts what arrives. Figures are medians over rounds, each compared with the bare SDK in the same round, with the worst round in brackets: read the ranking, not the absolute times.`,
+    `The openai SDK against the mock LLM server on 127.0.0.1 with no delay before or between chunks; each variant in a process of its own, ${rounds} interleaved rounds of ${calls} non-streamed and ${streams} streamed calls; every variant exports to a local endpoint that counts what arrives. Figures are medians over rounds, each compared with the bare SDK in the same round, with the worst round in brackets: read the ranking, not the absolute times. The bare SDK's second row is the same SDK in processes of its own: its figures are the noise between processes, which a difference between rows has to exceed to mean anything.`,
     "Every answer of the endpoint says it reads gzip (`accept-encoding: gzip`), as `@llmscope/collector`'s do: llmscope's beacon sends its first batch plain and gzips the rest; the OTLP exporters and LangSmith run with their defaults (uncompressed; the OTLP exporter can gzip when configured to).",
     `CPU added per call includes the flush that delivers the calls; it is measured twice in each process: over its calls ${warmup + 1} to ${warmup + calls}, while the JIT is still compiling what they run (a process that has just started), and over ${calls} calls made once ${warmAfter} have warmed it (a server up for a while). Bytes per call: request bodies as they reached the endpoint. Memory: heap and ArrayBuffers left after ${memoryCalls} calls with the endpoint down.`,
     "",
@@ -57,8 +58,9 @@ export function report(results, { rounds, warmup, calls, streams, warmAfter, mem
   ];
   for (const r of rows) {
     const isBare = r.variant === "bare";
+    const unrecorded = isBare || r.variant === "bare-again";
     lines.push(
-      `| ${NAMES[r.variant] ?? r.variant} | ${isBare ? "–" : ms(r.cpu)} | ${isBare || Number.isNaN(r.warm.median) ? "–" : ms(r.warm)} | ${isBare ? "×1" : `×${r.first.median.toFixed(2)} (×${r.first.worst.toFixed(2)})`} | ${isBare ? "×1" : `×${r.last.median.toFixed(2)} (×${r.last.worst.toFixed(2)})`} | ${r.sent ? kib(r.bytes) : "–"} | ${isBare ? "–" : r.delivered} | ${r.memory === undefined ? "–" : `${r.memory.toFixed(1)} MB`} |`,
+      `| ${NAMES[r.variant] ?? r.variant} | ${isBare ? "–" : ms(r.cpu)} | ${isBare || Number.isNaN(r.warm.median) ? "–" : ms(r.warm)} | ${isBare ? "×1" : `×${r.first.median.toFixed(2)} (×${r.first.worst.toFixed(2)})`} | ${isBare ? "×1" : `×${r.last.median.toFixed(2)} (×${r.last.worst.toFixed(2)})`} | ${r.sent ? kib(r.bytes) : "–"} | ${unrecorded ? "–" : r.delivered} | ${r.memory === undefined ? "–" : `${r.memory.toFixed(1)} MB`} |`,
     );
   }
   return lines.join("\n");
