@@ -22,6 +22,14 @@ export interface Chunk {
 
 export type ChunkReader = (data: Obj, event?: string) => Chunk | undefined;
 
+/**
+ * A stream event's text and model read straight from its JSON text, for the
+ * one shape that carries nothing else (a protocol's plain text delta), or
+ * undefined for any other event, which is parsed. Whatever it reads, the
+ * parse would have read the same.
+ */
+export type QuickReader = (data: string) => { text: string; model: string } | undefined;
+
 /** A refusal is an answer, but one the caller must see as filtered. */
 export const REFUSAL: ProviderError = { kind: "content_filter", code: "refusal", message: "The model refused to answer" };
 
@@ -44,7 +52,7 @@ export interface Fold extends StreamAccumulator {
  * maxTextBytes of UTF-8 between them, as captured bodies are: a stream of any
  * length holds at most that much, and the result says it was cut.
  */
-export const fold = (read: ChunkReader, maxTextBytes = Infinity): Fold => {
+export const fold = (read: ChunkReader, maxTextBytes = Infinity, quick?: QuickReader): Fold => {
   let text = "", finish: string | undefined, model: string | undefined, error: ProviderError | undefined;
   let usage: Obj | undefined, u: Obj, anon = 0, room = maxTextBytes, cut = false;
   const calls = new Map<number | string, ToolCall>();
@@ -81,6 +89,12 @@ export const fold = (read: ChunkReader, maxTextBytes = Infinity): Fold => {
     push(e: StreamEvent) {
       const s = e.data.trim();
       if (!s || s === "[DONE]") return { content: false };
+      const q = quick?.(s);
+      if (q) {
+        if (q.text) text += keep(q.text);
+        model = q.model;
+        return { content: !!q.text };
+      }
       let data: unknown;
       try {
         data = JSON.parse(s);

@@ -5,7 +5,7 @@
 // request reader, which only the call-end chunk needs (see request-readers.ts).
 import type { PromptMessage } from "../types.ts";
 import type { ParsedRequest, ProviderAdapter, ProviderMatch, ProviderWire, StreamFormat } from "./types.ts";
-import { fold, type ChunkReader } from "./accumulate.ts";
+import { fold, type ChunkReader, type QuickReader } from "./accumulate.ts";
 import { paramsOf } from "./params.ts";
 import { buildPrompt, messageOf } from "./prompt-text.ts";
 import { arr, clean, obj, str, type Obj } from "./read.ts";
@@ -37,6 +37,7 @@ export const defineWire = (
   match: ProviderWire["match"],
   read: ChunkReader,
   streamFormat: ProviderWire["streamFormat"] = sse,
+  quick?: QuickReader,
 ): ProviderWire => ({
   name,
   match,
@@ -47,7 +48,7 @@ export const defineWire = (
     return f.result();
   },
   streamFormat,
-  createStream: (_m, maxTextBytes) => fold(read, maxTextBytes),
+  createStream: (_m, maxTextBytes) => fold(read, maxTextBytes, quick),
 });
 
 /** a wire and its request reader, one adapter */

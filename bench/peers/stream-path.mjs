@@ -1,0 +1,57 @@
+// What recording one stream costs, without the network or the SDK around it:
+// `node stream-path.mjs --dist=<a build's dist> [--sink=none|memory]
+// [--rounds=30]`. The mock's answer to this workload's streamed request is
+// taken once, as the chunks it arrived in; then a fetch that answers with
+// those chunks at once is called bare and through the build's recorder, the
+// body read as SDKs read it (its async iterator), in blocks of 50 taking
+// turns after 300 of each. Prints the recorder's median CPU per stream over
+// the bare fetch's (the flush included). One build a process: two builds in
+// one process land in different states of the JIT, run to run, and moved each
+// other's figures by more than they differed. `--sink=none` (the default)
+// keeps nothing, so what is measured is the recording itself; `memory` adds
+// memorySink's 1,000 kept records and the collections they cost.
+import { messages } from "./workload.mjs";
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
+const dist = new URL(`${(args.dist ?? "../../packages/core/dist").replace(/\/$/, "")}/`, `file://${process.cwd()}/`).href;
+const rounds = Number(args.rounds ?? 30);
+const BLOCK = 50;
+const WARM = 300;
+
+const { startMockLLM } = await import(new URL("../../packages/mock-llm/dist/node.js", import.meta.url).href);
+const mock = await startMockLLM({ firstChunkDelayMs: 0, chunkDelayMs: 0, jitterMs: 0 });
+const body = JSON.stringify({ model: "gpt-4o-mini", temperature: 0.2, messages: messages(), stream: true, stream_options: { include_usage: true } });
+const answer = await fetch(`${mock.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body });
+const chunks = [];
+for await (const chunk of answer.body) chunks.push(chunk);
+const headers = Object.fromEntries(answer.headers);
+await mock.close();
+const replay = async () =>
+  new Response(new ReadableStream({ start: (c) => (chunks.forEach((x) => c.enqueue(x.slice())), c.close()) }), { status: 200, headers });
+
+const { createRecorder, memorySink } = await import(new URL("index.js", dist).href);
+const recorder = createRecorder({ sinks: [args.sink === "memory" ? memorySink({ capacity: 1000 }) : { name: "none", write() {} }] });
+const sides = { bare: { fetch: replay, flush: async () => {} }, recorded: { fetch: recorder.wrap(replay), flush: () => recorder.flush() } };
+const stream = async (f) => {
+  const res = await f("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer sk-bench" }, body });
+  for await (const _ of res.body);
+};
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+for (const side of Object.values(sides)) {
+  for (let i = 0; i < WARM; i++) await stream(side.fetch);
+  await side.flush();
+}
+const perStream = { bare: [], recorded: [] };
+for (let r = 0; r < rounds; r++)
+  for (const name of r % 2 ? ["recorded", "bare"] : ["bare", "recorded"]) {
+    const c0 = cpu();
+    for (let i = 0; i < BLOCK; i++) await stream(sides[name].fetch);
+    await sides[name].flush();
+    perStream[name].push(((cpu() - c0) / BLOCK) * 1000);
+  }
+const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+console.log(`${chunks.length} chunks; recording a stream: +${(median(perStream.recorded) - median(perStream.bare)).toFixed(0)} us of CPU (bare fetch and read: ${median(perStream.bare).toFixed(0)} us)`);
+process.exit(0);
