@@ -15,9 +15,7 @@ export const VARIANTS = {
   },
   // the bare SDK again, in processes of its own: how far it lands from bare is the noise between processes,
   // which a difference between two rows of the table has to beat to mean anything
-  async "bare-again"({ mockUrl }) {
-    return { openai: client(mockUrl), flush: async () => {} };
-  },
+  "bare-again": (job) => VARIANTS.bare(job),
   async "llmscope-memory"({ mockUrl, dist }) {
     const { createRecorder, memorySink } = await llmscope(dist);
     const sink = memorySink({ capacity: 1000 });
