@@ -28,7 +28,7 @@ const TEXT_DELTA =
  * Nearly every event of a chat stream is a text delta: read by one match rather
  * than parsed into objects and walked (with the framer's line ends found by
  * indexOf, a 48-event answer's recording went from ~565 to ~475 µs of CPU in
- * bench/peers/stream-path.mjs). A bad escape in the content throws, as the
+ * bench/peers/call-path.mjs). A bad escape in the content throws, as the
  * parse of the event would.
  */
 export const quickOpenAIDelta: QuickReader = (data) => {

@@ -2,13 +2,16 @@
 // of ours pulling from the body, or the app's own reads seen in place). On the
 // app's path a chunk is only decoded (at once: the app may reuse or transfer
 // it) and noted with its size and arrival time; framing and parsing, most of
-// the work, run in a later task and, unless someone watches the call live,
+// the work, run in later tasks and, unless someone watches the call live,
 // only once a slice of SLICE_CHARS has gathered or the body ends: a fast
 // answer's chunks are all handed on before any of it runs, and what waits is
-// bounded. Events are timed by the chunk that completed them, however late
-// they are read. The end is handled after the app has had it.
+// bounded. That framing runs a piece of PIECE_CHARS a task, so whatever the
+// app does meanwhile (reading its next request's answer, made as soon as this
+// one ended) waits for one piece at a time, not for all of them. Events are
+// timed by the chunk that completed them, however late they are read. The end
+// is handled after the app has had it.
 import type { StreamEvent, StreamFormat } from "../providers/types.ts";
-import { afterTheApp, later } from "../recorder/schedule.ts";
+import { afterTheApp } from "../recorder/schedule.ts";
 import { createFramer, type Framer } from "./framer.ts";
 
 export type StreamOutcome =
@@ -49,6 +52,16 @@ export interface StreamWatch {
 const STREAMING = { stream: true };
 /** text gathered before it is framed, when nobody watches live: a slice's framing is the most that waits for a body's end */
 export const SLICE_CHARS = 32 * 1024;
+/**
+ * The text framed in one task: about one event of a chat stream. An answer's
+ * way from the socket to the app (undici's, the SDK's) takes several turns of
+ * the event loop, and a task of ours runs in each: framing a stream's 14 KB in
+ * one task put ~0.2 ms between the app's next request's answer and its first
+ * chunk (streams back to back, as in the peer benchmark), and so did 1 KB or
+ * 20 µs a task; a piece of 256 characters, ~0.02 ms. What the extra tasks cost
+ * is within the noise of a stream's CPU (see bench/peers/call-path.mjs).
+ */
+export const PIECE_CHARS = 256;
 
 export function createStreamWatch(format: StreamFormat, observer: StreamObserver, decoder: ChunkDecoder = new TextDecoder()): StreamWatch {
   let at = 0;
@@ -62,28 +75,47 @@ export function createStreamWatch(format: StreamFormat, observer: StreamObserver
   };
   // made when first needed, off the app's path
   let framer: Framer | undefined;
-  // text waiting to be looked at, with its size and when it arrived; its length in characters
+  // text waiting to be framed, with its size and when it arrived; how much of the first is framed; how many characters wait in all
   const queued: [string, number, number][] = [];
-  let chars = 0;
-  const frame = () => {
-    chars = 0;
-    framer ??= createFramer(
+  let framed = 0;
+  let waiting = 0;
+  const framerOf = () =>
+    (framer ??= createFramer(
       format,
       (event) => guard(() => observer.event(event, at)),
       () => guard(() => observer.cut?.()),
-    );
-    for (const [text, bytes, arrived] of queued.splice(0)) {
-      guard(() => observer.chunk(text, bytes, arrived));
-      guard(() => ((at = arrived), framer!.push(text)));
+    ));
+  /** frames the next piece of what waits (all beyond a slice, if more waits: a body faster than its framing stays bounded); true once nothing does */
+  const piece = (): boolean => {
+    for (let budget = Math.max(PIECE_CHARS, waiting - SLICE_CHARS); budget > 0 && queued.length; ) {
+      const [text, bytes, arrived] = queued[0]!;
+      if (!framed) guard(() => observer.chunk(text, bytes, arrived));
+      const upTo = Math.min(text.length, framed + budget);
+      // the whole text when it fits (slice copies nothing then)
+      const part = text.slice(framed, upTo);
+      at = arrived;
+      guard(() => framerOf().push(part));
+      budget -= part.length;
+      waiting -= part.length;
+      if (upTo < text.length) framed = upTo;
+      else queued.shift(), (framed = 0);
     }
+    return !queued.length;
   };
+  // framing under way: resolves once all that is queued is framed (text arriving meanwhile included)
+  let draining: Promise<void> | undefined;
+  const drain = () =>
+    (draining ??= new Promise<void>((done) => {
+      const next = () => (piece() ? ((draining = undefined), done()) : afterTheApp(next));
+      afterTheApp(next);
+    }));
   return {
     seen: (chunk) =>
       guard(() => {
         const text = decoder.decode(chunk, STREAMING);
-        // at the next task for a live watcher; else once, when the text gathered reaches a slice
-        if ((queued.push([text, chunk.byteLength, performance.now()]) == 1 && observer.live?.()) || (chars < SLICE_CHARS && (chars += text.length) >= SLICE_CHARS))
-          afterTheApp(frame);
+        waiting += text.length;
+        // from the next task for a live watcher; else once a slice waits
+        if ((queued.push([text, chunk.byteLength, performance.now()]) == 1 && observer.live?.()) || waiting >= SLICE_CHARS) void drain();
       }),
     // The end reaches the app first: the rest of the text is framed, and the
     // call ended (its request read, priced, scrubbed, handed to the sinks),
@@ -93,16 +125,16 @@ export function createStreamWatch(format: StreamFormat, observer: StreamObserver
       if (ended) return;
       ended = true;
       const at = performance.now();
-      const work = later().then(() => {
-        frame();
+      const work = drain().then(() =>
         guard(() => {
           if (outcome.kind === "complete") {
-            framer!.push(decoder.decode());
-            framer!.end();
+            const f = framerOf();
+            f.push(decoder.decode());
+            f.end();
           }
           observer.end(outcome, at);
-        });
-      });
+        }),
+      );
       guard(() => observer.pending?.(work));
     },
   };
