@@ -22,6 +22,10 @@ const only = args.variants?.split(",") ?? [...Object.keys(VARIANTS), ...(baselin
 const jobOf = (variant) => (BASELINE[variant] ? { variant: BASELINE[variant], dist: baseline } : { variant, dist: current });
 const speedJob = { warmup: Number(args.warmup ?? 30), calls: Number(args.calls ?? 300), streams: Number(args.streams ?? 100), warmAfter: Number(args.warmAfter ?? 2000) };
 const memoryCalls = Number(args.memoryCalls ?? 3000);
+// rounds of processes that only stream, after the others: a stream's times vary between processes far more than CPU does
+// (the bare SDK against itself, ×0.64 to ×1.23 in one process's median first chunk), so their columns pool more rounds
+const streamRounds = Number(args.streamRounds ?? 24);
+const streamJob = { ...speedJob, calls: 0, warmAfter: 0 };
 
 /** a child process that prints one JSON line */
 function child(file, arg, execArgv = []) {
@@ -49,7 +53,7 @@ const deadPort = () =>
 
 const mock = await startMock();
 const intake = await startIntake();
-const results = Object.fromEntries(only.map((v) => [v, { speed: [], delivered: [], memory: undefined }]));
+const results = Object.fromEntries(only.map((v) => [v, { speed: [], streams: [], delivered: [], memory: undefined }]));
 try {
   for (let r = 0; r < rounds; r++) {
     // each round starts with another variant, so none always runs first or last
@@ -61,6 +65,15 @@ try {
     }
     console.error(`round ${r + 1}/${rounds} done`);
   }
+  for (let r = 0; r < streamRounds; r++) {
+    const order = only.map((_, i) => only[(i + r) % only.length]);
+    for (const variant of order) {
+      const m = await child("variant.mjs", { ...jobOf(variant), mode: "speed", mockUrl: mock.url, sinkUrl: `${intake.url}/${variant}`, ...streamJob });
+      results[variant].streams.push(m);
+      results[variant].delivered.push({ made: m.made, kept: m.kept, ...intake.take(variant) });
+    }
+    console.error(`stream round ${r + 1}/${streamRounds} done`);
+  }
   const down = `http://127.0.0.1:${await deadPort()}`;
   for (const variant of only) {
     results[variant].memory = await child("variant.mjs", { ...jobOf(variant), mode: "memory", mockUrl: mock.url, sinkUrl: `${down}/${variant}`, calls: memoryCalls }, ["--expose-gc"]);
@@ -69,7 +82,7 @@ try {
   mock.close();
   await intake.close();
 }
-const table = report(results, { rounds, ...speedJob, memoryCalls });
+const table = report(results, { rounds, streamRounds, ...speedJob, memoryCalls });
 console.log(table);
 // --write=no: a run while iterating, printed only
 const write = args.write !== "no";
