@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { StreamEvent } from "../providers/types.ts";
 import fc from "fast-check";
 import { afterTheApp, later } from "../recorder/schedule.ts";
@@ -6,12 +6,12 @@ import { createStreamWatch, PIECE_CHARS, SLICE_CHARS, type StreamOutcome } from 
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-function watched(live = false) {
+function watched(live = false, create = createStreamWatch) {
   const events: [StreamEvent, number][] = [];
   const chunks: [string, number, number][] = [];
   const pending: Promise<void>[] = [];
   let outcome: StreamOutcome | undefined;
-  const watch = createStreamWatch("sse", {
+  const watch = create("sse", {
     chunk: (text, size, at) => chunks.push([text, size, at]),
     event: (event, at) => events.push([event, at]),
     end: (o) => (outcome = o),
@@ -79,6 +79,25 @@ describe("createStreamWatch", () => {
     w.watch.finish({ kind: "complete" });
     await w.ended();
     expect(w.events).toHaveLength(count + 1);
+  });
+
+  it("frames what waits in one task where a task is a timer (browsers hold nested ones to 4 ms, a hidden tab's to a second)", async () => {
+    vi.stubGlobal("setImmediate", undefined);
+    vi.resetModules();
+    try {
+      const withTimers = await import("./stream-watch.ts");
+      expect(withTimers.PIECE_CHARS).toBe(Infinity);
+      const w = watched(false, withTimers.createStreamWatch);
+      const event = `data: ${"x".repeat(1000)}\n\n`;
+      const count = Math.ceil(SLICE_CHARS / event.length);
+      for (let i = 0; i < count; i++) w.watch.seen(bytes(event));
+      expect(w.events).toHaveLength(0);
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(w.events).toHaveLength(count);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 
   it("frames at once all that waits beyond a slice: a body faster than its framing holds no more than a slice and a piece", async () => {

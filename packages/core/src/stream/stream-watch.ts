@@ -5,13 +5,13 @@
 // the work, run in later tasks and, unless someone watches the call live,
 // only once a slice of SLICE_CHARS has gathered or the body ends: a fast
 // answer's chunks are all handed on before any of it runs, and what waits is
-// bounded. That framing runs a piece of PIECE_CHARS a task, so whatever the
-// app does meanwhile (reading its next request's answer, made as soon as this
-// one ended) waits for one piece at a time, not for all of them. Events are
+// bounded. Where tasks are cheap, that framing runs a piece of PIECE_CHARS a
+// task, so whatever the app does meanwhile (reading its next request's answer,
+// made as soon as this one ended) waits for one piece at a time, not for all. Events are
 // timed by the chunk that completed them, however late they are read. The end
 // is handled after the app has had it.
 import type { StreamEvent, StreamFormat } from "../providers/types.ts";
-import { afterTheApp } from "../recorder/schedule.ts";
+import { afterTheApp, cheapTasks } from "../recorder/schedule.ts";
 import { createFramer, type Framer } from "./framer.ts";
 
 export type StreamOutcome =
@@ -59,9 +59,10 @@ export const SLICE_CHARS = 32 * 1024;
  * one task put ~0.2 ms between the app's next request's answer and its first
  * chunk (streams back to back, as in the peer benchmark), and so did 1 KB or
  * 20 µs a task; a piece of 256 characters, ~0.02 ms. What the extra tasks cost
- * is within the noise of a stream's CPU (see bench/peers/call-path.mjs).
+ * is within the noise of a stream's CPU (see bench/peers/call-path.mjs). Only
+ * where tasks are cheap (setImmediate): elsewhere what waits is framed in one.
  */
-export const PIECE_CHARS = 256;
+export const PIECE_CHARS = cheapTasks ? 256 : Infinity;
 
 export function createStreamWatch(format: StreamFormat, observer: StreamObserver, decoder: ChunkDecoder = new TextDecoder()): StreamWatch {
   let at = 0;
