@@ -22,12 +22,12 @@ const median = (xs) => {
 const ms = ({ median, worst }) => `${median.toFixed(3)} ms (${worst.toFixed(3)})`;
 const kib = (b) => (b < 1024 ? `${Math.round(b)} B` : `${(b / 1024).toFixed(1)} KiB`);
 
-export function report(results, { rounds, streamRounds = 0, warmup, calls, streams, warmAfter, memoryCalls }) {
-  const rows = Object.entries(results).map(([variant, { speed, streams: streamed = [], delivered, memory }]) => {
-    // per round against that round's bare run: the median and the worst round; stream times over the stream rounds too
-    const vsBare = (pick, op, withStreamRounds = false) => {
+export function report(results, { rounds, shortRounds = 0, warmup, calls, streams, warmAfter, memoryCalls }) {
+  const rows = Object.entries(results).map(([variant, { speed, short = [], delivered, memory }]) => {
+    // per round against that round's bare run: the median and the worst round; all but the warm CPU over the short rounds too
+    const vsBare = (pick, op, withShortRounds = true) => {
       const pairs = (own, bare) => (bare ? own.map((m, r) => op(pick(m), pick(bare[r]))) : []);
-      const all = [...pairs(speed, results.bare?.speed), ...(withStreamRounds ? pairs(streamed, results.bare?.streams) : [])];
+      const all = [...pairs(speed, results.bare?.speed), ...(withShortRounds ? pairs(short, results.bare?.short) : [])];
       const rounds = all.length ? all : [NaN];
       return { median: median(rounds), worst: Math.max(...rounds) };
     };
@@ -37,9 +37,9 @@ export function report(results, { rounds, streamRounds = 0, warmup, calls, strea
     return {
       variant,
       cpu: vsBare((m) => m.cpuPerCall, (a, b) => a - b),
-      warm: vsBare((m) => m.warmCpuPerCall ?? NaN, (a, b) => a - b),
-      first: vsBare((m) => m.first, (a, b) => a / b, true),
-      last: vsBare((m) => m.last, (a, b) => a / b, true),
+      warm: vsBare((m) => m.warmCpuPerCall ?? NaN, (a, b) => a - b, false),
+      first: vsBare((m) => m.first, (a, b) => a / b),
+      last: vsBare((m) => m.last, (a, b) => a / b),
       bytes: bytes / made,
       sent: bytes > 0,
       delivered: `${records} of ${made}${delivered.some((d) => d.kept !== undefined) ? " kept" : ""}`,
@@ -50,7 +50,7 @@ export function report(results, { rounds, streamRounds = 0, warmup, calls, strea
     "## Side by side with peers",
     "",
     `Measured by \`pnpm bench:peers\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, generated ${new Date().toISOString().slice(0, 10)}; load average at the end of the run ${os.loadavg()[0].toFixed(1)} (on a busy machine differences under a millisecond of CPU are within the noise between runs).`,
-    `The openai SDK against the mock LLM server on 127.0.0.1 with no delay before or between chunks; each variant in a process of its own, ${rounds} interleaved rounds of ${calls} non-streamed and ${streams} streamed calls${streamRounds ? `, then ${streamRounds} rounds of processes that make only the ${streams} streamed calls (after ${warmup} of warm-up), whose stream times join the others' (a stream's times vary between processes far more than CPU does)` : ""}; every variant exports to a local endpoint that counts what arrives. Figures are medians over rounds, each compared with the bare SDK in the same round, with the worst round in brackets: read the ranking, not the absolute times. The bare SDK's second row is the same SDK in processes of its own: its figures are the noise between processes, which a difference between rows has to exceed to mean anything.`,
+    `The openai SDK against the mock LLM server on 127.0.0.1 with no delay before or between chunks; each variant in a process of its own, ${rounds} interleaved rounds of ${calls} non-streamed and ${streams} streamed calls${shortRounds ? `, then ${shortRounds} rounds of processes that make the same calls but stop before the warm ones, whose starting CPU and stream times join the others' (those vary between processes far more than warm CPU does)` : ""}; every variant exports to a local endpoint that counts what arrives. Figures are medians over rounds, each compared with the bare SDK in the same round, with the worst round in brackets: read the ranking, not the absolute times. The bare SDK's second row is the same SDK in processes of its own: its figures are the noise between processes, which a difference between rows has to exceed to mean anything.`,
     "Every answer of the endpoint says it reads gzip (`accept-encoding: gzip`), as `@llmscope/collector`'s do: llmscope's beacon sends its first batch plain and gzips the rest; the OTLP exporters and LangSmith run with their defaults (uncompressed; the OTLP exporter can gzip when configured to).",
     `CPU added per call includes the flush that delivers the calls; it is measured twice in each process: over its calls ${warmup + 1} to ${warmup + calls}, while the JIT is still compiling what they run (a process that has just started), and over ${calls} calls made once ${warmAfter} have warmed it (a server up for a while). Bytes per call: request bodies as they reached the endpoint. Memory: heap and ArrayBuffers left after ${memoryCalls} calls with the endpoint down.`,
     "",

@@ -22,10 +22,11 @@ const only = args.variants?.split(",") ?? [...Object.keys(VARIANTS), ...(baselin
 const jobOf = (variant) => (BASELINE[variant] ? { variant: BASELINE[variant], dist: baseline } : { variant, dist: current });
 const speedJob = { warmup: Number(args.warmup ?? 30), calls: Number(args.calls ?? 300), streams: Number(args.streams ?? 100), warmAfter: Number(args.warmAfter ?? 2000) };
 const memoryCalls = Number(args.memoryCalls ?? 3000);
-// rounds of processes that only stream, after the others: a stream's times vary between processes far more than CPU does
-// (the bare SDK against itself, ×0.64 to ×1.23 in one process's median first chunk), so their columns pool more rounds
-const streamRounds = Number(args.streamRounds ?? 24);
-const streamJob = { ...speedJob, calls: 0, warmAfter: 0 };
+// then rounds of processes that stop before the warm calls: a process's stream times and starting CPU vary between processes
+// far more than its warm CPU does (the bare SDK against itself: ×0.64 to ×1.23 in a process's median first chunk), so those
+// columns pool more rounds, each as cheap as a process that skips the 2000 warming calls
+const shortRounds = Number(args.shortRounds ?? 24);
+const shortJob = { ...speedJob, warmAfter: 0 };
 
 /** a child process that prints one JSON line */
 function child(file, arg, execArgv = []) {
@@ -53,7 +54,7 @@ const deadPort = () =>
 
 const mock = await startMock();
 const intake = await startIntake();
-const results = Object.fromEntries(only.map((v) => [v, { speed: [], streams: [], delivered: [], memory: undefined }]));
+const results = Object.fromEntries(only.map((v) => [v, { speed: [], short: [], delivered: [], memory: undefined }]));
 try {
   for (let r = 0; r < rounds; r++) {
     // each round starts with another variant, so none always runs first or last
@@ -65,14 +66,14 @@ try {
     }
     console.error(`round ${r + 1}/${rounds} done`);
   }
-  for (let r = 0; r < streamRounds; r++) {
+  for (let r = 0; r < shortRounds; r++) {
     const order = only.map((_, i) => only[(i + r) % only.length]);
     for (const variant of order) {
-      const m = await child("variant.mjs", { ...jobOf(variant), mode: "speed", mockUrl: mock.url, sinkUrl: `${intake.url}/${variant}`, ...streamJob });
-      results[variant].streams.push(m);
+      const m = await child("variant.mjs", { ...jobOf(variant), mode: "speed", mockUrl: mock.url, sinkUrl: `${intake.url}/${variant}`, ...shortJob });
+      results[variant].short.push(m);
       results[variant].delivered.push({ made: m.made, kept: m.kept, ...intake.take(variant) });
     }
-    console.error(`stream round ${r + 1}/${streamRounds} done`);
+    console.error(`short round ${r + 1}/${shortRounds} done`);
   }
   const down = `http://127.0.0.1:${await deadPort()}`;
   for (const variant of only) {
@@ -82,7 +83,7 @@ try {
   mock.close();
   await intake.close();
 }
-const table = report(results, { rounds, streamRounds, ...speedJob, memoryCalls });
+const table = report(results, { rounds, shortRounds, ...speedJob, memoryCalls });
 console.log(table);
 // --write=no: a run while iterating, printed only
 const write = args.write !== "no";
