@@ -56,25 +56,19 @@ const mock = await startMock();
 const intake = await startIntake();
 const results = Object.fromEntries(only.map((v) => [v, { speed: [], short: [], delivered: [], memory: undefined }]));
 try {
-  for (let r = 0; r < rounds; r++) {
-    // each round starts with another variant, so none always runs first or last
-    const order = only.map((_, i) => only[(i + r) % only.length]);
-    for (const variant of order) {
-      const m = await child("variant.mjs", { ...jobOf(variant), mode: "speed", mockUrl: mock.url, sinkUrl: `${intake.url}/${variant}`, ...speedJob });
-      results[variant].speed.push(m);
-      results[variant].delivered.push({ made: m.made, kept: m.kept, ...intake.take(variant) });
+  // count rounds of job, each variant's figures kept under key; each round starts with another variant, so none always runs first or last
+  const roundsOf = async (count, job, key, name) => {
+    for (let r = 0; r < count; r++) {
+      for (const variant of only.map((_, i) => only[(i + r) % only.length])) {
+        const m = await child("variant.mjs", { ...jobOf(variant), mode: "speed", mockUrl: mock.url, sinkUrl: `${intake.url}/${variant}`, ...job });
+        results[variant][key].push(m);
+        results[variant].delivered.push({ made: m.made, kept: m.kept, ...intake.take(variant) });
+      }
+      console.error(`${name} ${r + 1}/${count} done`);
     }
-    console.error(`round ${r + 1}/${rounds} done`);
-  }
-  for (let r = 0; r < shortRounds; r++) {
-    const order = only.map((_, i) => only[(i + r) % only.length]);
-    for (const variant of order) {
-      const m = await child("variant.mjs", { ...jobOf(variant), mode: "speed", mockUrl: mock.url, sinkUrl: `${intake.url}/${variant}`, ...shortJob });
-      results[variant].short.push(m);
-      results[variant].delivered.push({ made: m.made, kept: m.kept, ...intake.take(variant) });
-    }
-    console.error(`short round ${r + 1}/${shortRounds} done`);
-  }
+  };
+  await roundsOf(rounds, speedJob, "speed", "round");
+  await roundsOf(shortRounds, shortJob, "short", "short round");
   const down = `http://127.0.0.1:${await deadPort()}`;
   for (const variant of only) {
     results[variant].memory = await child("variant.mjs", { ...jobOf(variant), mode: "memory", mockUrl: mock.url, sinkUrl: `${down}/${variant}`, calls: memoryCalls }, ["--expose-gc"]);
