@@ -55,12 +55,13 @@ export const SLICE_CHARS = 32 * 1024;
 /**
  * The text framed in one task: about one event of a chat stream. An answer's
  * way from the socket to the app (undici's, the SDK's) takes several turns of
- * the event loop, and a task of ours runs in each: framing a stream's 14 KB in
- * one task put ~0.2 ms between the app's next request's answer and its first
- * chunk (streams back to back, as in the peer benchmark), and so did 1 KB or
- * 20 µs a task; a piece of 256 characters, ~0.02 ms. What the extra tasks cost
- * is within the noise of a stream's CPU (see bench/peers/call-path.mjs). Only
- * where tasks are cheap (setImmediate): elsewhere what waits is framed in one.
+ * the event loop, and a task of ours runs in each. Streams back to back, as in
+ * the peer benchmark, the next one's first chunk came +0.17-0.19 ms after the
+ * bare SDK's with a stream's 14 KB framed in one task, +0.12-0.2 ms with 1 KB
+ * or 20 µs a task, +0.05-0.06 ms with 256 characters (bench/peers/
+ * stream-latency.mjs). What the extra tasks cost is within the noise of a
+ * stream's CPU (call-path.mjs). Only where tasks are cheap (setImmediate):
+ * elsewhere what waits is framed in one.
  */
 export const PIECE_CHARS = cheapTasks ? 256 : Infinity;
 
