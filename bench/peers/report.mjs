@@ -28,8 +28,8 @@ export function report(results, { rounds, shortRounds = 0, warmup, calls, stream
     const vsBare = (pick, op, withShortRounds = true) => {
       const pairs = (own, bare) => (bare ? own.map((m, r) => op(pick(m), pick(bare[r]))) : []);
       const all = [...pairs(speed, results.bare?.speed), ...(withShortRounds ? pairs(short, results.bare?.short) : [])];
-      const rounds = all.length ? all : [NaN];
-      return { median: median(rounds), worst: Math.max(...rounds) };
+      const values = all.length ? all : [NaN];
+      return { median: median(values), worst: Math.max(...values) };
     };
     const made = delivered.reduce((n, d) => n + d.made, 0);
     const bytes = delivered.reduce((n, d) => n + d.bytes, 0);
