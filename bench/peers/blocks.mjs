@@ -35,10 +35,11 @@ if (process.argv[2] == "intake") {
       const SINKS = {
         memory: () => memorySink({ capacity: 1000 }),
         beacon: () => beaconSink({ url: `${intake.url}/${sink}${i}/v1/calls` }),
-        // the same sending plain, and a sink that only serializes each call: where the beacon's time goes
+        // the same sending plain, a sink that only serializes each call, and one that keeps nothing (the recording alone): where the time goes
         "beacon-plain": () => beaconSink({ url: `${intake.url}/${sink}${i}/v1/calls`, compress: false }),
         "beacon-1post": () => beaconSink({ url: `${intake.url}/${sink}${i}/v1/calls`, flushIntervalMs: 3_600_000, maxBatchCalls: 1e6, maxPayloadBytes: 64 << 20 }),
         stringify: () => ({ name: "stringify", write: (call) => void JSON.stringify(call) }),
+        none: () => ({ name: "none", write() {} }),
       };
       const recorder = createRecorder({ sinks: [SINKS[sink]()] });
       sides[`${dists.length > 1 ? `${i ? "B" : "A"} ` : ""}${sink}`] = { openai: client(mock.url, { fetch: recorder.wrap(fetch) }), flush: () => recorder.flush() };

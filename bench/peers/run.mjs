@@ -20,7 +20,15 @@ const BASELINE = { "llmscope-memory@baseline": "llmscope-memory", "llmscope-beac
 const only = args.variants?.split(",") ?? [...Object.keys(VARIANTS), ...(baseline ? Object.keys(BASELINE) : [])];
 /** the job for a variant: a baseline one runs its llmscope variant on the baseline build */
 const jobOf = (variant) => (BASELINE[variant] ? { variant: BASELINE[variant], dist: baseline } : { variant, dist: current });
-const speedJob = { warmup: Number(args.warmup ?? 30), calls: Number(args.calls ?? 300), streams: Number(args.streams ?? 100), warmAfter: Number(args.warmAfter ?? 2000) };
+const speedJob = {
+  warmup: Number(args.warmup ?? 30),
+  calls: Number(args.calls ?? 300),
+  streams: Number(args.streams ?? 100),
+  warmAfter: Number(args.warmAfter ?? 2000),
+  // pairs of blocks, once warm, taking turns with the bare SDK loaded apart in the same process (variant.mjs)
+  beside: Number(args.beside ?? 8),
+  besideCalls: Number(args.besideCalls ?? 150),
+};
 const memoryCalls = Number(args.memoryCalls ?? 3000);
 // then rounds of processes that stop before the warm calls: a process's stream times and starting CPU vary between processes
 // far more than its warm CPU does (the bare SDK against itself: ×0.64 to ×1.23 in a process's median first chunk), so those

@@ -3,16 +3,21 @@
 // as JSON. Prints one JSON line of what it measured.
 //   speed: non-streamed calls (CPU per call, the flush that delivers them
 //          included), then streamed calls (time to first and to last chunk),
-//          then, past warmAfter calls in all, the non-streamed calls again (warm)
+//          then, past warmAfter calls in all, the non-streamed calls again (warm),
+//          then `beside` pairs of blocks of `besideCalls` calls, taking turns
+//          with the same SDK loaded apart and left bare (variants/openai.mjs),
+//          itself warmed by as many calls first: CPU added per call with the
+//          process, its heap and the load of the moment shared
 //   memory: calls with the endpoint down; the heap they leave behind, and the
 //          ArrayBuffers outside it (Buffers an exporter holds are memory too)
 import { VARIANTS } from "./variants/index.mjs";
+import { apartClient } from "./variants/openai.mjs";
 import { messages } from "./workload.mjs";
 
 const job = JSON.parse(process.argv[2]);
 const { openai, flush, kept, stats } = await VARIANTS[job.variant](job);
 
-const ask = () => openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages() });
+const ask = (sdk = openai) => sdk.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages() });
 const askStream = async () => {
   const t0 = performance.now();
   const stream = await openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages(), stream: true, stream_options: { include_usage: true } });
@@ -56,7 +61,28 @@ if (job.mode === "speed") {
     warmCpuPerCall = (cpuMs() - w0) / job.calls;
     made += job.calls;
   }
-  console.log(JSON.stringify({ cpuPerCall, warmCpuPerCall, first: median(first), last: median(last), made, kept: kept?.(), stats: stats?.() }));
+  // each pair's two blocks in turns, the order swapped every pair: the variant's CPU per call over the bare SDK's, pair by pair
+  // (the report pools the pairs of every round: a block's figure moves with the collections that land in it)
+  let beside;
+  if (job.warmAfter && job.beside) {
+    const bare = apartClient(job.mockUrl);
+    for (let i = 0; i < job.warmAfter; i++) await ask(bare);
+    const block = async (sdk, done) => {
+      const c0 = cpuMs();
+      for (let i = 0; i < job.besideCalls; i++) await ask(sdk);
+      await done();
+      return (cpuMs() - c0) / job.besideCalls;
+    };
+    const added = [];
+    for (let p = 0; p < job.beside; p++) {
+      const sides = [() => block(openai, flush), () => block(bare, async () => {})];
+      const [own, bareCpu] = p % 2 ? [await sides[0](), await sides[1]()] : [await sides[1](), await sides[0]()].reverse();
+      added.push(own - bareCpu);
+    }
+    made += job.beside * job.besideCalls;
+    beside = added;
+  }
+  console.log(JSON.stringify({ cpuPerCall, warmCpuPerCall, beside, first: median(first), last: median(last), made, kept: kept?.(), stats: stats?.() }));
 } else {
   const heap = () => {
     globalThis.gc();
