@@ -6,7 +6,7 @@
 //          then, past warmAfter calls in all, the non-streamed calls again (warm),
 //          then `beside` pairs of blocks of `besideCalls` calls, taking turns
 //          with the same SDK loaded apart and left bare (variants/openai.mjs),
-//          itself warmed by as many calls first: CPU added per call with the
+//          itself warmed by the same calls and streams first: CPU added per call with the
 //          process, its heap and the load of the moment shared
 //   memory: calls with the endpoint down; the heap they leave behind, and the
 //          ArrayBuffers outside it (Buffers an exporter holds are memory too)
@@ -18,9 +18,9 @@ const job = JSON.parse(process.argv[2]);
 const { openai, flush, kept, stats } = await VARIANTS[job.variant](job);
 
 const ask = (sdk = openai) => sdk.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages() });
-const askStream = async () => {
+const askStream = async (sdk = openai) => {
   const t0 = performance.now();
-  const stream = await openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages(), stream: true, stream_options: { include_usage: true } });
+  const stream = await sdk.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages(), stream: true, stream_options: { include_usage: true } });
   let first;
   for await (const _chunk of stream) first ??= performance.now() - t0;
   return [first, performance.now() - t0];
@@ -65,8 +65,11 @@ if (job.mode === "speed") {
   // (the report pools the pairs of every round: a block's figure moves with the collections that land in it)
   let beside;
   if (job.warmAfter && job.beside) {
+    // the same calls and streams as the variant's SDK has made: code that has seen streams too runs a JSON call differently
     const bare = apartClient(job.mockUrl);
-    for (let i = 0; i < job.warmAfter; i++) await ask(bare);
+    for (let i = 0; i < job.warmup; i++) await ask(bare), await askStream(bare);
+    for (let i = 0; i < job.streams; i++) await askStream(bare);
+    for (let i = 2 * job.warmup + job.streams; i < job.warmAfter + job.calls; i++) await ask(bare);
     const block = async (sdk, done) => {
       const c0 = cpuMs();
       for (let i = 0; i < job.besideCalls; i++) await ask(sdk);
