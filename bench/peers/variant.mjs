@@ -6,8 +6,8 @@
 //          then, past warmAfter calls in all, the non-streamed calls again (warm),
 //          then `beside` pairs of blocks of `besideCalls` calls, taking turns
 //          with the same SDK loaded apart and left bare (variants/openai.mjs),
-//          itself warmed by the same calls and streams first: CPU added per call with the
-//          process, its heap and the load of the moment shared
+//          itself warmed by the same calls and streams first: CPU added per
+//          call with the process, its heap and the load of the moment shared
 //   memory: calls with the endpoint down; the heap they leave behind, and the
 //          ArrayBuffers outside it (Buffers an exporter holds are memory too)
 import { VARIANTS } from "./variants/index.mjs";
@@ -65,7 +65,7 @@ if (job.mode === "speed") {
   // (the report pools the pairs of every round: a block's figure moves with the collections that land in it)
   let beside;
   if (job.warmAfter && job.beside) {
-    // the same calls and streams as the variant's SDK has made: code that has seen streams too runs a JSON call differently
+    // the same calls and streams as the variant's SDK has made: code that has also seen streams may run a JSON call differently
     const bare = apartClient(job.mockUrl);
     for (let i = 0; i < job.warmup; i++) await ask(bare), await askStream(bare);
     for (let i = 0; i < job.streams; i++) await askStream(bare);
@@ -76,14 +76,16 @@ if (job.mode === "speed") {
       await done();
       return (cpuMs() - c0) / job.besideCalls;
     };
-    const added = [];
+    beside = [];
     for (let p = 0; p < job.beside; p++) {
-      const sides = [() => block(openai, flush), () => block(bare, async () => {})];
-      const [own, bareCpu] = p % 2 ? [await sides[0](), await sides[1]()] : [await sides[1](), await sides[0]()].reverse();
-      added.push(own - bareCpu);
+      const own = () => block(openai, flush);
+      const untouched = () => block(bare, async () => {});
+      let ownCpu, bareCpu;
+      if (p % 2) (ownCpu = await own()), (bareCpu = await untouched());
+      else (bareCpu = await untouched()), (ownCpu = await own());
+      beside.push(ownCpu - bareCpu);
     }
     made += job.beside * job.besideCalls;
-    beside = added;
   }
   console.log(JSON.stringify({ cpuPerCall, warmCpuPerCall, beside, first: median(first), last: median(last), made, kept: kept?.(), stats: stats?.() }));
 } else {
