@@ -1,8 +1,8 @@
-// What a process-wide context manager costs calls that record nothing: the
-// OTel-based peers register one (AsyncLocalStorage, which on Node 20 runs
-// async hooks on every promise of the process once it is in use), so in the
-// peer table's column measured beside the bare SDK in one process, the bare
-// side pays it too and the column leaves it out. `node context-tax.mjs
+// What a process-wide context costs calls that record nothing: the OTel-based
+// peers (their context manager) and LangSmith keep one in AsyncLocalStorage,
+// which on Node 20 runs async hooks on every promise of the process once it
+// is in use, so in the peer table's column measured beside the bare SDK in one
+// process, the bare side pays it too and the column leaves it out. `node context-tax.mjs
 // [--calls=150] [--pairs=40] [--warm=2000]`: the bare openai SDK in blocks
 // taking turns, each call inside `AsyncLocalStorage.run` as an OTel span's
 // context is, or with no storage in use (`disable()`); prints the median of
