@@ -11,9 +11,9 @@
 // a loop for serializing a call), so read this as where the beacon's time
 // goes, not as what it adds to a call.
 import { client } from "./variants/openai.mjs";
-import { messages, serve } from "./workload.mjs";
+import { messages, options, serve } from "./workload.mjs";
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
+const args = options();
 const calls = Number(args.calls ?? 500);
 const rounds = Number(args.rounds ?? 30);
 const dists = (args.dists ?? "../../packages/core/dist").split(",");

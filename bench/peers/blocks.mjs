@@ -10,7 +10,7 @@
 // rotation spreads that over all of them, or --gc (under node --expose-gc)
 // collects it between blocks.
 import { client } from "./variants/openai.mjs";
-import { messages, serve } from "./workload.mjs";
+import { cpuMs, messages, options, serve } from "./workload.mjs";
 
 if (process.argv[2] == "intake") {
   const { startIntake } = await import("./intake.mjs");
@@ -18,7 +18,7 @@ if (process.argv[2] == "intake") {
   process.on("disconnect", () => process.exit(0));
   process.send(intake.url);
 } else {
-  const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
+  const args = options();
   const calls = Number(args.calls ?? 300);
   const rounds = Number(args.rounds ?? 8);
   const warm = Number(args.warm ?? 2000);
@@ -48,10 +48,6 @@ if (process.argv[2] == "intake") {
   const block = async ({ openai, flush }, count) => {
     for (let i = 0; i < count; i++) await openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages() });
     await flush();
-  };
-  const cpuMs = () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
   };
   const names = Object.keys(sides);
   for (let made = 0; made < warm; made += calls) for (const name of names) await block(sides[name], Math.min(calls, warm - made));

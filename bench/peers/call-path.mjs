@@ -11,9 +11,9 @@
 // other's figures by more than they differed. `--sink=none` (the default)
 // keeps nothing, so what is measured is the recording itself; `memory` adds
 // memorySink's 1,000 kept records and the collections they cost.
-import { messages } from "./workload.mjs";
+import { cpuMs, messages, options } from "./workload.mjs";
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
+const args = options();
 const dist = new URL(`${(args.dist ?? "../../packages/core/dist").replace(/\/$/, "")}/`, `file://${process.cwd()}/`).href;
 const rounds = Number(args.rounds ?? 30);
 const BLOCK = 50;
@@ -41,10 +41,6 @@ const call = async (f) => {
   if (streamed) for await (const _ of res.body);
   else await res.json();
 };
-const cpu = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 for (const side of Object.values(sides)) {
   for (let i = 0; i < WARM; i++) await call(side.fetch);
   await side.flush();
@@ -52,10 +48,10 @@ for (const side of Object.values(sides)) {
 const perCall = { bare: [], recorded: [] };
 for (let r = 0; r < rounds; r++)
   for (const name of r % 2 ? ["recorded", "bare"] : ["bare", "recorded"]) {
-    const c0 = cpu();
+    const c0 = cpuMs();
     for (let i = 0; i < BLOCK; i++) await call(sides[name].fetch);
     await sides[name].flush();
-    perCall[name].push(((cpu() - c0) / BLOCK) * 1000);
+    perCall[name].push(((cpuMs() - c0) / BLOCK) * 1000);
   }
 const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
 console.log(`${chunks.length} chunks; recording a ${streamed ? "stream" : "JSON call"}: +${(median(perCall.recorded) - median(perCall.bare)).toFixed(0)} us of CPU (bare fetch and read: ${median(perCall.bare).toFixed(0)} us)`);

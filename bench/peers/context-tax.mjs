@@ -9,9 +9,9 @@
 // the pairs' CPU per call, with the storage over without.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { client } from "./variants/openai.mjs";
-import { messages, serve } from "./workload.mjs";
+import { cpuMs, messages, options, serve } from "./workload.mjs";
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
+const args = options();
 const calls = Number(args.calls ?? 150);
 const pairs = Number(args.pairs ?? 40);
 const warm = Number(args.warm ?? 2000);
@@ -19,10 +19,6 @@ const mock = await serve("mock-server.mjs");
 const openai = client(mock.url);
 const storage = new AsyncLocalStorage();
 const ask = () => openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 0.2, messages: messages() });
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 const block = async (withStorage) => {
   if (!withStorage) storage.disable();
   const c0 = cpuMs();

@@ -5,9 +5,9 @@
 // difference per record both ways. Unlike CPU, this does not move with the
 // machine's load.
 import { client } from "./variants/openai.mjs";
-import { messages, serve } from "./workload.mjs";
+import { messages, options, serve } from "./workload.mjs";
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
+const args = options();
 const calls = Number(args.calls ?? 1000);
 const dist = args.dist ?? "../../packages/core/dist";
 const { createRecorder, memorySink } = await import(new URL(`${dist.replace(/\/$/, "")}/index.js`, `file://${process.cwd()}/`).href);

@@ -7,9 +7,10 @@ import { fileURLToPath } from "node:url";
 import { startIntake } from "./intake.mjs";
 import { report } from "./report.mjs";
 import { VARIANTS } from "./variants/index.mjs";
+import { options } from "./workload.mjs";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
+const args = options();
 const rounds = Number(args.rounds ?? 5);
 /** a build of @llmscope/core (its dist folder) given on the command line, as a URL */
 const build = (path) => path && new URL(`${path.replace(/\/$/, "")}/`, `file://${process.cwd()}/`).href;

@@ -14,7 +14,7 @@ import { fork } from "node:child_process";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { client } from "./variants/openai.mjs";
-import { messages, serve } from "./workload.mjs";
+import { messages, options, serve } from "./workload.mjs";
 
 const wall = () => performance.timeOrigin + performance.now();
 
@@ -31,7 +31,7 @@ if (process.argv[2] == "server") {
   });
   process.on("disconnect", () => process.exit(0));
 } else {
-  const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
+  const args = options();
   const dist = new URL(`${(args.dist ?? "../../packages/core/dist").replace(/\/$/, "")}/`, `file://${process.cwd()}/`).href;
   const blocks = Number(args.blocks ?? 80);
   const request = () => ({ model: "gpt-4o-mini", temperature: 0.2, messages: messages(), stream: true, stream_options: { include_usage: true } });

@@ -12,7 +12,7 @@
 //          ArrayBuffers outside it (Buffers an exporter holds are memory too)
 import { VARIANTS } from "./variants/index.mjs";
 import { apartClient } from "./variants/openai.mjs";
-import { messages } from "./workload.mjs";
+import { cpuMs, messages } from "./workload.mjs";
 
 const job = JSON.parse(process.argv[2]);
 const { openai, flush, kept, stats } = await VARIANTS[job.variant](job);
@@ -26,10 +26,6 @@ const askStream = async (sdk = openai) => {
   return [first, performance.now() - t0];
 };
 const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 let made = 0;
 
 if (job.mode === "speed") {

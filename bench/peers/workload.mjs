@@ -1,7 +1,7 @@
 // What every script here shares: the workload's prompts (one template, its
-// values changing call by call, as an app's prompts do) and a helper process
+// values changing call by call, as an app's prompts do), a helper process
 // (the mock, the endpoint) started apart so its work is never charged to a
-// variant.
+// variant, the command line's options and the clock every CPU figure reads.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -18,3 +18,12 @@ export const serve = (file, arg) =>
     const p = fork(fileURLToPath(new URL(file, import.meta.url)), arg ? [arg] : []);
     p.once("message", (url) => resolve({ url, close: () => p.disconnect() }));
   });
+
+/** the script's `--name=value` options */
+export const options = () => Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
+
+/** the CPU this process has used so far, user and system, in ms */
+export const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};

@@ -16,6 +16,7 @@ const apartModule = require("openai");
 for (const [file, entry] of shared) require.cache[file] = entry;
 if (apartModule.OpenAI === openaiModule.OpenAI) throw new Error("the openai SDK could not be loaded a second time");
 
-export const client = (mockUrl, extra = {}) => new openaiModule.OpenAI({ apiKey: "sk-bench", baseURL: `${mockUrl}/v1`, maxRetries: 0, ...extra });
+const clientOf = (sdk) => (mockUrl, extra = {}) => new sdk.OpenAI({ apiKey: "sk-bench", baseURL: `${mockUrl}/v1`, maxRetries: 0, ...extra });
+export const client = clientOf(openaiModule);
 /** the bare SDK from the instance no variant touches */
-export const apartClient = (mockUrl) => new apartModule.OpenAI({ apiKey: "sk-bench", baseURL: `${mockUrl}/v1`, maxRetries: 0 });
+export const apartClient = clientOf(apartModule);
