@@ -1,6 +1,6 @@
-// Two builds of llmscope side by side in one process, for a before/after that
+// Builds of llmscope side by side in one process, for a before/after that
 // the load of a shared machine hits alike: `node blocks.mjs --dists=<a build's
-// dist>,<another> [--sinks=memory,beacon] [--calls=300] [--rounds=8] [--warm=2000]`.
+// dist>,<another>[,…] [--sinks=memory,beacon] [--calls=300] [--rounds=8] [--warm=2000]`.
 // Every side (the bare SDK, then each build with each sink) has its own openai
 // client against the same mock; the sides take turns in blocks of `calls`
 // non-streamed calls (the flush that delivers them included), in an order
@@ -8,7 +8,9 @@
 // per call over the bare SDK's in the same round: the median round, and the
 // worst. Garbage one side leaves may be collected in another's block; the
 // rotation spreads that over all of them, or --gc (under node --expose-gc)
-// collects it between blocks.
+// collects it between blocks. --floor adds two fetch wrappers a few lines long
+// (floor-recorders.mjs): what recording at fetch level costs at the least.
+import { floorRecorders } from "./floor-recorders.mjs";
 import { client } from "./variants/openai.mjs";
 import { cpuMs, messages, options, serve } from "./workload.mjs";
 
@@ -24,11 +26,14 @@ if (process.argv[2] == "intake") {
   const warm = Number(args.warm ?? 2000);
   const dists = (args.dists ?? "../../packages/core/dist").split(",");
   const sinks = (args.sinks ?? "memory,beacon").split(",");
+  const LABELS = "ABCDEFGH";
   // the mock and the endpoint each in a process of its own, so their work is never charged to a side
   const mock = await serve("mock-server.mjs");
   const intake = await serve("blocks.mjs", "intake");
 
   const sides = { bare: { openai: client(mock.url), flush: async () => {} } };
+  if ("floor" in args)
+    for (const [name, fetch] of Object.entries(floorRecorders())) sides[`floor: ${name}`] = { openai: client(mock.url, { fetch }), flush: async () => {} };
   for (const [i, dist] of dists.entries()) {
     const { createRecorder, memorySink, beaconSink } = await import(new URL(`${dist.replace(/\/$/, "")}/index.js`, `file://${process.cwd()}/`).href);
     for (const sink of sinks) {
@@ -42,7 +47,7 @@ if (process.argv[2] == "intake") {
         none: () => ({ name: "none", write() {} }),
       };
       const recorder = createRecorder({ sinks: [SINKS[sink]()] });
-      sides[`${dists.length > 1 ? `${i ? "B" : "A"} ` : ""}${sink}`] = { openai: client(mock.url, { fetch: recorder.wrap(fetch) }), flush: () => recorder.flush() };
+      sides[`${dists.length > 1 ? `${LABELS[i]} ` : ""}${sink}`] = { openai: client(mock.url, { fetch: recorder.wrap(fetch) }), flush: () => recorder.flush() };
     }
   }
   const block = async ({ openai, flush }, count) => {
@@ -67,12 +72,12 @@ if (process.argv[2] == "intake") {
   console.log(`${rounds} rounds of ${calls} calls a side after ${warm}; bare SDK median ${perCall.bare.slice().sort((a, b) => a - b)[rounds >> 1].toFixed(3)} ms a call`);
   for (const name of names.slice(1)) {
     const xs = added(name);
-    console.log(`${name.padEnd(12)} +${xs[rounds >> 1].toFixed(3)} ms a call (worst +${xs[rounds - 1].toFixed(3)}, best +${xs[0].toFixed(3)})`);
+    console.log(`${name.padEnd(14)} +${xs[rounds >> 1].toFixed(3)} ms a call (worst +${xs[rounds - 1].toFixed(3)}, best +${xs[0].toFixed(3)})`);
   }
-  // two builds: B against A in the same round, sink by sink (a round's load hits both)
-  if (dists.length == 2)
+  // each later build against the first in the same round, sink by sink (a round's load hits both)
+  for (const later of LABELS.slice(1, dists.length))
     for (const sink of sinks) {
-      const xs = perCall[`B ${sink}`].map((ms, r) => ms - perCall[`A ${sink}`][r]).sort((a, b) => a - b);
-      console.log(`B - A, ${sink}: ${xs[rounds >> 1] >= 0 ? "+" : ""}${xs[rounds >> 1].toFixed(3)} ms a call (middle half ${xs[rounds >> 2].toFixed(3)} to ${xs[(3 * rounds) >> 2].toFixed(3)})`);
+      const xs = perCall[`${later} ${sink}`].map((ms, r) => ms - perCall[`A ${sink}`][r]).sort((a, b) => a - b);
+      console.log(`${later} - A, ${sink}: ${xs[rounds >> 1] >= 0 ? "+" : ""}${xs[rounds >> 1].toFixed(3)} ms a call (middle half ${xs[rounds >> 2].toFixed(3)} to ${xs[(3 * rounds) >> 2].toFixed(3)})`);
     }
 }

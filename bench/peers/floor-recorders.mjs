@@ -1,0 +1,60 @@
+// The floor under any recorder that works at fetch level, as llmscope does:
+// two fetch wrappers a few lines long, for blocks.mjs --floor, to measure
+// beside llmscope's recording in one process. Each sees a JSON answer as the
+// app reads it (its json() shadowed on a prototype of the Response's own, as
+// llmscope does in Node: no clone, no stream in between) and keeps what it
+// took in a ring of 1,000, as memorySink keeps calls.
+//   capture: the request's body and the answer's text, kept as they are
+//   read:    the same, and in a later task both bodies parsed and a small
+//            record kept (model, messages, completion, usage, headers)
+// Neither builds what a record of llmscope holds (ids, timings, the prompt as
+// text, parameters, a fingerprint, an error class, a price) nor scrubs a
+// secret: the difference between them and llmscope is what that costs.
+
+/** a ring of the latest 1,000 things kept */
+function ring() {
+  const kept = [];
+  let oldest = 0;
+  return (x) => {
+    if (kept.length < 1000) kept.push(x);
+    else (kept[oldest] = x), (oldest = (oldest + 1) % 1000);
+  };
+}
+
+/** a fetch wrapper that hands `seen` each JSON answer's text as the app reads it, with the request's init and the Response */
+function wrapper(seen) {
+  const inits = new WeakMap();
+  const { text } = Response.prototype;
+  const shadow = Object.create(Response.prototype, {
+    json: {
+      configurable: true,
+      writable: true,
+      value() {
+        const init = inits.get(this);
+        return text.call(this).then((body) => (seen(init, this, body), JSON.parse(body)));
+      },
+    },
+  });
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    inits.set(response, init);
+    Object.setPrototypeOf(response, shadow);
+    return response;
+  };
+}
+
+export function floorRecorders() {
+  const keepCaptured = ring();
+  const keepRead = ring();
+  return {
+    capture: wrapper((init, _response, body) => keepCaptured({ request: init.body, response: body })),
+    read: wrapper((init, response, body) =>
+      setImmediate(() => {
+        const request = JSON.parse(init.body);
+        const answer = JSON.parse(body);
+        const headers = Object.fromEntries(response.headers);
+        keepRead({ request: init.body, response: body, model: request.model, messages: request.messages, completion: answer.choices[0].message.content, usage: answer.usage, headers });
+      }),
+    ),
+  };
+}
