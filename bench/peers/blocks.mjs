@@ -27,13 +27,14 @@ if (process.argv[2] == "intake") {
   const dists = (args.dists ?? "../../packages/core/dist").split(",");
   const sinks = (args.sinks ?? "memory,beacon").split(",");
   const LABELS = "ABCDEFGH";
+  if (dists.length > LABELS.length) throw new Error(`at most ${LABELS.length} builds in one run`);
   // the mock and the endpoint each in a process of its own, so their work is never charged to a side
   const mock = await serve("mock-server.mjs");
   const intake = await serve("blocks.mjs", "intake");
 
   const sides = { bare: { openai: client(mock.url), flush: async () => {} } };
   if ("floor" in args)
-    for (const [name, fetch] of Object.entries(floorRecorders())) sides[`floor: ${name}`] = { openai: client(mock.url, { fetch }), flush: async () => {} };
+    for (const [name, wrapped] of Object.entries(floorRecorders())) sides[`floor: ${name}`] = { openai: client(mock.url, { fetch: wrapped }), flush: async () => {} };
   for (const [i, dist] of dists.entries()) {
     const { createRecorder, memorySink, beaconSink } = await import(new URL(`${dist.replace(/\/$/, "")}/index.js`, `file://${process.cwd()}/`).href);
     for (const sink of sinks) {
