@@ -1,7 +1,8 @@
 // A copy of llmscope's build with part of a call's recording left out, to
 // measure what that part costs beside the whole in one run:
 // `node stub-build.mjs [--dist=<a build's dist>] [--leave=insight|ending|all]`
-// prints the copy's dist, for `blocks.mjs --dists=<the build>,<the copy>`.
+// prints the copy's dist, for `blocks.mjs --dists=<the build>,<the copy>`. The
+// copy stays in the system's temporary folder for the run that uses it.
 //   insight: the call-end chunk only delivers. The request is not read (no
 //            URL or headers kept, no prompt, no parameters), no fingerprint
 //            is taken, no error classified, no price looked up, no secret
