@@ -1,6 +1,7 @@
 // The floor under any recorder that works at fetch level, as llmscope does:
 // two fetch wrappers a few lines long, for blocks.mjs --floor, to measure
-// beside llmscope's recording in one process. Each sees a JSON answer as the
+// beside llmscope's recording in one process, and as two rows of the peer
+// table (variants/index.mjs: floor-capture, floor-read). Each sees a JSON answer as the
 // app reads it (its json() shadowed on a prototype of the Response's own, as
 // llmscope does in Node: no clone, no stream in between) and keeps what it
 // took in a ring of 1,000, as memorySink keeps calls.
@@ -11,14 +12,17 @@
 // text, parameters, a fingerprint, an error class, a price) nor scrubs a
 // secret: the difference between them and llmscope is what that costs.
 
-/** a ring of the latest 1,000 things kept */
+/** a ring of the latest 1,000 things kept; count: how many were ever kept */
 function ring() {
   const kept = [];
   let oldest = 0;
-  return (x) => {
+  const keep = (x) => {
+    keep.count++;
     if (kept.length < 1000) kept.push(x);
     else (kept[oldest] = x), (oldest = (oldest + 1) % 1000);
   };
+  keep.count = 0;
+  return keep;
 }
 
 /** a fetch wrapper that hands `seen` each JSON answer's text as the app reads it, with the request's init and the Response */
@@ -35,26 +39,36 @@ function wrapper(seen) {
       },
     },
   });
+  // the fetch of the moment, as llmscope's wrap(fetch) is given it
+  const original = fetch;
   return async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await original(input, init);
     inits.set(response, init);
     Object.setPrototypeOf(response, shadow);
     return response;
   };
 }
 
+/** the two wrappers by name; each has kept(): how many answers it has kept (streams, read past json(), are not seen) */
 export function floorRecorders() {
   const keepCaptured = ring();
   const keepRead = ring();
+  const counted = (wrapped, keep) => Object.assign(wrapped, { kept: () => keep.count });
   return {
-    capture: wrapper((init, _response, body) => keepCaptured({ request: init.body, response: body })),
-    read: wrapper((init, response, body) =>
-      setImmediate(() => {
-        const request = JSON.parse(init.body);
-        const answer = JSON.parse(body);
-        const headers = Object.fromEntries(response.headers);
-        keepRead({ request: init.body, response: body, model: request.model, messages: request.messages, completion: answer.choices[0].message.content, usage: answer.usage, headers });
-      }),
+    capture: counted(
+      wrapper((init, _response, body) => keepCaptured({ request: init.body, response: body })),
+      keepCaptured,
+    ),
+    read: counted(
+      wrapper((init, response, body) =>
+        setImmediate(() => {
+          const request = JSON.parse(init.body);
+          const answer = JSON.parse(body);
+          const headers = Object.fromEntries(response.headers);
+          keepRead({ request: init.body, response: body, model: request.model, messages: request.messages, completion: answer.choices[0].message.content, usage: answer.usage, headers });
+        }),
+      ),
+      keepRead,
     ),
   };
 }

@@ -11,6 +11,8 @@ const NAMES = {
   openinference: "OpenInference (`@arizeai/openinference-instrumentation-openai` + OTLP)",
   langfuse: "Langfuse (`@langfuse/openai` + `@langfuse/otel`)",
   langsmith: "LangSmith (`wrapOpenAI`)",
+  "floor-capture": "no product, the floor: a fetch wrapper keeping the request's body and the JSON answer's text",
+  "floor-read": "no product, the floor: the same, both bodies parsed in a later task into a small record",
   "llmscope-memory@baseline": "llmscope, memorySink (baseline build)",
   "llmscope-beacon@baseline": "llmscope, beaconSink (baseline build)",
 };
@@ -65,8 +67,10 @@ export function report(results, { rounds, shortRounds = 0, warmup, calls, stream
   for (const r of rows) {
     const isBare = r.variant === "bare";
     const unrecorded = isBare || r.variant === "bare-again";
+    // the floor's wrappers see no stream: their stream times are the bare SDK's, not a result
+    const streams = (x) => (isBare ? "×1" : r.variant.startsWith("floor-") ? "– (sees none)" : `×${x.median.toFixed(2)} (×${x.worst.toFixed(2)})`);
     lines.push(
-      `| ${NAMES[r.variant] ?? r.variant} | ${isBare ? "–" : ms(r.cpu)} | ${isBare || Number.isNaN(r.warm.median) ? "–" : ms(r.warm)} | ${r.beside} | ${isBare ? "×1" : `×${r.first.median.toFixed(2)} (×${r.first.worst.toFixed(2)})`} | ${isBare ? "×1" : `×${r.last.median.toFixed(2)} (×${r.last.worst.toFixed(2)})`} | ${r.sent ? kib(r.bytes) : "–"} | ${unrecorded ? "–" : r.delivered} | ${r.memory === undefined ? "–" : `${r.memory.toFixed(1)} MB`} |`,
+      `| ${NAMES[r.variant] ?? r.variant} | ${isBare ? "–" : ms(r.cpu)} | ${isBare || Number.isNaN(r.warm.median) ? "–" : ms(r.warm)} | ${r.beside} | ${streams(r.first)} | ${streams(r.last)} | ${r.sent ? kib(r.bytes) : "–"} | ${unrecorded ? "–" : r.variant.startsWith("floor-") ? `${r.delivered} (the JSON answers)` : r.delivered} | ${r.memory === undefined ? "–" : `${r.memory.toFixed(1)} MB`} |`,
     );
   }
   return lines.join("\n");

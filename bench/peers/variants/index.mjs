@@ -3,6 +3,7 @@
 // delivers everything it recorded, and, where nothing is sent, how many calls
 // it kept (memorySink's: those it holds and those it evicted, counted, to stay
 // within its capacity of 1000).
+import { floorRecorders } from "../floor-recorders.mjs";
 import { client, openaiModule } from "./openai.mjs";
 import { otelPipeline } from "./otel.mjs";
 
@@ -27,6 +28,10 @@ export const VARIANTS = {
     const recorder = createRecorder({ sinks: [beaconSink({ url: `${sinkUrl}/v1/calls` })] });
     return { openai: client(mockUrl, { fetch: recorder.wrap(fetch) }), flush: () => recorder.flush(), stats: () => recorder.stats() };
   },
+  // no product: the floor under any recorder at fetch level (floor-recorders.mjs), to read the rows above and below
+  // against. Each keeps the JSON answers it sees in a ring of 1,000 and sends nothing; it sees no stream
+  "floor-capture": ({ mockUrl }) => floor(mockUrl, "capture"),
+  "floor-read": ({ mockUrl }) => floor(mockUrl, "read"),
   async openllmetry({ mockUrl, sinkUrl }) {
     const { OpenAIInstrumentation } = await import("@traceloop/instrumentation-openai");
     const { provider, flush } = otelPipeline(sinkUrl);
@@ -57,3 +62,9 @@ export const VARIANTS = {
     return { openai: wrapOpenAI(client(mockUrl), { client: ls }), flush: () => ls.awaitPendingTraceBatches() };
   },
 };
+
+function floor(mockUrl, name) {
+  const wrapped = floorRecorders()[name];
+  // the read's parsing waits a task: let it run before the CPU is read
+  return { openai: client(mockUrl, { fetch: wrapped }), flush: () => new Promise(setImmediate), kept: wrapped.kept };
+}
