@@ -67,10 +67,11 @@ export function report(results, { rounds, shortRounds = 0, warmup, calls, stream
   for (const r of rows) {
     const isBare = r.variant === "bare";
     const unrecorded = isBare || r.variant === "bare-again";
+    const floor = r.variant.startsWith("floor-");
     // the floor's wrappers see no stream: their stream times are the bare SDK's, not a result
-    const streams = (x) => (isBare ? "×1" : r.variant.startsWith("floor-") ? "– (sees none)" : `×${x.median.toFixed(2)} (×${x.worst.toFixed(2)})`);
+    const streams = (x) => (isBare ? "×1" : floor ? "– (sees none)" : `×${x.median.toFixed(2)} (×${x.worst.toFixed(2)})`);
     lines.push(
-      `| ${NAMES[r.variant] ?? r.variant} | ${isBare ? "–" : ms(r.cpu)} | ${isBare || Number.isNaN(r.warm.median) ? "–" : ms(r.warm)} | ${r.beside} | ${streams(r.first)} | ${streams(r.last)} | ${r.sent ? kib(r.bytes) : "–"} | ${unrecorded ? "–" : r.variant.startsWith("floor-") ? `${r.delivered} (the JSON answers)` : r.delivered} | ${r.memory === undefined ? "–" : `${r.memory.toFixed(1)} MB`} |`,
+      `| ${NAMES[r.variant] ?? r.variant} | ${isBare ? "–" : ms(r.cpu)} | ${isBare || Number.isNaN(r.warm.median) ? "–" : ms(r.warm)} | ${r.beside} | ${streams(r.first)} | ${streams(r.last)} | ${r.sent ? kib(r.bytes) : "–"} | ${unrecorded ? "–" : floor ? `${r.delivered} (the JSON answers)` : r.delivered} | ${r.memory === undefined ? "–" : `${r.memory.toFixed(1)} MB`} |`,
     );
   }
   return lines.join("\n");
