@@ -8,8 +8,9 @@
 // per call over the bare SDK's in the same round: the median round, and the
 // worst. Garbage one side leaves may be collected in another's block; the
 // rotation spreads that over all of them, or --gc (under node --expose-gc)
-// collects it between blocks. --floor adds two fetch wrappers a few lines long
-// (floor-recorders.mjs): what recording at fetch level costs at the least.
+// collects it between blocks. --floor adds three fetch wrappers a few lines long
+// (floor-recorders.mjs): what recording at fetch level costs at the least, and
+// what sending the capture unread through the first build's beaconSink costs.
 import { floorRecorders } from "./floor-recorders.mjs";
 import { client } from "./variants/openai.mjs";
 import { cpuMs, messages, options, serve } from "./workload.mjs";
@@ -32,11 +33,16 @@ if (process.argv[2] == "intake") {
   const mock = await serve("mock-server.mjs");
   const intake = await serve("blocks.mjs", "intake");
 
+  const builds = await Promise.all(dists.map((dist) => import(new URL(`${dist.replace(/\/$/, "")}/index.js`, `file://${process.cwd()}/`).href)));
   const sides = { bare: { openai: client(mock.url), flush: async () => {} } };
-  if ("floor" in args)
-    for (const [name, wrapped] of Object.entries(floorRecorders())) sides[`floor: ${name}`] = { openai: client(mock.url, { fetch: wrapped }), flush: async () => {} };
+  if ("floor" in args) {
+    // the floor's send writes to the first build's beaconSink, its bodies on
+    const sink = builds[0].beaconSink({ url: `${intake.url}/floor/v1/calls`, bodies: true });
+    for (const [name, wrapped] of Object.entries(floorRecorders(sink)))
+      sides[`floor: ${name}`] = { openai: client(mock.url, { fetch: wrapped }), flush: name == "send" ? () => sink.flush() : () => new Promise(setImmediate) };
+  }
   for (const [i, dist] of dists.entries()) {
-    const { createRecorder, memorySink, beaconSink } = await import(new URL(`${dist.replace(/\/$/, "")}/index.js`, `file://${process.cwd()}/`).href);
+    const { createRecorder, memorySink, beaconSink } = builds[i];
     for (const sink of sinks) {
       const SINKS = {
         memory: () => memorySink({ capacity: 1000 }),

@@ -8,6 +8,10 @@
 //   capture: the request's body and the answer's text, kept as they are
 //   read:    the same, and in a later task both bodies parsed and a small
 //            record kept (model, messages, completion, usage, headers)
+//   send:    (given a beacon sink) the capture handed, as a record holding
+//            an id, times, the URL, the status and both raw bodies and
+//            nothing parsed, to that sink with its bodies on: what a
+//            recorder would pay that left all reading to the collector
 // Neither builds what a record of llmscope holds (ids, timings, the prompt as
 // text, parameters, a fingerprint, an error class, a price) nor scrubs a
 // secret: the difference between them and llmscope is what that costs.
@@ -25,7 +29,7 @@ function ring() {
   return keep;
 }
 
-/** a fetch wrapper that hands `seen` each JSON answer's text as the app reads it, with the request's init and the Response */
+/** a fetch wrapper that hands `seen` each JSON answer's text as the app reads it, with the request's init, the Response and when the request left */
 function wrapper(seen) {
   const inits = new WeakMap();
   const { text } = Response.prototype;
@@ -34,23 +38,27 @@ function wrapper(seen) {
       configurable: true,
       writable: true,
       value() {
-        const init = inits.get(this);
-        return text.call(this).then((body) => (seen(init, this, body), JSON.parse(body)));
+        const { init, startedAt } = inits.get(this);
+        return text.call(this).then((body) => (seen(init, this, body, startedAt), JSON.parse(body)));
       },
     },
   });
   // the fetch of the moment, as llmscope's wrap(fetch) is given it
   const original = fetch;
   return async (input, init) => {
+    const startedAt = Date.now();
     const response = await original(input, init);
-    inits.set(response, init);
+    inits.set(response, { init, startedAt });
     Object.setPrototypeOf(response, shadow);
     return response;
   };
 }
 
-/** the two wrappers by name; each has kept(): how many answers it has kept (streams, read past json(), are not seen) */
-export function floorRecorders() {
+/**
+ * The wrappers by name (send only when given a sink: llmscope's beaconSink, its bodies on); each has kept(): how
+ * many answers it has kept or sent (streams, read past json(), are not seen)
+ */
+export function floorRecorders(sink) {
   const keepCaptured = ring();
   const keepRead = ring();
   const counted = (wrapped, keep) => Object.assign(wrapped, { kept: () => keep.count });
@@ -70,5 +78,37 @@ export function floorRecorders() {
       ),
       keepRead,
     ),
+    ...(sink && { send: counted(wrapper(send(sink)), sink) }),
+  };
+}
+
+/** the capture as a record with nothing parsed, written to sink (counting into sink.count) */
+function send(sink) {
+  const sessionId = crypto.randomUUID();
+  sink.count = 0;
+  return (init, response, body, startedAt) => {
+    sink.count++;
+    const { origin, pathname } = new URL(response.url);
+    sink.write({
+      id: crypto.randomUUID(),
+      sessionId,
+      startedAt,
+      endedAt: Date.now(),
+      provider: "",
+      operation: "chat",
+      url: origin + pathname,
+      method: "POST",
+      status: response.status,
+      stream: false,
+      params: {},
+      prompt: { messages: [], text: "" },
+      completion: { text: "" },
+      usage: { source: "provider" },
+      timing: { durationMs: Date.now() - startedAt },
+      tags: {},
+      fingerprint: "",
+      request: { headers: {}, body: init.body, bodyBytes: init.body.length },
+      response: { headers: {}, body, bodyBytes: body.length },
+    });
   };
 }
