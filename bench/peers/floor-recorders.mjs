@@ -1,10 +1,10 @@
 // The floor under any recorder that works at fetch level, as llmscope does:
-// two fetch wrappers a few lines long, for blocks.mjs --floor, to measure
+// fetch wrappers a few lines long, for blocks.mjs --floor, to measure
 // beside llmscope's recording in one process, and as two rows of the peer
 // table (variants/index.mjs: floor-capture, floor-read). Each sees a JSON answer as the
 // app reads it (its json() shadowed on a prototype of the Response's own, as
-// llmscope does in Node: no clone, no stream in between) and keeps what it
-// took in a ring of 1,000, as memorySink keeps calls.
+// llmscope does in Node: no clone, no stream in between); the first two keep
+// what they took in a ring of 1,000, as memorySink keeps calls.
 //   capture: the request's body and the answer's text, kept as they are
 //   read:    the same, and in a later task both bodies parsed and a small
 //            record kept (model, messages, completion, usage, headers)
@@ -12,7 +12,7 @@
 //            an id, times, the URL, the status and both raw bodies and
 //            nothing parsed, to that sink with its bodies on: what a
 //            recorder would pay that left all reading to the collector
-// Neither builds what a record of llmscope holds (ids, timings, the prompt as
+// None builds the rest of what a record of llmscope holds (the prompt as
 // text, parameters, a fingerprint, an error class, a price) nor scrubs a
 // secret: the difference between them and llmscope is what that costs.
 
@@ -61,6 +61,7 @@ function wrapper(seen) {
 export function floorRecorders(sink) {
   const keepCaptured = ring();
   const keepRead = ring();
+  const sent = { count: 0 };
   const counted = (wrapped, keep) => Object.assign(wrapped, { kept: () => keep.count });
   return {
     capture: counted(
@@ -78,16 +79,15 @@ export function floorRecorders(sink) {
       ),
       keepRead,
     ),
-    ...(sink && { send: counted(wrapper(send(sink)), sink) }),
+    ...(sink && { send: counted(wrapper(send(sink, sent)), sent) }),
   };
 }
 
-/** the capture as a record with nothing parsed, written to sink (counting into sink.count) */
-function send(sink) {
+/** the capture as a record with nothing parsed, written to sink (counted in sent.count) */
+function send(sink, sent) {
   const sessionId = crypto.randomUUID();
-  sink.count = 0;
   return (init, response, body, startedAt) => {
-    sink.count++;
+    sent.count++;
     const { origin, pathname } = new URL(response.url);
     sink.write({
       id: crypto.randomUUID(),
