@@ -39,7 +39,7 @@ if (process.argv[2] == "intake") {
     // the floor's send writes to the first build's beaconSink, its bodies on
     const sink = builds[0].beaconSink({ url: `${intake.url}/floor/v1/calls`, bodies: true });
     for (const [name, wrapped] of Object.entries(floorRecorders(sink)))
-      sides[`floor: ${name}`] = { openai: client(mock.url, { fetch: wrapped }), flush: name == "send" ? () => sink.flush() : () => new Promise(setImmediate) };
+      sides[`floor: ${name}`] = { openai: client(mock.url, { fetch: wrapped }), flush: wrapped.flush };
   }
   for (const [i, dist] of dists.entries()) {
     const { createRecorder, memorySink, beaconSink } = builds[i];

@@ -55,14 +55,15 @@ function wrapper(seen) {
 }
 
 /**
- * The wrappers by name (send only when given a sink: llmscope's beaconSink, its bodies on); each has kept(): how
- * many answers it has kept or sent (streams, read past json(), are not seen)
+ * The wrappers by name (send only when given a sink: llmscope's beaconSink, its bodies on). Each has kept(): how
+ * many answers it has kept or sent (streams, read past json(), are not seen); and flush(): resolves once what it
+ * took so far is done with (read's parse waits a task; send's sink delivers)
  */
 export function floorRecorders(sink) {
   const keepCaptured = ring();
   const keepRead = ring();
   const sent = { count: 0 };
-  const counted = (wrapped, keep) => Object.assign(wrapped, { kept: () => keep.count });
+  const counted = (wrapped, keep, flush = () => new Promise(setImmediate)) => Object.assign(wrapped, { kept: () => keep.count, flush });
   return {
     capture: counted(
       wrapper((init, _response, body) => keepCaptured({ request: init.body, response: body })),
@@ -79,7 +80,7 @@ export function floorRecorders(sink) {
       ),
       keepRead,
     ),
-    ...(sink && { send: counted(wrapper(send(sink, sent)), sent) }),
+    ...(sink && { send: counted(wrapper(send(sink, sent)), sent, () => sink.flush()) }),
   };
 }
 

@@ -65,6 +65,5 @@ export const VARIANTS = {
 
 function floor(mockUrl, name) {
   const wrapped = floorRecorders()[name];
-  // the read's parsing waits a task: let it run before the CPU is read
-  return { openai: client(mockUrl, { fetch: wrapped }), flush: () => new Promise(setImmediate), kept: wrapped.kept };
+  return { openai: client(mockUrl, { fetch: wrapped }), flush: wrapped.flush, kept: wrapped.kept };
 }
